@@ -1,0 +1,145 @@
+"""Configuration: the `Config` model, and finding and reading config files.
+
+Config lives in `[tool.klantlint]` of `pyproject.toml`, or at the top level of `klantlint.toml` /
+`.klantlint.toml`, found by walking up from the checked file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from klantlint.errors import ConfigError
+from klantlint.findings import Severity
+
+CONFIG_FILENAMES = (".klantlint.toml", "klantlint.toml", "pyproject.toml")
+
+
+class Config(BaseModel):
+    """Settings that steer which rules run and how."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = "warning"
+    rule_paths: list[Path] = Field(default_factory=list)
+    jargon: dict[str, str] = Field(default_factory=dict)
+    jargon_allow: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    aanspreekvorm: Literal["u", "je", "auto"] = "auto"
+    max_sentence_words: int = Field(default=20, ge=1)
+    model: str = "auto"
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+
+    _source: Path | None = PrivateAttr(default=None)
+
+    @field_validator("jargon", mode="before")
+    @classmethod
+    def _jargon_terms(cls, value: Any) -> Any:
+        # A plain list of terms is allowed: terms without a plain alternative.
+        if isinstance(value, list):
+            return {str(term): "" for term in value}
+        return value
+
+    @field_validator("select", "ignore", mode="before")
+    @classmethod
+    def _codes_upper(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            return [str(code).strip().upper() for code in value]
+        return value
+
+    @property
+    def source(self) -> Path | None:
+        """The file this config was read from, if any."""
+        return self._source
+
+    def cache_key(self) -> str:
+        return self.model_dump_json()
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with the given fields replaced (None values are ignored), keeping the source file."""
+        data = self.model_dump()
+        data.update({key: value for key, value in overrides.items() if value is not None})
+        merged = Config.model_validate(data)
+        merged._source = self._source
+        return merged
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a file or folder)."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_FILENAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "klantlint" in data.get("tool", {})
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file; every problem becomes a ConfigError naming the file and the key."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: configuratie kan niet worden gelezen: {error}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: geen geldige TOML: {error}") from None
+    section = data.get("tool", {}).get("klantlint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.klantlint] moet een tabel zijn")
+    section = {key.replace("-", "_"): value for key, value in section.items()}
+    config = config_from_mapping(section, path)
+    # Rule packs are resolved relative to the config file that names them.
+    paths = [p if p.is_absolute() else (path.parent / p) for p in config.rule_paths]
+    config = config.merged(rule_paths=paths)
+    config._source = path
+    return config
+
+
+def config_from_mapping(section: dict[str, Any], origin: Path | str) -> Config:
+    try:
+        return Config.model_validate(section)
+    except ValidationError as error:
+        raise ConfigError(describe_validation_error(error, origin)) from None
+
+
+def describe_validation_error(error: ValidationError, origin: Path | str) -> str:
+    allowed = ", ".join(Config.model_fields)
+    lines = []
+    for problem in error.errors():
+        key = ".".join(str(part) for part in problem["loc"]) or "(config)"
+        if problem["type"] == "extra_forbidden":
+            lines.append(f"{origin}: onbekende sleutel '{key}'; toegestaan zijn: {allowed}")
+        else:
+            lines.append(f"{origin}: sleutel '{key}': {problem['msg']} (gegeven: {problem.get('input')!r})")
+    return "\n".join(lines)
+
+
+def resolve_config(explicit: Path | None, start: Path | None) -> Config:
+    """The config for a run: an explicit `--config` file, else the nearest file above `start`, else defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: configuratiebestand bestaat niet")
+        return load_config(explicit)
+    found = find_config_file(start or Path.cwd())
+    return load_config(found) if found else Config()

@@ -1,0 +1,147 @@
+"""What a rule is: its description (`RuleInfo`), what it sees (`RuleContext`) and what it yields (`Hit`).
+
+A rule is either declarative (a YAML entry in a rule pack, see `declarative.py`) or a Python class
+deriving from `Rule`. Both produce `Hit`s with character offsets relative to the parsed segment;
+the linter turns them into `Finding`s with offsets into the checked text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from klantlint.findings import Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from klantlint.config import Config
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EXPLANATION_SECTIONS = {
+    "wat_gaat_er_mis": "Wat gaat er mis",
+    "waarom": "Waarom",
+    "voorbeeld": "Voorbeeld",
+    "beter": "Beter",
+    "veilig": "Herschrijven veilig?",
+}
+
+
+class Explanation(BaseModel):
+    """The fixed sections of a rule's explanation (Dutch), rendered by `klantlint explain`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wat_gaat_er_mis: str
+    waarom: str
+    voorbeeld: str
+    beter: str
+    veilig: str
+
+    def render(self) -> str:
+        parts = []
+        for key, title in EXPLANATION_SECTIONS.items():
+            parts.append(f"## {title}\n{getattr(self, key).strip()}")
+        return "\n\n".join(parts)
+
+
+class RuleInfo(BaseModel):
+    """Everything a user can know about a rule without running it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str
+    explanation: Explanation
+    bad_examples: list[str] = Field(default_factory=list)
+    good_examples: list[str] = Field(default_factory=list)
+    source: str = ""
+
+    @field_validator("code")
+    @classmethod
+    def _code_shape(cls, value: str) -> str:
+        if not CODE_PATTERN.match(value):
+            raise ValueError(f"code {value!r} moet de vorm KL001 hebben (hoofdletters gevolgd door drie cijfers)")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name_shape(cls, value: str) -> str:
+        if not NAME_PATTERN.match(value):
+            raise ValueError(f"naam {value!r} moet kebab-case zijn (kleine letters en streepjes)")
+        return value
+
+
+@dataclass(frozen=True)
+class ProposedFix:
+    """A suggestion relative to the segment: replace `segment[start:end]` with `replacement`."""
+
+    replacement: str
+    start: int
+    end: int
+    description: str
+    safe: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule firing on `segment[start:end]`; `message` overrides the rule's default message."""
+
+    start: int
+    end: int
+    message: str | None = None
+    fixes: tuple[ProposedFix, ...] = ()
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at besides the parsed segment."""
+
+    config: Config
+    text: str
+    speaker: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class for Python rules: set `info` (or the class attributes) and implement `check`.
+
+    `triggers` lists lowercase surface forms of which at least one must occur in a text for the
+    rule to be able to fire (used to skip parsing text that cannot produce a finding); `None`
+    means the rule must always see the parse.
+    """
+
+    info: RuleInfo
+    triggers: ClassVar[frozenset[str] | None] = None
+    message: ClassVar[str] = ""
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def configure(self, config: Config) -> None:
+        """Called once per linter with the active config (e.g. to add configured terms)."""
+
+
+def sentence_of(doc: Doc, start_char: int) -> Span:
+    """The sentence containing the character offset."""
+    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return token.sent if token is not None else doc[:].sents.__next__()
+
+
+def next_sentence(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return None
+    return doc[sentence.end].sent
+
+
+def iter_sentences(doc: Doc) -> Iterator[Span]:
+    yield from doc.sents

@@ -1,0 +1,212 @@
+"""Declarative rules: a YAML entry with token patterns or phrases, conditions and rewrite templates.
+
+Patterns use spaCy's Matcher syntax (LOWER, LEMMA, POS, MORPH, DEP, OP, IN, ...). Conditions look at
+the sentence of the match (and the next one): `when` patterns must occur, `unless` patterns must not,
+as LanguageTool's antipatterns keep a rule quiet where the same words are acceptable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.matcher import Matcher, PhraseMatcher
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
+from klantlint.findings import Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+TokenPattern = list[dict[str, Any]]
+
+
+class Conditions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentence: list[TokenPattern] = Field(default_factory=list)
+    next_sentence: list[TokenPattern] = Field(default_factory=list)
+
+
+class SuggestionTemplate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    action: Literal["replace", "delete"] = "replace"
+    replacement: str = ""
+    replacement_je: str = ""
+    target: Literal["match", "sentence"] = "match"
+    description: str
+    safe: bool = False
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bad: list[str]
+    good: list[str]
+
+
+class DeclarativeSpec(BaseModel):
+    """One rule as written in a pack; validated before it is compiled."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    message: str
+    explanation: Explanation
+    examples: Examples
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    when: Conditions = Field(default_factory=Conditions)
+    unless: Conditions = Field(default_factory=Conditions)
+    suggestions: list[SuggestionTemplate] = Field(default_factory=list)
+
+    def info(self, source: str) -> RuleInfo:
+        return RuleInfo(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            summary=self.summary,
+            rationale=self.explanation.waarom,
+            explanation=self.explanation,
+            bad_examples=self.examples.bad,
+            good_examples=self.examples.good,
+            source=source,
+        )
+
+
+class DeclarativeRule(Rule):
+    """A compiled declarative rule; `compile(vocab)` must run before `check`."""
+
+    def __init__(self, spec: DeclarativeSpec, source: str) -> None:
+        if not spec.patterns and not spec.phrases:
+            raise ValueError("een regel heeft 'patterns' of 'phrases' nodig")
+        self.spec = spec
+        self.info = spec.info(source)
+        self.triggers = required_words(spec)
+        self._matcher: Matcher | None = None
+        self._phrases: PhraseMatcher | None = None
+        self._when: Matcher | None = None
+        self._when_next: Matcher | None = None
+        self._unless: Matcher | None = None
+        self._unless_next: Matcher | None = None
+
+    def compile(self, vocab: Vocab) -> None:
+        """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one)."""
+        self._matcher = _matcher(vocab, self.spec.patterns)
+        if self.spec.phrases:
+            self._phrases = PhraseMatcher(vocab, attr="LOWER")
+            from spacy.lang.nl import Dutch
+
+            tokenizer = Dutch().tokenizer
+            self._phrases.add(self.spec.code, [tokenizer(phrase) for phrase in self.spec.phrases])
+        self._when = _matcher(vocab, self.spec.when.sentence)
+        self._when_next = _matcher(vocab, self.spec.when.next_sentence)
+        self._unless = _matcher(vocab, self.spec.unless.sentence)
+        self._unless_next = _matcher(vocab, self.spec.unless.next_sentence)
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        spans = []
+        if self._matcher is not None:
+            spans += [doc[start:end] for _, start, end in self._matcher(doc)]
+        if self._phrases is not None:
+            spans += [doc[start:end] for _, start, end in self._phrases(doc)]
+        taken: set[int] = set()
+        for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+            if span.start in taken:
+                continue
+            if not self._conditions_hold(span):
+                continue
+            taken.update(range(span.start, span.end))
+            yield Hit(span.start_char, span.end_char, self.spec.message, tuple(self._fixes(span)))
+
+    def _conditions_hold(self, span: Span) -> bool:
+        sentence = span.sent
+        following = _next_sentence(sentence)
+        if self._when is not None or self._when_next is not None:
+            found = _matches(self._when, sentence) or _matches(self._when_next, following)
+            if not found:
+                return False
+        return not (_matches(self._unless, sentence) or _matches(self._unless_next, following))
+
+    def _fixes(self, span: Span) -> Iterable[ProposedFix]:
+        for template in self.spec.suggestions:
+            target = span.sent if template.target == "sentence" else span
+            if template.action == "delete":
+                # Dropping an opener before a subordinate clause ("Het spijt me dat ...") breaks the sentence.
+                followed_by_clause = (span.end < len(span.doc) and span.doc[span.end].lower_ == "dat"
+                                      and span[-1].lower_ in ("me", "mij"))
+                yield deletion_fix(span, template.description, template.safe and not followed_by_clause)
+                continue
+            informal = template.replacement_je and uses_je(span.sent)
+            text = (template.replacement_je if informal else template.replacement).replace("{match}", span.text)
+            yield ProposedFix(
+                replacement=match_case(text, target.text, at_sentence_start=target.start == target.sent.start),
+                start=target.start_char,
+                end=_end_without_punct(target) if template.target == "sentence" else target.end_char,
+                description=template.description,
+                safe=template.safe,
+            )
+
+
+def _end_without_punct(sentence: Span) -> int:
+    end = len(sentence)
+    while end > 0 and sentence[end - 1].is_punct:
+        end -= 1
+    return sentence[end - 1].idx + len(sentence[end - 1]) if end else sentence.start_char
+
+
+def _matcher(vocab: Vocab, patterns: list[TokenPattern]) -> Matcher | None:
+    if not patterns:
+        return None
+    matcher = Matcher(vocab, validate=True)
+    matcher.add("p", patterns)
+    return matcher
+
+
+def _matches(matcher: Matcher | None, span: Span | None) -> bool:
+    return matcher is not None and span is not None and bool(matcher(span))
+
+
+def _next_sentence(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    return doc[sentence.end].sent if sentence.end < len(doc) else None
+
+
+def required_words(spec: DeclarativeSpec) -> frozenset[str] | None:
+    """Lowercase surface forms of which one must be present for the rule to fire, or None if unknown.
+
+    Each pattern contributes the literal forms of one token it requires; a pattern whose required
+    tokens are all non-literal (e.g. only LEMMA or POS) makes the rule unknowable (None).
+    """
+    words: set[str] = set()
+    for pattern in spec.patterns:
+        literal = _literal_forms(pattern)
+        if literal is None:
+            return None
+        words |= literal
+    for phrase in spec.phrases:
+        first = phrase.lower().split()
+        if not first:
+            return None
+        words.add(first[0].strip(",.?!"))
+    return frozenset(words)
+
+
+def _literal_forms(pattern: TokenPattern) -> set[str] | None:
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+            value = token.get(key)
+            if isinstance(value, str):
+                return {value.lower()}
+            if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                return {str(v).lower() for v in value["IN"]}
+    return None

@@ -1,0 +1,260 @@
+"""The Linter: loads the pipeline and compiles the rules once, then checks and fixes texts."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+
+from klantlint.config import Config
+from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.declarative import DeclarativeRule
+from klantlint.engine.fixing import apply_fixes
+from klantlint.engine.packs import collect_rules
+from klantlint.engine.selection import check_known, is_enabled
+from klantlint.engine.suppression import ALL, Directive, parse_suppressions
+from klantlint.errors import RulePackError
+from klantlint.findings import Finding, FixResult, Suggestion
+from klantlint.io.masking import mask_markdown, mask_plain_text
+from klantlint.io.segments import Segment, split_segments
+from klantlint.nlp.pipeline import load_pipeline, pipeline_label
+
+TextFormat = Literal["text", "markdown"]
+SUPPRESSION_CODE = "KL900"
+MAX_SEGMENT_CHARS = 100_000
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    text: str
+    segments: list[Segment]
+    line_starts: list[int]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+def prepare(text: str, text_format: TextFormat) -> PreparedText:
+    masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
+    segments = [piece for segment in split_segments(masked) for piece in _bounded(segment)]
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    return PreparedText(text, segments, line_starts)
+
+
+def _bounded(segment: Segment) -> Iterator[Segment]:
+    """Very long segments are cut at whitespace so no single parse exceeds the pipeline's limits."""
+    start, text = segment.start, segment.text
+    while len(text) > MAX_SEGMENT_CHARS:
+        cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
+        cut = cut if cut > 0 else MAX_SEGMENT_CHARS
+        yield Segment(start, text[:cut], segment.role)
+        start, text = start + cut, text[cut:]
+    if text.strip():
+        yield Segment(start, text, segment.role)
+
+
+class Linter:
+    """Checks Dutch customer-service texts; build once and reuse (loading the pipeline is the slow part)."""
+
+    def __init__(self, config: Config | None = None, *, builtin_rules: Iterable[Rule] | None = None) -> None:
+        from klantlint.checks import builtin_rules as default_builtin_rules
+
+        self.config = config or Config()
+        self.nlp: Language = load_pipeline(self.config.model)
+        builtin = list(builtin_rules) if builtin_rules is not None else default_builtin_rules()
+        self.all_rules = collect_rules(self.config.rule_paths, lambda: builtin)
+        self.known_codes = {rule.info.code for rule in self.all_rules}
+        self._validate_config()
+        self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
+        for rule in self.rules:
+            self._compile(rule)
+
+    @property
+    def pipeline(self) -> str:
+        return pipeline_label(self.nlp)
+
+    def rule_infos(self) -> list[RuleInfo]:
+        return [rule.info for rule in self.all_rules]
+
+    def _validate_config(self) -> None:
+        where = str(self.config.source or "configuratie")
+        check_known(self.config.select, self.known_codes, f"{where}: select")
+        check_known(self.config.ignore, self.known_codes, f"{where}: ignore")
+        check_known(self.config.severity, self.known_codes, f"{where}: severity")
+        for pattern, codes in self.config.per_file_ignores.items():
+            check_known(codes, self.known_codes, f"{where}: per_file_ignores.{pattern}")
+
+    def _enabled(self, code: str, extra_ignore: Iterable[str] = ()) -> bool:
+        return is_enabled(code, self.config.select, [*self.config.ignore, *extra_ignore])
+
+    def _compile(self, rule: Rule) -> None:
+        try:
+            if isinstance(rule, DeclarativeRule):
+                rule.compile(self.nlp.vocab)
+            rule.configure(self.config)
+        except (ValueError, KeyError, TypeError) as error:
+            raise RulePackError(f"{rule.info.source}: {rule.info.code}: patroon ongeldig: {error}") from None
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def check(self, text: str, *, text_format: TextFormat = "text", path: str | None = None) -> list[Finding]:
+        """Findings for one text, sorted by position."""
+        return next(self.check_many([text], text_format=text_format, paths=[path]))
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> Iterator[list[Finding]]:
+        """Findings for each text, in order; parses in batches (and processes) for throughput."""
+        yield from self.check_many(texts, batch_size=batch_size, n_process=n_process)
+
+    def check_many(
+        self,
+        texts: Iterable[str],
+        *,
+        text_format: TextFormat = "text",
+        paths: Iterable[str | None] | None = None,
+        batch_size: int = 64,
+        n_process: int = 1,
+    ) -> Iterator[list[Finding]]:
+        path_iter = iter(paths) if paths is not None else None
+        batch: list[tuple[PreparedText, str | None]] = []
+        for text in texts:
+            path = next(path_iter, None) if path_iter is not None else None
+            batch.append((prepare(text, text_format), path))
+            if len(batch) >= batch_size:
+                yield from self._check_batch(batch, batch_size, n_process)
+                batch = []
+        if batch:
+            yield from self._check_batch(batch, batch_size, n_process)
+
+    def _check_batch(
+        self, batch: list[tuple[PreparedText, str | None]], batch_size: int, n_process: int
+    ) -> Iterator[list[Finding]]:
+        jobs = [(index, segment) for index, (prepared, _) in enumerate(batch) for segment in prepared.segments
+                if segment.role != "customer"]
+        hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
+        docs = self.nlp.pipe((segment.text for _, segment in jobs), batch_size=batch_size, n_process=n_process)
+        for (index, segment), doc in zip(jobs, docs, strict=True):
+            context = RuleContext(config=self.config, text=batch[index][0].text, speaker=segment.role)
+            for rule in self.rules:
+                for hit in rule.check(doc, context):
+                    hits_by_text[index].append((rule, segment, hit))
+        for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
+            yield self._findings(prepared, path, hits)
+
+    def _findings(
+        self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]
+    ) -> list[Finding]:
+        file_ignores = self._file_ignores(path)
+        suppressions = parse_suppressions(prepared.text)
+        findings: dict[tuple[str, int, int], Finding] = {}
+        for rule, segment, hit in hits:
+            code = rule.info.code
+            start, end = segment.start + hit.start, segment.start + hit.end
+            if end <= start or (file_ignores and not self._enabled(code, file_ignores)):
+                continue
+            line, column = prepared.position(start)
+            if suppressions.suppresses(code, line, start):
+                continue
+            findings.setdefault((code, start, end), self._finding(rule.info, hit, prepared, segment, start, end))
+        if self._enabled(SUPPRESSION_CODE) and SUPPRESSION_CODE in self.known_codes:
+            for finding in self._suppression_findings(prepared, suppressions.directives):
+                findings.setdefault((finding.code, finding.start, finding.end), finding)
+        return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
+
+    def _file_ignores(self, path: str | None) -> list[str]:
+        if path is None:
+            return []
+        return [code for pattern, codes in self.config.per_file_ignores.items()
+                if fnmatch.fnmatch(path, pattern) for code in codes]
+
+    def _finding(
+        self, info: RuleInfo, hit: Hit, prepared: PreparedText, segment: Segment, start: int, end: int
+    ) -> Finding:
+        line, column = prepared.position(start)
+        return Finding(
+            code=info.code,
+            name=info.name,
+            severity=self.config.severity.get(info.code, info.severity),
+            message=hit.message or _default_message(info),
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            text=prepared.text[start:end],
+            suggestions=[_suggestion(fix, segment.start) for fix in hit.fixes],
+        )
+
+    def _suppression_findings(self, prepared: PreparedText, directives: list[Directive]) -> Iterator[Finding]:
+        info = next(rule.info for rule in self.all_rules if rule.info.code == SUPPRESSION_CODE)
+        for directive in directives:
+            if directive.kind == "enable":
+                continue
+            unknown = [c for c in directive.codes if c != ALL and c not in self.known_codes]
+            unused = [c for c in directive.codes if c not in unknown and c not in directive.used
+                      and (c == ALL or self._enabled(c))]
+            if unknown:
+                message = f"Onbekende regelcode in onderdrukking: {', '.join(unknown)}."
+            elif unused and directive.kind == "ignore":
+                message = f"Onderdrukking van {', '.join(unused)} onderdrukt hier niets; haal hem weg."
+            elif unused:
+                message = f"Uitgeschakelde regio voor {', '.join(unused)} onderdrukt niets; haal hem weg."
+            else:
+                continue
+            fixes: tuple[ProposedFix, ...] = ()
+            removable = _comment_bounds(prepared.text, directive)
+            if not directive.used and removable is not None:
+                fixes = (ProposedFix("", *removable, "Verwijder de overbodige onderdrukking.", safe=True),)
+            hit = Hit(directive.start, directive.end, message, fixes)
+            yield self._finding(info, hit, prepared, Segment(0, prepared.text, "unknown"),
+                                directive.start, directive.end)
+
+    # -- fixing -------------------------------------------------------------------------------
+
+    def fix(self, text: str, *, unsafe: bool = False, text_format: TextFormat = "text") -> FixResult:
+        """Apply safe suggestions (all first suggestions with `unsafe`) until nothing more applies."""
+        applied: list[Finding] = []
+        current = text
+        findings = self.check(current, text_format=text_format)
+        for _ in range(MAX_FIX_PASSES):
+            rewritten, used = apply_fixes(current, findings, unsafe=unsafe)
+            if not used:
+                break
+            applied += used
+            current = rewritten
+            findings = self.check(current, text_format=text_format)
+        return FixResult(text=current, applied=applied, remaining=findings)
+
+
+def _default_message(info: RuleInfo) -> str:
+    return info.summary
+
+
+def _suggestion(fix: ProposedFix, offset: int) -> Suggestion:
+    return Suggestion(replacement=fix.replacement, start=fix.start + offset, end=fix.end + offset,
+                      description=fix.description, safe=fix.safe)
+
+
+def _comment_bounds(text: str, directive: Directive) -> tuple[int, int] | None:
+    """The whole comment holding a directive, with the spaces before it, when it holds nothing else."""
+    line_start = text.rfind("\n", 0, directive.start) + 1
+    html = text.rfind("<!--", line_start, directive.start)
+    if html >= 0 and text[html + 4 : directive.start].strip() == "":
+        close = text.find("-->", directive.start)
+        if close < 0:
+            return None
+        start, end = html, close + 3
+    else:
+        hash_at = text.rfind("#", line_start, directive.start)
+        if hash_at < 0 or text[hash_at + 1 : directive.start].strip():
+            return None
+        line_end = text.find("\n", directive.start)
+        start, end = hash_at, len(text) if line_end < 0 else line_end
+    while start > line_start and text[start - 1] in " \t":
+        start -= 1
+    return start, end

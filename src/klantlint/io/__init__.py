@@ -1,0 +1,1 @@
+"""Reading: files, Markdown and plain-text scripts, and their split into speaker segments."""

@@ -1,0 +1,77 @@
+"""Splitting a (masked) script into segments: paragraphs, and one segment per speaker turn.
+
+A line that starts with a speaker label (`Agent:`, `**Klant:**`, `- Medewerker:`) starts a new turn;
+customer turns are context and are not linted for phrasing. Labels themselves are not prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["agent", "customer", "unknown"]
+
+AGENT_LABELS = frozenset(
+    {"agent", "medewerker", "medewerkster", "mdw", "a", "operator", "adviseur", "servicemedewerker",
+     "klantenservice", "callcenter", "verkoper", "beller (agent)"}
+)
+CUSTOMER_LABELS = frozenset({"klant", "k", "beller", "customer", "caller", "cliënt", "client", "prospect", "relatie"})
+LABEL = re.compile(
+    r"^(?P<prefix>[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?)(?P<name>[A-Za-zÀ-ÿ() ]{1,30}?)[ \t]*"
+    r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text to parse on its own: `text == source[start:start + len(text)]`."""
+
+    start: int
+    text: str
+    role: Role
+
+
+def role_of(label: str) -> Role | None:
+    name = label.strip().lower()
+    if name in AGENT_LABELS:
+        return "agent"
+    if name in CUSTOMER_LABELS:
+        return "customer"
+    return None
+
+
+def split_segments(masked: str) -> list[Segment]:
+    """Segments of non-blank text; speaker labels blanked; roles from the labels ("unknown" without)."""
+    segments: list[Segment] = []
+    current_start: int | None = None
+    current_role: Role = "unknown"
+    position = 0
+
+    def close(end: int) -> None:
+        nonlocal current_start
+        if current_start is not None:
+            piece = masked[current_start:end]
+            stripped_end = current_start + len(piece.rstrip())
+            if masked[current_start:stripped_end].strip():
+                segments.append(Segment(current_start, masked[current_start:stripped_end], current_role))
+        current_start = None
+
+    for line in masked.splitlines(keepends=True):
+        line_start = position
+        position += len(line)
+        if not line.strip():
+            close(line_start)
+            current_role = "unknown"
+            continue
+        label = LABEL.match(line)
+        role = role_of(label.group("name")) if label else None
+        if label and role is not None:
+            close(line_start)
+            current_role = role
+            current_start = line_start + label.end()
+            continue
+        if current_start is None:
+            current_start = line_start + (len(line) - len(line.lstrip()))
+    close(position)
+    return segments

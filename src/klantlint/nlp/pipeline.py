@@ -1,0 +1,78 @@
+"""Resolving and loading the Dutch spaCy pipeline, in one place.
+
+`auto` prefers an installed `nl_core_news_sm`/`md`/`lg` and falls back to the pipeline bundled in
+this package. Whichever is loaded gets klantlint's domain layer appended.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from klantlint.errors import ModelError
+from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT
+
+BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_klantlint_sm"
+PREFERRED_PACKAGES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
+
+
+def installed_dutch_packages() -> list[str]:
+    return [name for name in PREFERRED_PACKAGES if spacy.util.is_package(name)]
+
+
+def resolve_model(model: str) -> str | Path:
+    """What `model` refers to: a package name or a pipeline folder."""
+    if model == "auto":
+        installed = installed_dutch_packages()
+        return installed[0] if installed else BUNDLED_MODEL
+    if model == "bundled":
+        return BUNDLED_MODEL
+    if spacy.util.is_package(model):
+        return model
+    path = Path(model).expanduser()
+    if path.exists():
+        return path
+    available = ", ".join(["auto", "bundled", *installed_dutch_packages()])
+    raise ModelError(
+        f"model '{model}' niet gevonden: geen geïnstalleerd spaCy-pakket en geen map. Beschikbaar: {available}, "
+        "of een pad naar een spaCy-pijplijn"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str = "auto") -> Language:
+    """Load the Dutch pipeline `model` ("auto", "bundled", a package name or a path) with the domain layer."""
+    target = resolve_model(model)
+    try:
+        nlp = spacy.load(target)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelError(f"model '{model}' ({target}) kan niet worden geladen: {error}") from None
+    if nlp.lang != "nl":
+        raise ModelError(f"model '{model}' ({target}) is geen Nederlandse pijplijn (taal: {nlp.lang})")
+    if COMPONENT_NAME not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT_NAME, last=True)
+    if SENTENCES_COMPONENT not in nlp.pipe_names:
+        segmenter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+        nlp.add_pipe(SENTENCES_COMPONENT, before=segmenter) if segmenter else nlp.add_pipe(SENTENCES_COMPONENT)
+    return nlp
+
+
+def pipeline_label(nlp: Language) -> str:
+    """`name version` of a loaded pipeline, for --version and report metadata."""
+    return f"{nlp.meta.get('lang', 'nl')}_{nlp.meta.get('name', 'pipeline')} {nlp.meta.get('version', '?')}"
+
+
+def describe_model(model: str = "auto") -> str:
+    """`name version` of the pipeline `model` resolves to, read from its metadata without loading it."""
+    target = resolve_model(model)
+    folder = target if isinstance(target, Path) else spacy.util.get_package_path(target)
+    if not (folder / "meta.json").exists():
+        candidates = sorted(p for p in folder.iterdir() if (p / "meta.json").exists()) if folder.is_dir() else []
+        if not candidates:
+            return str(target)
+        folder = candidates[0]
+    meta = spacy.util.load_meta(folder / "meta.json")
+    return f"{meta.get('lang', 'nl')}_{meta.get('name', 'pipeline')} {meta.get('version', '?')}"
