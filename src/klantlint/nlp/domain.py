@@ -59,9 +59,18 @@ CLOSED_CLASS: dict[str, tuple[str, str]] = {
 CLOSED_CLASS_LEMMAS = {"uw": "uw", "jouw": "jouw", "u": "u", "jij": "jij", "jullie": "jullie", "nee": "nee"}
 
 
+# "de was" is the laundry: after these words "was" cannot be the verb.
+LAUNDRY_DETERMINERS = frozenset({"de", "mijn", "uw", "jouw", "onze"})
+
+
 @Language.component(COMPONENT_NAME)
 def klantlint_domain(doc: Doc) -> Doc:
     for token in doc:
+        if token.lower_ == "was" and token.i > 0 and doc[token.i - 1].lower_ in LAUNDRY_DETERMINERS:
+            token.pos_ = "NOUN"
+            token.set_morph("Gender=Com|Number=Sing")
+            token.lemma_ = "was"
+            continue
         lower = token.lower_
         fixed = CLOSED_CLASS.get(lower)
         if fixed is not None:

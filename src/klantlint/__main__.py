@@ -1,0 +1,3 @@
+from klantlint.cli import main
+
+main()

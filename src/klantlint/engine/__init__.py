@@ -1,0 +1,1 @@
+"""Judging: rules, their loading and selection, suppressions, fixes, the Linter."""

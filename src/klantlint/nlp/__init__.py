@@ -1,0 +1,1 @@
+"""Analysing: loading the Dutch spaCy pipeline and klantlint's domain layer."""

@@ -1,0 +1,108 @@
+"""Model resolution and the parses the rules rely on (with the bundled pipeline)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from klantlint import load_pipeline
+from klantlint.errors import ModelError
+from klantlint.nlp.pipeline import BUNDLED_MODEL, describe_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return load_pipeline("bundled")
+
+
+def test_bundled_pipeline_is_small_and_licensed() -> None:
+    size = sum(p.stat().st_size for p in BUNDLED_MODEL.rglob("*") if p.is_file())
+    assert size <= 20 * 1024 * 1024
+    assert "CC BY-SA 4.0" in (BUNDLED_MODEL / "LICENSE.md").read_text(encoding="utf-8")
+    assert describe_model("bundled").startswith("nl_klantlint_sm ")
+
+
+def test_domain_layer_is_added(nlp: spacy.language.Language) -> None:
+    assert nlp.pipe_names[-1] == "klantlint_domain"
+    assert "klantlint_sentences" in nlp.pipe_names
+
+
+def test_past_tense_was_is_aux_with_lemma_zijn(nlp: spacy.language.Language) -> None:
+    was = nlp("Wat was uw naam?")[1]
+    assert (was.pos_, was.lemma_) == ("AUX", "zijn")
+    assert "Tense=Past" in str(was.morph)
+
+
+def test_de_was_is_a_noun(nlp: spacy.language.Language) -> None:
+    doc = nlp("Ik heb de was al binnengehaald.")
+    assert doc[3].pos_ == "NOUN"
+
+
+def test_imperative_stuur_has_no_subject(nlp: spacy.language.Language) -> None:
+    doc = nlp("Stuur maar een e-mail.")
+    stuur = doc[0]
+    assert (stuur.pos_, stuur.lemma_) == ("VERB", "sturen")
+    assert not [child for child in stuur.children if child.dep_.startswith("nsubj")]
+    assert doc[3].pos_ == "NOUN"
+
+
+@pytest.mark.parametrize("text", ["Wat was uw naam ook alweer?", "wat was uw postcode", "Is uw adres nog juist?"])
+def test_uw_is_possessive_pronoun(nlp: spacy.language.Language, text: str) -> None:
+    uw = next(t for t in nlp(text) if t.lower_ == "uw")
+    assert uw.pos_ == "PRON" and "Poss=Yes" in str(uw.morph)
+
+
+def test_auxiliaries_are_lemmatised(nlp: spacy.language.Language) -> None:
+    doc = nlp("Ik kan u morgen terugbellen en zal het noteren.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["kan"] == "kunnen" and lemmas["zal"] == "zullen"
+
+
+def test_unknown_model_lists_what_is_available() -> None:
+    with pytest.raises(ModelError, match="Beschikbaar: auto, bundled"):
+        load_pipeline("nl_bestaat_niet")
+
+
+def test_path_to_a_pipeline_loads(tmp_path: Path) -> None:
+    blank = spacy.blank("nl")
+    blank.to_disk(tmp_path / "leeg")
+    nlp = load_pipeline(str(tmp_path / "leeg"))
+    assert "klantlint_domain" in nlp.pipe_names
+    with pytest.raises(ModelError):
+        load_pipeline(str(tmp_path / "bestaat-niet"))
+
+
+def test_broken_pipeline_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "kapot").mkdir()
+    (tmp_path / "kapot" / "config.cfg").write_text("[nlp\n")
+    with pytest.raises(ModelError, match="kan niet worden geladen"):
+        load_pipeline(str(tmp_path / "kapot"))
+
+
+def test_auto_prefers_an_installed_nl_core_news_sm(tmp_path: Path) -> None:
+    """A tiny real pipeline packaged as nl_core_news_sm and installed into a folder on PYTHONPATH."""
+    source = tmp_path / "pipeline"
+    tiny = spacy.blank("nl")
+    tiny.add_pipe("sentencizer")
+    tiny.meta.update({"name": "core_news_sm", "version": "3.8.0"})
+    tiny.to_disk(source)
+    packages = tmp_path / "packages"
+    subprocess.run([sys.executable, "-m", "spacy", "package", str(source), str(packages), "--name", "core_news_sm",
+                    "--version", "3.8.0", "--force"], check=True, capture_output=True)
+    site = tmp_path / "site"
+    package_dir = packages / "nl_core_news_sm-3.8.0"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet",
+                    "--target", str(site), str(package_dir)], check=True, capture_output=True)
+    probe = (
+        "import klantlint; nlp = klantlint.load_pipeline(); "
+        "print(nlp.meta['name'], 'klantlint_domain' in nlp.pipe_names); "
+        "print([f.code for f in klantlint.check('Ik hang u even op.')])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["core_news_sm True", "['KL006']"]

@@ -1,0 +1,99 @@
+"""Pluggable rules: an organisation's YAML pack via rule_paths, and a Python plugin via entry points."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from klantlint import Config, Linter
+from klantlint.errors import RulePackError
+
+PACK = """
+rules:
+  - code: ORG001
+    name: geen-beste-klant
+    severity: info
+    summary: "'Beste klant' is onpersoonlijk."
+    message: "Spreek de beller aan met naam in plaats van 'beste klant'."
+    phrases: ["beste klant"]
+    suggestions:
+      - replacement: "meneer/mevrouw [naam]"
+        description: Gebruik de naam van de beller.
+    explanation:
+      wat_gaat_er_mis: "De medewerker zegt 'beste klant' tegen de beller."
+      waarom: "Het klinkt als een standaardbrief; de beller is geen nummer."
+      voorbeeld: "Beste klant, ik help u graag."
+      beter: "Mevrouw Jansen, ik help u graag."
+      veilig: "Nee, alleen u kent de naam."
+    examples:
+      bad: ["Beste klant, ik help u graag.", "Dank u, beste klant.", "beste klant wat kan ik doen"]
+      good: ["Mevrouw Jansen, ik help u graag.", "Onze beste klanten bellen vaak.", "Dank u wel."]
+"""
+
+
+def test_rule_paths_pack_adds_rules(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(PACK, encoding="utf-8")
+    linter = Linter(Config(rule_paths=[tmp_path]))
+    info = next(i for i in linter.rule_infos() if i.code == "ORG001")
+    for bad in info.bad_examples:
+        assert "ORG001" in [f.code for f in linter.check(bad)]
+    for good in info.good_examples:
+        assert "ORG001" not in [f.code for f in linter.check(good)]
+
+
+def test_pack_reusing_a_code_fails_naming_file_and_rule(tmp_path: Path) -> None:
+    (tmp_path / "dubbel.yaml").write_text(PACK.replace("ORG001", "KL006"), encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"dubbel\.yaml: KL006: code wordt al gebruikt"):
+        Linter(Config(rule_paths=[tmp_path]))
+
+
+def test_malformed_pattern_fails_naming_file_and_rule(tmp_path: Path) -> None:
+    broken = PACK.replace('phrases: ["beste klant"]', "patterns:\n      - [{LOWERR: beste}]")
+    (tmp_path / "kapot.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"kapot\.yaml: ORG001: patroon ongeldig"):
+        Linter(Config(rule_paths=[tmp_path]))
+
+
+def test_missing_field_fails_naming_file_and_rule(tmp_path: Path) -> None:
+    (tmp_path / "half.yaml").write_text(PACK.replace("    severity: info\n", ""), encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"half\.yaml: ORG001: severity"):
+        Linter(Config(rule_paths=[tmp_path]))
+
+
+PLUGIN_MODULE = '''
+from klantlint import Explanation, Rule, RuleInfo
+from klantlint.engine.base import Hit
+
+
+class NoHold(Rule):
+    info = RuleInfo(
+        code="ACME001", name="geen-wachtmuziek", severity="warning",
+        summary="Noem de wachtmuziek niet.", rationale="Niemand wil wachtmuziek.",
+        explanation=Explanation(wat_gaat_er_mis="x" * 12, waarom="x" * 12, voorbeeld="x" * 12, beter="x" * 12,
+                                veilig="x" * 12),
+        bad_examples=["U hoort nu wachtmuziek."], good_examples=["Ik ben zo terug."],
+    )
+    triggers = frozenset({"wachtmuziek"})
+
+    def check(self, doc, context):
+        for token in doc:
+            if token.lower_ == "wachtmuziek":
+                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
+'''
+
+
+def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "acme_rules.py").write_text(textwrap.dedent(PLUGIN_MODULE), encoding="utf-8")
+    dist = tmp_path / "acme_rules-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[klantlint.rules]\nacme = acme_rules:NoHold\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    linter = Linter()
+    assert "ACME001" in {info.code for info in linter.rule_infos()}
+    findings = linter.check("U hoort nu wachtmuziek.")
+    assert [(f.code, f.text, f.message) for f in findings] == [("ACME001", "wachtmuziek", "Wachtmuziek irriteert.")]
+    sys.modules.pop("acme_rules", None)
