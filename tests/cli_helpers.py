@@ -11,5 +11,6 @@ def run_cli(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Com
     completed = subprocess.run(
         [sys.executable, "-m", "klantlint", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
     )
-    return subprocess.CompletedProcess(completed.args, completed.returncode,
-                                       completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8"))
+    return subprocess.CompletedProcess(
+        completed.args, completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
+    )

@@ -95,7 +95,7 @@ def test_missing_file_and_unknown_option_exit_2(scripts: Path) -> None:
 
 
 def test_stdin(scripts: Path) -> None:
-    result = run_cli("check", "-", cwd=scripts, stdin="Hoe heette u?".encode())
+    result = run_cli("check", "-", cwd=scripts, stdin=b"Hoe heette u?")
     assert result.returncode == 1 and "<stdin>:1:5: KL001" in result.stdout
 
 
@@ -111,7 +111,7 @@ def test_fix_writes_safe_fixes_and_diff_does_not(scripts: Path) -> None:
 
 
 def test_fix_stdin_prints_text(scripts: Path) -> None:
-    result = run_cli("fix", "-", cwd=scripts, stdin="Wat was je postcode?".encode())
+    result = run_cli("fix", "-", cwd=scripts, stdin=b"Wat was je postcode?")
     assert result.stdout == "Wat is je postcode?"
 
 

@@ -62,8 +62,7 @@ def test_cli_reports_invalid_config_with_exit_2(tmp_path: Path) -> None:
 
 
 def test_exclude_and_per_file_ignores(tmp_path: Path) -> None:
-    (tmp_path / "klantlint.toml").write_text(
-        'exclude = ["archief/*"]\n[per_file_ignores]\n"citaten/*" = ["KL001"]\n')
+    (tmp_path / "klantlint.toml").write_text('exclude = ["archief/*"]\n[per_file_ignores]\n"citaten/*" = ["KL001"]\n')
     for folder in ("archief", "citaten", "actueel"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "s.txt").write_text("Wat was uw naam?\n")

@@ -44,4 +44,7 @@ def test_only_prose_is_linted_with_original_positions(linter: Linter) -> None:
 def test_speaker_labels_give_roles() -> None:
     segments = split_segments("Agent: Goedemorgen.\nKlant: Hallo.\nvervolg van klant\n\nlos")
     assert [(s.role, s.text) for s in segments] == [
-        ("agent", "Goedemorgen."), ("customer", "Hallo.\nvervolg van klant"), ("unknown", "los")]
+        ("agent", "Goedemorgen."),
+        ("customer", "Hallo.\nvervolg van klant"),
+        ("unknown", "los"),
+    ]

@@ -92,12 +92,41 @@ def test_auto_prefers_an_installed_nl_core_news_sm(tmp_path: Path) -> None:
     tiny.meta.update({"name": "core_news_sm", "version": "3.8.0"})
     tiny.to_disk(source)
     packages = tmp_path / "packages"
-    subprocess.run([sys.executable, "-m", "spacy", "package", str(source), str(packages), "--name", "core_news_sm",
-                    "--version", "3.8.0", "--force"], check=True, capture_output=True)
+    packages.mkdir()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "package",
+            str(source),
+            str(packages),
+            "--name",
+            "core_news_sm",
+            "--version",
+            "3.8.0",
+            "--force",
+        ],
+        check=True,
+        capture_output=True,
+    )
     site = tmp_path / "site"
     package_dir = packages / "nl_core_news_sm-3.8.0"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet",
-                    "--target", str(site), str(package_dir)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(site),
+            str(package_dir),
+        ],
+        check=True,
+        capture_output=True,
+    )
     probe = (
         "import klantlint; nlp = klantlint.load_pipeline(); "
         "print(nlp.meta['name'], 'klantlint_domain' in nlp.pipe_names); "

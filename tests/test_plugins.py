@@ -63,7 +63,7 @@ def test_missing_field_fails_naming_file_and_rule(tmp_path: Path) -> None:
         Linter(Config(rule_paths=[tmp_path]))
 
 
-PLUGIN_MODULE = '''
+PLUGIN_MODULE = """
 from klantlint import Explanation, Rule, RuleInfo
 from klantlint.engine.base import Hit
 
@@ -82,7 +82,7 @@ class NoHold(Rule):
         for token in doc:
             if token.lower_ == "wachtmuziek":
                 yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
-'''
+"""
 
 
 def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

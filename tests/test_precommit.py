@@ -27,11 +27,13 @@ def scripts_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git("config", "user.email", "test@example.invalid", cwd=repo)
     _git("config", "user.name", "Test", cwd=repo)
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO_ROOT}\n    rev: {head}\n    hooks:\n      - id: klantlint\n", encoding="utf-8")
+        f"repos:\n  - repo: {REPO_ROOT}\n    rev: {head}\n    hooks:\n      - id: klantlint\n", encoding="utf-8"
+    )
     _git("add", ".pre-commit-config.yaml", cwd=repo)
     _git("commit", "-q", "-m", "config", cwd=repo)
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, check=True, capture_output=True,
-                   env=_env(repo))
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=repo, check=True, capture_output=True, env=_env(repo)
+    )
     return repo
 
 
@@ -44,15 +46,27 @@ def _env(repo: Path) -> dict[str, str]:
 def test_bad_script_is_refused_and_good_one_committed(scripts_repo: Path) -> None:
     (scripts_repo / "retour.md").write_text("# Retour\n\n**Agent:** Wat was uw naam ook alweer?\n", encoding="utf-8")
     _git("add", "retour.md", cwd=scripts_repo)
-    refused = subprocess.run(["git", "commit", "-m", "retour"], cwd=scripts_repo, capture_output=True, text=True,
-                             env=_env(scripts_repo), check=False)
+    refused = subprocess.run(
+        ["git", "commit", "-m", "retour"],
+        cwd=scripts_repo,
+        capture_output=True,
+        text=True,
+        env=_env(scripts_repo),
+        check=False,
+    )
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "retour.md:3:16: KL001 [warning]" in output
 
     (scripts_repo / "retour.md").write_text("# Retour\n\n**Agent:** Hoe spel ik uw naam?\n", encoding="utf-8")
     _git("add", "retour.md", cwd=scripts_repo)
-    accepted = subprocess.run(["git", "commit", "-m", "retour"], cwd=scripts_repo, capture_output=True, text=True,
-                              env=_env(scripts_repo), check=False)
+    accepted = subprocess.run(
+        ["git", "commit", "-m", "retour"],
+        cwd=scripts_repo,
+        capture_output=True,
+        text=True,
+        env=_env(scripts_repo),
+        check=False,
+    )
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert _git("log", "--oneline", cwd=scripts_repo).stdout.count("\n") == 2

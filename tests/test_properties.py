@@ -9,10 +9,29 @@ from klantlint import Linter
 from klantlint.engine.fixing import chosen_suggestion
 
 DUTCH_PIECES = [
-    "Wat was uw naam ook alweer?", "Helaas kan dat niet.", "Ik hang u even op.", "Hoe heette u?",
-    "helaas kan dat niet", "Dat is helaas niet mogelijk, maar ik kan wel iets anders.", "de was", "nee",
-    "# klantlint: ignore[KL001]", "<!-- klantlint: disable=KL002 -->", "Agent:", "Klant:", "\n", "\n\n", " ",
-    "Sorry, maar", "wat was je postcode", "😀", "\u202e", "\x00", "\t", "ﷺ", "Jammer genoeg is het uitverkocht.",
+    "Wat was uw naam ook alweer?",
+    "Helaas kan dat niet.",
+    "Ik hang u even op.",
+    "Hoe heette u?",
+    "helaas kan dat niet",
+    "Dat is helaas niet mogelijk, maar ik kan wel iets anders.",
+    "de was",
+    "nee",
+    "# klantlint: ignore[KL001]",
+    "<!-- klantlint: disable=KL002 -->",
+    "Agent:",
+    "Klant:",
+    "\n",
+    "\n\n",
+    " ",
+    "Sorry, maar",
+    "wat was je postcode",
+    "😀",
+    "\u202e",
+    "\x00",
+    "\t",
+    "ﷺ",
+    "Jammer genoeg is het uitverkocht.",
 ]
 texts = st.one_of(
     st.text(max_size=200),

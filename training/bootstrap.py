@@ -49,8 +49,9 @@ def to_conllu(nlp: spacy.Language, text: str, sent_id: str, tags: str) -> str:
             head, deprel = head_index(token, 0), token.dep_
         misc = "_" if token.whitespace_ or position == len(tokens) else "SpaceAfter=No"
         lemma = token.lemma_ or token.text.lower()
-        lines.append("\t".join([str(position), token.text, lemma, token.pos_ or "X", "_", feats(token), head, deprel,
-                                "_", misc]))
+        lines.append(
+            "\t".join([str(position), token.text, lemma, token.pos_ or "X", "_", feats(token), head, deprel, "_", misc])
+        )
     return "\n".join(lines) + "\n"
 
 

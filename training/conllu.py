@@ -98,11 +98,18 @@ def transcript_form(sentence: Sentence) -> Sentence:
         misc = [m for m in row[MISC].split("|") if m not in ("SpaceAfter=No", "_")]
         new[MISC] = "|".join(misc) or "_"
         rows.append(new)
-    return Sentence(comments=[c for c in sentence.comments if c.startswith("# sent_id")], rows=rows,
-                    source=sentence.source, line=sentence.line, meta=dict(sentence.meta))
+    return Sentence(
+        comments=[c for c in sentence.comments if c.startswith("# sent_id")],
+        rows=rows,
+        source=sentence.source,
+        line=sentence.line,
+        meta=dict(sentence.meta),
+    )
 
 
-def split_by_index(sentences: Iterable[Sentence], test_every: int = 10) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+def split_by_index(
+    sentences: Iterable[Sentence], test_every: int = 10
+) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
     """Deterministic train/dev/test split: sentence i goes to test when i % n == 0, dev when i % n == 1."""
     train: list[Sentence] = []
     dev: list[Sentence] = []

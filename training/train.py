@@ -80,7 +80,6 @@ def read_all(folder: Path) -> list[Sentence]:
 
 
 def to_docbin(sentences: list[Sentence], path: Path) -> int:
-    nlp = spacy.blank("nl")
     docbin = DocBin(store_user_data=False)
     conllu_text = "\n".join(s.to_conllu() for s in sentences)
     for doc in conllu_to_docs(conllu_text, n_sents=SENTENCES_PER_DOC, no_print=True):

@@ -1,8 +1,8 @@
 """klantlint: lints Dutch customer-service phrasing and proposes customer-friendly rewrites.
 
-    >>> import klantlint
-    >>> [f.code for f in klantlint.check("Wat was uw naam ook alweer?")]
-    ['KL001']
+>>> import klantlint
+>>> [f.code for f in klantlint.check("Wat was uw naam ook alweer?")]
+['KL001']
 """
 
 from __future__ import annotations

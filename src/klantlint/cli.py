@@ -83,8 +83,12 @@ def _run_paths(session: Session, paths: Sequence[str], exclude_from: Config) -> 
 
 
 common_options = [
-    click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Configuratiebestand (anders: dichtstbijzijnde pyproject.toml / klantlint.toml)."),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuratiebestand (anders: dichtstbijzijnde pyproject.toml / klantlint.toml).",
+    ),
     click.option("--select", multiple=True, help="Codes of prefixen die aan staan (komma's mogen), of ALL."),
     click.option("--ignore", multiple=True, help="Codes of prefixen die uit staan."),
 ]
@@ -97,8 +101,14 @@ def with_common_options(function):  # type: ignore[no-untyped-def]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, _p, value:
-              _print_version(ctx) if value else None, help="Toon de versie en de gebruikte spaCy-pijplijn.")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, value: _print_version(ctx) if value else None,
+    help="Toon de versie en de gebruikte spaCy-pijplijn.",
+)
 def cli() -> None:
     """klantlint: controleert Nederlandse klantenservicetaal in belscripts en transcripties."""
 
@@ -110,24 +120,37 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Vanaf welke ernst exit-code 1.")
 @click.option("--statistics", is_flag=True, help="Toon het aantal bevindingen per regel.")
 @click.option("--exit-zero", is_flag=True, help="Altijd exit-code 0 bij bevindingen (fouten blijven 2).")
-def check(paths: tuple[str, ...], config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          output_format: str, fail_on: str | None, statistics: bool, exit_zero: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    fail_on: str | None,
+    statistics: bool,
+    exit_zero: bool,
+) -> None:
     """Controleer bestanden, mappen of '-' (standaardinvoer)."""
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore),
-                                    "fail_on": fail_on})
+    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on})
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
     files: list[FileFindings] = []
     failing = False
     for source in sources:
         linter = session.linter_for(source.path)
-        findings = linter.check(source.text, text_format="markdown" if source.markdown else "text",
-                                path=source.path)
+        findings = linter.check(source.text, text_format="markdown" if source.markdown else "text", path=source.path)
         files.append(FileFindings(source.path, findings, source.text))
         failing |= _fails(findings, linter.config.fail_on)
     linter = session.any_linter()
-    run = RunResult(files=files, errors=errors, rules=linter.rule_infos(), pipeline=linter.pipeline,
-                    version=__version__, color=_use_color() and output_format == "text", statistics=statistics)
+    run = RunResult(
+        files=files,
+        errors=errors,
+        rules=linter.rule_infos(),
+        pipeline=linter.pipeline,
+        version=__version__,
+        color=_use_color() and output_format == "text",
+        statistics=statistics,
+    )
     click.echo(RENDERERS[output_format](run), nl=False)
     for error in errors:
         _fail(error)
@@ -146,8 +169,14 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 @with_common_options
 @click.option("--unsafe", is_flag=True, help="Pas ook voorstellen toe die de betekenis kunnen veranderen.")
 @click.option("--diff", is_flag=True, help="Toon de wijzigingen als diff en schrijf niets weg.")
-def fix(paths: tuple[str, ...], config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-        unsafe: bool, diff: bool) -> None:
+def fix(
+    paths: tuple[str, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    unsafe: bool,
+    diff: bool,
+) -> None:
     """Herschrijf wat veilig kan; met '-' komt de tekst op standaarduitvoer."""
     session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)})
     base = session.config_for(paths[0])
@@ -165,14 +194,24 @@ def fix(paths: tuple[str, ...], config_path: Path | None, select: tuple[str, ...
         if result.text == source.text:
             continue
         if diff:
-            click.echo("".join(difflib.unified_diff(
-                source.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                fromfile=f"a/{source.path}", tofile=f"b/{source.path}")), nl=False)
+            click.echo(
+                "".join(
+                    difflib.unified_diff(
+                        source.text.splitlines(keepends=True),
+                        result.text.splitlines(keepends=True),
+                        fromfile=f"a/{source.path}",
+                        tofile=f"b/{source.path}",
+                    )
+                ),
+                nl=False,
+            )
         else:
             Path(source.path).write_text(result.text, encoding="utf-8")
         for finding in result.remaining:
-            click.echo(f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] "
-                       f"{finding.message}", err=True)
+            click.echo(
+                f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",
+                err=True,
+            )
     click.echo(f"{fixed_total} bevinding(en) {'te herstellen' if diff else 'hersteld'}.", err=True)
     for error in errors:
         _fail(error)
@@ -182,8 +221,9 @@ def fix(paths: tuple[str, ...], config_path: Path | None, select: tuple[str, ...
 
 
 @cli.command(name="rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_command(output_format: str, config_path: Path | None) -> None:
     """Toon alle regels (code, naam, ernst, samenvatting)."""

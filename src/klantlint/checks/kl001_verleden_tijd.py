@@ -11,7 +11,48 @@ from klantlint.engine.rewrite import match_case
 
 # Nouns for details a caller still has. Compounds ending in these are included ("klantnummer").
 DETAIL_NOUNS = frozenset(
-    ["naam", "voornaam", "achternaam", "familienaam", "meisjesnaam", "roepnaam", "voorletter", "voorletters", "initiaal", "initialen", "adres", "postcode", "huisnummer", "toevoeging", "woonplaats", "plaats", "straat", "straatnaam", "geboortedatum", "geboortedag", "telefoonnummer", "nummer", "mobiel", "e-mailadres", "emailadres", "mailadres", "e-mail", "klantnummer", "relatienummer", "contractnummer", "polisnummer", "rekeningnummer", "accountnummer", "abonnementsnummer", "lidnummer", "bedrijfsnaam", "organisatie", "iban", "bsn", "kenteken"]
+    [
+        "naam",
+        "voornaam",
+        "achternaam",
+        "familienaam",
+        "meisjesnaam",
+        "roepnaam",
+        "voorletter",
+        "voorletters",
+        "initiaal",
+        "initialen",
+        "adres",
+        "postcode",
+        "huisnummer",
+        "toevoeging",
+        "woonplaats",
+        "plaats",
+        "straat",
+        "straatnaam",
+        "geboortedatum",
+        "geboortedag",
+        "telefoonnummer",
+        "nummer",
+        "mobiel",
+        "e-mailadres",
+        "emailadres",
+        "mailadres",
+        "e-mail",
+        "klantnummer",
+        "relatienummer",
+        "contractnummer",
+        "polisnummer",
+        "rekeningnummer",
+        "accountnummer",
+        "abonnementsnummer",
+        "lidnummer",
+        "bedrijfsnaam",
+        "organisatie",
+        "iban",
+        "bsn",
+        "kenteken",
+    ]
 )
 DETAIL_SUFFIXES = ("nummer", "naam", "adres")
 ADDRESSEE_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
@@ -23,7 +64,27 @@ PRESENT_OF = {"was": "is", "waren": "zijn", **PAST_NAMING}
 QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "en"})
 # A sentence about an earlier state is legitimately in the past tense.
 PAST_MARKERS = frozenset(
-    ["oud", "oude", "vorig", "vorige", "vorig", "eerder", "eerdere", "vroeger", "vroegere", "toen", "destijds", "voorheen", "daarvoor", "ex", "oorspronkelijk", "oorspronkelijke", "geboortenaam", "verhuizing", "verhuisd"]
+    [
+        "oud",
+        "oude",
+        "vorig",
+        "vorige",
+        "vorig",
+        "eerder",
+        "eerdere",
+        "vroeger",
+        "vroegere",
+        "toen",
+        "destijds",
+        "voorheen",
+        "daarvoor",
+        "ex",
+        "oorspronkelijk",
+        "oorspronkelijke",
+        "geboortenaam",
+        "verhuizing",
+        "verhuisd",
+    ]
 )
 NAME_NOUNS = frozenset({"naam", "voornaam", "achternaam", "familienaam", "meisjesnaam", "roepnaam", "bedrijfsnaam"})
 
@@ -147,8 +208,10 @@ class PastTenseDetails(Rule):
             safe=True,
         )
         noun = about.lower_ if about.lower_ not in ADDRESSEE_PRONOUNS else "naam"
-        follow_up = "Hoe spel ik die?" if noun in NAME_NOUNS else (
-            "Wil je die nog een keer noemen?" if informal else "Wilt u die nog een keer noemen?"
+        follow_up = (
+            "Hoe spel ik die?"
+            if noun in NAME_NOUNS
+            else ("Wil je die nog een keer noemen?" if informal else "Wilt u die nog een keer noemen?")
         )
         verstaan = "Ik heb je" if informal else "Ik heb uw"
         reason_fix = ProposedFix(
@@ -162,8 +225,12 @@ class PastTenseDetails(Rule):
             f"'{verb.text}' is verleden tijd, maar de {noun} van de beller geldt nog steeds. "
             "Vraag in de tegenwoordige tijd, of zeg waarom u het opnieuw vraagt."
         )
-        return Hit(start=min(verb.idx, about.idx), end=max(verb.idx + len(verb), about.idx + len(about)),
-                   message=message, fixes=(tense_fix, reason_fix))
+        return Hit(
+            start=min(verb.idx, about.idx),
+            end=max(verb.idx + len(verb), about.idx + len(about)),
+            message=message,
+            fixes=(tense_fix, reason_fix),
+        )
 
 
 def _asks_where(sentence: Span) -> bool:

@@ -8,7 +8,7 @@ the linter turns them into `Finding`s with offsets into the checked text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from klantlint.findings import Severity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from klantlint.config import Config
 
@@ -103,11 +103,17 @@ class Hit:
 
 @dataclass
 class RuleContext:
-    """What a rule may look at besides the parsed segment."""
+    """What a rule may look at besides the parsed segment.
+
+    `text` is the whole checked text; `document_segments` are the texts of all segments of it that are
+    linted (agent turns and unlabelled prose, not customer turns), for rules that judge the document
+    as a whole (e.g. mixing "u" and "je"). `speaker` is the role of the segment being checked.
+    """
 
     config: Config
     text: str
     speaker: str | None = None
+    document_segments: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -128,20 +134,3 @@ class Rule:
 
     def configure(self, config: Config) -> None:
         """Called once per linter with the active config (e.g. to add configured terms)."""
-
-
-def sentence_of(doc: Doc, start_char: int) -> Span:
-    """The sentence containing the character offset."""
-    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return token.sent if token is not None else doc[:].sents.__next__()
-
-
-def next_sentence(sentence: Span) -> Span | None:
-    doc = sentence.doc
-    if sentence.end >= len(doc):
-        return None
-    return doc[sentence.end].sent
-
-
-def iter_sentences(doc: Doc) -> Iterator[Span]:
-    yield from doc.sents

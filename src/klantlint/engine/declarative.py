@@ -140,8 +140,9 @@ class DeclarativeRule(Rule):
             target = span.sent if template.target == "sentence" else span
             if template.action == "delete":
                 # Dropping an opener before a subordinate clause ("Het spijt me dat ...") breaks the sentence.
-                followed_by_clause = (span.end < len(span.doc) and span.doc[span.end].lower_ == "dat"
-                                      and span[-1].lower_ in ("me", "mij"))
+                followed_by_clause = (
+                    span.end < len(span.doc) and span.doc[span.end].lower_ == "dat" and span[-1].lower_ in ("me", "mij")
+                )
                 yield deletion_fix(span, template.description, template.safe and not followed_by_clause)
                 continue
             informal = template.replacement_je and uses_je(span.sent)

@@ -135,12 +135,22 @@ class Linter:
     def _check_batch(
         self, batch: list[tuple[PreparedText, str | None]], batch_size: int, n_process: int
     ) -> Iterator[list[Finding]]:
-        jobs = [(index, segment) for index, (prepared, _) in enumerate(batch) for segment in prepared.segments
-                if segment.role != "customer"]
+        jobs = [
+            (index, segment)
+            for index, (prepared, _) in enumerate(batch)
+            for segment in prepared.segments
+            if segment.role != "customer"
+        ]
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
+        linted_segments = [tuple(s.text for s in prepared.segments if s.role != "customer") for prepared, _ in batch]
         docs = self.nlp.pipe((segment.text for _, segment in jobs), batch_size=batch_size, n_process=n_process)
         for (index, segment), doc in zip(jobs, docs, strict=True):
-            context = RuleContext(config=self.config, text=batch[index][0].text, speaker=segment.role)
+            context = RuleContext(
+                config=self.config,
+                text=batch[index][0].text,
+                speaker=segment.role,
+                document_segments=linted_segments[index],
+            )
             for rule in self.rules:
                 for hit in rule.check(doc, context):
                     hits_by_text[index].append((rule, segment, hit))
@@ -158,7 +168,7 @@ class Linter:
             start, end = segment.start + hit.start, segment.start + hit.end
             if end <= start or (file_ignores and not self._enabled(code, file_ignores)):
                 continue
-            line, column = prepared.position(start)
+            line, _ = prepared.position(start)
             if suppressions.suppresses(code, line, start):
                 continue
             findings.setdefault((code, start, end), self._finding(rule.info, hit, prepared, segment, start, end))
@@ -170,8 +180,12 @@ class Linter:
     def _file_ignores(self, path: str | None) -> list[str]:
         if path is None:
             return []
-        return [code for pattern, codes in self.config.per_file_ignores.items()
-                if fnmatch.fnmatch(path, pattern) for code in codes]
+        return [
+            code
+            for pattern, codes in self.config.per_file_ignores.items()
+            if fnmatch.fnmatch(path, pattern)
+            for code in codes
+        ]
 
     def _finding(
         self, info: RuleInfo, hit: Hit, prepared: PreparedText, segment: Segment, start: int, end: int
@@ -196,8 +210,11 @@ class Linter:
             if directive.kind == "enable":
                 continue
             unknown = [c for c in directive.codes if c != ALL and c not in self.known_codes]
-            unused = [c for c in directive.codes if c not in unknown and c not in directive.used
-                      and (c == ALL or self._enabled(c))]
+            unused = [
+                c
+                for c in directive.codes
+                if c not in unknown and c not in directive.used and (c == ALL or self._enabled(c))
+            ]
             if unknown:
                 message = f"Onbekende regelcode in onderdrukking: {', '.join(unknown)}."
             elif unused and directive.kind == "ignore":
@@ -211,8 +228,9 @@ class Linter:
             if not directive.used and removable is not None:
                 fixes = (ProposedFix("", *removable, "Verwijder de overbodige onderdrukking.", safe=True),)
             hit = Hit(directive.start, directive.end, message, fixes)
-            yield self._finding(info, hit, prepared, Segment(0, prepared.text, "unknown"),
-                                directive.start, directive.end)
+            yield self._finding(
+                info, hit, prepared, Segment(0, prepared.text, "unknown"), directive.start, directive.end
+            )
 
     # -- fixing -------------------------------------------------------------------------------
 
@@ -236,8 +254,13 @@ def _default_message(info: RuleInfo) -> str:
 
 
 def _suggestion(fix: ProposedFix, offset: int) -> Suggestion:
-    return Suggestion(replacement=fix.replacement, start=fix.start + offset, end=fix.end + offset,
-                      description=fix.description, safe=fix.safe)
+    return Suggestion(
+        replacement=fix.replacement,
+        start=fix.start + offset,
+        end=fix.end + offset,
+        description=fix.description,
+        safe=fix.safe,
+    )
 
 
 def _comment_bounds(text: str, directive: Directive) -> tuple[int, int] | None:

@@ -95,9 +95,7 @@ def _as_rules(loaded: Any, origin: str) -> list[Rule]:
     return rules
 
 
-def collect_rules(
-    rule_paths: Iterable[Path], builtin: Callable[[], list[Rule]], *, plugins: bool = True
-) -> list[Rule]:
+def collect_rules(rule_paths: Iterable[Path], builtin: Callable[[], list[Rule]], *, plugins: bool = True) -> list[Rule]:
     """All rules: built-in Python rules, bundled packs, configured packs and plugins; codes must be unique."""
     rules: list[Rule] = list(builtin())
     for path in [bundled_pack_dir(), *rule_paths]:

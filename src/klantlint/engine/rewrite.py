@@ -24,8 +24,9 @@ def match_case(replacement: str, original: str, *, at_sentence_start: bool) -> s
     return replacement
 
 
-SUBJECT_PRONOUNS = frozenset({"ik", "wij", "we", "u", "je", "jij", "jullie", "hij", "zij", "ze", "het", "dat", "die",
-                              "dit", "er", "men"})
+SUBJECT_PRONOUNS = frozenset(
+    {"ik", "wij", "we", "u", "je", "jij", "jullie", "hij", "zij", "ze", "het", "dat", "die", "dit", "er", "men"}
+)
 
 
 def _subject_after_verb(doc: Doc, verb_index: int, limit: int) -> int | None:

@@ -43,8 +43,12 @@ def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
 
 def _excluded(path: Path, patterns: list[str]) -> bool:
     text = path.as_posix()
-    return any(fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(path.name, pattern)
-               or any(fnmatch.fnmatch(part, pattern) for part in path.parts) for pattern in patterns)
+    return any(
+        fnmatch.fnmatch(text, pattern)
+        or fnmatch.fnmatch(path.name, pattern)
+        or any(fnmatch.fnmatch(part, pattern) for part in path.parts)
+        for pattern in patterns
+    )
 
 
 def read_source(path: str, *, stdin_markdown: bool = False) -> Source:

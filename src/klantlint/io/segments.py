@@ -13,8 +13,20 @@ from typing import Literal
 Role = Literal["agent", "customer", "unknown"]
 
 AGENT_LABELS = frozenset(
-    {"agent", "medewerker", "medewerkster", "mdw", "a", "operator", "adviseur", "servicemedewerker",
-     "klantenservice", "callcenter", "verkoper", "beller (agent)"}
+    {
+        "agent",
+        "medewerker",
+        "medewerkster",
+        "mdw",
+        "a",
+        "operator",
+        "adviseur",
+        "servicemedewerker",
+        "klantenservice",
+        "callcenter",
+        "verkoper",
+        "beller (agent)",
+    }
 )
 CUSTOMER_LABELS = frozenset({"klant", "k", "beller", "customer", "caller", "cliënt", "client", "prospect", "relatie"})
 LABEL = re.compile(

@@ -20,12 +20,14 @@ def render_github(run: RunResult) -> str:
     for file in run.files:
         for finding in file.findings:
             end_column = finding.column + len(finding.text.split("\n", 1)[0])
-            properties = ",".join([
-                f"file={_escape_property(file.path)}",
-                f"line={finding.line}",
-                f"col={finding.column}",
-                f"endColumn={end_column}",
-                f"title={_escape_property(f'{finding.code} {finding.name}')}",
-            ])
+            properties = ",".join(
+                [
+                    f"file={_escape_property(file.path)}",
+                    f"line={finding.line}",
+                    f"col={finding.column}",
+                    f"endColumn={end_column}",
+                    f"title={_escape_property(f'{finding.code} {finding.name}')}",
+                ]
+            )
             lines.append(f"::{LEVELS[finding.severity]} {properties}::{_escape_data(finding.message)}")
     return "".join(line + "\n" for line in lines)

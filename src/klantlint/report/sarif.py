@@ -48,8 +48,12 @@ def render_sarif(run: RunResult) -> str:
                 "level": LEVELS[finding.severity],
                 "message": {"text": finding.message},
                 "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": file.path.replace("\\", "/")},
-                                          "region": _region(finding)}}
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": file.path.replace("\\", "/")},
+                            "region": _region(finding),
+                        }
+                    }
                 ],
             }
             if finding.code in rule_index:
@@ -58,11 +62,17 @@ def render_sarif(run: RunResult) -> str:
                 result["fixes"] = [
                     {
                         "description": {"text": s.description},
-                        "artifactChanges": [{
-                            "artifactLocation": {"uri": file.path.replace("\\", "/")},
-                            "replacements": [{"deletedRegion": {"charOffset": s.start, "charLength": s.end - s.start},
-                                              "insertedContent": {"text": s.replacement}}],
-                        }],
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": file.path.replace("\\", "/")},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {"charOffset": s.start, "charLength": s.end - s.start},
+                                        "insertedContent": {"text": s.replacement},
+                                    }
+                                ],
+                            }
+                        ],
                     }
                     for s in finding.suggestions
                 ]
@@ -70,19 +80,25 @@ def render_sarif(run: RunResult) -> str:
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "klantlint",
-                "version": run.version,
-                "informationUri": "https://pypi.org/project/klantlint/",
-                "rules": [_rule(info) for info in run.rules],
-                "properties": {"pipeline": run.pipeline},
-            }},
-            "results": results,
-            "invocations": [{
-                "executionSuccessful": not run.errors,
-                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in run.errors],
-            }],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "klantlint",
+                        "version": run.version,
+                        "informationUri": "https://pypi.org/project/klantlint/",
+                        "rules": [_rule(info) for info in run.rules],
+                        "properties": {"pipeline": run.pipeline},
+                    }
+                },
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not run.errors,
+                        "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in run.errors],
+                    }
+                ],
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

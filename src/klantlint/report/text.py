@@ -51,7 +51,9 @@ def preview(text: str, suggestion: Suggestion) -> str:
 
 def _statistics(run: RunResult) -> list[str]:
     counts = Counter((f.code, f.name) for file in run.files for f in file.findings)
-    return [f"{count:>6}  {code}  {name}" for (code, name), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    return [
+        f"{count:>6}  {code}  {name}" for (code, name), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+    ]
 
 
 def _summary(run: RunResult, fixable: int) -> str:

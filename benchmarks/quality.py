@@ -1,0 +1,75 @@
+"""Rule quality on the labelled corpus: precision, recall and F1 per rule, beside a naive regex baseline.
+
+    python benchmarks/quality.py [--corpus tests/corpus/utterances.jsonl] [--codes KL001,KL002] [--mistakes]
+
+Prints a table and writes benchmarks/results/quality.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+from naive_baseline import NAIVE_PATTERNS, naive_codes  # noqa: E402
+
+from klantlint import Linter  # noqa: E402
+from klantlint.evaluation import read_corpus, score  # noqa: E402
+
+CORPUS = REPO / "tests" / "corpus" / "utterances.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "quality.md"
+TARGET_PRECISION = 0.95
+TARGET_RECALL = 0.90
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--codes", help="comma-separated codes to report (default: every catalogue rule)")
+    parser.add_argument("--mistakes", action="store_true", help="list the utterances each rule got wrong")
+    parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/quality.md")
+    args = parser.parse_args()
+
+    linter = Linter()
+    catalogue = [info.code for info in linter.rule_infos() if info.code in NAIVE_PATTERNS]
+    codes = [c.strip().upper() for c in args.codes.split(",")] if args.codes else catalogue
+    utterances = read_corpus(args.corpus)
+
+    def klantlint_predict(texts: list[str]) -> list[set[str]]:
+        return [{f.code for f in findings} for findings in linter.pipe(texts)]
+
+    ours, mistakes = score(utterances, klantlint_predict, codes)
+    naive, _ = score(utterances, lambda texts: [naive_codes(t) for t in texts], codes)
+
+    lines = [
+        f"# Rule quality on the labelled corpus ({len(utterances)} utterances)",
+        "",
+        f"Pipeline: {linter.pipeline}. Targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL}.",
+        "Naive baseline: one case-insensitive keyword regex per rule (benchmarks/naive_baseline.py).",
+        "",
+        "| rule | P | R | F1 | TP | FP | FN | naive P | naive R | naive F1 | target met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for code in codes:
+        s, n = ours[code], naive[code]
+        met = s.precision >= TARGET_PRECISION and s.recall >= TARGET_RECALL
+        lines.append(
+            f"| {code} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.true_positives} | "
+            f"{s.false_positives} | {s.false_negatives} | {n.precision:.3f} | {n.recall:.3f} | "
+            f"{n.f1:.3f} | {'yes' if met else 'NO'} |"
+        )
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.mistakes:
+        for utterance, predicted in mistakes:
+            expected = sorted(c for c in utterance.codes if c in codes)
+            print(f"{utterance.id}: expected {expected} got {sorted(predicted)}: {utterance.text}")
+    if not args.no_write and not args.codes:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
