@@ -11,80 +11,28 @@ from klantlint.engine.rewrite import match_case
 
 # Nouns for details a caller still has. Compounds ending in these are included ("klantnummer").
 DETAIL_NOUNS = frozenset(
-    [
-        "naam",
-        "voornaam",
-        "achternaam",
-        "familienaam",
-        "meisjesnaam",
-        "roepnaam",
-        "voorletter",
-        "voorletters",
-        "initiaal",
-        "initialen",
-        "adres",
-        "postcode",
-        "huisnummer",
-        "toevoeging",
-        "woonplaats",
-        "plaats",
-        "straat",
-        "straatnaam",
-        "geboortedatum",
-        "geboortedag",
-        "telefoonnummer",
-        "nummer",
-        "mobiel",
-        "e-mailadres",
-        "emailadres",
-        "mailadres",
-        "e-mail",
-        "klantnummer",
-        "relatienummer",
-        "contractnummer",
-        "polisnummer",
-        "rekeningnummer",
-        "accountnummer",
-        "abonnementsnummer",
-        "lidnummer",
-        "bedrijfsnaam",
-        "organisatie",
-        "iban",
-        "bsn",
-        "kenteken",
-    ]
+    "naam voornaam achternaam familienaam meisjesnaam roepnaam voorletter voorletters initiaal initialen adres "
+    "postcode huisnummer toevoeging woonplaats plaats straat straatnaam geboortedatum geboortedag telefoonnummer "
+    "nummer mobiel e-mailadres emailadres mailadres e-mail klantnummer relatienummer contractnummer polisnummer "
+    "rekeningnummer accountnummer abonnementsnummer lidnummer bedrijfsnaam iban bsn kenteken".split()
 )
 DETAIL_SUFFIXES = ("nummer", "naam", "adres")
 ADDRESSEE_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
 ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
-# Past forms that ask for a detail: "was/waren" (zijn), "heette" (heten), "woonde" (wonen).
+ARTICLES = frozenset({"de", "het", "die", "dat"})
+# Past forms that ask for a detail: "was/waren" (zijn), "had" (hebben), "heette" (heten), "woonde" (wonen).
 PAST_COPULA = frozenset({"was", "waren"})
+PAST_HAVING = frozenset({"had", "hadden"})
 PAST_NAMING = {"heette": "heet", "heetten": "heten", "woonde": "woont", "woonden": "wonen"}
-PRESENT_OF = {"was": "is", "waren": "zijn", **PAST_NAMING}
-QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "en"})
+PRESENT_OF = {"was": "is", "waren": "zijn", "had": "heeft", "hadden": "hebben", **PAST_NAMING}
+QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "waarop"})
+# Words after a verb that ends a recall question: "En uw huisnummer was (ook alweer)?"
+RECALL_TAIL = frozenset({"ook", "alweer", "weer", "nog", "nou", "dan", "eh", "ehm", "uh", "mevrouw", "meneer"})
+FILLERS = frozenset({"eh", "ehm", "uh", "oké", "ok", "ja", "nou", "en", "dus", "goed", "even", "kijken"})
 # A sentence about an earlier state is legitimately in the past tense.
 PAST_MARKERS = frozenset(
-    [
-        "oud",
-        "oude",
-        "vorig",
-        "vorige",
-        "vorig",
-        "eerder",
-        "eerdere",
-        "vroeger",
-        "vroegere",
-        "toen",
-        "destijds",
-        "voorheen",
-        "daarvoor",
-        "ex",
-        "oorspronkelijk",
-        "oorspronkelijke",
-        "geboortenaam",
-        "verhuizing",
-        "verhuisd",
-    ]
+    "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
+    "oorspronkelijke geboortenaam verhuizing verhuisd meisjesnaam".split()
 )
 NAME_NOUNS = frozenset({"naam", "voornaam", "achternaam", "familienaam", "meisjesnaam", "roepnaam", "bedrijfsnaam"})
 
@@ -97,23 +45,25 @@ def is_detail_noun(token: Token) -> bool:
     )
 
 
-def is_question(sentence: Span) -> bool:
-    """A question by punctuation, by a question word up front, or by verb-first order (transcripts lack '?')."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if not words:
-        return False
+def asks_for_it(sentence: Span, verb: Token) -> bool:
+    """Whether the sentence asks (rather than states): by '?', a question word right before the verb,
+    verb-first order, or a recall question that ends on the verb ("En uw huisnummer was (ook alweer)?").
+    Transcripts have no question marks, so the word order carries the question."""
     if any(t.text == "?" for t in sentence):
         return True
-    fillers = {"eh", "ehm", "uh", "oké", "ok", "ja", "nou", "en", "dus", "even", "goed"}
-    content = [t for t in words if t.lower_ not in fillers] or words
-    first = content[0].lower_
-    return first in QUESTION_WORDS or first in PAST_COPULA or first in PAST_NAMING or words[-1].lower_ in PAST_COPULA
+    before = [t for t in sentence.doc[sentence.start : verb.i] if not t.is_punct and t.lower_ not in FILLERS]
+    if not before:
+        return True
+    if any(t.lower_ in QUESTION_WORDS for t in before[-3:]):
+        return True
+    after = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not t.is_punct]
+    return all(t.lower_ in RECALL_TAIL for t in after) or any(t.lower_ == "alweer" for t in after)
 
 
 def _past_verbs(sentence: Span) -> Iterator[Token]:
     for token in sentence:
         word = token.lower_
-        if word in PAST_NAMING:
+        if word in PAST_NAMING or word in PAST_HAVING:
             yield token
         elif word in PAST_COPULA:
             # "de was" (laundry) is a noun; keep the verb reading only when the parse or the context says so.
@@ -122,15 +72,23 @@ def _past_verbs(sentence: Span) -> Iterator[Token]:
                 yield token
 
 
+def _owned_by_addressee(sentence: Span, noun: Token) -> bool:
+    """'uw naam', 'de naam van uw bedrijf', 'het e-mailadres waarop u ... ontvangt', 'welk adres (had u)'."""
+    doc = sentence.doc
+    before = doc[max(sentence.start, noun.i - 3) : noun.i]
+    if any(t.lower_ in ADDRESSEE_POSSESSIVES for t in before):
+        return True
+    after = doc[noun.i + 1 : min(sentence.end, noun.i + 4)]
+    if len(after) >= 2 and after[0].lower_ == "van":
+        return after[1].lower_ in ADDRESSEE_POSSESSIVES or after[1].lower_ in ADDRESSEE_PRONOUNS
+    rest = doc[noun.i + 1 : sentence.end]
+    return any(t.lower_ in ADDRESSEE_PRONOUNS for t in rest) and any(t.lower_ in ARTICLES for t in before)
+
+
 def _addressee_detail(sentence: Span, verb: Token) -> Token | None:
-    """A detail noun that belongs to the addressee (uw/je naam) near the verb, or u/je as the one named."""
+    """The caller's own detail noun near the verb."""
     for token in sentence:
-        if abs(token.i - verb.i) > 6 or not is_detail_noun(token):
-            continue
-        owners = [t for t in sentence[max(0, token.i - sentence.start - 3) : token.i - sentence.start]]
-        if any(owner.lower_ in ADDRESSEE_POSSESSIVES for owner in owners):
-            if token.i + 1 < sentence.end and token.nbor(1).lower_ == "van":
-                continue
+        if abs(token.i - verb.i) <= 6 and is_detail_noun(token) and _owned_by_addressee(sentence, token):
             return token
     return None
 
@@ -139,6 +97,23 @@ def _addressee_subject(sentence: Span, verb: Token) -> Token | None:
     window = sentence.doc[max(sentence.start, verb.i - 2) : min(sentence.end, verb.i + 3)]
     for token in window:
         if token.lower_ in ADDRESSEE_PRONOUNS and token.i != verb.i:
+            return token
+    return None
+
+
+def _has_participle_after(sentence: Span, verb: Token) -> bool:
+    """'Welk nummer had u gebeld?' is a past event (pluperfect), not a detail in the past tense."""
+    for token in sentence.doc[verb.i + 1 : sentence.end]:
+        if "VerbForm=Part" in str(token.morph) or (
+            token.lower_.startswith("ge") and token.lower_.endswith(("d", "t")) and token.pos_ in ("VERB", "AUX", "ADJ")
+        ):
+            return True
+    return False
+
+
+def _detail_any_owner(sentence: Span, verb: Token) -> Token | None:
+    for token in sentence:
+        if abs(token.i - verb.i) <= 4 and is_detail_noun(token):
             return token
     return None
 
@@ -168,6 +143,8 @@ class PastTenseDetails(Rule):
             "Wat was je postcode?",
             "en uw geboortedatum was",
             "wat was uw klantnummer",
+            "Welk adres had u ook alweer?",
+            "Wat was de naam van uw bedrijf?",
         ],
         good_examples=[
             "Hoe was het weekend?",
@@ -176,28 +153,46 @@ class PastTenseDetails(Rule):
             "Uw oude adres was Dorpsstraat 5, klopt dat?",
             "Ik heb de was al binnengehaald.",
             "Hoe heette uw vorige leverancier?",
+            "Welk nummer had u gebeld?",
+            "Wat was de naam van de monteur?",
         ],
     )
     triggers = frozenset(PRESENT_OF)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in doc.sents:
-            if not is_question(sentence) or any(t.lower_ in PAST_MARKERS for t in sentence):
+            if any(t.lower_ in PAST_MARKERS for t in sentence):
                 continue
             for verb in _past_verbs(sentence):
-                detail = _addressee_detail(sentence, verb)
-                if verb.lower_ in PAST_COPULA and detail is not None:
-                    yield self._hit(sentence, verb, detail)
+                hit = self._judge(sentence, verb)
+                if hit is not None:
+                    yield hit
                     break
-                if verb.lower_ in PAST_NAMING and detail is None:
-                    subject = _addressee_subject(sentence, verb)
-                    if subject is not None and (verb.lower_.startswith("heet") or _asks_where(sentence)):
-                        yield self._hit(sentence, verb, subject)
-                        break
+
+    def _judge(self, sentence: Span, verb: Token) -> Hit | None:
+        if not asks_for_it(sentence, verb):
+            return None
+        word = verb.lower_
+        if word in PAST_COPULA:
+            detail = _addressee_detail(sentence, verb)
+            return self._hit(sentence, verb, detail) if detail is not None else None
+        subject = _addressee_subject(sentence, verb)
+        if subject is None:
+            return None
+        if word in PAST_HAVING:
+            detail = _detail_any_owner(sentence, verb)
+            if detail is None or _has_participle_after(sentence, verb):
+                return None
+            return self._hit(sentence, verb, detail)
+        if _addressee_detail(sentence, verb) is None and (word.startswith("heet") or _asks_where(sentence)):
+            return self._hit(sentence, verb, subject)
+        return None
 
     def _hit(self, sentence: Span, verb: Token, about: Token) -> Hit:
         informal = any(t.lower_ in ("je", "jij", "jouw") for t in sentence)
         present = PRESENT_OF[verb.lower_]
+        if verb.lower_ == "had" and informal:
+            present = "heb" if verb.i + 1 < sentence.end and verb.nbor(1).lower_ in ("je", "jij") else "hebt"
         if verb.lower_ == "woonde" and informal:
             present = "woon" if verb.i + 1 < sentence.end and verb.nbor(1).lower_ in ("je", "jij") else "woont"
         tense_fix = ProposedFix(

@@ -16,6 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
 from klantlint.findings import Severity
+from klantlint.nlp.domain import SENTENCE_END
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -127,8 +128,7 @@ class DeclarativeRule(Rule):
             yield Hit(span.start_char, span.end_char, self.spec.message, tuple(self._fixes(span)))
 
     def _conditions_hold(self, span: Span) -> bool:
-        sentence = span.sent
-        following = _next_sentence(sentence)
+        sentence, following = condition_scope(span)
         if self._when is not None or self._when_next is not None:
             found = _matches(self._when, sentence) or _matches(self._when_next, following)
             if not found:
@@ -173,6 +173,18 @@ def _matcher(vocab: Vocab, patterns: list[TokenPattern]) -> Matcher | None:
 
 def _matches(matcher: Matcher | None, span: Span | None) -> bool:
     return matcher is not None and span is not None and bool(matcher(span))
+
+
+def condition_scope(span: Span) -> tuple[Span, Span | None]:
+    """The sentence of a match and the one after it, as conditions see them.
+
+    In unpunctuated transcript text the parser's sentence boundaries are guesses; there the whole turn
+    is the sentence, so a condition is never lost to a wrong split.
+    """
+    doc = span.doc
+    if not any(token.text in SENTENCE_END for token in doc):
+        return doc[:], None
+    return span.sent, _next_sentence(span.sent)
 
 
 def _next_sentence(sentence: Span) -> Span | None:
