@@ -23,6 +23,7 @@ from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
+from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 from klantlint.rulesdoc import explain_text, rules_markdown_table, rules_text_table
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -248,6 +249,42 @@ def explain(code: str, config_path: Path | None) -> None:
     if info is None:
         raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(infos))}")
     click.echo(explain_text(info))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Bevindingen (JSONL).")
+@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), help="Per gesprek (.jsonl of .csv).")
+@click.option("--errors", type=click.Path(dir_okay=False, path_type=Path), help="Onleesbare records (JSONL).")
+@click.option("--input-format", type=click.Choice(list(TRANSCRIPT_FORMATS)), help="Anders: uit de extensie.")
+@click.option("--agent-speaker", help="Naam van de spreker die de agent is (anders: herkend).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Werkprocessen.")
+@click.option("--mode", type=click.Choice(["fast", "full"]), default="fast", show_default=True)
+@click.option("--resume", is_flag=True, help="Ga verder waar een afgebroken run met dezelfde argumenten stopte.")
+@click.option("--strict", is_flag=True, help="Stop bij het eerste onleesbare record (exit-code 2).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]))
+def batch(inputs: tuple[str, ...], output: Path | None, summary: Path | None, errors: Path | None,
+          input_format: str | None, agent_speaker: str | None, jobs: int, mode: str, resume: bool, strict: bool,
+          config_path: Path | None, fail_on: str | None) -> None:
+    """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
+    from klantlint.batch.runner import BatchOptions, StrictStop, check_inputs_exist, run_batch
+
+    check_inputs_exist(list(inputs))
+    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
+    linter = Linter(config, mode=mode)  # type: ignore[arg-type]
+    options = BatchOptions(inputs=list(inputs), output=output, summary=summary, errors=errors,
+                           input_format=input_format, agent_speaker=agent_speaker, jobs=jobs, resume=resume,
+                           strict=strict, progress=True)
+    try:
+        totals = run_batch(linter, options)
+    except StrictStop as stop:
+        _fail(f"--strict: {stop}")
+        sys.exit(EXIT_ERROR)
+    click.echo(totals.closing_line(), err=True)
+    if totals.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if totals.findings else EXIT_CLEAN)
 
 
 def main() -> None:

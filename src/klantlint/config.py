@@ -18,6 +18,15 @@ from klantlint.findings import Severity
 CONFIG_FILENAMES = (".klantlint.toml", "klantlint.toml", "pyproject.toml")
 
 
+class RolesConfig(BaseModel):
+    """Speaker names (as they appear in transcripts) that are the agent or the customer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agent: list[str] = Field(default_factory=list)
+    customer: list[str] = Field(default_factory=list)
+
+
 class Config(BaseModel):
     """Settings that steer which rules run and how."""
 
@@ -36,6 +45,8 @@ class Config(BaseModel):
     model: str = "auto"
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    roles: RolesConfig = Field(default_factory=RolesConfig)
+    columns: dict[str, str] = Field(default_factory=dict)
 
     _source: Path | None = PrivateAttr(default=None)
 
@@ -45,6 +56,15 @@ class Config(BaseModel):
         # A plain list of terms is allowed: terms without a plain alternative.
         if isinstance(value, list):
             return {str(term): "" for term in value}
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _known_columns(cls, value: dict[str, str]) -> dict[str, str]:
+        allowed = {"call_id", "speaker", "text", "start", "end", "agent_id", "date"}
+        unknown = sorted(set(value) - allowed)
+        if unknown:
+            raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")
         return value
 
     @field_validator("select", "ignore", mode="before")

@@ -34,6 +34,9 @@ PAST_MARKERS = frozenset(
     "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
     "oorspronkelijke geboortenaam verhuizing verhuisd meisjesnaam".split()
 )
+# Substrings that every detail noun above contains (the cheap test before parsing).
+DETAIL_STEMS = ("naam", "nummer", "adres", "postcode", "plaats", "straat", "datum", "geboortedag", "voorletter",
+                "initia", "toevoeging", "mobiel", "mail", "iban", "bsn", "kenteken")
 NAME_NOUNS = frozenset({"naam", "voornaam", "achternaam", "familienaam", "meisjesnaam", "roepnaam", "bedrijfsnaam"})
 
 
@@ -158,6 +161,15 @@ class PastTenseDetails(Rule):
         ],
     )
     triggers = frozenset(PRESENT_OF)
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """A past-tense verb and, for was/had, a detail word somewhere in the text."""
+        if self.triggers.isdisjoint(found):
+            return False
+        if not found.isdisjoint(PAST_NAMING):
+            return True
+        lowered = text.lower()
+        return any(stem in lowered for stem in DETAIL_STEMS)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in doc.sents:

@@ -132,5 +132,14 @@ class Rule:
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """Whether the rule could fire on `text`, from its characters alone (no parse).
+
+        `found` holds the rule triggers that occur in `text` as whole words. The linter runs the rule
+        only where this is true, in every mode, so it is part of the rule's definition. Override it
+        for a sharper cheap test (e.g. a sentence-length rule can rule out short texts).
+        """
+        return self.triggers is None or not self.triggers.isdisjoint(found)
+
     def configure(self, config: Config) -> None:
         """Called once per linter with the active config (e.g. to add configured terms)."""

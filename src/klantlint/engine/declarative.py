@@ -205,21 +205,33 @@ def required_words(spec: DeclarativeSpec) -> frozenset[str] | None:
             return None
         words |= literal
     for phrase in spec.phrases:
-        first = phrase.lower().split()
-        if not first:
+        phrase_words = [w.strip(",.?!") for w in phrase.lower().split() if w.strip(",.?!")]
+        if not phrase_words:
             return None
-        words.add(first[0].strip(",.?!"))
+        words.add(min(phrase_words, key=lambda w: (w in COMMON_WORDS, -len(w))))
     return frozenset(words)
 
 
+# Very frequent Dutch words make poor triggers: a pattern anchored on them would send nearly every text
+# to the parser. Among a pattern's required literal tokens the linter picks the least frequent one.
+COMMON_WORDS = frozenset(
+    "ik je jij u we wij ze zij hij het de een en of in op aan te van voor met is was zijn dat die dit er niet "
+    "nog wel al ook maar dan zo nu even kan wil ga gaat heb heeft hebben wordt om bij uit naar als mijn uw".split()
+)
+
+
 def _literal_forms(pattern: TokenPattern) -> set[str] | None:
+    """The literal forms of the pattern's most selective required token, or None if it has none."""
+    options: list[set[str]] = []
     for token in pattern:
         if token.get("OP", "1") not in ("1", "+"):
             continue
         for key in ("LOWER", "ORTH", "TEXT", "NORM"):
             value = token.get(key)
             if isinstance(value, str):
-                return {value.lower()}
-            if isinstance(value, dict) and isinstance(value.get("IN"), list):
-                return {str(v).lower() for v in value["IN"]}
-    return None
+                options.append({value.lower()})
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                options.append({str(v).lower() for v in value["IN"]})
+    if not options:
+        return None
+    return min(options, key=lambda forms: (sum(form in COMMON_WORDS for form in forms), len(forms)))

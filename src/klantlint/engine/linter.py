@@ -18,13 +18,16 @@ from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.packs import collect_rules
 from klantlint.engine.selection import check_known, is_enabled
 from klantlint.engine.suppression import ALL, Directive, parse_suppressions
+from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.masking import mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
+from klantlint.transcripts.models import Call, CallResult
 
 TextFormat = Literal["text", "markdown"]
+Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
 MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
@@ -63,9 +66,18 @@ def _bounded(segment: Segment) -> Iterator[Segment]:
 class Linter:
     """Checks Dutch customer-service texts; build once and reuse (loading the pipeline is the slow part)."""
 
-    def __init__(self, config: Config | None = None, *, builtin_rules: Iterable[Rule] | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        mode: Mode = "fast",
+        builtin_rules: Iterable[Rule] | None = None,
+    ) -> None:
         from klantlint.checks import builtin_rules as default_builtin_rules
 
+        if mode not in ("fast", "full"):
+            raise ValueError(f"mode must be 'fast' or 'full', not {mode!r}")
+        self.mode = mode
         self.config = config or Config()
         self.nlp: Language = load_pipeline(self.config.model)
         builtin = list(builtin_rules) if builtin_rules is not None else default_builtin_rules()
@@ -75,6 +87,7 @@ class Linter:
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
         for rule in self.rules:
             self._compile(rule)
+        self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
 
     @property
     def pipeline(self) -> str:
@@ -132,26 +145,54 @@ class Linter:
         if batch:
             yield from self._check_batch(batch, batch_size, n_process)
 
+    def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
+        """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
+        from klantlint.transcripts.linting import check_call
+
+        return check_call(self, call, agent_speaker)
+
+    def check_calls(
+        self, calls: Iterable[Call], jobs: int = 1, *, agent_speaker: str | None = None
+    ) -> Iterator[CallResult]:
+        """Results for many calls in input order; `jobs` worker processes each load the pipeline once."""
+        from klantlint.batch.parallel import lint_records
+
+        for _, result in lint_records(calls, self, jobs=jobs, agent_speaker=agent_speaker):
+            assert isinstance(result, CallResult)
+            yield result
+
+    def check_turns(self, texts: list[str]) -> list[list[Finding]]:
+        """Findings for each turn of one conversation; document-level rules see all the turns together."""
+        batch = [(prepare(text, "text"), None) for text in texts]
+        return list(self._check_batch(batch, batch_size=64, n_process=1, one_document=True))
+
     def _check_batch(
-        self, batch: list[tuple[PreparedText, str | None]], batch_size: int, n_process: int
+        self,
+        batch: list[tuple[PreparedText, str | None]],
+        batch_size: int,
+        n_process: int,
+        *,
+        one_document: bool = False,
     ) -> Iterator[list[Finding]]:
-        jobs = [
-            (index, segment)
-            for index, (prepared, _) in enumerate(batch)
-            for segment in prepared.segments
-            if segment.role != "customer"
-        ]
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
-        linted_segments = [tuple(s.text for s in prepared.segments if s.role != "customer") for prepared, _ in batch]
-        docs = self.nlp.pipe((segment.text for _, segment in jobs), batch_size=batch_size, n_process=n_process)
-        for (index, segment), doc in zip(jobs, docs, strict=True):
-            context = RuleContext(
-                config=self.config,
-                text=batch[index][0].text,
-                speaker=segment.role,
-                document_segments=linted_segments[index],
-            )
-            for rule in self.rules:
+        jobs: list[tuple[int, Segment, RuleContext, list[Rule]]] = []
+        conversation = tuple(s.text for prepared, _ in batch for s in prepared.segments if s.role != "customer")
+        for index, (prepared, _) in enumerate(batch):
+            linted = [segment for segment in prepared.segments if segment.role != "customer"]
+            document_segments = conversation if one_document else tuple(segment.text for segment in linted)
+            for segment in linted:
+                context = RuleContext(
+                    config=self.config,
+                    text=prepared.text,
+                    speaker=segment.role,
+                    document_segments=document_segments,
+                )
+                candidates = rules_that_may_fire(self.rules, segment.text, self._scanner.scan(segment.text), context)
+                if candidates or self.mode == "full":
+                    jobs.append((index, segment, context, candidates))
+        docs = self.nlp.pipe((job[1].text for job in jobs), batch_size=batch_size, n_process=n_process)
+        for (index, segment, context, candidates), doc in zip(jobs, docs, strict=True):
+            for rule in candidates:
                 for hit in rule.check(doc, context):
                     hits_by_text[index].append((rule, segment, hit))
         for (prepared, path), hits in zip(batch, hits_by_text, strict=True):

@@ -1,0 +1,1 @@
+"""Batch runs over call transcripts: parallel linting, streamed outputs, resumable runs."""

@@ -1,0 +1,248 @@
+"""`klantlint batch`: lint call transcripts into findings, per-call summaries and error records.
+
+Lossless: every input record ends up as one summary line (its findings in the findings file) or one
+error line. Resumable: outputs are appended call by call, findings before the call's summary line, so
+after a kill the completed calls are exactly those with a summary or error line; `--resume` drops a
+torn last line and the findings of the unfinished call, then skips the completed records.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from klantlint.batch.parallel import lint_records
+from klantlint.batch.summary import finding_records, summary_record
+from klantlint.engine.linter import Linter
+from klantlint.errors import InputError
+from klantlint.transcripts.models import CallResult
+from klantlint.transcripts.readers import Record, RecordError, expand_inputs, iter_records
+
+SUMMARY_CSV_FIELDS = ["call_id", "agent_id", "date", "source", "line", "agent_speaker", "role_method",
+                      "role_confidence", "turns", "agent_words", "customer_words", "agent_talk_share", "findings",
+                      "findings_per_100_agent_words", "score", "counts"]
+
+
+@dataclass
+class BatchOptions:
+    inputs: list[str]
+    output: Path | None
+    summary: Path | None
+    errors: Path | None
+    input_format: str | None = None
+    agent_speaker: str | None = None
+    jobs: int = 1
+    resume: bool = False
+    strict: bool = False
+    progress: bool = False
+
+
+@dataclass
+class BatchTotals:
+    calls: int = 0
+    turns: int = 0
+    words: int = 0
+    findings: int = 0
+    errors: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def closing_line(self) -> str:
+        elapsed = time.perf_counter() - self.started
+        rate = self.words / elapsed if elapsed else 0.0
+        resumed = f", {self.skipped} al gedaan" if self.skipped else ""
+        return (f"klantlint batch: {self.calls} gesprekken, {self.turns} beurten, {self.words} agentwoorden, "
+                f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s")
+
+
+class StrictStop(Exception):
+    """--strict: the first bad record stops the run."""
+
+    def __init__(self, error: RecordError) -> None:
+        super().__init__(f"{error.source}:{error.line}: {error.reason}")
+
+
+def record_key(source: str, line: int) -> str:
+    return f"{source}\x00{line}"
+
+
+def _repair_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Read the complete lines of a JSONL output and cut off a torn last line."""
+    if not path.exists():
+        return []
+    records: list[dict[str, Any]] = []
+    good_length = 0
+    with path.open("rb") as handle:
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                records.append(json.loads(raw))
+            except json.JSONDecodeError:
+                break
+            good_length += len(raw)
+    with path.open("r+b") as handle:
+        handle.truncate(good_length)
+    return records
+
+
+def _repair_csv(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    data = path.read_bytes()
+    cut = data.rfind(b"\n") + 1
+    path.write_bytes(data[:cut])
+    rows = list(csv.DictReader(io.StringIO(data[:cut].decode("utf-8"))))
+    return [{**row, "line": int(row["line"])} for row in rows]
+
+
+def completed_records(options: BatchOptions) -> set[str]:
+    """Keys of records whose output is complete; also removes what an interrupted run left half-written."""
+    done: set[str] = set()
+    if options.summary is not None:
+        rows = _repair_csv(options.summary) if options.summary.suffix == ".csv" else _repair_jsonl(options.summary)
+        done |= {record_key(row["source"], int(row["line"])) for row in rows}
+    if options.errors is not None:
+        done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
+    if options.output is not None and options.output.exists():
+        kept = [row for row in _repair_jsonl(options.output)
+                if record_key(row["source"], int(row["line"])) in done]
+        _rewrite_jsonl(options.output, kept)
+    return done
+
+
+def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    os.replace(temporary, path)
+
+
+class Outputs:
+    """The three output files, appended call by call and flushed so a kill loses at most one call."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        mode = "a" if options.resume else "w"
+        self.findings = options.output.open(mode, encoding="utf-8") if options.output else None
+        self.errors = options.errors.open(mode, encoding="utf-8") if options.errors else None
+        self.summary: IO[str] | None = options.summary.open(mode, encoding="utf-8", newline="") if options.summary \
+            else None
+        self.summary_csv = None
+        if self.summary is not None and options.summary is not None and options.summary.suffix == ".csv":
+            self.summary_csv = csv.DictWriter(self.summary, fieldnames=SUMMARY_CSV_FIELDS)
+            if self.summary.tell() == 0:
+                self.summary_csv.writeheader()
+
+    def write_call(self, result: CallResult) -> None:
+        if self.findings is not None:
+            for row in finding_records(result):
+                row.update({"source": result.source, "line": result.line})
+                self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.findings.flush()
+        if self.summary is not None:
+            record = summary_record(result)
+            if self.summary_csv is not None:
+                self.summary_csv.writerow({**record, "counts": json.dumps(record["counts"])})
+            else:
+                self.summary.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.summary.flush()
+
+    def write_error(self, error: RecordError) -> None:
+        if self.errors is not None:
+            record = {"source": error.source, "line": error.line, "call_id": error.call_id, "reason": error.reason}
+            self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.errors.flush()
+
+    def close(self) -> None:
+        for handle in (self.findings, self.errors, self.summary):
+            if handle is not None:
+                handle.close()
+
+
+def _records(options: BatchOptions, columns: dict[str, str], done: set[str], totals: BatchTotals) -> Iterator[Record]:
+    for path in expand_inputs(options.inputs):
+        for record in iter_records(path, options.input_format, columns):
+            if record_key(record.source, record.line) in done:
+                totals.skipped += 1
+                continue
+            yield record
+
+
+def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
+    """Run the batch; returns the totals (the caller prints the closing line and picks the exit code)."""
+    totals = BatchTotals()
+    done = completed_records(options) if options.resume else set()
+    outputs = Outputs(options)
+    try:
+        results = lint_records(_records(options, linter.config.columns, done, totals), linter, jobs=options.jobs,
+                               agent_speaker=options.agent_speaker)
+        with _progress(results, options.progress) as tracked:
+            for _record, result in tracked:
+                if isinstance(result, RecordError):
+                    _error(outputs, totals, result, options.strict)
+                elif result.roles.agent_speaker is None:
+                    _error(outputs, totals, RecordError(result.source, result.line,
+                                                        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
+                                                        "geef --agent-speaker of [tool.klantlint.roles]",
+                                                        result.call_id), options.strict)
+                else:
+                    outputs.write_call(result)
+                    totals.calls += 1
+                    totals.turns += result.turns
+                    totals.words += result.agent_words
+                    totals.findings += len(result.findings)
+    finally:
+        outputs.close()
+    return totals
+
+
+def _error(outputs: Outputs, totals: BatchTotals, error: RecordError, strict: bool) -> None:
+    outputs.write_error(error)
+    totals.errors += 1
+    if strict:
+        raise StrictStop(error)
+
+
+class _progress:
+    """A progress bar on a terminal (calls and calls/s); nothing when stderr is not a TTY."""
+
+    def __init__(self, iterable: Iterator[Any], enabled: bool) -> None:
+        self.iterable = iterable
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> Iterator[Any]:
+        if not self.enabled:
+            return self.iterable
+        started = time.perf_counter()
+        count = {"n": 0}
+
+        def rate(_: Any) -> str:
+            count["n"] += 1
+            elapsed = time.perf_counter() - started
+            return f"{count['n']} gesprekken, {count['n'] / elapsed:.0f}/s" if elapsed else ""
+
+        self.bar = click.progressbar(self.iterable, label="klantlint", file=sys.stderr, item_show_func=rate,
+                                     length=None)  # type: ignore[arg-type]
+        return self.bar.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def check_inputs_exist(inputs: list[str]) -> None:
+    for item in inputs:
+        if item != "-" and not any(ch in item for ch in "*?[") and not Path(item).exists():
+            raise InputError(f"{item}: bestand of map bestaat niet")

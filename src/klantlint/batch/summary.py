@@ -1,0 +1,63 @@
+"""Per-call summary records and the call score.
+
+Score (0-100): 100 minus 10 points per weighted finding per 100 agent words, never below 0, where an
+error weighs 5, a warning 2 and an info 0.5. A call with 300 agent words and two warnings scores
+100 - 10 * (4 / 3) = 86.7; a call without agent words scores 100 when it has no findings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from klantlint.transcripts.models import CallResult
+
+SEVERITY_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.5}
+POINTS_PER_WEIGHTED_FINDING_PER_100_WORDS = 10.0
+
+
+def call_score(result: CallResult) -> float:
+    weighted = sum(SEVERITY_WEIGHTS[item.finding.severity] for item in result.findings)
+    if weighted == 0:
+        return 100.0
+    per_100_words = weighted * 100 / max(result.agent_words, 1)
+    return round(max(0.0, 100.0 - POINTS_PER_WEIGHTED_FINDING_PER_100_WORDS * per_100_words), 1)
+
+
+def summary_record(result: CallResult) -> dict[str, Any]:
+    words = result.agent_words + result.customer_words
+    return {
+        "call_id": result.call_id,
+        "agent_id": result.agent_id,
+        "date": result.date,
+        "source": result.source,
+        "line": result.line,
+        "agent_speaker": result.roles.agent_speaker,
+        "role_method": result.roles.method,
+        "role_confidence": result.roles.confidence,
+        "turns": result.turns,
+        "agent_words": result.agent_words,
+        "customer_words": result.customer_words,
+        "agent_talk_share": round(result.agent_words / words, 3) if words else 0.0,
+        "findings": len(result.findings),
+        "findings_per_100_agent_words": round(len(result.findings) * 100 / result.agent_words, 2)
+        if result.agent_words
+        else 0.0,
+        "score": call_score(result),
+        "counts": result.counts_by_code,
+    }
+
+
+def finding_records(result: CallResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "call_id": result.call_id,
+            "agent_id": result.agent_id,
+            "turn_index": item.turn_index,
+            "speaker": item.speaker,
+            "role": item.role,
+            "turn_start": item.turn_start,
+            "turn_end": item.turn_end,
+            **item.finding.model_dump(),
+        }
+        for item in result.findings
+    ]

@@ -1,0 +1,365 @@
+"""KL003 botte-nee: a bare "nee" with which the agent refuses a request or contradicts the customer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import uses_je
+
+NO_WORDS = frozenset({"nee", "neen"})
+# Words that may stand before an answering "nee" in speech without making it part of a clause.
+OPENERS = frozenset(
+    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "nou", "ja", "maar", "en", "dus", "want", "tja", "sorry", "nee", "neen"}
+)
+# "oh nee", "ach nee", "nee toch", "nee hè": dismay or sympathy, not a refusal.
+DISMAY_BEFORE = frozenset({"oh", "o", "och", "ach", "ah", "jee", "jeetje", "oei"})
+DISMAY_AFTER = frozenset({"toch", "hè", "he", "hé"})
+# Words that go with the answering "nee" and are removed with it ("Nee hoor, ...", "nee mevrouw").
+SOFTENERS = frozenset({"hoor", "hoor,"})
+VOCATIVES = frozenset({"mevrouw", "meneer", "mevrouw,", "heer"})
+APOLOGIES = frozenset({"helaas", "sorry", "jammer", "genoeg", "excuus", "excuses", "hoor"})
+ARTICLES = frozenset({"een", "de", "het", "uw", "jouw", "mijn", "zijn", "haar", "hun", "ons", "onze", "dit", "elk"})
+# "nee" as the object of saying, ticking or choosing is a word being talked about ("nee zeggen", "nee ingevuld").
+MENTION_VERBS = frozenset(
+    {
+        "zeggen",
+        "zeg",
+        "zegt",
+        "zei",
+        "zeiden",
+        "gezegd",
+        "antwoorden",
+        "antwoord",
+        "antwoordt",
+        "geantwoord",
+        "invullen",
+        "ingevuld",
+        "vul",
+        "vult",
+        "aanvinken",
+        "aangevinkt",
+        "vink",
+        "vinkt",
+        "aankruisen",
+        "aangekruist",
+        "kruis",
+        "kruist",
+        "kiezen",
+        "kies",
+        "kiest",
+        "gekozen",
+        "typen",
+        "getypt",
+        "drukken",
+        "gedrukt",
+        "intoetsen",
+        "ingetoetst",
+        "stemmen",
+        "gestemd",
+        "staat",
+        "stond",
+    }
+)
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens", "niemand", "geeneens"})
+# A "nee" that agrees with what the customer said: "Nee, dat klopt", "nee, u heeft gelijk".
+AGREEMENT = frozenset({"klopt", "kloppen", "juist", "correct", "gelijk", "precies", "inderdaad", "terecht"})
+# A "nee" that takes a worry away: "Nee, u hoeft niets te doen", "nee, het ligt niet aan u", "nee, dat is niet erg".
+REASSURANCE_WORDS = frozenset(
+    {
+        "hoeft",
+        "hoef",
+        "hoeven",
+        "hoefde",
+        "hoefden",
+        "verkeerd",
+        "fout",
+        "schuld",
+        "erg",
+        "nodig",
+        "zorgen",
+        "probleem",
+        "bezwaar",
+        "mis",
+        "stoort",
+        "stoor",
+        "storen",
+        "gestoord",
+        "bang",
+        "ongerust",
+    }
+)
+CUSTOMER = frozenset({"u", "je", "jij", "jou", "jullie"})
+CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "-"})
+
+
+def runs(doc: Doc) -> list[Span]:
+    """Sentences by punctuation and line breaks only: an unpunctuated transcript turn is one run.
+
+    The parser's guesses at sentence boundaries in unpunctuated speech are unreliable; the rule reads
+    the words around "nee" instead.
+    """
+    spans: list[Span] = []
+    start = 0
+    for token in doc:
+        if token.text in ".!?…" or "\n" in token.text:
+            if token.i + 1 > start:
+                spans.append(doc[start : token.i + 1])
+            start = token.i + 1
+    if start < len(doc):
+        spans.append(doc[start:])
+    return spans
+
+
+def _is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
+def _previous_word(token: Token, sentence: Span) -> Token | None:
+    for index in range(token.i - 1, sentence.start - 1, -1):
+        if not token.doc[index].is_space:
+            return token.doc[index]
+    return None
+
+
+def _is_mention(token: Token, sentence: Span) -> bool:
+    """ "nee" as a word talked about: ja of nee, een nee, nee zeggen, 'nee', an answer on a form."""
+    doc = token.doc
+    before = doc[max(sentence.start, token.i - 2) : token.i]
+    after = doc[token.i + 1 : min(sentence.end, token.i + 3)]
+    words_before = [t.lower_ for t in before]
+    words_after = [t.lower_ for t in after]
+    if words_before[-2:] in (["ja", "of"], ["ja", "en"], ["ja", "/"]) or words_after[:2] in (["of", "ja"], ["/", "ja"]):
+        return True
+    if any(t.text in "'\"‘’“”„" for t in [*before[-1:], *after[:1]]):
+        return True
+    if any(w in ARTICLES for w in words_before) and not any(t.is_punct for t in before):
+        return True
+    following = next((t for t in after if _is_word(t)), None)
+    if following is not None and following.i == token.i + 1 and following.lower_ in MENTION_VERBS:
+        return True
+    # "zegt u nee", "ik zeg niet meteen nee": a verb of saying shortly before, in the same clause
+    close = token.doc[max(sentence.start, token.i - 3) : token.i]
+    if any(t.lower_ in MENTION_VERBS for t in close) and not any(t.is_punct for t in close):
+        return True
+    return token.head.i != token.i and token.head.lemma_.lower() in MENTION_VERBS and token.head.i < token.i
+
+
+def _answers_up_front(token: Token, sentence: Span) -> bool:
+    """Whether "nee" opens the turn or a clause, as an answer does; mid-clause it is a word being quoted."""
+    previous = _previous_word(token, sentence)
+    if previous is None or previous.text in CLAUSE_BREAK or previous.text in ".!?…" or token.is_sent_start:
+        return True
+    preceding = [t for t in token.doc[sentence.start : token.i] if _is_word(t)]
+    return all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in preceding)
+
+
+def _content_before(token: Token, sentence: Span) -> list[Token]:
+    """The words before "nee" in its sentence, without the openers that may precede an answer."""
+    words = [t for t in token.doc[sentence.start : token.i] if _is_word(t)]
+    return [] if all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in words) else words
+
+
+def _response(token: Token, sentence: Span) -> tuple[Token, list[Token]]:
+    """The last token of the "nee" group ("nee nee hoor,") and the words of the clause that follows it."""
+    doc = token.doc
+    last = token
+    index = token.i + 1
+    while index < sentence.end and (
+        doc[index].lower_ in NO_WORDS or doc[index].lower_ in SOFTENERS or doc[index].text == ","
+    ):
+        if doc[index].text != ",":
+            last = doc[index]
+        index += 1
+    clause: list[Token] = []
+    for candidate in doc[index : sentence.end]:
+        if candidate.text in CLAUSE_BREAK or candidate.text in ".!?…":
+            break
+        if _is_word(candidate):
+            clause.append(candidate)
+    # A vocative or an apology alone ("nee mevrouw.", "Nee, helaas.") is not a clause.
+    if all(t.lower_ in VOCATIVES or t.lower_ in APOLOGIES or t.pos_ == "PROPN" for t in clause):
+        clause = []
+    return last, clause
+
+
+def _softens(clause: list[Token]) -> bool:
+    """Agreement without negation ("dat klopt"), or a negation that takes a worry away ("u hoeft niets")."""
+    words = [t.lower_ for t in clause]
+    negated = any(w in NEGATIONS for w in words)
+    if not negated:
+        return any(w in AGREEMENT for w in words)
+    if any(w in REASSURANCE_WORDS for w in words):
+        return True
+    # "het ligt niet aan u": the negation clears the customer.
+    return any(a == "aan" and b in CUSTOMER for a, b in pairwise(words))
+
+
+def _first_sentence_after(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    following = [run for run in runs(doc) if run.start >= sentence.end and any(_is_word(t) for t in run)]
+    return following[0] if following else None
+
+
+class BluntNo(Rule):
+    info = RuleInfo(
+        code="KL003",
+        name="botte-nee",
+        severity="warning",
+        summary="Een kaal 'nee' waarmee de medewerker een verzoek weigert of de klant tegenspreekt.",
+        rationale="'Nee' komt hard aan. De boodschap mag helder blijven, maar breng hem in vriendelijke woorden en "
+        "zeg erbij wat wél kan.",
+        explanation=Explanation(
+            wat_gaat_er_mis="De medewerker begint een weigering of een tegenspraak met 'nee': 'Nee, dat doen we "
+            "niet', 'Nee hoor.', 'nee dat kan niet'.",
+            waarom="'Nee' is het eerste wat de klant hoort, en het klinkt bot: de deur gaat dicht nog voor de "
+            "uitleg komt. De klant voelt zich afgewezen in plaats van geholpen.",
+            voorbeeld="Nee, dat doen we niet.\nNee hoor.\nnee daar krijgt u geen korting op",
+            beter="Houd de boodschap helder, maar zonder het botte 'nee', en zeg direct wat wél kan: 'Dat doen we "
+            "niet, maar ik kan wel een nieuwe afspraak voor u maken.'",
+            veilig="Ja, als er na 'nee' een volledige zin volgt: het weglaten van 'nee' verandert de boodschap niet. "
+            "Staat 'nee' alleen, of voegt u een alternatief toe, dan moet u zelf de woorden kiezen; dat voorstel "
+            "past klantlint niet vanzelf toe.",
+        ),
+        bad_examples=[
+            "Nee, dat doen we niet.",
+            "Nee hoor.",
+            "nee nee dat gaat echt niet gebeuren",
+            "Nee, dat klopt niet. Uw termijn liep tot 1 maart.",
+            "ehm nee dat mag ik niet doen",
+        ],
+        good_examples=[
+            "U kunt gewoon met ja of nee antwoorden.",
+            "U mag gerust nee zeggen tegen het aanbod.",
+            "Nee, dat klopt, u hoeft niets bij te betalen.",
+            "Nee, u heeft niets verkeerd gedaan.",
+            "Heeft u een nee-nee-sticker op de brievenbus?",
+            "Oh nee, wat vervelend voor u!",
+            "Dat doen we niet, maar ik kan wel een nieuwe afspraak voor u maken.",
+        ],
+    )
+    triggers = frozenset(NO_WORDS)
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        for sentence in runs(doc):
+            for token in sentence:
+                if token.lower_ not in NO_WORDS:
+                    continue
+                previous = _previous_word(token, sentence)
+                if previous is not None and previous.lower_ in NO_WORDS:
+                    continue  # "nee nee": judged once, from the first one
+                hit = self._judge(token, sentence)
+                if hit is not None:
+                    yield hit
+                    break
+
+    def _judge(self, token: Token, sentence: Span) -> Hit | None:
+        doc = token.doc
+        if _is_mention(token, sentence):
+            return None
+        last, clause = _response(token, sentence)
+        before = _content_before(token, sentence)
+        # Mid-clause "nee" is quoted ("zegt u nee"); only a trailing one after a negated clause still answers
+        # ("dat kan niet nee", a transcript without punctuation).
+        trailing = not clause and any(t.lower_ in NEGATIONS for t in before)
+        if not _answers_up_front(token, sentence) and not trailing:
+            return None
+        previous = _previous_word(token, sentence)
+        if previous is not None and previous.lower_ in DISMAY_BEFORE:
+            return None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (after.lower_ in DISMAY_AFTER or after.text == "?" or after.lower_ == "dank"):
+            return None
+        if clause:
+            context = clause
+        elif before:
+            context = before  # "U hoeft niets te doen, nee." is judged by the clause it follows
+        else:
+            following = _first_sentence_after(sentence)
+            context = [t for t in following if _is_word(t)] if following is not None else []
+        if _softens(context):
+            return None
+        start = previous.idx if previous is not None and previous.lower_ == "ja" and previous.i == token.i - 1 else None
+        fixes = _fixes(token, last, clause, sentence, start)
+        return Hit(
+            start=token.idx,
+            end=last.idx + len(last),
+            message="Een kaal 'nee' klinkt bot en sluit de deur. Breng de boodschap vriendelijk, zonder 'nee', "
+            "en zeg erbij wat wél kan.",
+            fixes=fixes,
+        )
+
+
+def _fixes(
+    token: Token, last: Token, clause: list[Token], sentence: Span, ja_start: int | None
+) -> tuple[ProposedFix, ...]:
+    doc = token.doc
+    informal = uses_je(sentence)
+    start = ja_start if ja_start is not None else token.idx
+    capital = doc.text[start : start + 1].isupper()
+    if clause:
+        return _drop_before_clause(doc, start, capital, clause, sentence, informal)
+    if _content_before(token, sentence):
+        # A trailing "..., nee." repeats a refusal that is already there: drop it with its comma.
+        previous = _previous_word(token, sentence)
+        trail_start = previous.idx if previous is not None and previous.text in CLAUSE_BREAK else token.idx
+        while trail_start > 0 and doc.text[trail_start - 1] == " ":
+            trail_start -= 1
+        return (ProposedFix("", trail_start, last.idx + len(last), "Laat het botte 'nee' achter de zin weg.", True),)
+    words = [t for t in sentence if _is_word(t)]
+    end = words[-1].idx + len(words[-1])
+    fixes = []
+    following = _first_sentence_after(sentence)
+    if following is not None and following.text.strip():
+        # The next sentence may already carry the message; whether it does is for the writer to judge.
+        fixes.append(
+            ProposedFix(
+                "", start, following.start_char, "Laat het losse 'nee' weg; de volgende zin zegt het al.", False
+            )
+        )
+    polite = f"Dat kan ik niet voor {'je' if informal else 'u'} doen, maar ik kijk graag wat wel kan"
+    fixes.append(
+        ProposedFix(
+            replacement=polite if capital else polite[0].lower() + polite[1:],
+            start=start,
+            end=end,
+            description="Vervang het kale 'nee' door een vriendelijke zin en zeg wat wél kan.",
+            safe=False,
+        )
+    )
+    return tuple(fixes)
+
+
+def _drop_before_clause(
+    doc: Doc, start: int, capital: bool, clause: list[Token], sentence: Span, informal: bool
+) -> tuple[ProposedFix, ...]:
+    """Drop "nee" (with "hoor", the comma and the space after it): the refusal itself stays intact."""
+    first = clause[0]
+    letter = first.text[:1]
+    if capital and first.pos_ != "PROPN":
+        letter = letter.upper()
+    fixes = [
+        ProposedFix(
+            replacement=letter,
+            start=start,
+            end=first.idx + 1,
+            description="Laat het botte 'nee' weg; de zin zegt zelf al wat niet kan.",
+            safe=True,
+        )
+    ]
+    if not any(t.lower_ in ("wel", "wél") for t in sentence):
+        clause_end = clause[-1].idx + len(clause[-1])
+        alternative = f", maar ik kijk graag met {'je' if informal else 'u'} wat wel kan"
+        fixes.append(
+            ProposedFix(
+                replacement=letter + doc.text[first.idx + 1 : clause_end] + alternative,
+                start=start,
+                end=clause_end,
+                description="Laat 'nee' weg en zeg direct erna wat wél kan (vul zelf het alternatief in).",
+                safe=False,
+            )
+        )
+    return tuple(fixes)

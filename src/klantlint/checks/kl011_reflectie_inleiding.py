@@ -1,0 +1,368 @@
+"""KL011 reflectie-inleiding: a reflection wrapped in a formula ("Ik begrijp dat ...", "Ik hoor u zeggen dat ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import uses_je
+from klantlint.nlp.domain import AUX_LEMMAS
+
+UNDERSTAND = frozenset({"begrijp", "begrijpen", "begrijpt", "snap", "snappen"})
+HEAR = frozenset({"hoor", "hoorde", "horen"})
+SPEAKERS = frozenset({"ik", "wij", "we"})
+ADDRESSEE = frozenset({"u", "je", "jou", "jij", "jullie"})
+# What may stand between the formula's verb and "dat" without changing what it is: degree words and
+# "van u" (the source is the customer). "uit de notitie" or "uw vraag" make it something else.
+MODIFIERS = frozenset(
+    {
+        "goed",
+        "heel",
+        "erg",
+        "best",
+        "natuurlijk",
+        "helemaal",
+        "echt",
+        "wel",
+        "ook",
+        "volkomen",
+        "volledig",
+        "zeker",
+        "absoluut",
+        "heus",
+        "zo",
+        "ontzettend",
+        "prima",
+        "daarom",
+        "dus",
+        "nu",
+        "me",
+        "mij",
+        "ons",
+        "kan",
+        "kunnen",
+    }
+)
+FILLERS = frozenset(
+    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "ja", "nou", "oh", "o", "oké", "ok", "dus", "en", "maar", "ach"}
+)
+# After "dat" these words show "dat" is the object ("ik begrijp dat wel"), not the start of a clause.
+OBJECT_DAT_FOLLOWERS = MODIFIERS | frozenset({"niet", "allemaal", "best", "volkomen", "precies", "even", "toch"})
+NEGATIONS = frozenset({"niet", "geen", "nooit"})
+CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "…", "–", "—"})
+SUBORDINATORS = frozenset(
+    {"dat", "die", "omdat", "als", "wat", "waar", "of", "wanneer", "terwijl", "want", "maar", "en", "doordat", "zodat"}
+)
+DETERMINERS = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "uw",
+        "je",
+        "jouw",
+        "mijn",
+        "onze",
+        "ons",
+        "zijn",
+        "haar",
+        "hun",
+        "deze",
+        "die",
+        "dit",
+        "dat",
+        "geen",
+        "elke",
+        "elk",
+        "jullie",
+    }
+)
+PRONOUN_SUBJECTS = frozenset(
+    {
+        "u",
+        "je",
+        "jij",
+        "het",
+        "dit",
+        "dat",
+        "hij",
+        "zij",
+        "ze",
+        "we",
+        "wij",
+        "ik",
+        "er",
+        "niemand",
+        "iemand",
+        "alles",
+        "iets",
+        "niets",
+        "niks",
+        "jullie",
+        "men",
+        "die",
+    }
+)
+PARTICIPLES = frozenset(form for form, _ in AUX_LEMMAS.items() if form.startswith("ge") and form != "geweest") | {
+    "geweest"
+}
+FINITE_AUX = frozenset(form for form in AUX_LEMMAS if form not in PARTICIPLES and form != "zijnde")
+
+
+@dataclass(frozen=True)
+class Formula:
+    start: Token  # first token of the formula ("Ik", "Wat")
+    end: Token  # its last token: the "dat" that opens the reflection (or "is" / ":" before it)
+
+
+def _words(sentence: Span) -> list[Token]:
+    return [t for t in sentence if not t.is_space]
+
+
+def _opens_clause(dat: Token, sentence: Span) -> bool:
+    """Whether "dat" starts a subordinate clause ("dat u boos bent") rather than being an object ("dat wel")."""
+    if dat.i + 1 >= sentence.end:
+        return False
+    following = dat.nbor(1)
+    return not (following.is_punct or following.lower_ in OBJECT_DAT_FOLLOWERS)
+
+
+def _understand_formula(token: Token, sentence: Span) -> Formula | None:
+    """ "ik begrijp (heel goed) dat ...", "we begrijpen dat ...", "natuurlijk begrijp ik dat ..."."""
+    doc = token.doc
+    before = [t for t in doc[sentence.start : token.i] if not t.is_punct]
+    start: Token | None = None
+    if (before and before[-1].lower_ in SPEAKERS) or (
+        len(before) >= 2 and before[-1].lower_ in ("kan", "kunnen") and before[-2].lower_ in SPEAKERS
+    ):
+        # "ik begrijp", "ik kan begrijpen" (with "me"/"goed" between allowed by MODIFIERS below)
+        start = before[-1] if before[-1].lower_ in SPEAKERS else before[-2]
+    elif token.i + 1 < sentence.end and token.nbor(1).lower_ in SPEAKERS:
+        # Inverted: only after a fronted adverb ("Natuurlijk begrijp ik dat"); up front it is a check
+        # question ("Begrijp ik goed dat ...?").
+        content = [t for t in before if t.lower_ not in FILLERS]
+        if not content or content[-1].lower_ in ("dat", "dit", "het"):
+            return None
+        if token.i + 2 < sentence.end and token.nbor(2).lower_ in ("goed", "het"):
+            return None
+        start = content[0]
+    else:
+        # "ik kan me goed begrijpen dat": speaker a few words back, only modifiers between
+        for index in range(token.i - 1, max(sentence.start, token.i - 5) - 1, -1):
+            word = doc[index].lower_
+            if word in SPEAKERS:
+                start = doc[index]
+                break
+            if word not in MODIFIERS:
+                return None
+    if start is None:
+        return None
+    index = token.i + 1
+    while index < sentence.end and (doc[index].lower_ in MODIFIERS or doc[index].lower_ in SPEAKERS):
+        index += 1
+    # "van u" / "van je": the customer is the source, which makes it a reflection too.
+    if index + 1 < sentence.end and doc[index].lower_ == "van" and doc[index + 1].lower_ in ADDRESSEE:
+        index += 2
+    if index < sentence.end and doc[index].lower_ == "dat" and _opens_clause(doc[index], sentence):
+        return Formula(start, doc[index])
+    return None
+
+
+def _hear_formula(token: Token, sentence: Span) -> Formula | None:
+    """ "ik hoor u zeggen dat ...", "wat ik u hoor zeggen is dat ...", "ik hoor dat u ..."."""
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(sentence.start, token.i - 3) : token.i]]
+    after = [t.lower_ for t in doc[token.i + 1 : min(sentence.end, token.i + 5)]]
+    if before[-2:] == ["wat", "ik"] or (before[-3:-1] == ["wat", "ik"] and before[-1] in ADDRESSEE):
+        return _what_i_hear(token, sentence, doc[token.i - (2 if before[-1] == "ik" else 3)])
+    if before[-1:] != ["ik"]:
+        return None
+    speaker = token.nbor(-1)
+    if any(w in NEGATIONS for w in after[:3]):
+        return None  # "ik hoor u niet goed" is about the line, not a reflection
+    if after[:2] in ([a, "zeggen"] for a in ADDRESSEE) and len(after) >= 4:
+        # "ik hoor u zeggen dat ...", or "ik hoor u zeggen: ..."
+        opener = token.nbor(3)
+        if opener.text == ":" or (opener.lower_ == "dat" and _opens_clause(opener, sentence)):
+            return Formula(speaker, opener)
+        return None
+    if token.lower_ == "hoor" and len(after) >= 2 and after[0] == "dat" and after[1] in ("u", "je", "jij"):
+        # "ik hoor dat u boos bent": the customer's own state ("ik hoor van ..." is a report)
+        return Formula(speaker, token.nbor(1))
+    return None
+
+
+def _what_i_hear(token: Token, sentence: Span, start: Token) -> Formula | None:
+    """ "wat ik (u) hoor (zeggen), is (dat) ...": the formula runs up to "is" or the "dat" after it."""
+    doc = token.doc
+    index = token.i + 1
+    while index < sentence.end and (doc[index].lower_ == "zeggen" or doc[index].text == ","):
+        index += 1
+    if index >= sentence.end or doc[index].lower_ != "is":
+        return None
+    end = doc[index]
+    if index + 1 < sentence.end and doc[index + 1].lower_ == "dat":
+        end = doc[index + 1]
+    return Formula(start, end)
+
+
+def find_formula(sentence: Span) -> Formula | None:
+    for token in sentence:
+        word = token.lower_
+        if word in UNDERSTAND:
+            formula = _understand_formula(token, sentence)
+        elif word in HEAR:
+            formula = _hear_formula(token, sentence)
+        else:
+            continue
+        if formula is not None:
+            return formula
+    return None
+
+
+def _is_finite(token: Token) -> bool:
+    if token.lower_ in PARTICIPLES:
+        return False
+    if "Fin" in token.morph.get("VerbForm"):
+        return True
+    return token.lower_ in FINITE_AUX and token.pos_ in ("AUX", "VERB")
+
+
+def _subject_end(clause: list[Token]) -> int | None:
+    """Index in `clause` just past its subject: a pronoun, or a determiner with its noun."""
+    first = clause[0]
+    word = first.lower_
+    following = clause[1] if len(clause) > 1 else None
+    if word in DETERMINERS and following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+        for index in range(1, min(len(clause), 5)):
+            if clause[index].pos_ in ("NOUN", "PROPN"):
+                return index + 1
+        return None
+    if word in PRONOUN_SUBJECTS:
+        return 1
+    if first.pos_ in ("NOUN", "PROPN"):
+        return 1
+    return None
+
+
+def _finite_index(clause: list[Token], after: int) -> int | None:
+    """The finite verb of a verb-final clause: the first one after the subject, before any embedded clause."""
+    for index in range(after, len(clause)):
+        token = clause[index]
+        if token.lower_ in SUBORDINATORS and index > after:
+            break
+        if _is_finite(token):
+            return index
+    # The tagger misses verbs in speech; in a verb-final clause the last word ending in -t/-de/-te is it.
+    last = clause[-1]
+    verb_like = last.lower_.endswith(("t", "de", "te", "den", "ten")) and last.pos_ not in ("DET", "PRON", "ADP")
+    if len(clause) > after and verb_like:
+        return len(clause) - 1
+    return None
+
+
+def as_statement(clause: list[Token]) -> str | None:
+    """Turn a verb-final clause ("dat u boos bent") into a main clause ("u bent boos"), or None."""
+    if not clause:
+        return None
+    subject_end = _subject_end(clause)
+    if subject_end is None or subject_end >= len(clause):
+        return None
+    finite = _finite_index(clause, subject_end)
+    if finite is None:
+        return None
+    doc = clause[0].doc
+    subject = doc.text[clause[0].idx : clause[subject_end - 1].idx + len(clause[subject_end - 1])]
+    middle = doc.text[clause[subject_end].idx : clause[finite].idx].strip() if finite > subject_end else ""
+    rest = ""
+    if finite + 1 < len(clause):
+        rest = doc.text[clause[finite + 1].idx : clause[-1].idx + len(clause[-1])]
+    return " ".join(part for part in (subject, clause[finite].text, middle, rest) if part)
+
+
+def reflection_clause(formula: Formula, sentence: Span) -> list[Token]:
+    """The words of the reflection after the formula, up to the end of its clause."""
+    clause: list[Token] = []
+    for token in sentence.doc[formula.end.i + 1 : sentence.end]:
+        if token.text in CLAUSE_END:
+            break
+        if not token.is_space:
+            clause.append(token)
+    return clause
+
+
+class ReflectionOpener(Rule):
+    info = RuleInfo(
+        code="KL011",
+        name="reflectie-inleiding",
+        severity="info",
+        summary="Een reflectie verpakt in een formule: 'Ik begrijp dat ...', 'Ik hoor u zeggen dat ...'.",
+        rationale="Een vaste inleiding klinkt als een trucje uit een training; de klant hoort de formule en niet "
+        "het begrip. Zeg de reflectie zelf, kort, als uitspraak.",
+        explanation=Explanation(
+            wat_gaat_er_mis="De medewerker verpakt een reflectie in een formule: 'Ik begrijp dat u boos bent', 'Ik "
+            "hoor u zeggen dat de monteur niet is geweest', 'Wat ik u hoor zeggen is dat ...'.",
+            waarom="Een reflectie laat de klant horen dat u luistert. Met een vaste inleiding ervoor klinkt het als "
+            "een aangeleerde zin: de klant hoort de formule, niet het begrip. Kort en als uitspraak komt het wel "
+            "aan.",
+            voorbeeld="Ik begrijp dat u boos bent.\nIk hoor u zeggen dat de monteur niet is geweest.\nWat ik u hoor "
+            "zeggen is dat de factuur te hoog is.",
+            beter="Zeg de reflectie zelf, kort, als uitspraak: 'U bent boos.', 'De monteur is niet geweest.', 'U "
+            "baalt ervan dat de factuur te hoog is.'",
+            veilig="Nee: klantlint zet de bijzin om in een hoofdzin ('dat u boos bent' wordt 'U bent boos'), maar "
+            "of dat de toon treft, beoordeelt u zelf. Het voorstel wordt alleen met --unsafe toegepast.",
+        ),
+        bad_examples=[
+            "Ik begrijp dat u boos bent.",
+            "Ik hoor u zeggen dat de monteur niet is geweest.",
+            "Wat ik u hoor zeggen is dat de factuur te hoog is.",
+            "ja ik begrijp dat het frustrerend is",
+            "Ik hoor je zeggen dat je bestelling nog niet binnen is.",
+        ],
+        good_examples=[
+            "Ik begrijp het.",
+            "Ik begrijp uw vraag.",
+            "Begrijp ik goed dat de pas het tot vrijdag deed?",
+            "Ik begrijp uit de notitie dat de monteur dinsdag bij u was.",
+            "ik hoor u niet zo goed",
+            "U baalt ervan dat de monteur niet kwam.",
+        ],
+    )
+    triggers = frozenset(UNDERSTAND | HEAR)
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        for sentence in doc.sents:
+            formula = find_formula(sentence)
+            if formula is None:
+                continue
+            yield Hit(
+                start=formula.start.idx,
+                end=formula.end.idx + len(formula.end),
+                message=f"'{sentence.doc.text[formula.start.idx : formula.end.idx + len(formula.end)]}' is een "
+                "formule voor een reflectie. Zeg de reflectie zelf, kort, als uitspraak.",
+                fixes=(_rewrite(formula, sentence),),
+            )
+
+
+def _rewrite(formula: Formula, sentence: Span) -> ProposedFix:
+    start = formula.start.idx
+    capital = formula.start.text[:1].isupper()
+    clause = reflection_clause(formula, sentence)
+    statement = as_statement(clause)
+    if statement is not None:
+        end = clause[-1].idx + len(clause[-1])
+        description = "Zeg de reflectie zelf, als uitspraak, zonder inleiding."
+    else:
+        # Without a clear clause: keep the reflection, but as a plain statement about the customer.
+        statement = "je geeft aan" if uses_je(sentence) else "u geeft aan"
+        end = formula.end.idx if formula.end.lower_ == "dat" else formula.end.idx + len(formula.end)
+        statement += " " if formula.end.lower_ == "dat" else " dat"
+        description = "Geef de reflectie weer als uitspraak over de klant, zonder de formule."
+    if capital:
+        statement = statement[0].upper() + statement[1:]
+    elif statement[:1].isupper() and clause and not clause[0].text[:1].isupper():
+        statement = statement[0].lower() + statement[1:]
+    return ProposedFix(replacement=statement, start=start, end=end, description=description, safe=False)

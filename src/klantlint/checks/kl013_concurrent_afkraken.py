@@ -1,0 +1,386 @@
+"""KL013 concurrent-afkraken: negative words about competitors.
+
+A finding needs two things close together: a reference to a competitor ("de concurrent", "andere
+aanbieders", "die partij", a name from config `competitors`) and a negative judgement ("prutsers",
+"waardeloos", "slecht", "niet te vertrouwen"). A neutral fact about a competitor ("de concurrent is ook
+duurder geworden") and "slecht" about anything else ("de ontvangst is slecht") are fine.
+
+"Close together" is the clause of the reference, or a later clause of the same sentence (or the next
+sentence) that points back to it with a pronoun ("Die partij, dat zijn knoeiers"). Clauses are found
+from punctuation and conjunctions, because the parse of unpunctuated transcripts is too often wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from klantlint.config import Config
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import uses_je
+
+SENTENCE_END = frozenset({".", "?", "!", "…"})
+
+# Words that always mean a competitor.
+COMPETITOR_WORDS = ("concurrent", "concurrenten", "concurrentie", "concullega", "concullega's", "concullegas")
+# Kinds of organisation: with "ander(e)", a demonstrative or "uw huidige/vorige" they point at a competitor.
+ORGANISATION_HEADS = (
+    "aanbieder",
+    "aanbieders",
+    "verzekeraar",
+    "verzekeraars",
+    "leverancier",
+    "leveranciers",
+    "provider",
+    "providers",
+    "winkel",
+    "winkels",
+    "webwinkel",
+    "webwinkels",
+    "webshop",
+    "webshops",
+    "maatschappij",
+    "maatschappijen",
+    "bedrijf",
+    "bedrijven",
+    "bank",
+    "banken",
+    "firma",
+    "firma's",
+    "organisatie",
+    "organisaties",
+    "club",
+    "clubs",
+    "partij",
+    "partijen",
+    "tent",
+    "toko",
+    "vervoerder",
+    "vervoerders",
+    "installateur",
+    "installateurs",
+)
+# "de andere partij" is the other side of a claim or dispute, not a competitor; plural "andere partijen" is.
+COUNTERPARTY = frozenset({"partij"})
+DEMONSTRATIVES = frozenset({"die", "dat", "deze", "dit", "zo'n", "zulke"})
+OTHER = frozenset({"ander", "andere", "anderen"})
+CURRENT = frozenset({"huidige", "vorige", "oude", "vroegere"})
+# Kinds of organisation a demonstrative can point at as a competitor ("die partij", "die club"); "die winkel" or
+# "dat bedrijf" is as often the company's own shop or the customer's employer.
+DEMONSTRATIVE_HEADS = frozenset(
+    "partij partijen club clubs tent toko firma aanbieder aanbieders verzekeraar verzekeraars provider providers "
+    "leverancier leveranciers maatschappij".split()
+)
+ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw"})
+
+NEGATIVE_WORDS = frozenset(
+    """
+    slecht slechte slechter slechtere slechtst slechtste waardeloos waardeloze onbetrouwbaar onbetrouwbare
+    incompetent incompetente onprofessioneel onprofessionele onkundig onkundige onbekwaam onbekwame oneerlijk
+    oneerlijke belabberd belabberde beroerd beroerde rampzalig rampzalige bedroevend bedroevende abominabel
+    abominabele hopeloos hopeloze ondermaats ondermaatse prutserig prutserige knullig knullige amateuristisch
+    amateuristische louche dubieus dubieuze klantonvriendelijk klantonvriendelijke onbeschoft onbeschofte
+    waardeloos waardeloze crap bagger
+    prutser prutsers beunhaas beunhazen knoeier knoeiers oplichter oplichters oplichterij zwendel zwendelaar
+    zwendelaars boef boeven cowboy cowboys sukkel sukkels idioot idioten klungel klungels klungelaar klungelaars
+    rommel troep puinhoop zooi zooitje bende janboel rotzooi prutswerk knoeiwerk afzetter afzetters afzetterij
+    uitbuiters criminelen dieven
+    """.split()
+)
+# Compounds ending in these are contemptuous too: "prutswerk", "oplichtersbende".
+CONTEMPT_HEADS = ("prutsers", "beunhazen", "knoeiers", "oplichters", "bende", "prutswerk", "knoeiwerk", "zooitje")
+# Positive words that become a judgement when denied: "niet te vertrouwen", "nergens goed voor".
+POSITIVE_WORDS = frozenset(
+    "goed goede betrouwbaar betrouwbare vertrouwen eerlijk eerlijke professioneel professionele deskundig "
+    "deskundige klantvriendelijk klantvriendelijke serieus degelijk degelijke".split()
+)
+DENIALS = frozenset({"niet", "geen", "nooit", "nergens", "niks", "niets"})
+COPULAS = frozenset({"is", "zijn", "was", "waren", "lijkt", "lijken", "bleek", "bleken", "blijkt", "blijken", "te"})
+SPEAKER_OR_LISTENER = frozenset({"ik", "wij", "we", "u", "je", "jij"})
+# Fixed expressions of contempt that carry no single negative word.
+CONTEMPT_PHRASES = (
+    ("deugen", "niet"),
+    ("deugt", "niet"),
+    ("kunnen", "er", "niks", "van"),
+    ("kunnen", "er", "niets", "van"),
+    ("bakken", "er", "niks", "van"),
+    ("bakken", "er", "niets", "van"),
+    ("brengen", "er", "niks", "van", "terecht"),
+    ("brengen", "er", "niets", "van", "terecht"),
+    ("zou", "ik", "niet", "naartoe", "gaan"),
+    ("zou", "ik", "wegblijven"),
+)
+# A later clause that points back at the competitor.
+ANAPHORS = frozenset(
+    {"die", "dat", "ze", "zij", "het", "hun", "hen", "daar", "daarvan", "daarover", "daarbij", "daarmee", "zulke"}
+)
+# Where a new clause starts in a sentence: punctuation inside the sentence and clause-linking conjunctions.
+CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+CLAUSE_CONJUNCTIONS = frozenset(
+    {"maar", "en", "want", "omdat", "dus", "terwijl", "zodat", "doordat", "daardoor", "hoewel", "als", "wanneer"}
+)
+# Without punctuation a turn can run on; a judgement further away than this is about something else.
+MAX_DISTANCE = 15
+
+OWN_VALUE = "Ik vertel u graag wat wij voor u kunnen betekenen"
+OWN_VALUE_JE = "Ik vertel je graag wat wij voor je kunnen betekenen"
+
+
+@dataclass(frozen=True)
+class Reference:
+    start: int
+    end: int
+
+
+def _norm(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _is_organisation(token: Token) -> bool:
+    word = _norm(token)
+    return word in ORGANISATION_HEADS or (token.is_alpha and len(word) > 8 and word.endswith(ORGANISATION_HEADS))
+
+
+def _is_competitor_word(token: Token) -> bool:
+    word = _norm(token)
+    return word in COMPETITOR_WORDS or (token.is_alpha and word.endswith(("concurrent", "concurrenten")))
+
+
+class CompetitorNames:
+    """Configured competitor names as lowercase token sequences; capitals are required where the text has them."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = [(name.strip(), name.strip().lower().split()) for name in names if name.strip()]
+
+    def matches(self, doc: Doc, cased: bool) -> Iterator[Reference]:
+        for name, words in self.names:
+            for token in doc:
+                if _name_at(doc, token.i, words) and (not cased or token.text[:1] == name[:1]):
+                    yield Reference(token.i, token.i + len(words))
+
+
+def _name_at(doc: Doc, index: int, words: list[str]) -> bool:
+    if index + len(words) > len(doc):
+        return False
+    for offset, word in enumerate(words):
+        text = _norm(doc[index + offset])
+        last = offset == len(words) - 1
+        # The last word may carry a possessive or compound tail: "Ziggo's", "Essent-klanten".
+        if text != word and not (last and re.fullmatch(re.escape(word) + r"(?:'s|-\w+)", text)):
+            return False
+    return True
+
+
+def references(doc: Doc, names: CompetitorNames) -> list[Reference]:
+    found: list[Reference] = []
+    for token in doc:
+        if _is_competitor_word(token):
+            found.append(Reference(token.i, token.i + 1))
+        elif _is_organisation(token) and _points_at_competitor(token):
+            found.append(Reference(token.i - 1, token.i + 1))
+    cased = any(ch.isupper() for ch in doc.text)
+    found += names.matches(doc, cased)
+    return sorted(set(found), key=lambda r: r.start)
+
+
+def _points_at_competitor(noun: Token) -> bool:
+    """'andere aanbieders', 'die partij', 'uw huidige verzekeraar' (one adjective may come between)."""
+    doc = noun.doc
+    before = [doc[i] for i in range(max(0, noun.i - 3), noun.i)]
+    words = [_norm(t) for t in before]
+    if not words:
+        return False
+    word = _norm(noun)
+    plural = word.endswith(("en", "s")) and word not in ("bedrijfs",)
+    if any(w in OTHER for w in words[-2:]):
+        # "de andere partij" in a claim is the other side; "andere partijen" are other companies.
+        return not (word in COUNTERPARTY and not plural and "de" in words)
+    if words[-1] in DEMONSTRATIVES or (len(words) > 1 and words[-2] in DEMONSTRATIVES and before[-1].pos_ == "ADJ"):
+        # A following noun makes "partij" a batch ("die partij tegels").
+        following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        batch = following is not None and following.pos_ in ("NOUN", "PROPN") and word in COUNTERPARTY
+        return word in DEMONSTRATIVE_HEADS and not batch
+    return any(w in CURRENT for w in words[-2:]) and any(w in ADDRESSEE_POSSESSIVE for w in words)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences by punctuation; an unpunctuated turn is one sentence (parser splits are guesses there)."""
+    bounds = []
+    start = 0
+    for token in doc:
+        if token.text in SENTENCE_END and (token.i + 1 == len(doc) or doc[token.i + 1].text not in SENTENCE_END):
+            bounds.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return bounds
+
+
+def _clause_starts(doc: Doc, start: int, end: int) -> list[int]:
+    starts = [start]
+    for token in doc[start:end]:
+        if token.text in CLAUSE_PUNCT:
+            starts.append(token.i + 1)
+        elif token.lower_ in CLAUSE_CONJUNCTIONS and token.i > start:
+            starts.append(token.i)
+    return sorted(set(starts))
+
+
+def _clause_of(starts: list[int], index: int) -> int:
+    return max(s for s in starts if s <= index)
+
+
+def judgements(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Token ranges in doc[start:end] that judge someone negatively."""
+    words = [_norm(t) for t in doc]
+    for token in doc[start:end]:
+        word = words[token.i]
+        window = words[max(start, token.i - 3) : token.i]
+        if _is_negative_word(token) and not any(w in DENIALS for w in window[-2:]):
+            yield token.i, token.i + 1
+        elif word in POSITIVE_WORDS and any(w in DENIALS for w in window):
+            context = words[max(start, token.i - 6) : token.i]
+            about_them = not any(w in SPEAKER_OR_LISTENER for w in context)
+            predicative = any(w in COPULAS for w in context) or "nergens" in window
+            if about_them and predicative:
+                denial = max(i for i in range(max(start, token.i - 3), token.i) if words[i] in DENIALS)
+                yield denial, token.i + 1
+    for phrase in CONTEMPT_PHRASES:
+        for i in range(start, end - len(phrase) + 1):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                yield i, i + len(phrase)
+
+
+def _is_negative_word(token: Token) -> bool:
+    word = _norm(token)
+    if word in NEGATIVE_WORDS or token.lemma_.lower() in NEGATIVE_WORDS:
+        return True
+    # Compounds ending in a contemptuous noun: "prutswerk", "oplichtersbende".
+    return token.is_alpha and len(word) > 7 and word.endswith(CONTEMPT_HEADS)
+
+
+class CompetitorBashing(Rule):
+    info = RuleInfo(
+        code="KL013",
+        name="concurrent-afkraken",
+        severity="warning",
+        summary="Negatieve woorden over concurrenten ('De concurrent is waardeloos').",
+        rationale="Wie een ander afkraakt, laat de beller zich afvragen hoe u over hém praat als hij weg is.",
+        explanation=Explanation(
+            wat_gaat_er_mis="U zegt iets negatiefs over een concurrent: 'de concurrent', 'andere aanbieders', "
+            "'die partij' of een naam uit de configuratie, samen met een oordeel als 'prutsers', 'waardeloos', "
+            "'beunhazen' of 'slecht'.",
+            waarom="De luisteraar vraagt zich af hoe u over hem praat als hij niet meedoet. Afkraken maakt u niet "
+            "sterker; het klinkt onzeker en onprofessioneel, en misschien is de beller net tevreden over die partij.",
+            voorbeeld="De concurrent is echt waardeloos.\nDie andere aanbieders zijn allemaal prutsers.",
+            beter="Vertel wat u zelf te bieden heeft: 'Ik vertel u graag wat wij voor u kunnen betekenen. Bij ons "
+            "komt de monteur binnen twee dagen.' Een neutraal feit over een ander mag ('De concurrent rekent ook "
+            "opzegkosten').",
+            veilig="Nee. klantlint stelt voor de zin te vervangen door een zin over uw eigen meerwaarde, maar wat "
+            "die meerwaarde is, weet alleen u.",
+        ),
+        bad_examples=[
+            "De concurrent is echt waardeloos.",
+            "Die andere aanbieders zijn allemaal prutsers.",
+            "bij de concurrent zitten echt van die beunhazen",
+            "Die partij, dat zijn echte knoeiers; daar zou ik niet naartoe gaan.",
+            "Andere verzekeraars zijn niet te vertrouwen.",
+        ],
+        good_examples=[
+            "De concurrent is ook duurder geworden.",
+            "Vergelijk ons gerust met andere aanbieders.",
+            "De ontvangst is slecht op uw adres; ik stuur u een versterker.",
+            "die partij die u noemt ken ik niet zo goed ik vertel u graag wat wij doen",
+            "De andere partij heeft de schade slecht gedocumenteerd, dus ik vraag foto's op.",
+            "Andere aanbieders zijn niet slechter, maar wij komen sneller langs.",
+        ],
+    )
+    # Compounds ("zorgverzekeraars") hold a head word as a substring; the "ander(e)"/demonstrative comes with it.
+    triggers = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS})
+
+    def __init__(self) -> None:
+        self.names = CompetitorNames([])
+
+    def configure(self, config: Config) -> None:
+        self.names = CompetitorNames(config.competitors)
+        # A configured name is found by its first word.
+        self.triggers = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS, *(words[0] for _, words in self.names.names)})
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        refs = references(doc, self.names)
+        if not refs:
+            return
+        sentences = _sentence_bounds(doc)
+        reported: set[int] = set()
+        for number, (start, end) in enumerate(sentences):
+            in_sentence = [r for r in refs if start <= r.start < end]
+            if not in_sentence:
+                continue
+            found = self._linked_judgement(doc, in_sentence, start, end)
+            if found is None and number + 1 < len(sentences):
+                # "De concurrent? Dat zijn prutsers." The next sentence points back with a pronoun.
+                neg = self._judgement_pointing_back(doc, *sentences[number + 1])
+                found = (in_sentence[-1], neg) if neg is not None else None
+            if found is None or found[1][0] in reported:
+                continue
+            ref, (neg_start, neg_end) = found
+            reported.add(neg_start)
+            first, last = doc[min(ref.start, neg_start)], doc[max(ref.end, neg_end) - 1]
+            yield Hit(
+                first.idx,
+                last.idx + len(last),
+                "Hier praat u negatief over een concurrent. Dat schaadt vooral uw eigen geloofwaardigheid: "
+                "vertel liever wat u zelf te bieden heeft.",
+                (self._fix(doc, sentences, neg_start),),
+            )
+
+    def _linked_judgement(
+        self, doc: Doc, refs: list[Reference], start: int, end: int
+    ) -> tuple[Reference, tuple[int, int]] | None:
+        starts = _clause_starts(doc, start, end)
+        for neg in judgements(doc, start, end):
+            for ref in refs:
+                if ref.start <= neg[0] < ref.end:
+                    continue
+                distance = neg[0] - ref.end if neg[0] >= ref.end else ref.start - neg[1]
+                if distance > MAX_DISTANCE:
+                    continue
+                neg_clause, ref_clause = _clause_of(starts, neg[0]), _clause_of(starts, ref.start)
+                if neg_clause == ref_clause or (
+                    neg_clause > ref_clause and self._points_back(doc, neg_clause, neg[0])
+                ):
+                    return ref, neg
+        return None
+
+    def _judgement_pointing_back(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        for neg in judgements(doc, start, end):
+            if self._points_back(doc, start, neg[0]):
+                return neg
+        return None
+
+    @staticmethod
+    def _points_back(doc: Doc, clause_start: int, index: int) -> bool:
+        """The clause of the judgement starts with, or holds before it, a pronoun for the competitor."""
+        return any(t.lower_ in ANAPHORS for t in doc[clause_start:index])
+
+    def _fix(self, doc: Doc, sentences: list[tuple[int, int]], index: int) -> ProposedFix:
+        start, end = next((s, e) for s, e in sentences if s <= index < e)
+        sentence: Span = doc[start:end]
+        informal = uses_je(doc[:])
+        replacement = OWN_VALUE_JE if informal else OWN_VALUE
+        last = sentence[-1]
+        punctuated = last.text in SENTENCE_END
+        if punctuated:
+            replacement += "."
+        if sentence.text[:1].islower():
+            replacement = replacement[0].lower() + replacement[1:]
+        return ProposedFix(
+            replacement=replacement,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            description="Vertel wat u zelf te bieden heeft in plaats van de concurrent af te kraken.",
+            safe=False,
+        )

@@ -1,0 +1,289 @@
+"""KL018 u-moet: commanding the customer with "u moet", "je moet" or "moet u".
+
+The rule looks for a finite "moet" (or "moeten" with "jullie") whose *subject* is the addressee, in a
+main clause that is not a question. Word order decides who the subject is, because Dutch is V2:
+- "U moet ..." / "Je moet ...": the pronoun before the finite verb is the subject, unless it stands
+  in a subordinate clause ("het formulier dat u moet invullen") or is an object ("dat ik u moet bellen").
+- "Dan moet u ..." / "Die foto's moet u ...": with inversion the pronoun after the verb is the subject,
+  unless the fronted word is itself a subject ("Ik moet u eerlijk zeggen", "De monteur moet u bellen").
+Not a command: questions about what the customer needs ("Moet u vandaag nog weg?", "Wat moet u nog
+doen?"), epistemic "moet" with a perfect infinitive ("U moet de brief inmiddels hebben ontvangen")
+and "dat moet u zelf weten" (the choice is the customer's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+
+# Addressee pronouns with the form of "moeten" they agree with and the request verb that replaces it.
+AGREEMENT = {"u": "moet", "je": "moet", "jij": "moet", "jullie": "moeten"}
+REQUEST_VERB = {"u": "wilt", "je": "wil", "jij": "wil", "jullie": "willen"}
+ADVICE_VERB = {"u": "kunt", "je": "kunt", "jij": "kunt", "jullie": "kunnen"}
+ADVICE_VERB_INVERTED = {"u": "kunt", "je": "kun", "jij": "kun", "jullie": "kunnen"}
+# Words that open a subordinate clause: there "u moet" states a condition or a fact, not an order.
+SUBORDINATORS = frozenset(
+    "dat die als of omdat zodat doordat wanneer zodra voordat nadat terwijl tenzij indien mits hoewel "
+    "wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
+)
+# A question word up front makes "moet u" a question about the customer's own plans ("Wat moet u nog doen?").
+QUESTION_WORDS = frozenset(
+    "wat waar wie welk welke hoe wanneer waarom hoeveel hoelang waarheen waarvoor waarmee waarop waarin "
+    "waaraan waarnaar waardoor".split()
+)
+# Fronted words that are subjects themselves: then "u" after "moet" is an object ("Ik moet u iets vragen").
+SUBJECT_PRONOUNS = frozenset("ik wij we hij zij ze men het iemand niemand jij".split())
+# People and organisations who act for the customer; as a fronted noun they are the subject of "moet".
+AGENT_NOUNS = frozenset(
+    "monteur collega medewerker medewerkster bezorger koerier postbode adviseur arts huisarts tandarts "
+    "specialist apotheek apotheker bank verzekeraar gemeente afdeling leverancier verhuurder verkoper expert "
+    "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
+    "installateur loodgieter netbeheerder".split()
+)
+# Words a speaker puts before the clause proper; they stay where they are in a rewrite.
+LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want of hoor mevrouw meneer".split())
+# Particles that mark an unpunctuated verb-first clause as an instruction rather than a question.
+INSTRUCTION_PARTICLES = frozenset({"wel", "eerst"})
+# After these words a new main clause follows the comma, so the request can end there with "?".
+MAIN_CLAUSE_OPENERS = frozenset({"anders", "dan", "daarna", "want", "dus"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
+
+
+def _words(span: Span) -> list[Token]:
+    return [t for t in span if not t.is_space]
+
+
+def _is_participle(token: Token) -> bool:
+    return "VerbForm=Part" in str(token.morph) or (token.lower_.startswith("ge") and token.lower_[-1:] in "dtn")
+
+
+def _units(doc: Doc, punctuated: bool) -> list[Span]:
+    """Sentences where the writer punctuated; unpunctuated speech is one unit, read with surface cues,
+    because the parser's sentence breaks in transcripts are unreliable."""
+    return list(doc.sents) if punctuated else [doc[:]]
+
+
+def _clause_bounds(sentence: Span, verb: Token) -> tuple[int, int]:
+    """Token range of the clause around `verb`: between clause punctuation inside the sentence."""
+    start = verb.i
+    while start > sentence.start and sentence.doc[start - 1].text not in CLAUSE_PUNCT:
+        start -= 1
+    end = verb.i + 1
+    while end < sentence.end and sentence.doc[end].text not in CLAUSE_PUNCT | SENTENCE_PUNCT:
+        end += 1
+    return start, end
+
+
+def _front_start(doc: Doc, verb: Token, clause_start: int) -> int:
+    """First token of the constituent before an inverted "moet" ("dan", "die foto's", "voor een nieuw paspoort")."""
+    index = verb.i - 1
+    if index < clause_start:
+        return verb.i
+    head = doc[index]
+    if head.pos_ in ("VERB", "AUX") or head.lower_ in LEAD_WORDS:
+        return verb.i
+    if head.pos_ in ("NOUN", "PROPN") or head.lower_.endswith("'s"):
+        # Extend over the noun phrase and a preposition that governs it.
+        while (
+            index - 1 >= clause_start
+            and doc[index - 1].pos_ in ("DET", "ADJ", "NUM", "PRON")
+            and (doc[index - 1].lower_ not in AGREEMENT)
+        ):
+            index -= 1
+        if index - 1 >= clause_start and doc[index - 1].pos_ == "ADP":
+            index -= 1
+    return index
+
+
+def _leading_words_end(doc: Doc, start: int, stop: int) -> int:
+    while start < stop and (doc[start].lower_ in LEAD_WORDS or doc[start].is_punct):
+        start += 1
+    return start
+
+
+class UMoet(Rule):
+    info = RuleInfo(
+        code="KL018",
+        name="u-moet",
+        severity="info",
+        summary="De klant een opdracht geven met 'u moet', 'je moet' of 'moet u'.",
+        rationale="'U moet' klinkt als een bevel; een verzoek of een uitleg werkt beter en de klant doet het even "
+        "goed.",
+        explanation=Explanation(
+            wat_gaat_er_mis="De medewerker zegt de klant wat hij moet doen: 'U moet eerst de meterstand doorgeven', "
+            "'Dan moet je de router opnieuw opstarten'.",
+            waarom="'Moeten' klinkt als een bevel van bovenaf. De klant voelt zich betutteld en gaat eerder in de "
+            "verdediging. Een verzoek ('Wilt u ...?') of een uitleg ('Het werkt het best als u ...') geeft dezelfde "
+            "informatie en laat de klant de keuze.",
+            voorbeeld="U moet eerst de meterstand doorgeven.\nDan moet je de router opnieuw opstarten.\n"
+            "Eerst moet u uw pas blokkeren via de app.",
+            beter="Wilt u eerst de meterstand doorgeven?\nWil je de router opnieuw opstarten?\n"
+            "Het werkt het best als u eerst uw pas blokkeert via de app.",
+            veilig="Nee. Van een verplichting een verzoek maken verandert de toon, en soms de inhoud: bij een "
+            "echte termijn ('binnen veertien dagen betalen') wilt u misschien uitleggen wat er gebeurt als het niet "
+            "lukt. klantlint stelt een herschrijving voor, maar past die alleen toe als u daarom vraagt.",
+        ),
+        bad_examples=[
+            "U moet eerst de meterstand doorgeven.",
+            "Dan moet u de router opnieuw opstarten.",
+            "je moet de stekker er even uit halen",
+            "Die foto's moet u per mail opsturen.",
+            "Moet u wel even de oude meterstand op een briefje zetten.",
+        ],
+        good_examples=[
+            "Ik moet nog bij mijn collega navragen hoe het zit.",
+            "U hoeft niets te doen.",
+            "Moet u vandaag nog weg? Dan plan ik de monteur morgen in.",
+            "Wilt u de router opnieuw opstarten?",
+            "Ik moet u eerlijk zeggen dat de levering een week later komt.",
+            "Het formulier dat u moet invullen, stuur ik u vandaag toe.",
+            "U moet de brief inmiddels hebben ontvangen.",
+        ],
+    )
+    triggers = frozenset({"moet", "moeten"})
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        polite_in_text = any(t.lower_ in ("u", "uw") for t in doc)
+        punctuated = any(t.text in SENTENCE_PUNCT for t in doc)
+        for sentence in _units(doc, punctuated):
+            for verb in sentence:
+                if verb.lower_ not in ("moet", "moeten"):
+                    continue
+                found = self._addressee_subject(sentence, verb, punctuated)
+                if found is None:
+                    continue
+                pronoun, inverted = found
+                # Generic "je" ("dan moet je maar afwachten") in a text that addresses the customer with "u".
+                if pronoun.lower_ != "u" and pronoun.lower_ != "jullie" and polite_in_text:
+                    continue
+                if self._not_a_command(sentence, verb, pronoun):
+                    continue
+                yield self._hit(sentence, verb, pronoun, inverted)
+
+    def _addressee_subject(self, sentence: Span, verb: Token, punctuated: bool) -> tuple[Token, bool] | None:
+        """The addressee pronoun that is the subject of `verb`, and whether the order is inverted."""
+        doc = sentence.doc
+        clause_start, _ = _clause_bounds(sentence, verb)
+        before = doc[verb.i - 1] if verb.i > sentence.start else None
+        after = doc[verb.i + 1] if verb.i + 1 < sentence.end else None
+        if before is not None and before.i >= clause_start and AGREEMENT.get(before.lower_) == verb.lower_:
+            # "U moet ...": the pronoun must open a main clause, not follow a subject or a subordinator.
+            previous = doc[before.i - 1] if before.i > clause_start else None
+            if previous is None or previous.lower_ in LEAD_WORDS - {"of"}:
+                return before, False
+            subordinate = previous.lower_ in SUBORDINATORS or previous.lower_ in SUBJECT_PRONOUNS
+            # A noun before "u" is the subject of a subordinate clause ("dat de monteur u moet bellen").
+            if subordinate or previous.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+                return None
+            return before, False
+        if after is None or AGREEMENT.get(after.lower_) != verb.lower_:
+            return None
+        first = _leading_words_end(doc, clause_start, verb.i)
+        # In unpunctuated speech a verb right before "moet" ends the previous clause ("ik kijk even moet u ...").
+        if first == verb.i or doc[verb.i - 1].pos_ in ("VERB", "AUX"):
+            # Verb first: a yes/no question ("Moet u vandaag nog weg?"), unless it is said as an instruction.
+            ends_with_question = any(t.text == "?" for t in sentence)
+            if ends_with_question:
+                return None
+            rest = sentence.doc[after.i : sentence.end]
+            if not punctuated and not any(t.lower_ in INSTRUCTION_PARTICLES for t in rest):
+                return None
+            return after, True
+        front = doc[_front_start(doc, verb, clause_start)]
+        if front.lower_ in QUESTION_WORDS:
+            return None
+        fronted = doc[verb.i - 1]
+        if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATORS - {"dat", "die", "wat"}:
+            return None
+        if fronted.pos_ in ("NOUN", "PROPN") and (
+            fronted.lemma_.lower() in AGENT_NOUNS
+            or fronted.lower_ in AGENT_NOUNS
+            or fronted.pos_ == "PROPN"
+            or (fronted.dep_ == "nsubj" and after.dep_ in ("obj", "iobj"))
+        ):
+            return None
+        return after, True
+
+    def _not_a_command(self, sentence: Span, verb: Token, pronoun: Token) -> bool:
+        _, clause_end = _clause_bounds(sentence, verb)
+        rest = [t for t in sentence.doc[verb.i + 1 : clause_end] if t.i != pronoun.i]
+        lowers = [t.lower_ for t in rest]
+        # Epistemic "moet" + perfect infinitive: a supposition, not an order.
+        if any(word in PERFECT_AUXILIARIES for word in lowers) and any(_is_participle(t) for t in rest):
+            return True
+        # "Dan moet u de afdeling schade hebben": "moeten hebben" is needing something, not an order.
+        verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") or t.lower_ == "hebben"]
+        if verbs and verbs[-1].lower_ == "hebben":
+            return True
+        # "Dat moet u zelf weten": the decision is left to the customer.
+        return any(a == "zelf" and b in ("weten", "bepalen", "beslissen") for a, b in pairwise(lowers))
+
+    def _hit(self, sentence: Span, verb: Token, pronoun: Token, inverted: bool) -> Hit:
+        doc = sentence.doc
+        first = min(pronoun.i, verb.i)
+        last = max(pronoun.i, verb.i)
+        message = (
+            f"'{doc[first : last + 1].text}' klinkt als een bevel aan de klant. "
+            "Maak er een verzoek of een uitleg van: 'Wilt u ...?' of 'Het werkt het best als u ...'."
+        )
+        return Hit(
+            doc[first].idx, doc[last].idx + len(doc[last]), message, self._fixes(sentence, verb, pronoun, inverted)
+        )
+
+    def _fixes(self, sentence: Span, verb: Token, pronoun: Token, inverted: bool) -> tuple[ProposedFix, ...]:
+        """'Dan moet u de router herstarten.' -> 'Wilt u dan de router herstarten?' / 'Dan kunt u het best ...'"""
+        doc = sentence.doc
+        who = pronoun.lower_
+        clause_start, clause_end = _clause_bounds(sentence, verb)
+        start = _front_start(doc, verb, _leading_words_end(doc, clause_start, verb.i)) if inverted else pronoun.i
+        front = doc[start : verb.i].text if inverted else ""
+        rest_tokens = list(doc[max(verb.i, pronoun.i) + 1 : clause_end])
+        # Modal particles of an order ("u moet wel/maar ...") do not fit a request or advice.
+        if rest_tokens and rest_tokens[0].lower_ == "maar":
+            rest_tokens = rest_tokens[1:]
+        rest = "".join(t.text_with_ws for t in rest_tokens).strip()
+        plain_rest = "".join(t.text_with_ws for t in rest_tokens if t.lower_ != "wel").strip()
+        end = doc[clause_end - 1].idx + len(doc[clause_end - 1])
+        request_end = end
+        capital = doc[start].text[:1].isupper()
+        # A statement that becomes a request ends with a question mark; unpunctuated speech stays unpunctuated.
+        stop = advice_stop = ""
+        if clause_end < sentence.end and doc[clause_end].text in (".", "!"):
+            stop, advice_stop = "?", doc[clause_end].text
+            end = request_end = doc[clause_end].idx + 1
+        elif (
+            clause_end + 1 < sentence.end
+            and doc[clause_end].text == ","
+            and doc[clause_end + 1].lower_ in MAIN_CLAUSE_OPENERS
+            and sentence[-1].text in (".", "!")
+        ):
+            # "..., anders vervalt de garantie." -> "...? Anders vervalt de garantie."
+            following = doc[clause_end + 1]
+            stop, request_end = "? " + following.text[:1].upper(), following.idx + 1
+        elif clause_end == sentence.end and len(rest) > 1 and rest[-1] in ".!" and rest[-2].isalpha():
+            # The tokenizer sometimes keeps the full stop on the last word ("via de app.").
+            stop, advice_stop, rest, plain_rest = "?", rest[-1], rest[:-1], plain_rest[:-1]
+        pronoun_text = "u" if who == "u" else pronoun.text.lower()
+        lowered_front = front if not front or doc[start].pos_ == "PROPN" else front[:1].lower() + front[1:]
+        request = " ".join(part for part in (f"{REQUEST_VERB[who]} {pronoun_text}", lowered_front, rest) if part)
+        # Verb-first after a fronted clause keeps the inversion ("Als het lampje rood is, kunt u het best ...").
+        keeps_inversion = bool(front) or (inverted and start > sentence.start and doc[start - 1].text == ",")
+        if keeps_inversion:
+            advice = " ".join(part for part in (front, ADVICE_VERB_INVERTED[who], pronoun_text, "het best") if part)
+        else:
+            advice = f"{pronoun_text} {ADVICE_VERB[who]} het best"
+        advice = " ".join(part for part in (advice, plain_rest) if part) + advice_stop
+        return (
+            ProposedFix(_cased(request, capital) + stop, doc[start].idx, request_end, "Vraag het als verzoek."),
+            ProposedFix(_cased(advice, capital), doc[start].idx, end, "Maak van de verplichting een advies."),
+        )
+
+
+def _cased(text: str, capital: bool) -> str:
+    return text[:1].upper() + text[1:] if capital else text[:1].lower() + text[1:]

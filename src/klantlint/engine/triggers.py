@@ -1,0 +1,56 @@
+"""The fast matcher core: which rules could fire on a text, decided from its raw characters.
+
+Every rule declares the lowercase surface forms of which at least one must occur for it to be able to
+fire (`Rule.triggers`), and may refine that with `Rule.may_fire`. All triggers compile into one
+Aho-Corasick automaton that scans a text once; a text where no rule may fire needs no parse at all.
+
+The gate is part of every rule's definition and applies in `full` mode too, so `fast` and `full`
+return exactly the same findings: fast mode only skips parsing text that no rule would look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+from klantlint.engine.base import Rule, RuleContext
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class TriggerScanner:
+    """Finds which trigger words occur in a text as whole words (case-insensitive)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._empty = True
+        for word in {w.lower() for w in words if w}:
+            self._automaton.add_word(word, word)
+            self._empty = False
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def scan(self, text: str) -> frozenset[str]:
+        if self._empty:
+            return frozenset()
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            # Lower-casing changed the length (rare Unicode); boundaries are then checked on the lowered text.
+            text = lowered
+        found = set()
+        for end, word in self._automaton.iter(lowered):
+            start = end - len(word) + 1
+            before_ok = start == 0 or not _is_word_char(lowered[start - 1])
+            after_ok = end + 1 == len(lowered) or not _is_word_char(lowered[end + 1])
+            if before_ok and after_ok:
+                found.add(word)
+        return frozenset(found)
+
+
+def rules_that_may_fire(
+    rules: list[Rule], text: str, found: frozenset[str], context: RuleContext
+) -> list[Rule]:
+    return [rule for rule in rules if rule.may_fire(text, found, context)]

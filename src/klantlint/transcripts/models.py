@@ -1,0 +1,83 @@
+"""Call transcripts as data: calls made of turns, and what linting a call produced."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from klantlint.findings import Finding
+
+Role = Literal["agent", "customer", "unknown"]
+
+
+class Turn(BaseModel):
+    """One speaker turn; `start`/`end` in seconds from the start of the call, when known."""
+
+    model_config = ConfigDict(frozen=True)
+
+    speaker: str
+    text: str
+    role: Role = "unknown"
+    start: float | None = None
+    end: float | None = None
+
+
+class Call(BaseModel):
+    """One call: its turns in order, and where it came from (file and line, for error messages and resume)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    call_id: str
+    turns: list[Turn]
+    agent_id: str | None = None
+    date: str | None = None
+    source: str = ""
+    line: int = 0
+
+
+class TurnFinding(BaseModel):
+    """A finding inside one turn of a call; offsets are into that turn's text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn_index: int
+    speaker: str
+    role: Role
+    turn_start: float | None = None
+    turn_end: float | None = None
+    finding: Finding
+
+
+class RoleAssignment(BaseModel):
+    """Which speaker was taken as the agent, how, and how sure (0..1)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    agent_speaker: str | None
+    method: Literal["label", "config", "option", "auto", "none"]
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class CallResult(BaseModel):
+    """Findings and figures for one call."""
+
+    model_config = ConfigDict(frozen=True)
+
+    call_id: str
+    agent_id: str | None = None
+    date: str | None = None
+    roles: RoleAssignment
+    findings: list[TurnFinding]
+    turns: int
+    agent_words: int
+    customer_words: int
+    source: str = ""
+    line: int = 0
+
+    @property
+    def counts_by_code(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.findings:
+            counts[item.finding.code] = counts.get(item.finding.code, 0) + 1
+        return dict(sorted(counts.items()))

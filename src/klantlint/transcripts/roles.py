@@ -1,0 +1,102 @@
+"""Telling the agent from the customer in a call.
+
+In order: a speaker label that names a role ("Agent", "Klant"), the configured speaker names, the
+`--agent-speaker` option, and otherwise detection from what each speaker says in their first turns
+(a greeting with own name and organisation, "waarmee kan ik u helpen"). A call where no agent can be
+told is reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
+from klantlint.transcripts.models import Call, RoleAssignment, Turn
+
+FIRST_TURNS = 3
+MIN_MARGIN = 2.0
+AGENT_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), weight)
+    for pattern, weight in (
+        (r"\b(waarmee|wat) kan ik (u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
+        (r"\b(u|je) spreekt met\b", 3.0),
+        (r"\bwelkom (bij|in)\b", 2.0),
+        (r"\bmet \w+( \w+)? van\b", 2.0),
+        (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
+        (r"\bik bel (u|je) (namens|van|omdat)\b", 2.0),
+        (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
+    )
+)
+CUSTOMER_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), weight)
+    for pattern, weight in (
+        (r"\bik bel (over|voor|omdat|even)\b", 2.0),
+        (r"\bik heb een (vraag|klacht|probleem)\b", 2.0),
+        (r"\bmijn (factuur|pakket|bestelling|rekening|contract|abonnement)\b", 1.0),
+        (r"\bik wil (graag )?(opzeggen|klagen|weten)\b", 1.0),
+    )
+)
+
+
+def _normalised(name: str) -> str:
+    return name.strip().lower()
+
+
+def assign_roles(
+    call: Call,
+    *,
+    agent_names: Iterable[str] = (),
+    customer_names: Iterable[str] = (),
+    agent_speaker: str | None = None,
+) -> tuple[Call, RoleAssignment]:
+    """The call with every turn's role set, and how the agent was chosen."""
+    speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
+    agents = {_normalised(n) for n in agent_names} | set(AGENT_LABELS)
+    customers = {_normalised(n) for n in customer_names} | set(CUSTOMER_LABELS)
+    configured = {_normalised(n) for n in agent_names}
+
+    if agent_speaker is not None:
+        chosen = next((s for s in speakers if _normalised(s) == _normalised(agent_speaker)), None)
+        return _with_agent(call, chosen, "option", 1.0 if chosen else 0.0)
+    labelled = [s for s in speakers if _normalised(s) in agents]
+    if len(labelled) == 1:
+        method = "config" if _normalised(labelled[0]) in configured else "label"
+        return _with_agent(call, labelled[0], method, 1.0)
+    if labelled == [] and any(_normalised(s) in customers for s in speakers) and len(speakers) == 2:
+        other = next(s for s in speakers if _normalised(s) not in customers)
+        return _with_agent(call, other, "label", 0.9)
+    return _detect(call, speakers)
+
+
+def _detect(call: Call, speakers: list[str]) -> tuple[Call, RoleAssignment]:
+    scores = {speaker: _agent_score(t for t in call.turns if t.speaker == speaker) for speaker in speakers}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] <= 0:
+        return _with_agent(call, None, "none", 0.0)
+    best, best_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = best_score - runner_up
+    if margin < MIN_MARGIN:
+        return _with_agent(call, None, "none", 0.0)
+    confidence = round(min(1.0, margin / (margin + 2.0) + 0.25), 2)
+    return _with_agent(call, best, "auto", confidence)
+
+
+def _agent_score(turns: Iterable[Turn]) -> float:
+    score = 0.0
+    for turn in list(turns)[:FIRST_TURNS]:
+        score += sum(weight for pattern, weight in AGENT_CUES if pattern.search(turn.text))
+        score -= sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(turn.text))
+    return score
+
+
+def _with_agent(call: Call, agent: str | None, method: str, confidence: float) -> tuple[Call, RoleAssignment]:
+    turns = [
+        turn.model_copy(update={"role": "unknown" if agent is None else ("agent" if turn.speaker == agent else
+                                                                         "customer")})
+        for turn in call.turns
+    ]
+    assignment = RoleAssignment(agent_speaker=agent, method=method if agent else "none",  # type: ignore[arg-type]
+                                confidence=confidence)
+    return call.model_copy(update={"turns": turns}), assignment

@@ -1,0 +1,76 @@
+"""The fast matcher core returns exactly the findings of the full path, and really skips parsing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from klantlint import Linter
+from klantlint.engine.triggers import TriggerScanner
+from klantlint.evaluation import read_corpus
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "utterances.jsonl"
+
+
+@pytest.fixture(scope="module")
+def full() -> Linter:
+    return Linter(mode="full")
+
+
+@pytest.fixture(scope="module")
+def fast() -> Linter:
+    return Linter(mode="fast")
+
+
+def test_scanner_finds_whole_words_only() -> None:
+    scanner = TriggerScanner(["was", "helaas", "e-mail"])
+    assert scanner.scan("Wat WAS uw e-mail? Helaas.") == {"was", "helaas", "e-mail"}
+    assert scanner.scan("wasmachine, verwassen, helaasje") == frozenset()
+
+
+def test_corpus_and_examples_are_identical(full: Linter, fast: Linter) -> None:
+    texts = [u.text for u in read_corpus(CORPUS)]
+    for info in full.rule_infos():
+        texts += info.bad_examples + info.good_examples
+    assert list(fast.pipe(texts)) == list(full.pipe(texts))
+
+
+def test_fast_mode_parses_less(fast: Linter, full: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    ordinary = ["Goedemorgen, u spreekt met Kim.", "Dat klopt.", "Fijn, dan noteer ik dat voor u."]
+    parsed: list[str] = []
+    original = fast.nlp.pipe
+
+    def counting_pipe(texts, **kwargs):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        parsed.extend(texts)
+        return original(texts, **kwargs)
+
+    monkeypatch.setattr(fast.nlp, "pipe", counting_pipe)
+    assert list(fast.pipe(ordinary)) == [[], [], []]
+    assert parsed == []
+
+
+AGENT_LINES = [
+    "goedemorgen u spreekt met kim van zonnestroom waarmee kan ik u helpen",
+    "Wat was uw naam ook alweer?", "eh wat was je postcode", "Helaas kan dat niet.",
+    "Dat is helaas niet mogelijk, maar ik kan wel een monteur sturen.", "Ik hang u even op.",
+    "momentje", "Stuur maar een e-mail.", "Ik mail u de bevestiging.", "nee dat doen we niet",
+    "ja of nee", "u moet eerst inloggen", "Waarom wilt u opzeggen?", "Geen probleem, dat regel ik.",
+    "Uw aanvraag wordt behandeld.", "Het pakket is aangekomen.", "ik begrijp dat u boos bent",
+    "de concurrent is echt waardeloos", "ik maak een ticket aan", "U belt nu al voor de derde keer.",
+    "daar ga ik niet over", "dat is uw eigen schuld", "zoals ik al zei", "dank je wel voor uw geduld",
+]
+transcripts = st.lists(
+    st.tuples(st.sampled_from(["Agent", "Klant"]), st.lists(st.sampled_from(AGENT_LINES), min_size=1, max_size=3)),
+    min_size=1,
+    max_size=8,
+).map(lambda turns: "\n".join(f"{speaker}: {' '.join(lines)}" for speaker, lines in turns))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(transcripts, min_size=1, max_size=4))
+def test_generated_transcripts_are_identical(full: Linter, fast: Linter, batch: list[str]) -> None:
+    assert list(fast.pipe(batch)) == list(full.pipe(batch))
