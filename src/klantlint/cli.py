@@ -23,8 +23,8 @@ from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
-from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 from klantlint.rulesdoc import explain_text, rules_markdown_table, rules_text_table
+from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = list(RENDERERS)
@@ -264,18 +264,38 @@ def explain(code: str, config_path: Path | None) -> None:
 @click.option("--strict", is_flag=True, help="Stop bij het eerste onleesbare record (exit-code 2).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]))
-def batch(inputs: tuple[str, ...], output: Path | None, summary: Path | None, errors: Path | None,
-          input_format: str | None, agent_speaker: str | None, jobs: int, mode: str, resume: bool, strict: bool,
-          config_path: Path | None, fail_on: str | None) -> None:
+def batch(
+    inputs: tuple[str, ...],
+    output: Path | None,
+    summary: Path | None,
+    errors: Path | None,
+    input_format: str | None,
+    agent_speaker: str | None,
+    jobs: int,
+    mode: str,
+    resume: bool,
+    strict: bool,
+    config_path: Path | None,
+    fail_on: str | None,
+) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
     from klantlint.batch.runner import BatchOptions, StrictStop, check_inputs_exist, run_batch
 
     check_inputs_exist(list(inputs))
     config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
-    options = BatchOptions(inputs=list(inputs), output=output, summary=summary, errors=errors,
-                           input_format=input_format, agent_speaker=agent_speaker, jobs=jobs, resume=resume,
-                           strict=strict, progress=True)
+    options = BatchOptions(
+        inputs=list(inputs),
+        output=output,
+        summary=summary,
+        errors=errors,
+        input_format=input_format,
+        agent_speaker=agent_speaker,
+        jobs=jobs,
+        resume=resume,
+        strict=strict,
+        progress=True,
+    )
     try:
         totals = run_batch(linter, options)
     except StrictStop as stop:

@@ -28,9 +28,24 @@ from klantlint.errors import InputError
 from klantlint.transcripts.models import CallResult
 from klantlint.transcripts.readers import Record, RecordError, expand_inputs, iter_records
 
-SUMMARY_CSV_FIELDS = ["call_id", "agent_id", "date", "source", "line", "agent_speaker", "role_method",
-                      "role_confidence", "turns", "agent_words", "customer_words", "agent_talk_share", "findings",
-                      "findings_per_100_agent_words", "score", "counts"]
+SUMMARY_CSV_FIELDS = [
+    "call_id",
+    "agent_id",
+    "date",
+    "source",
+    "line",
+    "agent_speaker",
+    "role_method",
+    "role_confidence",
+    "turns",
+    "agent_words",
+    "customer_words",
+    "agent_talk_share",
+    "findings",
+    "findings_per_100_agent_words",
+    "score",
+    "counts",
+]
 
 
 @dataclass
@@ -61,8 +76,10 @@ class BatchTotals:
         elapsed = time.perf_counter() - self.started
         rate = self.words / elapsed if elapsed else 0.0
         resumed = f", {self.skipped} al gedaan" if self.skipped else ""
-        return (f"klantlint batch: {self.calls} gesprekken, {self.turns} beurten, {self.words} agentwoorden, "
-                f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s")
+        return (
+            f"klantlint batch: {self.calls} gesprekken, {self.turns} beurten, {self.words} agentwoorden, "
+            f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s"
+        )
 
 
 class StrictStop(Exception):
@@ -115,8 +132,7 @@ def completed_records(options: BatchOptions) -> set[str]:
     if options.errors is not None:
         done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
     if options.output is not None and options.output.exists():
-        kept = [row for row in _repair_jsonl(options.output)
-                if record_key(row["source"], int(row["line"])) in done]
+        kept = [row for row in _repair_jsonl(options.output) if record_key(row["source"], int(row["line"])) in done]
         _rewrite_jsonl(options.output, kept)
     return done
 
@@ -136,8 +152,9 @@ class Outputs:
         mode = "a" if options.resume else "w"
         self.findings = options.output.open(mode, encoding="utf-8") if options.output else None
         self.errors = options.errors.open(mode, encoding="utf-8") if options.errors else None
-        self.summary: IO[str] | None = options.summary.open(mode, encoding="utf-8", newline="") if options.summary \
-            else None
+        self.summary: IO[str] | None = (
+            options.summary.open(mode, encoding="utf-8", newline="") if options.summary else None
+        )
         self.summary_csv = None
         if self.summary is not None and options.summary is not None and options.summary.suffix == ".csv":
             self.summary_csv = csv.DictWriter(self.summary, fieldnames=SUMMARY_CSV_FIELDS)
@@ -185,17 +202,29 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     done = completed_records(options) if options.resume else set()
     outputs = Outputs(options)
     try:
-        results = lint_records(_records(options, linter.config.columns, done, totals), linter, jobs=options.jobs,
-                               agent_speaker=options.agent_speaker)
+        results = lint_records(
+            _records(options, linter.config.columns, done, totals),
+            linter,
+            jobs=options.jobs,
+            agent_speaker=options.agent_speaker,
+        )
         with _progress(results, options.progress) as tracked:
             for _record, result in tracked:
                 if isinstance(result, RecordError):
                     _error(outputs, totals, result, options.strict)
                 elif result.roles.agent_speaker is None:
-                    _error(outputs, totals, RecordError(result.source, result.line,
-                                                        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
-                                                        "geef --agent-speaker of [tool.klantlint.roles]",
-                                                        result.call_id), options.strict)
+                    _error(
+                        outputs,
+                        totals,
+                        RecordError(
+                            result.source,
+                            result.line,
+                            "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
+                            "geef --agent-speaker of [tool.klantlint.roles]",
+                            result.call_id,
+                        ),
+                        options.strict,
+                    )
                 else:
                     outputs.write_call(result)
                     totals.calls += 1
@@ -233,8 +262,9 @@ class _progress:
             elapsed = time.perf_counter() - started
             return f"{count['n']} gesprekken, {count['n'] / elapsed:.0f}/s" if elapsed else ""
 
-        self.bar = click.progressbar(self.iterable, label="klantlint", file=sys.stderr, item_show_func=rate,
-                                     length=None)  # type: ignore[arg-type]
+        self.bar = click.progressbar(
+            self.iterable, label="klantlint", file=sys.stderr, item_show_func=rate, length=None
+        )  # type: ignore[arg-type]
         return self.bar.__enter__()
 
     def __exit__(self, *exc: object) -> None:

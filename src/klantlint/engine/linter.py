@@ -147,9 +147,9 @@ class Linter:
 
     def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
         """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
-        from klantlint.transcripts.linting import check_call
+        from klantlint.transcripts.linting import check_calls_in_process
 
-        return check_call(self, call, agent_speaker)
+        return next(check_calls_in_process(self, [call], agent_speaker))
 
     def check_calls(
         self, calls: Iterable[Call], jobs: int = 1, *, agent_speaker: str | None = None
@@ -161,10 +161,13 @@ class Linter:
             assert isinstance(result, CallResult)
             yield result
 
-    def check_turns(self, texts: list[str]) -> list[list[Finding]]:
-        """Findings for each turn of one conversation; document-level rules see all the turns together."""
-        batch = [(prepare(text, "text"), None) for text in texts]
-        return list(self._check_batch(batch, batch_size=64, n_process=1, one_document=True))
+    def check_conversations(self, conversations: list[list[str]], batch_size: int = 256) -> list[list[list[Finding]]]:
+        """Findings for each turn of each conversation, parsed in one batch; document-level rules (such as
+        mixing "u" and "je") see all the turns of their own conversation together."""
+        batch = [(prepare(text, "text"), None) for turns in conversations for text in turns]
+        document_ids = [number for number, turns in enumerate(conversations) for _ in turns]
+        flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
+        return [[next(flat) for _ in turns] for turns in conversations]
 
     def _check_batch(
         self,
@@ -172,14 +175,17 @@ class Linter:
         batch_size: int,
         n_process: int,
         *,
-        one_document: bool = False,
+        document_ids: list[int] | None = None,
     ) -> Iterator[list[Finding]]:
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
         jobs: list[tuple[int, Segment, RuleContext, list[Rule]]] = []
-        conversation = tuple(s.text for prepared, _ in batch for s in prepared.segments if s.role != "customer")
+        ids = document_ids if document_ids is not None else list(range(len(batch)))
+        documents: dict[int, list[str]] = {}
+        for (prepared, _), document in zip(batch, ids, strict=True):
+            documents.setdefault(document, []).extend(s.text for s in prepared.segments if s.role != "customer")
         for index, (prepared, _) in enumerate(batch):
             linted = [segment for segment in prepared.segments if segment.role != "customer"]
-            document_segments = conversation if one_document else tuple(segment.text for segment in linted)
+            document_segments = tuple(documents[ids[index]])
             for segment in linted:
                 context = RuleContext(
                     config=self.config,

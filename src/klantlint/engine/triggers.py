@@ -50,7 +50,5 @@ class TriggerScanner:
         return frozenset(found)
 
 
-def rules_that_may_fire(
-    rules: list[Rule], text: str, found: frozenset[str], context: RuleContext
-) -> list[Rule]:
+def rules_that_may_fire(rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
     return [rule for rule in rules if rule.may_fire(text, found, context)]

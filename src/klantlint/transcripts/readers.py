@@ -32,8 +32,15 @@ SUFFIX_FORMATS = {
     ".txt": "txt",
     ".json": "whisper",
 }
-DEFAULT_COLUMNS = {"call_id": "call_id", "speaker": "speaker", "text": "text", "start": "start", "end": "end",
-                   "agent_id": "agent_id", "date": "date"}
+DEFAULT_COLUMNS = {
+    "call_id": "call_id",
+    "speaker": "speaker",
+    "text": "text",
+    "start": "start",
+    "end": "end",
+    "agent_id": "agent_id",
+    "date": "date",
+}
 TIMESTAMP = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 CUE_TIMING = re.compile(rf"^\s*({TIMESTAMP.pattern})\s*-->\s*({TIMESTAMP.pattern})")
 VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>|$)", re.DOTALL)
@@ -58,8 +65,9 @@ def detect_format(path: str) -> str:
     name = path[:-3] if path.endswith(".gz") else path
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        raise InputError(f"{path}: onbekend transcriptformaat '{suffix}'; kies met --input-format een van "
-                         f"{', '.join(FORMATS)}")
+        raise InputError(
+            f"{path}: onbekend transcriptformaat '{suffix}'; kies met --input-format een van {', '.join(FORMATS)}"
+        )
     return SUFFIX_FORMATS[suffix]
 
 
@@ -93,8 +101,7 @@ def open_binary(path: str) -> IO[bytes]:
     return gzip.open(raw) if path.endswith(".gz") else raw  # type: ignore[return-value]
 
 
-def iter_records(path: str, input_format: str | None = None,
-                 columns: dict[str, str] | None = None) -> Iterator[Record]:
+def iter_records(path: str, input_format: str | None = None, columns: dict[str, str] | None = None) -> Iterator[Record]:
     """Calls and record errors from one input, in input order."""
     fmt = input_format or ("jsonl" if path == "-" else detect_format(path))
     source = "<stdin>" if path == "-" else path
@@ -111,8 +118,9 @@ def iter_records(path: str, input_format: str | None = None,
         yield RecordError(source, 0, f"kan niet worden gelezen: {error}")
 
 
-def read(path_or_file: str | Path | IO[bytes] | IO[str], format: str | None = None,  # noqa: A002 - public API
-         columns: dict[str, str] | None = None) -> Iterator[Call]:
+def read(
+    path_or_file: str | Path | IO[bytes] | IO[str], format: str | None = None, columns: dict[str, str] | None = None
+) -> Iterator[Call]:
     """Calls from a transcript file, path or open file; a malformed record raises InputError naming it."""
     if isinstance(path_or_file, str | Path):
         records = iter_records(str(path_or_file), format, columns)
@@ -137,6 +145,7 @@ def _records_from_file(handle: IO[Any], fmt: str, columns: dict[str, str] | None
 
 
 # -- line-based formats: one call per line, or one turn per line grouped by call_id -----------------------------
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -234,8 +243,14 @@ def _call_from(data: dict[str, Any], source: str, line: int) -> Call:
             turns.append(_turn_from(raw))
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
-    return Call(call_id=str(call_id), turns=turns, agent_id=_optional_str(data.get("agent_id")),
-                date=_optional_str(data.get("date")), source=source, line=line)
+    return Call(
+        call_id=str(call_id),
+        turns=turns,
+        agent_id=_optional_str(data.get("agent_id")),
+        date=_optional_str(data.get("date")),
+        source=source,
+        line=line,
+    )
 
 
 def _optional_str(value: Any) -> str | None:
@@ -250,8 +265,16 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
     def flush() -> Iterator[Record]:
         nonlocal pending
         if pending is not None:
-            yield _finish(Call(call_id=pending["call_id"], turns=pending["turns"], agent_id=pending["agent_id"],
-                               date=pending["date"], source=source, line=pending["line"]))
+            yield _finish(
+                Call(
+                    call_id=pending["call_id"],
+                    turns=pending["turns"],
+                    agent_id=pending["agent_id"],
+                    date=pending["date"],
+                    source=source,
+                    line=pending["line"],
+                )
+            )
             pending = None
 
     for row in rows:
@@ -279,12 +302,18 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
             yield from flush()
         if pending is None:
             if call_id in seen:
-                yield RecordError(source, row.line, f"beurten van gesprek '{call_id}' staan niet aaneengesloten",
-                                  call_id)
+                yield RecordError(
+                    source, row.line, f"beurten van gesprek '{call_id}' staan niet aaneengesloten", call_id
+                )
                 continue
             seen.add(call_id)
-            pending = {"call_id": call_id, "turns": [], "agent_id": _optional_str(data.get("agent_id")),
-                       "date": _optional_str(data.get("date")), "line": row.line}
+            pending = {
+                "call_id": call_id,
+                "turns": [],
+                "agent_id": _optional_str(data.get("agent_id")),
+                "date": _optional_str(data.get("date")),
+                "line": row.line,
+            }
         pending["turns"].append(turn)
     yield from flush()
 
@@ -296,6 +325,7 @@ def _finish(call: Call) -> Record:
 
 
 # -- whole-file formats: one call per file ------------------------------------------------------------------------
+
 
 def _whole_file_call(handle: IO[bytes], source: str, fmt: str) -> Iterator[Record]:
     data = handle.read()
@@ -353,8 +383,9 @@ def _vtt_turns(text: str) -> list[Turn]:
         voice = VOICE.search(body)
         if voice is None:
             raise _LineError("cue zonder spreker (<v Naam>)", line)
-        turns.append(Turn(speaker=voice.group(1).strip(), text=TAG.sub("", voice.group(2)).strip(), start=start,
-                          end=end))
+        turns.append(
+            Turn(speaker=voice.group(1).strip(), text=TAG.sub("", voice.group(2)).strip(), start=start, end=end)
+        )
     return turns
 
 
@@ -364,8 +395,14 @@ def _srt_turns(text: str) -> list[Turn]:
         labelled = SPEAKER_LINE.match(TAG.sub("", body))
         if labelled is None:
             raise _LineError("ondertitel zonder spreker ('Naam: tekst')", line)
-        turns.append(Turn(speaker=labelled.group(1).strip(), text=labelled.group(2).replace("\n", " ").strip(),
-                          start=start, end=end))
+        turns.append(
+            Turn(
+                speaker=labelled.group(1).strip(),
+                text=labelled.group(2).replace("\n", " ").strip(),
+                start=start,
+                end=end,
+            )
+        )
     return turns
 
 
@@ -400,6 +437,12 @@ def _whisper_turns(text: str) -> list[Turn]:
         speaker = segment.get("speaker")
         if not speaker:
             raise _LineError(f"segment {index} zonder spreker (gebruik WhisperX met diarisatie)", 1)
-        turns.append(Turn(speaker=str(speaker), text=segment["text"].strip(), start=_number(segment.get("start")),
-                          end=_number(segment.get("end"))))
+        turns.append(
+            Turn(
+                speaker=str(speaker),
+                text=segment["text"].strip(),
+                start=_number(segment.get("start")),
+                end=_number(segment.get("end")),
+            )
+        )
     return turns

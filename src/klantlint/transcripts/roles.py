@@ -93,10 +93,14 @@ def _agent_score(turns: Iterable[Turn]) -> float:
 
 def _with_agent(call: Call, agent: str | None, method: str, confidence: float) -> tuple[Call, RoleAssignment]:
     turns = [
-        turn.model_copy(update={"role": "unknown" if agent is None else ("agent" if turn.speaker == agent else
-                                                                         "customer")})
+        turn.model_copy(
+            update={"role": "unknown" if agent is None else ("agent" if turn.speaker == agent else "customer")}
+        )
         for turn in call.turns
     ]
-    assignment = RoleAssignment(agent_speaker=agent, method=method if agent else "none",  # type: ignore[arg-type]
-                                confidence=confidence)
+    assignment = RoleAssignment(
+        agent_speaker=agent,
+        method=method if agent else "none",  # type: ignore[arg-type]
+        confidence=confidence,
+    )
     return call.model_copy(update={"turns": turns}), assignment
