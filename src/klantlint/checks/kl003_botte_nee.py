@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
+from klantlint.nlp.spans import punctuation_runs
 
 NO_WORDS = frozenset({"nee", "neen"})
 # Words that may stand before an answering "nee" in speech without making it part of a clause.
@@ -25,93 +26,33 @@ APOLOGIES = frozenset({"helaas", "sorry", "jammer", "genoeg", "excuus", "excuses
 ARTICLES = frozenset({"een", "de", "het", "uw", "jouw", "mijn", "zijn", "haar", "hun", "ons", "onze", "dit", "elk"})
 # "nee" as the object of saying, ticking or choosing is a word being talked about ("nee zeggen", "nee ingevuld").
 MENTION_VERBS = frozenset(
-    {
-        "zeggen",
-        "zeg",
-        "zegt",
-        "zei",
-        "zeiden",
-        "gezegd",
-        "antwoorden",
-        "antwoord",
-        "antwoordt",
-        "geantwoord",
-        "invullen",
-        "ingevuld",
-        "vul",
-        "vult",
-        "aanvinken",
-        "aangevinkt",
-        "vink",
-        "vinkt",
-        "aankruisen",
-        "aangekruist",
-        "kruis",
-        "kruist",
-        "kiezen",
-        "kies",
-        "kiest",
-        "gekozen",
-        "typen",
-        "getypt",
-        "drukken",
-        "gedrukt",
-        "intoetsen",
-        "ingetoetst",
-        "stemmen",
-        "gestemd",
-        "staat",
-        "stond",
-    }
+    "zeggen zeg zegt zei zeiden gezegd antwoorden antwoord antwoordt geantwoord invullen ingevuld vul vult "
+    "aanvinken aangevinkt vink vinkt aankruisen aangekruist kruis kruist kiezen kies kiest gekozen typen getypt "
+    "drukken druk drukt gedrukt klikken klik klikt geklikt intoetsen ingetoetst stemmen gestemd staat stond".split()
 )
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens", "niemand", "geeneens"})
 # A "nee" that agrees with what the customer said: "Nee, dat klopt", "nee, u heeft gelijk".
-AGREEMENT = frozenset({"klopt", "kloppen", "juist", "correct", "gelijk", "precies", "inderdaad", "terecht"})
-# A "nee" that takes a worry away: "Nee, u hoeft niets te doen", "nee, het ligt niet aan u", "nee, dat is niet erg".
-REASSURANCE_WORDS = frozenset(
-    {
-        "hoeft",
-        "hoef",
-        "hoeven",
-        "hoefde",
-        "hoefden",
-        "verkeerd",
-        "fout",
-        "schuld",
-        "erg",
-        "nodig",
-        "zorgen",
-        "probleem",
-        "bezwaar",
-        "mis",
-        "stoort",
-        "stoor",
-        "storen",
-        "gestoord",
-        "bang",
-        "ongerust",
-    }
+AGREEMENT = frozenset(
+    {"klopt", "kloppen", "juist", "correct", "gelijk", "precies", "inderdaad", "terecht"}
+    # ... or shows understanding: "ja nee, ik begrijp dat u baalt", "Nee, dat is logisch".
+    | {"begrijp", "begrijpen", "begrijpelijk", "snap", "snappen", "logisch", "vervelend", "jammer"}
+    # ... or is glad to help: "Nee hoor, graag gedaan", "nee, dat doe ik graag".
+    | {"graag", "plezier"}
+    # ... or says all is well: "Nee hoor, dat is prima", "nee, u heeft het goed ingevuld".
+    | {"prima", "goed"}
 )
+# A "nee" that takes a worry away: "Nee, u hoeft niets te doen", "nee, het ligt niet aan u", "nee, dat is niet erg".
+# ("laat", "enige": "u bent niet te laat", "u bent niet de enige").
+REASSURANCE_WORDS = frozenset(
+    "hoeft hoef hoeven hoefde hoefden verkeerd fout schuld erg nodig zorgen probleem bezwaar mis stoort stoor storen "
+    "gestoord bang ongerust laat enige".split()
+)
+REASSURING_PHRASES = ("maakt niet uit", "maakt niks uit", "geeft niet", "geeft niets", "geeft niks")
+# Verbs that make "u ... niets" bad news: what the customer cannot get or do.
+WITHHOLDING = frozenset("krijgen krijgt krijg kunnen kunt kan mogen mag ontvangen ontvangt terug".split())
+COPULAS = frozenset({"is", "was", "blijft", "bleef", "wordt", "werd", "zijn", "waren", "luidt", "luidde"})
 CUSTOMER = frozenset({"u", "je", "jij", "jou", "jullie"})
 CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "-"})
-
-
-def runs(doc: Doc) -> list[Span]:
-    """Sentences by punctuation and line breaks only: an unpunctuated transcript turn is one run.
-
-    The parser's guesses at sentence boundaries in unpunctuated speech are unreliable; the rule reads
-    the words around "nee" instead.
-    """
-    spans: list[Span] = []
-    start = 0
-    for token in doc:
-        if token.text in ".!?…" or "\n" in token.text:
-            if token.i + 1 > start:
-                spans.append(doc[start : token.i + 1])
-            start = token.i + 1
-    if start < len(doc):
-        spans.append(doc[start:])
-    return spans
 
 
 def _is_word(token: Token) -> bool:
@@ -136,7 +77,10 @@ def _is_mention(token: Token, sentence: Span) -> bool:
         return True
     if any(t.text in "'\"‘’“”„" for t in [*before[-1:], *after[:1]]):
         return True
-    if any(w in ARTICLES for w in words_before) and not any(t.is_punct for t in before):
+    # "een nee", "een duidelijk nee": an article right before, or before an adjective; "op nee" (a button)
+    if words_before[-1:] and (words_before[-1] in ARTICLES or words_before[-1] == "op"):
+        return True
+    if len(before) == 2 and words_before[0] in ARTICLES and before[1].pos_ == "ADJ":
         return True
     following = next((t for t in after if _is_word(t)), None)
     if following is not None and following.i == token.i + 1 and following.lower_ in MENTION_VERBS:
@@ -153,6 +97,8 @@ def _answers_up_front(token: Token, sentence: Span) -> bool:
     previous = _previous_word(token, sentence)
     if previous is None or previous.text in CLAUSE_BREAK or previous.text in ".!?…" or token.is_sent_start:
         return True
+    if previous.lower_ in ("en", "maar", "dus", "want"):
+        return True  # "ik heb gekeken en nee, ...": a new clause starts after the conjunction
     preceding = [t for t in token.doc[sentence.start : token.i] if _is_word(t)]
     return all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in preceding)
 
@@ -163,8 +109,11 @@ def _content_before(token: Token, sentence: Span) -> list[Token]:
     return [] if all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in words) else words
 
 
-def _response(token: Token, sentence: Span) -> tuple[Token, list[Token]]:
-    """The last token of the "nee" group ("nee nee hoor,") and the words of the clause that follows it."""
+def _response(token: Token, sentence: Span) -> tuple[Token, Token | None, list[Token]]:
+    """The "nee" group ("nee nee hoor,"): its last token, the first word after it, and the clause that follows.
+
+    A vocative is skipped for the clause ("Nee mevrouw, dat gaat niet" answers with "dat gaat niet").
+    """
     doc = token.doc
     last = token
     index = token.i + 1
@@ -174,6 +123,11 @@ def _response(token: Token, sentence: Span) -> tuple[Token, list[Token]]:
         if doc[index].text != ",":
             last = doc[index]
         index += 1
+    next_word = next((t for t in doc[index : sentence.end] if _is_word(t)), None)
+    if index < sentence.end and doc[index].lower_ in VOCATIVES:
+        index += 1
+        while index < sentence.end and (doc[index].text == "," or (doc[index].pos_ == "PROPN" and doc[index].is_title)):
+            index += 1
     clause: list[Token] = []
     for candidate in doc[index : sentence.end]:
         if candidate.text in CLAUSE_BREAK or candidate.text in ".!?…":
@@ -183,7 +137,7 @@ def _response(token: Token, sentence: Span) -> tuple[Token, list[Token]]:
     # A vocative or an apology alone ("nee mevrouw.", "Nee, helaas.") is not a clause.
     if all(t.lower_ in VOCATIVES or t.lower_ in APOLOGIES or t.pos_ == "PROPN" for t in clause):
         clause = []
-    return last, clause
+    return last, next_word, clause
 
 
 def _softens(clause: list[Token]) -> bool:
@@ -194,13 +148,33 @@ def _softens(clause: list[Token]) -> bool:
         return any(w in AGREEMENT for w in words)
     if any(w in REASSURANCE_WORDS for w in words):
         return True
+    text = f" {' '.join(words)} "
+    if any(f" {phrase} " in text for phrase in REASSURING_PHRASES):
+        return True
     # "het ligt niet aan u": the negation clears the customer.
-    return any(a == "aan" and b in CUSTOMER for a, b in pairwise(words))
+    if any(a == "aan" and b in CUSTOMER for a, b in pairwise(words)):
+        return True
+    # "u bent niets vergeten", "u betaalt niets extra": nothing is asked of or lost by the customer;
+    # unlike "u krijgt niets terug" or "u kunt niets meer doen".
+    return (
+        bool(words)
+        and words[0] in CUSTOMER
+        and any(w in ("niets", "niks") for w in words)
+        and not any(t.lemma_ in WITHHOLDING or t.lower_ in WITHHOLDING for t in clause)
+    )
+
+
+def _refuses_after(clause: list[Token], sentence: Span) -> bool:
+    """A refusal after the agreeing clause: "Nee, ik begrijp het, maar dat kan niet"."""
+    if not clause:
+        return False
+    rest = [t.lower_ for t in sentence.doc[clause[-1].i + 1 : sentence.end] if _is_word(t)]
+    return "maar" in rest and any(w in NEGATIONS for w in rest[rest.index("maar") :])
 
 
 def _first_sentence_after(sentence: Span) -> Span | None:
     doc = sentence.doc
-    following = [run for run in runs(doc) if run.start >= sentence.end and any(_is_word(t) for t in run)]
+    following = [run for run in punctuation_runs(doc) if run.start >= sentence.end and any(_is_word(t) for t in run)]
     return following[0] if following else None
 
 
@@ -244,7 +218,7 @@ class BluntNo(Rule):
     triggers = frozenset(NO_WORDS)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        for sentence in runs(doc):
+        for sentence in punctuation_runs(doc):
             for token in sentence:
                 if token.lower_ not in NO_WORDS:
                     continue
@@ -260,14 +234,19 @@ class BluntNo(Rule):
         doc = token.doc
         if _is_mention(token, sentence):
             return None
-        last, clause = _response(token, sentence)
+        last, next_word, clause = _response(token, sentence)
         before = _content_before(token, sentence)
-        # Mid-clause "nee" is quoted ("zegt u nee"); only a trailing one after a negated clause still answers
+        # Mid-clause "nee" is quoted ("zegt u nee"); a trailing one after a negated clause still answers
         # ("dat kan niet nee", a transcript without punctuation).
         trailing = not clause and any(t.lower_ in NEGATIONS for t in before)
-        if not _answers_up_front(token, sentence) and not trailing:
-            return None
+        # Speech runs clauses together: "ik heb het nagekeken nee dat kan niet" answers with a negated clause.
+        # Not a predicate with a comma after it: "Het antwoord was nee, dus ...".
         previous = _previous_word(token, sentence)
+        run_on = token.i + 1 < sentence.end and _is_word(doc[token.i + 1])
+        predicate = previous is not None and previous.lower_ in COPULAS
+        answers_negated = run_on and not predicate and any(t.lower_ in NEGATIONS for t in clause)
+        if not (_answers_up_front(token, sentence) or trailing or answers_negated):
+            return None
         if previous is not None and previous.lower_ in DISMAY_BEFORE:
             return None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -280,10 +259,11 @@ class BluntNo(Rule):
         else:
             following = _first_sentence_after(sentence)
             context = [t for t in following if _is_word(t)] if following is not None else []
-        if _softens(context):
+        if clause and clause[0].lower_ in ("dank", "bedankt"):
+            return None  # "Nee, dank u" politely declines an offer
+        if _softens(context) and not _refuses_after(context, sentence):
             return None
-        start = previous.idx if previous is not None and previous.lower_ == "ja" and previous.i == token.i - 1 else None
-        fixes = _fixes(token, last, clause, sentence, start)
+        fixes = _fixes(token, last, next_word if clause else None, clause, sentence, _ja_before(token, sentence))
         return Hit(
             start=token.idx,
             end=last.idx + len(last),
@@ -293,15 +273,23 @@ class BluntNo(Rule):
         )
 
 
+def _ja_before(token: Token, sentence: Span) -> int | None:
+    """Where "ja" starts in "ja nee" / "ja, nee": dropping only "nee" would leave an agreeing "ja"."""
+    index = token.i - 1
+    while index >= sentence.start and (token.doc[index].text == "," or token.doc[index].is_space):
+        index -= 1
+    return token.doc[index].idx if index >= sentence.start and token.doc[index].lower_ == "ja" else None
+
+
 def _fixes(
-    token: Token, last: Token, clause: list[Token], sentence: Span, ja_start: int | None
+    token: Token, last: Token, next_word: Token | None, clause: list[Token], sentence: Span, ja_start: int | None
 ) -> tuple[ProposedFix, ...]:
     doc = token.doc
     informal = uses_je(sentence)
     start = ja_start if ja_start is not None else token.idx
     capital = doc.text[start : start + 1].isupper()
-    if clause:
-        return _drop_before_clause(doc, start, capital, clause, sentence, informal)
+    if next_word is not None and clause:
+        return _drop_before_clause(doc, start, capital, next_word, sentence, informal)
     if _content_before(token, sentence):
         # A trailing "..., nee." repeats a refusal that is already there: drop it with its comma.
         previous = _previous_word(token, sentence)
@@ -334,10 +322,9 @@ def _fixes(
 
 
 def _drop_before_clause(
-    doc: Doc, start: int, capital: bool, clause: list[Token], sentence: Span, informal: bool
+    doc: Doc, start: int, capital: bool, first: Token, sentence: Span, informal: bool
 ) -> tuple[ProposedFix, ...]:
     """Drop "nee" (with "hoor", the comma and the space after it): the refusal itself stays intact."""
-    first = clause[0]
     letter = first.text[:1]
     if capital and first.pos_ != "PROPN":
         letter = letter.upper()
@@ -350,8 +337,10 @@ def _drop_before_clause(
             safe=True,
         )
     ]
-    if not any(t.lower_ in ("wel", "wél") for t in sentence):
-        clause_end = clause[-1].idx + len(clause[-1])
+    if not any(t.lower_ in ("wel", "wél", "maar") for t in sentence):
+        # The alternative goes at the end of the sentence; one with "maar" or "wel" already offers something.
+        words = [t for t in sentence if _is_word(t)]
+        clause_end = words[-1].idx + len(words[-1])
         alternative = f", maar ik kijk graag met {'je' if informal else 'u'} wat wel kan"
         fixes.append(
             ProposedFix(

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
+from klantlint.nlp.spans import punctuation_runs
 
 UNDERSTAND = frozenset({"begrijp", "begrijpen", "begrijpt", "snap", "snappen"})
 HEAR = frozenset({"hoor", "hoorde", "horen"})
@@ -18,33 +19,8 @@ ADDRESSEE = frozenset({"u", "je", "jou", "jij", "jullie"})
 # What may stand between the formula's verb and "dat" without changing what it is: degree words and
 # "van u" (the source is the customer). "uit de notitie" or "uw vraag" make it something else.
 MODIFIERS = frozenset(
-    {
-        "goed",
-        "heel",
-        "erg",
-        "best",
-        "natuurlijk",
-        "helemaal",
-        "echt",
-        "wel",
-        "ook",
-        "volkomen",
-        "volledig",
-        "zeker",
-        "absoluut",
-        "heus",
-        "zo",
-        "ontzettend",
-        "prima",
-        "daarom",
-        "dus",
-        "nu",
-        "me",
-        "mij",
-        "ons",
-        "kan",
-        "kunnen",
-    }
+    "goed heel erg best natuurlijk helemaal echt wel ook volkomen volledig zeker absoluut heus zo ontzettend prima "
+    "uiteraard me mij ons kan kunnen".split()
 )
 FILLERS = frozenset(
     {"eh", "ehm", "uh", "uhm", "hm", "hmm", "ja", "nou", "oh", "o", "oké", "ok", "dus", "en", "maar", "ach"}
@@ -54,57 +30,22 @@ OBJECT_DAT_FOLLOWERS = MODIFIERS | frozenset({"niet", "allemaal", "best", "volko
 NEGATIONS = frozenset({"niet", "geen", "nooit"})
 CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "…", "–", "—"})
 SUBORDINATORS = frozenset(
-    {"dat", "die", "omdat", "als", "wat", "waar", "of", "wanneer", "terwijl", "want", "maar", "en", "doordat", "zodat"}
+    {"omdat", "als", "waar", "wanneer", "terwijl", "want", "doordat", "zodat", "nadat", "voordat"}
+)
+# These open a clause only when a subject follows ("die we stuurden"); else they are pronouns or link words.
+CLAUSE_LINKS = frozenset({"dat", "die", "wat", "en", "maar", "of"})
+# Prefixes of separable verbs ("opzegt", "vastloopt"); a verb starting with one is not moved (see below).
+PARTICLE_PREFIXES = tuple(
+    "terug samen binnen kapot thuis langs tegen vast open dicht neer weg mee aan af bij in los na op toe uit mis "
+    "stil over door voor om onder achter rond".split()
 )
 DETERMINERS = frozenset(
-    {
-        "de",
-        "het",
-        "een",
-        "uw",
-        "je",
-        "jouw",
-        "mijn",
-        "onze",
-        "ons",
-        "zijn",
-        "haar",
-        "hun",
-        "deze",
-        "die",
-        "dit",
-        "dat",
-        "geen",
-        "elke",
-        "elk",
-        "jullie",
-    }
+    "de het een uw je jouw mijn onze ons zijn haar hun deze die dit dat geen elke elk jullie".split()
 )
+# Words that can only start a noun phrase (unlike "het" or "dat", which may stand alone).
+ARTICLES = frozenset({"de", "een", "uw", "jouw", "mijn", "onze", "hun", "deze", "geen", "elke", "elk"})
 PRONOUN_SUBJECTS = frozenset(
-    {
-        "u",
-        "je",
-        "jij",
-        "het",
-        "dit",
-        "dat",
-        "hij",
-        "zij",
-        "ze",
-        "we",
-        "wij",
-        "ik",
-        "er",
-        "niemand",
-        "iemand",
-        "alles",
-        "iets",
-        "niets",
-        "niks",
-        "jullie",
-        "men",
-        "die",
-    }
+    "u je jij het dit dat hij zij ze we wij ik er niemand iemand alles iets niets niks jullie men die".split()
 )
 PARTICIPLES = frozenset(form for form, _ in AUX_LEMMAS.items() if form.startswith("ge") and form != "geweest") | {
     "geweest"
@@ -116,10 +57,6 @@ FINITE_AUX = frozenset(form for form in AUX_LEMMAS if form not in PARTICIPLES an
 class Formula:
     start: Token  # first token of the formula ("Ik", "Wat")
     end: Token  # its last token: the "dat" that opens the reflection (or "is" / ":" before it)
-
-
-def _words(sentence: Span) -> list[Token]:
-    return [t for t in sentence if not t.is_space]
 
 
 def _opens_clause(dat: Token, sentence: Span) -> bool:
@@ -144,11 +81,16 @@ def _understand_formula(token: Token, sentence: Span) -> Formula | None:
         # Inverted: only after a fronted adverb ("Natuurlijk begrijp ik dat"); up front it is a check
         # question ("Begrijp ik goed dat ...?").
         content = [t for t in before if t.lower_ not in FILLERS]
-        if not content or content[-1].lower_ in ("dat", "dit", "het"):
+        if not content or content[-1].lower_ in ("dat", "dit", "het", "wat", "hoe"):
             return None
         if token.i + 2 < sentence.end and token.nbor(2).lower_ in ("goed", "het"):
             return None
-        start = content[0]
+        # The formula starts at the fronted adverb ("(Heel) natuurlijk begrijp ik dat").
+        start = content[-1]
+        for earlier in reversed(content[:-1]):
+            if earlier.lower_ not in MODIFIERS or earlier.i != start.i - 1:
+                break
+            start = earlier
     else:
         # "ik kan me goed begrijpen dat": speaker a few words back, only modifiers between
         for index in range(token.i - 1, max(sentence.start, token.i - 5) - 1, -1):
@@ -176,8 +118,6 @@ def _hear_formula(token: Token, sentence: Span) -> Formula | None:
     doc = token.doc
     before = [t.lower_ for t in doc[max(sentence.start, token.i - 3) : token.i]]
     after = [t.lower_ for t in doc[token.i + 1 : min(sentence.end, token.i + 5)]]
-    if before[-2:] == ["wat", "ik"] or (before[-3:-1] == ["wat", "ik"] and before[-1] in ADDRESSEE):
-        return _what_i_hear(token, sentence, doc[token.i - (2 if before[-1] == "ik" else 3)])
     if before[-1:] != ["ik"]:
         return None
     speaker = token.nbor(-1)
@@ -195,16 +135,26 @@ def _hear_formula(token: Token, sentence: Span) -> Formula | None:
     return None
 
 
-def _what_i_hear(token: Token, sentence: Span, start: Token) -> Formula | None:
-    """ "wat ik (u) hoor (zeggen), is (dat) ...": the formula runs up to "is" or the "dat" after it."""
+def _what_i_hear(token: Token, sentence: Span) -> Formula | None:
+    """ "wat ik (u) hoor (zeggen), is (dat) ...", "wat ik (van u) begrijp, is dat ...": up to "is"/"dat"."""
     doc = token.doc
+    before = [t for t in doc[max(sentence.start, token.i - 4) : token.i]]
+    words = [t.lower_ for t in before]
+    if words[-2:] == ["wat", "ik"]:
+        start = before[-2]
+    elif words[-3:-1] == ["wat", "ik"] and words[-1] in ADDRESSEE:
+        start = before[-3]
+    elif words[-4:-2] == ["wat", "ik"] and words[-2] == "van" and words[-1] in ADDRESSEE:
+        start = before[-4]
+    else:
+        return None
     index = token.i + 1
     while index < sentence.end and (doc[index].lower_ == "zeggen" or doc[index].text == ","):
         index += 1
     if index >= sentence.end or doc[index].lower_ != "is":
         return None
     end = doc[index]
-    if index + 1 < sentence.end and doc[index + 1].lower_ == "dat":
+    if index + 1 < sentence.end and (doc[index + 1].lower_ == "dat" or doc[index + 1].text == ":"):
         end = doc[index + 1]
     return Formula(start, end)
 
@@ -212,6 +162,11 @@ def _what_i_hear(token: Token, sentence: Span, start: Token) -> Formula | None:
 def find_formula(sentence: Span) -> Formula | None:
     for token in sentence:
         word = token.lower_
+        if word not in UNDERSTAND and word not in HEAR:
+            continue
+        formula = _what_i_hear(token, sentence)
+        if formula is not None:
+            return formula
         if word in UNDERSTAND:
             formula = _understand_formula(token, sentence)
         elif word in HEAR:
@@ -233,35 +188,67 @@ def _is_finite(token: Token) -> bool:
 
 def _subject_end(clause: list[Token]) -> int | None:
     """Index in `clause` just past its subject: a pronoun, or a determiner with its noun."""
-    first = clause[0]
-    word = first.lower_
-    following = clause[1] if len(clause) > 1 else None
-    if word in DETERMINERS and following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
-        for index in range(1, min(len(clause), 5)):
-            if clause[index].pos_ in ("NOUN", "PROPN"):
-                return index + 1
-        return None
+    word = clause[0].lower_
+    tags = [t.pos_ for t in clause[1:4]]
+    noun_follows = tags[:1] in (["NOUN"], ["PROPN"]) or (tags[:1] == ["ADJ"] and tags[1:2] in (["NOUN"], ["PROPN"]))
+    if word in ARTICLES or (word in DETERMINERS and noun_follows):
+        # An article always starts a noun phrase: skip its adjectives and take the next word, whatever its tag
+        # (the tagger calls "pas" in "de pas" an adverb).
+        index = 1
+        while index < len(clause) - 1 and clause[index].pos_ == "ADJ":
+            index += 1
+        return index + 1 if index < len(clause) else None
     if word in PRONOUN_SUBJECTS:
         return 1
-    if first.pos_ in ("NOUN", "PROPN"):
+    if clause[0].pos_ in ("NOUN", "PROPN"):
         return 1
     return None
+
+
+def _opens_embedded_clause(clause: list[Token], index: int) -> bool:
+    """A subordinator, or a relative/coordinated clause start ("die we stuurden", "en de monteur ...")."""
+    word = clause[index].lower_
+    if word in SUBORDINATORS:
+        return True
+    following = clause[index + 1] if index + 1 < len(clause) else None
+    starts_subject = following is not None and (following.lower_ in PRONOUN_SUBJECTS or following.lower_ in DETERMINERS)
+    return word in CLAUSE_LINKS and starts_subject
 
 
 def _finite_index(clause: list[Token], after: int) -> int | None:
-    """The finite verb of a verb-final clause: the first one after the subject, before any embedded clause."""
+    """The finite verb of a simple verb-final clause, or None.
+
+    Only a simple clause is rewritten: with an embedded clause before the verb ("de monteur die we
+    stuurden ...") the rule falls back to a plainer suggestion rather than guess the word order.
+    """
+    scope: list[int] = []
     for index in range(after, len(clause)):
-        token = clause[index]
-        if token.lower_ in SUBORDINATORS and index > after:
+        if _opens_embedded_clause(clause, index):
             break
-        if _is_finite(token):
+        scope.append(index)
+    for index in scope:
+        if _is_finite(clause[index]):
+            return index
+    for index in scope:
+        # The tagger may miss the finite form but still see a verb.
+        if clause[index].pos_ in ("VERB", "AUX") and not clause[index].morph.get("VerbForm"):
             return index
     # The tagger misses verbs in speech; in a verb-final clause the last word ending in -t/-de/-te is it.
-    last = clause[-1]
-    verb_like = last.lower_.endswith(("t", "de", "te", "den", "ten")) and last.pos_ not in ("DET", "PRON", "ADP")
-    if len(clause) > after and verb_like:
-        return len(clause) - 1
+    if scope and scope[-1] == len(clause) - 1:
+        last = clause[-1]
+        if last.lower_.endswith(("t", "de", "te", "den", "ten")) and last.pos_ not in ("DET", "PRON", "ADP"):
+            return len(clause) - 1
     return None
+
+
+def _may_be_separable(verb: Token) -> bool:
+    """Whether the verb may be separable ("vastloopt" becomes "loopt ... vast" in a main clause).
+
+    Without a verb lexicon "opzegt" (separable) and "opent" or "informeert" (not) look alike, so such
+    clauses get the plainer suggestion instead of a guessed word order.
+    """
+    word = verb.lower_
+    return word not in FINITE_AUX and any(word.startswith(p) and len(word) > len(p) + 2 for p in PARTICLE_PREFIXES)
 
 
 def as_statement(clause: list[Token]) -> str | None:
@@ -271,8 +258,13 @@ def as_statement(clause: list[Token]) -> str | None:
     subject_end = _subject_end(clause)
     if subject_end is None or subject_end >= len(clause):
         return None
+    head = clause[subject_end - 1].lower_
+    if subject_end > 1 and clause[0].lower_ in PRONOUN_SUBJECTS and len(head) > 5 and head.endswith("end"):
+        # "dat het frustrerend is": a present participle is the predicate, not a noun after "het",
+        # whatever the tagger says.
+        subject_end = 1
     finite = _finite_index(clause, subject_end)
-    if finite is None:
+    if finite is None or _may_be_separable(clause[finite]):
         return None
     doc = clause[0].doc
     subject = doc.text[clause[0].idx : clause[subject_end - 1].idx + len(clause[subject_end - 1])]
@@ -334,7 +326,9 @@ class ReflectionOpener(Rule):
     triggers = frozenset(UNDERSTAND | HEAR)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        for sentence in doc.sents:
+        for sentence in punctuation_runs(doc):
+            if any(t.text == "?" for t in sentence):
+                continue  # "Ik begrijp dat u wilt opzeggen, klopt dat?" checks; it does not wrap a reflection
             formula = find_formula(sentence)
             if formula is None:
                 continue
@@ -351,6 +345,11 @@ def _rewrite(formula: Formula, sentence: Span) -> ProposedFix:
     start = formula.start.idx
     capital = formula.start.text[:1].isupper()
     clause = reflection_clause(formula, sentence)
+    if formula.end.text == ":" and clause:
+        # "Ik hoor u zeggen: het duurt te lang." The reflection after the colon is already a statement.
+        first = clause[0]
+        letter = first.text[:1].upper() if capital else first.text[:1]
+        return ProposedFix(letter, start, first.idx + 1, "Laat de formule weg; de reflectie staat er al.", False)
     statement = as_statement(clause)
     if statement is not None:
         end = clause[-1].idx + len(clause[-1])

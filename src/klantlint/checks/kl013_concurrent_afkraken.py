@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from klantlint.checks.kl014_aanspreekvorm_wisselen import addresses
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
-from klantlint.engine.rewrite import uses_je
 
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 
@@ -87,7 +87,9 @@ NEGATIVE_WORDS = frozenset(
     prutser prutsers beunhaas beunhazen knoeier knoeiers oplichter oplichters oplichterij zwendel zwendelaar
     zwendelaars boef boeven cowboy cowboys sukkel sukkels idioot idioten klungel klungels klungelaar klungelaars
     rommel troep puinhoop zooi zooitje bende janboel rotzooi prutswerk knoeiwerk afzetter afzetters afzetterij
-    uitbuiters criminelen dieven
+    uitbuiters criminelen dieven ramp drama
+    prutsen prutst knoeien knoeit rommelen rommelt klungelen klungelt aanmodderen modderen bedriegen bedriegt
+    bedrogen belazeren belazert belazerd misleiden misleidt misleidend misleidende liegen liegt gelogen
     """.split()
 )
 # Compounds ending in these are contemptuous too: "prutswerk", "oplichtersbende".
@@ -112,6 +114,13 @@ CONTEMPT_PHRASES = (
     ("brengen", "er", "niets", "van", "terecht"),
     ("zou", "ik", "niet", "naartoe", "gaan"),
     ("zou", "ik", "wegblijven"),
+    ("niks", "van", "verwachten"),
+    ("niets", "van", "verwachten"),
+    ("weinig", "van", "verwachten"),
+    ("niks", "waard"),
+    ("niets", "waard"),
+    ("een", "potje", "van"),
+    ("in", "de", "steek"),
 )
 # A later clause that points back at the competitor.
 ANAPHORS = frozenset(
@@ -120,10 +129,20 @@ ANAPHORS = frozenset(
 # Where a new clause starts in a sentence: punctuation inside the sentence and clause-linking conjunctions.
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
 CLAUSE_CONJUNCTIONS = frozenset(
-    {"maar", "en", "want", "omdat", "dus", "terwijl", "zodat", "doordat", "daardoor", "hoewel", "als", "wanneer"}
+    {"maar", "want", "omdat", "dus", "terwijl", "zodat", "doordat", "daardoor", "hoewel", "als", "wanneer"}
 )
+# "alleen maar", "nou maar": a particle, not a conjunction.
+PARTICLES_BEFORE_MAAR = frozenset({"alleen", "even", "eens", "nou", "toch", "gewoon", "kom", "ja", "zeg", "maar"})
+# "en" joins clauses only when a new subject follows; "aanbieders en verzekeraars" is one phrase.
+CLAUSE_SUBJECTS = frozenset({"ik", "u", "we", "wij", "je", "jij", "hij", "zij", "ze", "het", "er", "dan", "daar"})
 # Without punctuation a turn can run on; a judgement further away than this is about something else.
 MAX_DISTANCE = 15
+
+# The words `may_fire` looks for: a judgement needs one of these (or a contemptuous compound).
+JUDGEMENT_WORDS = frozenset({*NEGATIVE_WORDS, *DENIALS, "wegblijven", "weinig", "potje", "steek"})
+BASE_TRIGGERS = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS, *JUDGEMENT_WORDS})
+# Compounds that end in a competitor or organisation word ("hoofdconcurrent", "zorgverzekeraars").
+COMPOUND_HEADS = ("concurrent", "concullega", *(h for h in ORGANISATION_HEADS if len(h) >= 8))
 
 OWN_VALUE = "Ik vertel u graag wat wij voor u kunnen betekenen"
 OWN_VALUE_JE = "Ik vertel je graag wat wij voor je kunnen betekenen"
@@ -194,10 +213,9 @@ def _points_at_competitor(noun: Token) -> bool:
     if not words:
         return False
     word = _norm(noun)
-    plural = word.endswith(("en", "s")) and word not in ("bedrijfs",)
     if any(w in OTHER for w in words[-2:]):
         # "de andere partij" in a claim is the other side; "andere partijen" are other companies.
-        return not (word in COUNTERPARTY and not plural and "de" in words)
+        return not (word in COUNTERPARTY and "de" in words)
     if words[-1] in DEMONSTRATIVES or (len(words) > 1 and words[-2] in DEMONSTRATIVES and before[-1].pos_ == "ADJ"):
         # A following noun makes "partij" a batch ("die partij tegels").
         following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
@@ -224,9 +242,20 @@ def _clause_starts(doc: Doc, start: int, end: int) -> list[int]:
     for token in doc[start:end]:
         if token.text in CLAUSE_PUNCT:
             starts.append(token.i + 1)
-        elif token.lower_ in CLAUSE_CONJUNCTIONS and token.i > start:
+        elif token.i > start and _joins_clauses(token):
             starts.append(token.i)
     return sorted(set(starts))
+
+
+def _joins_clauses(token: Token) -> bool:
+    word = token.lower_
+    before = token.nbor(-1).lower_
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if word == "maar":
+        return before not in PARTICLES_BEFORE_MAAR
+    if word == "en":
+        return after in CLAUSE_SUBJECTS
+    return word in CLAUSE_CONJUNCTIONS
 
 
 def _clause_of(starts: list[int], index: int) -> int:
@@ -235,28 +264,27 @@ def _clause_of(starts: list[int], index: int) -> int:
 
 def judgements(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Token ranges in doc[start:end] that judge someone negatively."""
-    words = [_norm(t) for t in doc]
-    for token in doc[start:end]:
-        word = words[token.i]
-        window = words[max(start, token.i - 3) : token.i]
+    words = [_norm(t) for t in doc[start:end]]
+    for k, token in enumerate(doc[start:end]):
+        window = words[max(0, k - 3) : k]
         if _is_negative_word(token) and not any(w in DENIALS for w in window[-2:]):
             yield token.i, token.i + 1
-        elif word in POSITIVE_WORDS and any(w in DENIALS for w in window):
-            context = words[max(start, token.i - 6) : token.i]
+        elif words[k] in POSITIVE_WORDS and any(w in DENIALS for w in window):
+            context = words[max(0, k - 6) : k]
             about_them = not any(w in SPEAKER_OR_LISTENER for w in context)
             predicative = any(w in COPULAS for w in context) or "nergens" in window
             if about_them and predicative:
-                denial = max(i for i in range(max(start, token.i - 3), token.i) if words[i] in DENIALS)
-                yield denial, token.i + 1
+                denial = max(j for j in range(max(0, k - 3), k) if words[j] in DENIALS)
+                yield start + denial, token.i + 1
     for phrase in CONTEMPT_PHRASES:
-        for i in range(start, end - len(phrase) + 1):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                yield i, i + len(phrase)
+        for j in range(len(words) - len(phrase) + 1):
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                yield start + j, start + j + len(phrase)
 
 
 def _is_negative_word(token: Token) -> bool:
     word = _norm(token)
-    if word in NEGATIVE_WORDS or token.lemma_.lower() in NEGATIVE_WORDS:
+    if word in NEGATIVE_WORDS:
         return True
     # Compounds ending in a contemptuous noun: "prutswerk", "oplichtersbende".
     return token.is_alpha and len(word) > 7 and word.endswith(CONTEMPT_HEADS)
@@ -298,8 +326,8 @@ class CompetitorBashing(Rule):
             "Andere aanbieders zijn niet slechter, maar wij komen sneller langs.",
         ],
     )
-    # Compounds ("zorgverzekeraars") hold a head word as a substring; the "ander(e)"/demonstrative comes with it.
-    triggers = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS})
+    # References and judgements both: the engine scans for whole words, `may_fire` asks for one of each.
+    triggers = BASE_TRIGGERS
 
     def __init__(self) -> None:
         self.names = CompetitorNames([])
@@ -307,7 +335,14 @@ class CompetitorBashing(Rule):
     def configure(self, config: Config) -> None:
         self.names = CompetitorNames(config.competitors)
         # A configured name is found by its first word.
-        self.triggers = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS, *(words[0] for _, words in self.names.names)})
+        names = {words[0] for _, words in self.names.names}
+        self.triggers = frozenset({*BASE_TRIGGERS, *names})
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """A reference (whole word, or inside a compound such as 'zorgverzekeraars') and a judgement word."""
+        lowered = text.lower()
+        referred = not self.triggers.isdisjoint(found) or any(head in lowered for head in COMPOUND_HEADS)
+        return referred and (not JUDGEMENT_WORDS.isdisjoint(found) or any(h in lowered for h in CONTEMPT_HEADS))
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         refs = references(doc, self.names)
@@ -349,9 +384,7 @@ class CompetitorBashing(Rule):
                 if distance > MAX_DISTANCE:
                     continue
                 neg_clause, ref_clause = _clause_of(starts, neg[0]), _clause_of(starts, ref.start)
-                if neg_clause == ref_clause or (
-                    neg_clause > ref_clause and self._points_back(doc, neg_clause, neg[0])
-                ):
+                if neg_clause == ref_clause or (neg_clause > ref_clause and self._points_back(doc, neg_clause, neg[0])):
                     return ref, neg
         return None
 
@@ -369,7 +402,9 @@ class CompetitorBashing(Rule):
     def _fix(self, doc: Doc, sentences: list[tuple[int, int]], index: int) -> ProposedFix:
         start, end = next((s, e) for s, e in sentences if s <= index < e)
         sentence: Span = doc[start:end]
-        informal = uses_je(doc[:])
+        # Keep the speaker's form of address: "je" only when the text addresses the customer with "je" alone.
+        forms = {address.form for address in addresses(doc.text)}
+        informal = forms == {"je"}
         replacement = OWN_VALUE_JE if informal else OWN_VALUE
         last = sentence[-1]
         punctuated = last.text in SENTENCE_END

@@ -36,6 +36,14 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, start, len(text))
 
 
+def long_sentences(text: str, limit: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, words) of each sentence of more than `limit` words."""
+    for start, end in sentence_spans(text):
+        words = count_words(text[start:end])
+        if words > limit:
+            yield start, end, words
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
     stripped = piece.strip()
@@ -82,20 +90,22 @@ class LongSentence(Rule):
             "De monteur komt dinsdag tussen acht en twaalf uur. Hij vervangt de meter. U hoeft niets te betalen.",
             "ik kijk even in uw gegevens. dan zie ik of de monteur al een datum heeft",
             # Exactly 20 words: at the limit, not over it.
-            "Ik heb uw gegevens voor me en ik zie dat de monteur vorige week bij u is langsgekomen voor de meter.",
+            "Ik heb uw gegevens voor me en ik zie dat de monteur vorige week bij u is langsgekomen voor onderhoud.",
             "Goedemorgen, u spreekt met Jaap de Vries van ABC. Waarmee kan ik u helpen?",
         ],
     )
-    # Any text can hold a long sentence: there is no trigger word.
+    # Any text can hold a long sentence, so there is no trigger word; `may_fire` counts words instead.
     triggers = None
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        limit = context.config.max_sentence_words
+        # A short text cannot hold a long sentence; only a long one is split into sentences.
+        return count_words(text) > limit and next(long_sentences(text, limit), None) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         limit = context.config.max_sentence_words
         text = doc.text
-        for start, end in sentence_spans(text):
-            words = count_words(text[start:end])
-            if words <= limit:
-                continue
+        for start, end, words in long_sentences(text, limit):
             message = (
                 f"Deze zin telt {words} woorden (meer dan {limit}). Een beller hoort hem maar één keer: "
                 "knip hem op in korte zinnen met één boodschap per zin."

@@ -13,6 +13,7 @@ and "dat moet u zelf weten" (the choice is the customer's).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -35,6 +36,12 @@ QUESTION_WORDS = frozenset(
     "wat waar wie welk welke hoe wanneer waarom hoeveel hoelang waarheen waarvoor waarmee waarop waarin "
     "waaraan waarnaar waardoor".split()
 )
+# Adverbials that open a main clause before an inverted "moet u" ("Dan moet u ...", "Hier moet u ...").
+TOPIC_ADVERBS = frozenset(
+    "dan daar dat dit die deze hier eerst daarna daarvoor hiervoor daarmee hiermee daarom daarbij nu ook toch zo "
+    "straks morgen vandaag vanavond vanmiddag voortaan dus soms altijd meestal anders misschien natuurlijk "
+    "eigenlijk uiteraard vervolgens verder bovendien wellicht sowieso echt gewoon zeker wel".split()
+)
 # Fronted words that are subjects themselves: then "u" after "moet" is an object ("Ik moet u iets vragen").
 SUBJECT_PRONOUNS = frozenset("ik wij we hij zij ze men het iemand niemand jij".split())
 # People and organisations who act for the customer; as a fronted noun they are the subject of "moet".
@@ -53,14 +60,16 @@ MAIN_CLAUSE_OPENERS = frozenset({"anders", "dan", "daarna", "want", "dus"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
 SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
-
-
-def _words(span: Span) -> list[Token]:
-    return [t for t in span if not t.is_space]
+# A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
+PARTICIPLE_SHAPE = re.compile(
+    r"^(?:terug|door|mee|aan|af|bij|in|na|om|op|over|toe|uit|vast|voor|weg)?"
+    r"(?:ge|be|ver|ont|her|er)[a-zëïü]{2,}(?:d|t|en)$"
+)
 
 
 def _is_participle(token: Token) -> bool:
-    return "VerbForm=Part" in str(token.morph) or (token.lower_.startswith("ge") and token.lower_[-1:] in "dtn")
+    # By shape too: the tagger misreads participles in unpunctuated speech.
+    return "VerbForm=Part" in str(token.morph) or bool(PARTICIPLE_SHAPE.match(token.lower_))
 
 
 def _units(doc: Doc, punctuated: bool) -> list[Span]:
@@ -86,13 +95,19 @@ def _front_start(doc: Doc, verb: Token, clause_start: int) -> int:
     if index < clause_start:
         return verb.i
     head = doc[index]
-    if head.pos_ in ("VERB", "AUX") or head.lower_ in LEAD_WORDS:
+    if head.lower_ in TOPIC_ADVERBS:
+        return index
+    if head.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART") or head.lower_ in LEAD_WORDS:
+        return verb.i
+    if head.pos_ in ("ADV", "ADJ") and head.lower_ not in TOPIC_ADVERBS:
+        # "ik kijk even | moet u ...": "even" or "klaar" does not open a Dutch main clause, so a new clause
+        # starts at "moet" (unpunctuated speech).
         return verb.i
     if head.pos_ in ("NOUN", "PROPN") or head.lower_.endswith("'s"):
         # Extend over the noun phrase and a preposition that governs it.
         while (
             index - 1 >= clause_start
-            and doc[index - 1].pos_ in ("DET", "ADJ", "NUM", "PRON")
+            and (doc[index - 1].pos_ in ("DET", "ADJ", "NUM", "PRON") or doc[index - 1].lower_ in QUESTION_WORDS)
             and (doc[index - 1].lower_ not in AGREEMENT)
         ):
             index -= 1
@@ -185,18 +200,13 @@ class UMoet(Rule):
         if after is None or AGREEMENT.get(after.lower_) != verb.lower_:
             return None
         first = _leading_words_end(doc, clause_start, verb.i)
-        # In unpunctuated speech a verb right before "moet" ends the previous clause ("ik kijk even moet u ...").
-        if first == verb.i or doc[verb.i - 1].pos_ in ("VERB", "AUX"):
-            # Verb first: a yes/no question ("Moet u vandaag nog weg?"), unless it is said as an instruction.
-            ends_with_question = any(t.text == "?" for t in sentence)
-            if ends_with_question:
-                return None
-            rest = sentence.doc[after.i : sentence.end]
-            if not punctuated and not any(t.lower_ in INSTRUCTION_PARTICLES for t in rest):
-                return None
-            return after, True
-        front = doc[_front_start(doc, verb, clause_start)]
-        if front.lower_ in QUESTION_WORDS:
+        if first == verb.i:
+            return self._verb_first(sentence, after, punctuated)
+        front_start = _front_start(doc, verb, clause_start)
+        if front_start == verb.i:
+            return self._verb_first(sentence, after, punctuated)
+        # "Welk formulier moet u invullen?": a question about the customer's situation.
+        if any(t.lower_ in QUESTION_WORDS for t in doc[front_start : verb.i]):
             return None
         fronted = doc[verb.i - 1]
         if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATORS - {"dat", "die", "wat"}:
@@ -209,6 +219,15 @@ class UMoet(Rule):
         ):
             return None
         return after, True
+
+    def _verb_first(self, sentence: Span, pronoun: Token, punctuated: bool) -> tuple[Token, bool] | None:
+        """Verb first is a yes/no question ("Moet u vandaag nog weg?") unless it is said as an instruction."""
+        if any(t.text == "?" for t in sentence):
+            return None
+        rest = sentence.doc[pronoun.i : sentence.end]
+        if not punctuated and not any(t.lower_ in INSTRUCTION_PARTICLES for t in rest):
+            return None
+        return pronoun, True
 
     def _not_a_command(self, sentence: Span, verb: Token, pronoun: Token) -> bool:
         _, clause_end = _clause_bounds(sentence, verb)

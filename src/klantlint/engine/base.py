@@ -135,7 +135,8 @@ class Rule:
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Whether the rule could fire on `text`, from its characters alone (no parse).
 
-        `found` holds the rule triggers that occur in `text` as whole words. The linter runs the rule
+        `found` holds the trigger words of *all* enabled rules that occur in `text` as whole words (test
+        against your own triggers, as the default does). The linter runs the rule
         only where this is true, in every mode, so it is part of the rule's definition. Override it
         for a sharper cheap test (e.g. a sentence-length rule can rule out short texts).
         """

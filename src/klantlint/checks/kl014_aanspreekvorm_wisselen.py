@@ -1,0 +1,467 @@
+"""KL014 aanspreekvorm-wisselen: addressing the customer with both "u" and "je".
+
+With `aanspreekvorm = "auto"` (the default) the finding is a mix within one checked text (or one
+conversation: the linter passes every linted turn in `context.document_segments`): the form used less
+often is reported, on a tie "je" (the professional default is "u"). With `aanspreekvorm = "u"` or `"je"`, every use
+of the other form is reported.
+
+Only "je" that addresses the customer counts. Generic "je" ("dan weet je het maar nooit", "zo'n
+storing, daar word je niet vrolijk van", "met een nieuwe meter kun je je verbruik zien") is a general
+truth about anyone, and text in quotes ("de melding 'Je pakket komt eraan'") is not the agent's voice.
+The judgement is made on the words of a clause, not on the parse, so every turn of a conversation is
+judged alike without parsing the others; the parse only shapes the suggested rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import match_case
+
+Form = Literal["u", "je"]
+U_FORMS = frozenset({"u", "uw", "uwe", "uzelf"})
+JE_FORMS = frozenset({"je", "jij", "jou", "jouw", "jouwe", "jezelf"})
+WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
+CLAUSE_PUNCT = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")", "—", "–"})
+CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
+# "maar" starts a clause when a subject follows ("maar ik kan wel ..."); "je weet maar nooit" is a particle.
+CLAUSE_SUBJECTS = frozenset({"ik", "u", "je", "jij", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "de"})
+FIRST_PERSON = frozenset({"ik", "wij", "we"})
+# Words that make a clause a statement about anyone, not about this customer.
+GENERIC_MARKERS = frozenset(
+    {
+        "tegenwoordig",
+        "nooit",
+        "zo'n",
+        "zo’n",
+        "zoiets",
+        "zulke",
+        "zulk",
+        "iedereen",
+        "niemand",
+        "iemand",
+        "eenmaal",
+        "doorgaans",
+        "gewoonlijk",
+        "meestal",
+        "vaak",
+        "soms",
+        "weleens",
+    }
+)
+# A fronted phrase with an indefinite noun sets a general condition: "Met een nieuwe meter kun je ...".
+FRONTED_PREPOSITIONS = frozenset({"met", "bij", "na", "zonder", "door", "tijdens", "in", "op", "voor"})
+INDEFINITES = frozenset({"een", "zo'n", "zo’n"})
+# Opening quotes; an apostrophe before s/t/n/k and a non-letter is an elision ('s avonds, 't), not a quote.
+QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”", "„": "”", "«": "»"}
+DOUBLE_QUOTES = frozenset({'"', "“", "”", "„", "»"})
+ANNOUNCED_TEXT = re.compile(
+    r"\b(?:tekst|melding|bericht|sms|mail|e-mail|onderwerp|titel|knop|staat|stond|zegt|zei|zeggen|luidt|leest)"
+    r"\b[^.?!:\n]{0,20}:[ \t]*",
+    re.IGNORECASE,
+)
+SENTENCE_STOP = re.compile(r"[.?!…](?:\s|$)|\n")
+ELISION = re.compile(r"'[stnk](?![A-Za-zÀ-ÿ])")
+
+
+@dataclass(frozen=True)
+class Address:
+    """One word that addresses the customer: its character span and form."""
+
+    start: int
+    end: int
+    word: str
+    form: Form
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks."""
+    ranges = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        opens = char in QUOTE_PAIRS and (index == 0 or not text[index - 1].isalnum())
+        if opens and not ELISION.match(text, index):
+            close = _closing(text, index + 1, QUOTE_PAIRS[char])
+            if close is not None:
+                ranges.append((index, close + 1))
+                index = close + 1
+                continue
+        index += 1
+    return ranges + list(_quoted_after_colon(text))
+
+
+def _quoted_after_colon(text: str) -> Iterator[tuple[int, int]]:
+    """'U krijgt een sms met de tekst: je pakket komt eraan.' Words that announce a text, then a colon: the
+    rest of the sentence is that text, not the agent addressing the customer."""
+    for match in ANNOUNCED_TEXT.finditer(text):
+        end = SENTENCE_STOP.search(text, match.end())
+        yield match.end(), end.start() if end else len(text)
+
+
+def _closing(text: str, start: int, quote: str) -> int | None:
+    # Typed text mixes curly and straight double quotes ("“...“", "“...\""): any double quote closes one.
+    closers = {quote} if quote == "'" else {quote, *DOUBLE_QUOTES}
+    for index in range(start, len(text)):
+        if text[index] == "\n":
+            return None
+        if text[index] in closers and (index + 1 == len(text) or not text[index + 1].isalnum()):
+            return index if index > start else None
+    return None
+
+
+def _clauses(words: list[tuple[str, int, int]]) -> Iterator[list[int]]:
+    """Indices of the words of each clause: cut at punctuation, conjunctions and a new first-person subject."""
+    current: list[int] = []
+    for index, (word, _, _) in enumerate(words):
+        if word in CLAUSE_PUNCT:
+            if current:
+                yield current
+            current = []
+            continue
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        conjunction = word in CLAUSE_CONJUNCTIONS or (word == "maar" and following in CLAUSE_SUBJECTS)
+        if current and (conjunction or word in FIRST_PERSON):
+            yield current
+            current = []
+        current.append(index)
+    if current:
+        yield current
+
+
+def _generic_clause(clause: list[str]) -> bool:
+    """A clause that says something about anyone ('je weet maar nooit'), judged on its words."""
+    if any(word in GENERIC_MARKERS for word in clause):
+        return True
+    # "daar word je niet vrolijk van": a feeling anyone gets from a situation.
+    # Idioms with a generic "je": "dat is niet je van het", "een storing van je welste", "je reinste ...".
+    if any(clause[k : k + 3] in (["je", "van", "het"], ["van", "je", "welste"]) for k in range(len(clause))):
+        return True
+    if any(clause[k : k + 2] == ["je", "reinste"] for k in range(len(clause))):
+        return True
+    feeling = any(clause[k] in ("word", "wordt") and clause[k + 1] == "je" for k in range(len(clause) - 1))
+    if feeling and "van" in clause[clause.index("je") :]:
+        return True
+    # "Het is schrikken als je ...", "Dat is lastig wanneer je ...": a comment on a situation anyone can be in.
+    if clause[:1] in (["het"], ["dat"], ["'t"]) and "is" in clause[1:3] and _condition_with_je(clause):
+        return True
+    # "Met een nieuwe meter kun je ...": a general condition in front, then the generic subject.
+    return (
+        len(clause) > 2
+        and clause[0] in FRONTED_PREPOSITIONS
+        and any(word in INDEFINITES for word in clause[1:3])
+        and "je" in clause
+    )
+
+
+def _spelled_letter(words: list[tuple[str, int, int]], index: int) -> bool:
+    """'een u of een o', 'u van Utrecht': the letter, when a name is spelled."""
+    before = words[index - 1][0] if index > 0 else ""
+    after = [w for w, _, _ in words[index + 1 : index + 3]]
+    return before in ("een", "letter") or (len(after) == 2 and after[0] == "van" and after[1].startswith("u"))
+
+
+def _condition_with_je(clause: list[str]) -> bool:
+    return any(clause[k] in ("als", "wanneer", "zodra") and clause[k + 1] == "je" for k in range(len(clause) - 1))
+
+
+@lru_cache(maxsize=4096)
+def addresses(text: str) -> tuple[Address, ...]:
+    """Every u- and je-form in `text` that addresses the customer, outside quotes and generic clauses."""
+    quoted = _quoted(text)
+    words = [
+        (m.group().lower(), m.start(), m.end())
+        for m in WORD.finditer(text)
+        if not any(start <= m.start() < end for start, end in quoted)
+    ]
+    found: list[Address] = []
+    for clause in _clauses(words):
+        lowered = [words[k][0] for k in clause]
+        generic = _generic_clause(lowered)
+        for k in clause:
+            word, start, end = words[k]
+            if word == "u" and _spelled_letter(words, k):
+                continue
+            if word in U_FORMS:
+                found.append(Address(start, end, text[start:end], "u"))
+            elif word in JE_FORMS and not (generic and word in ("je", "jezelf")):
+                found.append(Address(start, end, text[start:end], "je"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _both_forms_in(segments: tuple[str, ...]) -> bool:
+    """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
+    words = {word.lower() for segment in segments for word in WORD.findall(segment)}
+    return not words.isdisjoint(U_FORMS) and not words.isdisjoint(JE_FORMS)
+
+
+@lru_cache(maxsize=64)
+def deviating_form(segments: tuple[str, ...], preferred: str) -> Form | None:
+    """The form that should not be there: the other one when configured, else the rarer (on a tie "je")."""
+    if preferred in ("u", "je"):
+        return "je" if preferred == "u" else "u"
+    uses = [a.form for text in segments for a in addresses(text)]
+    if "u" not in uses or "je" not in uses:
+        return None
+    # The rarer form is the slip; on a tie "je" is, since "u" is the professional default.
+    return "u" if uses.count("u") < uses.count("je") else "je"
+
+
+# -- rewriting one address ---------------------------------------------------------------------
+
+# Finite verb forms that change with the pronoun: after inversion "heb je" / "heeft u".
+JE_TO_U_INVERTED = {
+    "heb": "heeft",
+    "hebt": "heeft",
+    "ben": "bent",
+    "kan": "kunt",
+    "kun": "kunt",
+    "wil": "wilt",
+    "zal": "zult",
+    "zul": "zult",
+    "ga": "gaat",
+    "doe": "doet",
+    "sta": "staat",
+    "zie": "ziet",
+    "sla": "slaat",
+    "hou": "houdt",
+}
+JE_TO_U_FRONT = {"heb": "heeft", "hebt": "heeft", "wil": "wilt", "kan": "kunt", "zal": "zult"}
+U_TO_JE_INVERTED = {
+    "heeft": "heb",
+    "hebt": "heb",
+    "bent": "ben",
+    "kunt": "kun",
+    "wilt": "wil",
+    "zult": "zul",
+    "gaat": "ga",
+    "doet": "doe",
+    "staat": "sta",
+    "ziet": "zie",
+    "slaat": "sla",
+    "houdt": "hou",
+}
+U_TO_JE_FRONT = {"heeft": "hebt"}
+# Verb forms that end in -t as part of the stem: they stay the same with either pronoun.
+STEM_T = frozenset({"moet", "weet", "laat", "zet", "eet", "zit", "praat", "wacht", "let", "meet", "vat", "zat", "at"})
+PAST_FORMS = frozenset(
+    "had was kon wou zou moest mocht ging kreeg kwam zag deed wist liet stond zat bleef dacht vond".split()
+)
+SUBJECTS = frozenset({"ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "men", "u", "je", "jij"})
+TIME_NOUNS = frozenset(
+    "morgen vandaag straks zo vanmiddag vanavond vanochtend overmorgen maandag dinsdag woensdag donderdag "
+    "vrijdag zaterdag zondag even nog".split()
+)
+
+
+COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "wordt", "lijkt", "klopt"})
+# Words after "je" that make it an object, not a possessive: "ik zet het voor je klaar", "ik bel je even".
+NOT_A_NOUN = frozenset(
+    "klaar terug aan op uit door mee na toe over voor bij even eventjes nog wel niet ook al graag direct meteen "
+    "zo straks morgen vandaag vanmiddag vanavond".split()
+)
+Role = Literal["possessive", "object", "inverted", "front"]
+
+
+def _is_verb(token: Token | None) -> bool:
+    if token is None:
+        return False
+    word = token.lower_
+    return token.pos_ in ("VERB", "AUX") or word in JE_TO_U_INVERTED or word in U_TO_JE_INVERTED or word in COPULAS
+
+
+def _nbor(token: Token, offset: int) -> Token | None:
+    index = token.i + offset
+    return token.doc[index] if 0 <= index < len(token.doc) else None
+
+
+def _noun_follows(token: Token) -> bool:
+    after = _nbor(token, 1)
+    if after is None or not after.is_alpha or after.lower_ in NOT_A_NOUN | TIME_NOUNS:
+        return False
+    if after.pos_ in ("NOUN", "PROPN", "NUM"):
+        return True
+    following = _nbor(after, 1)
+    return after.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN"
+
+
+def _role(token: Token) -> Role | None:
+    """What a pronoun of address does here, from its neighbours: 'je' is subject, object or possessive."""
+    before, after = _nbor(token, -1), _nbor(token, 1)
+    previous = _nbor(before, -1) if before is not None else None
+    noun = _noun_follows(token)
+    clause_start = before is None or before.is_punct
+    # Right after a subject comes the finite verb ("ik bel je"), whatever tag the parser gave it.
+    verb_before = _is_verb(before) or (previous is not None and previous.lower_ in FIRST_PERSON)
+    if clause_start or (before is not None and not verb_before and before.lower_ not in SUBJECTS):
+        if before is not None and before.pos_ == "ADP":
+            return "possessive" if noun else "object"
+        if _is_verb(after):
+            return "front"
+        return "possessive" if noun else None
+    if before is not None and before.lower_ in U_FORMS | JE_FORMS:
+        # Right after the subject "u je ..." is a possessive, or reflexive before an infinitive ("u je aanmelden").
+        reflexive = after is None or not after.is_alpha or (after.pos_ == "VERB" and after.lower_.endswith("en"))
+        return None if reflexive or after.lower_ in NOT_A_NOUN else "possessive"
+    if before is not None and before.lower_ in SUBJECTS:
+        return "possessive" if noun else "object"
+    if previous is not None and previous.lower_ in SUBJECTS:
+        return "possessive" if noun else "object"
+    if before is not None and before.lower_ in COPULAS and noun:
+        return "possessive"
+    return "inverted"
+
+
+def _je_to_u(token: Token) -> tuple[int, int, str] | None:
+    """(first token, end token, replacement) that says the same with "u"."""
+    simple = {"jouw": "uw", "jouwe": "uw", "jou": "u", "jezelf": "uzelf"}
+    if token.lower_ in simple:
+        return token.i, token.i + 1, simple[token.lower_]
+    role = "inverted" if token.lower_ == "jij" and _is_verb(_nbor(token, -1)) else _role(token)
+    before, after = _nbor(token, -1), _nbor(token, 1)
+    if role == "possessive" and token.lower_ == "je":
+        return token.i, token.i + 1, "uw"
+    if role == "object":
+        return token.i, token.i + 1, "u"
+    if role == "inverted" and before is not None:
+        verb = _verb_for_u(before.lower_, JE_TO_U_INVERTED)
+        return (before.i, token.i + 1, f"{verb} u") if verb else None
+    if role == "front" and after is not None:
+        return token.i, token.i + 2, f"u {JE_TO_U_FRONT.get(after.lower_, after.lower_)}"
+    return None
+
+
+def _verb_for_u(form: str, table: dict[str, str]) -> str | None:
+    if form in table:
+        return table[form]
+    if form in PAST_FORMS or form.endswith(("de", "te", "den", "ten")) or form in STEM_T:
+        return form
+    if not form.isalpha() or form.endswith("t"):
+        return None
+    return form + "t"
+
+
+def _u_to_je(token: Token) -> tuple[int, int, str] | None:
+    word = token.lower_
+    if word in ("uw", "uwe"):
+        return token.i, token.i + 1, "je"
+    if word == "uzelf":
+        return token.i, token.i + 1, "jezelf"
+    role = _role(token)
+    before, after = _nbor(token, -1), _nbor(token, 1)
+    if role == "inverted" and before is not None:
+        return before.i, token.i + 1, f"{_verb_for_je(before)} je"
+    if role == "front" and after is not None:
+        return token.i, token.i + 2, f"je {U_TO_JE_FRONT.get(after.lower_, after.lower_)}"
+    # "u" is never possessive: after a preposition or a subject it is the object.
+    return token.i, token.i + 1, "je"
+
+
+def _verb_for_je(verb: Token) -> str:
+    form = verb.lower_
+    if form in U_TO_JE_INVERTED:
+        return U_TO_JE_INVERTED[form]
+    if form in STEM_T or form in PAST_FORMS or not form.endswith("t"):
+        return form
+    # "wordt" -> "word", "krijgt" -> "krijg"; a stem that itself ends in -t ("weet") is in STEM_T.
+    return form[:-1]
+
+
+def rewrite(doc: Doc, address: Address, target: Form) -> ProposedFix | None:
+    token = doc.char_span(address.start, address.end)
+    if token is None or len(token) != 1:
+        return None
+    found = _je_to_u(token[0]) if target == "u" else _u_to_je(token[0])
+    if found is None:
+        return None
+    first, last, replacement = found
+    span = doc[first:last]
+    at_start = first == 0 or doc[first - 1].text in (".", "?", "!", "…")
+    return ProposedFix(
+        replacement=match_case(replacement, span.text, at_sentence_start=at_start),
+        start=span.start_char,
+        end=span.end_char,
+        description=f"Spreek de klant hier ook met '{target}' aan.",
+        safe=False,
+    )
+
+
+class MixedAddress(Rule):
+    info = RuleInfo(
+        code="KL014",
+        name="aanspreekvorm-wisselen",
+        severity="warning",
+        summary="De klant wordt in één tekst of gesprek zowel met 'u' als met 'je' aangesproken.",
+        rationale="Wisselen tussen 'u' en 'je' klinkt slordig en onprofessioneel; kies één aanspreekvorm.",
+        explanation=Explanation(
+            wat_gaat_er_mis="U spreekt dezelfde klant afwisselend aan met 'u/uw' en met 'je/jij/jouw', in één "
+            "zin, één beurt of één gesprek. Is in de configuratie een aanspreekvorm afgesproken (aanspreekvorm = "
+            "'u' of 'je'), dan telt elk gebruik van de andere vorm.",
+            waarom="Wie wisselt, klinkt slordig en onzeker: de klant weet niet of hij als 'u' of als 'je' "
+            "benaderd wordt, en het wisselen valt meer op dan de vorm zelf. Eén aanspreekvorm het hele gesprek "
+            "door is professioneel. Algemene 'je' ('dan weet je het maar nooit') spreekt de klant niet aan en "
+            "telt niet mee.",
+            voorbeeld="Wat is uw postcode? En je huisnummer?\nKunt u je wachtwoord opnieuw instellen via de app?",
+            beter="Wat is uw postcode? En uw huisnummer?\nKunt u uw wachtwoord opnieuw instellen via de app?",
+            veilig="Nee. Bij een andere aanspreekvorm hoort soms een andere werkwoordsvorm ('heb je' wordt 'heeft "
+            "u'); klantlint doet een voorstel waar het dat kan, maar welke vorm de afspraak is, weet u zelf.",
+        ),
+        bad_examples=[
+            "Wat is uw postcode? En je huisnummer?",
+            "Kunt u je wachtwoord opnieuw instellen via de app?",
+            "Dank u wel voor het wachten. Heb je de factuur bij de hand?",
+            "ja dus u krijgt eh je krijgt een nieuwe meter",
+            "Ik stuur jou de bevestiging naar uw e-mailadres.",
+        ],
+        good_examples=[
+            "Dan weet je het maar nooit; ik zet het voor u in de notities.",
+            "Heb je je klantnummer bij de hand? Dan zoek ik je gegevens op.",
+            "In de app ziet u de melding 'Je pakket komt eraan'.",
+            "U krijgt een sms met de tekst: je pakket komt eraan.",
+            "zo'n storing daar word je niet vrolijk van ik kijk meteen voor u wat er aan de hand is",
+            "Met een nieuwe meter kun je je verbruik per dag zien; wilt u dat ik hem voor u aanvraag?",
+        ],
+    )
+    triggers = frozenset(U_FORMS | JE_FORMS)
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        preferred = context.config.aanspreekvorm
+        if preferred == "u":
+            return not found.isdisjoint(JE_FORMS)
+        if preferred == "je":
+            return not found.isdisjoint(U_FORMS)
+        # A mix needs both forms somewhere in the whole text (or conversation).
+        return not found.isdisjoint(self.triggers) and _both_forms_in(context.document_segments or (text,))
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        segments = context.document_segments or (doc.text,)
+        if doc.text not in segments:
+            segments = (*segments, doc.text)
+        preferred = context.config.aanspreekvorm
+        deviant = deviating_form(segments, preferred)
+        if deviant is None:
+            return
+        target: Form = "u" if deviant == "je" else "je"
+        for address in addresses(doc.text):
+            if address.form != deviant:
+                continue
+            if preferred == "auto":
+                message = (
+                    f"Hier spreekt u de klant aan met '{address.word}', elders met '{target}'. Kies één "
+                    "aanspreekvorm en houd die vast: wisselen klinkt slordig."
+                )
+            else:
+                message = (
+                    f"De afgesproken aanspreekvorm is '{target}', maar hier staat '{address.word}'. Spreek de "
+                    "klant steeds op dezelfde manier aan."
+                )
+            fix = rewrite(doc, address, target)
+            yield Hit(address.start, address.end, message, (fix,) if fix else ())
