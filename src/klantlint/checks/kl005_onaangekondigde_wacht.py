@@ -1,0 +1,225 @@
+"""KL005 onaangekondigde-wacht: putting the caller on hold without saying how long or offering a choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.rewrite import uses_je
+from klantlint.nlp.clauses import (
+    clauses,
+    content,
+    is_past,
+    negated,
+    styled,
+    subject_of,
+    utterance,
+)
+
+# "Momentje", "ogenblikje": the idiom itself asks the caller to wait.
+HOLD_DIMINUTIVES = frozenset({"momentje", "ogenblikje", "secondje"})
+# "Moment" and "ogenblik" only ask to wait as "(een) moment geduld" or as a clause on their own ("Eén moment.").
+HOLD_NOUNS = frozenset({"moment", "ogenblik"})
+PATIENCE = frozenset({"geduld"})
+# Words that may surround a bare hold noun without making it part of a sentence ("Eén moment alstublieft").
+HOLD_COMPANIONS = frozenset(
+    "een één 'n nog heel klein kort even eventjes alstublieft alsjeblieft graag hoor dan maar eh ja oké u".split()
+)
+# Before a hold word these make it a point in time or an occasion: "op dit moment", "een goed moment".
+NOT_A_HOLD_BEFORE = frozenset(
+    "op in na tot vanaf sinds binnen over voor dit dat het elk ieder zo'n goed goede handig ander mooi".split()
+)
+WAIT_VERBS = frozenset({"wachten", "wacht"})
+# "blijft u even hangen", "blijf aan de lijn", "blijft u even wachten"
+STAY_ON = frozenset({"hangen", "lijn", "wachten"})
+# Waiting for something else ("wacht u tot het lampje brandt", "wacht even met betalen") is advice, not a hold.
+WAIT_OBJECT = frozenset({"tot", "totdat", "op", "met", "voordat", "voor"})
+HOLD_PLACES = frozenset({"wacht", "wachtstand"})
+# "Heeft u even geduld?", "Wilt u even geduld hebben?"
+PATIENCE_REQUEST = frozenset({"heeft", "hebt", "wilt", "hebben", "je"})
+# "ik zet / laat / houd u in de wacht"
+HOLD_SETTERS = frozenset({"zet", "zetten", "laat", "laten", "houd", "hou", "houden"})
+# A duration: a number with a unit of time ("twee minuten", "een halve minuut", "dertig seconden").
+DURATION_UNITS = frozenset("seconde seconden secondes minuut minuten minuutje minuutjes kwartier kwartiertje".split())
+# A call-back: "terugbellen", "terugbelverzoek", "teruggebeld", or "bel ... terug" / "terug te bellen".
+CALLBACK_PREFIXES = ("terugbel", "teruggebeld")
+
+
+def _announced(doc: Doc) -> bool:
+    """A duration or a call-back anywhere in the turn: the caller knows what to expect or can choose."""
+    lowers = [t.lower_ for t in doc]
+    if any(word in DURATION_UNITS or word.startswith(CALLBACK_PREFIXES) for word in lowers):
+        return True
+    return any(
+        word in ("bel", "belt", "bellen") and "terug" in lowers[max(0, index - 2) : index + 8]
+        for index, word in enumerate(lowers)
+    )
+
+
+def _before(token: Token, skip: frozenset[str]) -> Token | None:
+    """The word before `token`, passing over the words in `skip` ("een", "klein")."""
+    index = token.i - 1
+    while index >= 0 and token.doc[index].lower_ in skip:
+        index -= 1
+    return token.doc[index] if index >= 0 else None
+
+
+def _hold_word(token: Token, clause: Span) -> bool:
+    """'momentje', 'een ogenblik geduld', 'Eén moment.'; not 'op dit moment' or 'een goed moment'."""
+    lower = token.lower_
+    if lower not in HOLD_DIMINUTIVES and lower not in HOLD_NOUNS and lower not in PATIENCE:
+        return False
+    previous_token = _before(token, frozenset({"een", "één", "eén", "'n", "nog", "heel", "klein", "kort"}))
+    previous = previous_token.lower_ if previous_token is not None else ""
+    if previous in NOT_A_HOLD_BEFORE:
+        return False
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if lower in PATIENCE:
+        # "(een) moment(je) geduld" holds; "even geduld" only as a request on its own ("Heel even geduld, hoor"):
+        # "uw geduld" thanks, "we hebben even geduld nodig" is not a hold.
+        before = token.nbor(-1).lower_ if token.i > 0 else ""
+        if following in WAIT_OBJECT:
+            return False
+        others = [t.lower_ for t in content(clause) if t.i != token.i]
+        request = all(w in HOLD_COMPANIONS or w in PATIENCE_REQUEST for w in others)
+        return before in ("moment", "momentje", "ogenblik", "ogenblikje") or (before == "even" and request)
+    if lower in HOLD_DIMINUTIVES:
+        # "heeft u een momentje voor een paar vragen?" asks for the caller's time, not to wait; after an
+        # adjective it is a moment in a story ("een spannend momentje").
+        story = previous_token is not None and previous_token.pos_ == "ADJ"
+        return not story and following not in ("voor", "om", "van")
+    if following in PATIENCE:
+        return False  # reported on "geduld"
+    others = [t for t in content(clause) if t.i != token.i]
+    return all(t.lower_ in HOLD_COMPANIONS for t in others)
+
+
+def _hold_request(clause: Span) -> list[Token] | None:
+    """'blijft u even hangen', 'blijf aan de lijn', 'wilt u even wachten', 'ik zet u in de wacht'."""
+    words = content(clause)
+    if not words or negated(words):
+        return None
+    lowers = [w.lower_ for w in words]
+    role, verb = subject_of(clause)
+    if verb is not None and is_past(verb):
+        return None  # "Dank u dat u even wilde wachten": thanks for a hold that is over
+    # "Even wachten, alstublieft", "Wacht!": a clause that is nothing but the request to wait.
+    waits = [w for w in words if w.lower_ in WAIT_VERBS]
+    if waits and all(w in WAIT_VERBS or w in HOLD_COMPANIONS for w in lowers):
+        return [waits[0]]
+    if "wacht" in lowers or "wachtstand" in lowers:
+        place = lowers.index("wacht") if "wacht" in lowers else lowers.index("wachtstand")
+        if place >= 2 and lowers[place - 2 : place] == ["in", "de"]:
+            setter = [w for w in words if w.lower_ in HOLD_SETTERS]
+            # The caller is the one put on hold ("ik zet u in de wacht"), not an order or a task.
+            caller = any(w in ("u", "je", "jou") for w in lowers)
+            if setter and caller and role in ("speaker", "none"):
+                return [setter[0], words[place]]
+    # "ik laat u even wachten": the agent announces the hold without saying how long.
+    if role == "speaker" and verb is not None and verb.lower_ in ("laat", "laten") and "wachten" in lowers:
+        return [verb, words[lowers.index("wachten")]]
+    if role not in ("addressee", "none") or verb is None:
+        return None
+    stays = [w for w in words if w.lower_ in ("blijft", "blijf", "blijven")]
+    if stays:
+        target = [w for w in words if w.lower_ in STAY_ON]
+        if target and (target[0].lower_ != "wachten" or "even" in lowers):
+            return [stays[0], target[0]]
+    # "Wilt u even wachten?", "Wacht u even": a request to wait, not waiting for something else.
+    if waits and any(w in ("even", "eventjes", "effe") for w in lowers):
+        after = lowers[lowers.index(waits[0].lower_) + 1 :]
+        if not any(w in WAIT_OBJECT for w in after):
+            return [waits[0]]
+    return None
+
+
+class UnannouncedHold(Rule):
+    info = RuleInfo(
+        code="KL005",
+        name="onaangekondigde-wacht",
+        severity="warning",
+        summary="De beller moet wachten zonder te horen hoe lang, en zonder keuze ('momentje', 'blijft u even "
+        "hangen').",
+        rationale="Een 'momentje' wordt in de praktijk minuten met wachtmuziek; dat wekt irritatie.",
+        explanation=Explanation(
+            wat_gaat_er_mis="De medewerker zet de beller in de wacht met 'momentje', 'ogenblikje', 'blijft u even "
+            "hangen' of 'ik zet u in de wacht', zonder te zeggen hoe lang het duurt en zonder keuze te bieden.",
+            waarom="Zo'n momentje duurt in de praktijk vaak minuten, soms met wachtmuziek. De beller weet niet waar "
+            "hij aan toe is en raakt geïrriteerd.",
+            voorbeeld="Heeft u een momentje?\nOgenblikje, ik kijk even.\nIk zet u even in de wacht.",
+            beter="Zeg wat u gaat doen en hoe lang het duurt, en bied een keuze: 'Ik zoek het voor u op; dat duurt "
+            "ongeveer twee minuten. Wilt u zolang wachten, of zal ik u terugbellen?' Duurt het langer, kom dan "
+            "terug aan de lijn en bied opnieuw de keuze.",
+            veilig="Nee: hoe lang het duurt, weet alleen u. klantlint stelt een zin met een tijdsduur en een keuze "
+            "voor; vul de echte duur in.",
+        ),
+        bad_examples=[
+            "Momentje.",
+            "Heeft u een momentje?",
+            "Ogenblikje, ik kijk even.",
+            "Blijft u even hangen?",
+            "Ik zet u even in de wacht.",
+            "moment geduld ik zoek even uw polis op",
+        ],
+        good_examples=[
+            "Ik zet u twee minuten in de wacht, is dat goed?",
+            "wilt u even wachten of zal ik u terugbellen",
+            "Op dit moment ligt er geen storing in uw wijk.",
+            "Is dit een goed moment om uw aanvraag door te nemen?",
+            "Blijft uw computer steeds hangen?",
+            "Dank u wel voor uw geduld.",
+            "Blijft u even hangen? Binnen een halve minuut heb ik mijn collega aan de lijn.",
+        ],
+    )
+    triggers = frozenset(
+        HOLD_DIMINUTIVES | HOLD_NOUNS | PATIENCE | HOLD_PLACES | {"blijft", "blijf", "blijven"} | WAIT_VERBS
+    )
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        if _announced(doc):
+            return
+        holds: list[list[Token]] = []
+        for clause in clauses(doc):
+            request = _hold_request(clause)
+            if request is not None:
+                holds.append(request)
+                continue
+            holds += [[token] for token in clause if _hold_word(token, clause)]
+        if not holds:
+            return
+        fix = _announce_fix(utterance(holds[-1][0]))
+        for hold in holds:
+            first, last = min(hold, key=lambda t: t.i), max(hold, key=lambda t: t.i)
+            start, end = first.idx, last.idx + len(last)
+            quoted = doc.text[start:end]
+            message = (
+                f"'{quoted}': de beller moet wachten zonder te weten hoe lang. Zeg wat u gaat doen en hoe lang het "
+                "duurt, en bied een keuze: blijven wachten of teruggebeld worden."
+            )
+            yield Hit(start, end, message, (fix,))
+
+
+def _announce_fix(unit: Span) -> ProposedFix:
+    """Add a duration and the wait-or-call-back choice right after the sentence with the hold.
+
+    The fix rewrites the sentence's last token, so that several holds in one turn share one edit.
+    """
+    informal = uses_je(unit)
+    choice = (
+        "Wil je zolang wachten, of zal ik je terugbellen?"
+        if informal
+        else ("Wilt u zolang wachten, of zal ik u terugbellen?")
+    )
+    addition = styled(f"Dat duurt ongeveer twee minuten. {choice}", unit)
+    last = unit[-1]
+    while last.is_space and last.i > unit.start:
+        last = last.nbor(-1)
+    return ProposedFix(
+        replacement=f"{last.text} {addition}",
+        start=last.idx,
+        end=last.idx + len(last),
+        description="Zeg hoe lang het duurt en bied de keuze: wachten of teruggebeld worden (vul de echte duur in).",
+        safe=False,
+    )
