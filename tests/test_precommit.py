@@ -43,30 +43,20 @@ def _env(repo: Path) -> dict[str, str]:
     return {**os.environ, "PRE_COMMIT_HOME": str(home), "PATH": path, "NO_COLOR": "1"}
 
 
-def test_bad_script_is_refused_and_good_one_committed(scripts_repo: Path) -> None:
-    (scripts_repo / "retour.md").write_text("# Retour\n\n**Agent:** Wat was uw naam ook alweer?\n", encoding="utf-8")
-    _git("add", "retour.md", cwd=scripts_repo)
-    refused = subprocess.run(
-        ["git", "commit", "-m", "retour"],
-        cwd=scripts_repo,
-        capture_output=True,
-        text=True,
-        env=_env(scripts_repo),
-        check=False,
+def _commit_script(repo: Path, content: str) -> subprocess.CompletedProcess[str]:
+    (repo / "retour.md").write_text(content, encoding="utf-8")
+    _git("add", "retour.md", cwd=repo)
+    return subprocess.run(
+        ["git", "commit", "-m", "retour"], cwd=repo, capture_output=True, text=True, env=_env(repo), check=False
     )
+
+
+def test_bad_script_is_refused_and_good_one_committed(scripts_repo: Path) -> None:
+    refused = _commit_script(scripts_repo, "# Retour\n\n**Agent:** Wat was uw naam ook alweer?\n")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "retour.md:3:16: KL001 [warning]" in output
 
-    (scripts_repo / "retour.md").write_text("# Retour\n\n**Agent:** Hoe spel ik uw naam?\n", encoding="utf-8")
-    _git("add", "retour.md", cwd=scripts_repo)
-    accepted = subprocess.run(
-        ["git", "commit", "-m", "retour"],
-        cwd=scripts_repo,
-        capture_output=True,
-        text=True,
-        env=_env(scripts_repo),
-        check=False,
-    )
+    accepted = _commit_script(scripts_repo, "# Retour\n\n**Agent:** Hoe spel ik uw naam?\n")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert _git("log", "--oneline", cwd=scripts_repo).stdout.count("\n") == 2

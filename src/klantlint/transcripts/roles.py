@@ -19,8 +19,10 @@ MIN_MARGIN = 2.0
 AGENT_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), weight)
     for pattern, weight in (
-        (r"\b(waarmee|wat) kan ik (u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
-        (r"\b(u|je) spreekt met\b", 3.0),
+        (r"\b(waarmee|wat) kan ik (voor )?(u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
+        # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
+        (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
+        (r"\b(u|je) spreekt met\b", 1.0),
         (r"\bwelkom (bij|in)\b", 2.0),
         (r"\bmet \w+( \w+)? van\b", 2.0),
         (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
