@@ -43,3 +43,16 @@ def test_every_rule_meets_precision_and_recall_targets(scores: dict[str, RuleSco
         if s.precision < TARGET_PRECISION or s.recall < TARGET_RECALL
     }
     assert not below, f"rules below P {TARGET_PRECISION} / R {TARGET_RECALL}: {below}"
+
+
+SUGGESTION_REQUIRED = {f"KL{number:03d}" for number in [*range(1, 14), 17, 18]}
+
+
+def test_findings_carry_suggestions_and_fixes_are_clean(linter: Linter) -> None:
+    """Every KL001-KL013/KL017/KL018 finding has a suggestion; after fix(unsafe) the fixed rules are quiet."""
+    for utterance in read_corpus(CORPUS):
+        findings = linter.check(utterance.text)
+        assert all(f.suggestions for f in findings if f.code in SUGGESTION_REQUIRED), utterance.text
+        result = linter.fix(utterance.text, unsafe=True)
+        fixed_codes = {f.code for f in result.applied}
+        assert not [f.code for f in result.remaining if f.code in fixed_codes], (utterance.text, result.text)
