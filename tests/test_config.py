@@ -73,3 +73,12 @@ def test_exclude_and_per_file_ignores(tmp_path: Path) -> None:
 def test_config_merged_keeps_unset_overrides() -> None:
     config = Config(select=["KL001"]).merged(select=None, fail_on="info")
     assert config.select == ["KL001"] and config.fail_on == "info"
+
+
+def test_unknown_model_in_config_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "klantlint.toml").write_text('model = "nl_bestaat_niet"\n')
+    (tmp_path / "a.txt").write_text("Goedemorgen.\n")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "klantlint.toml: sleutel 'model': model 'nl_bestaat_niet' niet gevonden" in result.stderr
+    assert "Beschikbaar: auto, bundled" in result.stderr and "Traceback" not in result.stderr

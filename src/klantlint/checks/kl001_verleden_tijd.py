@@ -35,8 +35,24 @@ PAST_MARKERS = frozenset(
     "oorspronkelijke geboortenaam verhuizing verhuisd meisjesnaam".split()
 )
 # Substrings that every detail noun above contains (the cheap test before parsing).
-DETAIL_STEMS = ("naam", "nummer", "adres", "postcode", "plaats", "straat", "datum", "geboortedag", "voorletter",
-                "initia", "toevoeging", "mobiel", "mail", "iban", "bsn", "kenteken")
+DETAIL_STEMS = (
+    "naam",
+    "nummer",
+    "adres",
+    "postcode",
+    "plaats",
+    "straat",
+    "datum",
+    "geboortedag",
+    "voorletter",
+    "initia",
+    "toevoeging",
+    "mobiel",
+    "mail",
+    "iban",
+    "bsn",
+    "kenteken",
+)
 NAME_NOUNS = frozenset({"naam", "voornaam", "achternaam", "familienaam", "meisjesnaam", "roepnaam", "bedrijfsnaam"})
 
 

@@ -19,7 +19,7 @@ from klantlint.engine.packs import collect_rules
 from klantlint.engine.selection import check_known, is_enabled
 from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
-from klantlint.errors import RulePackError
+from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.masking import mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, split_segments
@@ -79,7 +79,12 @@ class Linter:
             raise ValueError(f"mode must be 'fast' or 'full', not {mode!r}")
         self.mode = mode
         self.config = config or Config()
-        self.nlp: Language = load_pipeline(self.config.model)
+        try:
+            self.nlp: Language = load_pipeline(self.config.model)
+        except ModelError as error:
+            if self.config.source is None:
+                raise
+            raise ModelError(f"{self.config.source}: sleutel 'model': {error}") from None
         builtin = list(builtin_rules) if builtin_rules is not None else default_builtin_rules()
         self.all_rules = collect_rules(self.config.rule_paths, lambda: builtin)
         self.known_codes = {rule.info.code for rule in self.all_rules}
