@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
-from klantlint.io.masking import mask_markdown, mask_plain_text
+from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
 from klantlint.transcripts.models import Call, CallResult
@@ -47,8 +46,7 @@ class PreparedText:
 def prepare(text: str, text_format: TextFormat) -> PreparedText:
     masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
     segments = [piece for segment in split_segments(masked) for piece in _bounded(segment)]
-    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-    return PreparedText(text, segments, line_starts)
+    return PreparedText(text, segments, line_starts(text))
 
 
 def _bounded(segment: Segment) -> Iterator[Segment]:

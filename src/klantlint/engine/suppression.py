@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from klantlint.io.masking import line_starts
+
 DIRECTIVE = re.compile(
     r"klantlint:\s*(?:(?P<kind>ignore)\[(?P<ignore>[^\]]*)\]|(?P<region>disable|enable)=(?P<codes>[A-Za-z0-9_,\s]+?))"
     r"(?:\s*--\s*(?P<reason>.*?))?\s*(?:-->|$)",
@@ -66,19 +68,19 @@ def _covers(codes: list[str], code: str) -> bool:
 
 
 def parse_suppressions(text: str) -> Suppressions:
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     directives = []
     for match in DIRECTIVE.finditer(text):
         kind = match.group("kind") or match.group("region")
         raw_codes = match.group("ignore") if kind == "ignore" else match.group("codes")
         codes = [c.strip().upper() for c in re.split(r"[,\s]+", raw_codes or "") if c.strip()]
-        line_index = bisect_right(line_starts, match.start()) - 1
+        line_index = bisect_right(starts, match.start()) - 1
         directive = Directive(kind, codes, match.start(), match.end(), line_index + 1)
         if kind == "ignore":
             directive.lines = {line_index + 1}
-            line_text = _line(text, line_starts, line_index)
+            line_text = _line(text, starts, line_index)
             if _comment_only(line_text):
-                following = _next_text_line(text, line_starts, line_index)
+                following = _next_text_line(text, starts, line_index)
                 if following is not None:
                     directive.lines.add(following + 1)
         directives.append(directive)

@@ -41,12 +41,12 @@ def mask_markdown(text: str) -> str:
     """Only the prose of a Markdown document stays: code, front matter, HTML, URLs and addresses go."""
     front = FRONT_MATTER.match(text)
     masked = blank(text, 0, front.end()) if front else text
-    line_starts = _line_starts(masked)
+    starts = line_starts(masked)
     for token in _markdown.parse(masked):
         if token.type in _BLOCK_TYPES_TO_MASK and token.map:
             first, last = token.map
-            start = line_starts[first]
-            end = line_starts[last] if last < len(line_starts) else len(masked)
+            start = starts[first]
+            end = starts[last] if last < len(starts) else len(masked)
             masked = blank(masked, start, end)
     for pattern in (HTML_COMMENT, INLINE_CODE, LINK_TARGET, URL, EMAIL, HTML_TAG):
         masked = blank_matches(masked, pattern)
@@ -61,7 +61,6 @@ def mask_plain_text(text: str) -> str:
     return masked
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [match.end() for match in re.finditer("\n", text)]
-    return starts
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
