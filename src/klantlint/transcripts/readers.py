@@ -105,15 +105,9 @@ def iter_records(path: str, input_format: str | None = None, columns: dict[str, 
     """Calls and record errors from one input, in input order."""
     fmt = input_format or ("jsonl" if path == "-" else detect_format(path))
     source = "<stdin>" if path == "-" else path
-    column_map = {**DEFAULT_COLUMNS, **(columns or {})}
     try:
         with open_binary(path) as handle:
-            if fmt == "jsonl":
-                yield from _group_turn_rows(_jsonl_rows(handle, source), source)
-            elif fmt == "csv":
-                yield from _group_turn_rows(_csv_rows(handle, source, column_map), source)
-            else:
-                yield from _whole_file_call(handle, source, fmt)
+            yield from _records_from_binary(handle, source, fmt, columns)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield RecordError(source, 0, f"kan niet worden gelezen: {error}")
 
@@ -134,14 +128,16 @@ def read(
 
 def _records_from_file(handle: IO[Any], fmt: str, columns: dict[str, str] | None) -> Iterator[Record]:
     binary = handle if isinstance(handle.read(0), bytes) else io.BytesIO(handle.read().encode("utf-8"))
-    source = getattr(handle, "name", "<file>")
-    column_map = {**DEFAULT_COLUMNS, **(columns or {})}
+    yield from _records_from_binary(binary, str(getattr(handle, "name", "<file>")), fmt, columns)
+
+
+def _records_from_binary(handle: IO[bytes], source: str, fmt: str, columns: dict[str, str] | None) -> Iterator[Record]:
     if fmt == "jsonl":
-        yield from _group_turn_rows(_jsonl_rows(binary, str(source)), str(source))
+        yield from _group_turn_rows(_jsonl_rows(handle, source), source)
     elif fmt == "csv":
-        yield from _group_turn_rows(_csv_rows(binary, str(source), column_map), str(source))
+        yield from _group_turn_rows(_csv_rows(handle, source, {**DEFAULT_COLUMNS, **(columns or {})}), source)
     else:
-        yield from _whole_file_call(binary, str(source), fmt)
+        yield from _whole_file_call(handle, source, fmt)
 
 
 # -- line-based formats: one call per line, or one turn per line grouped by call_id -----------------------------
