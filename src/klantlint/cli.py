@@ -279,13 +279,15 @@ def batch(
     fail_on: str | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
-    from klantlint.batch.runner import BatchOptions, StrictStop, check_inputs_exist, run_batch
+    from klantlint.batch.runner import BatchOptions, StrictStop, run_batch
+    from klantlint.transcripts.readers import expand_inputs
 
-    check_inputs_exist(list(inputs))
+    # Resolve folders and globs before starting, so a missing input stops the run before any output.
+    files = list(expand_inputs(inputs))
     config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
     options = BatchOptions(
-        inputs=list(inputs),
+        inputs=files,
         output=output,
         summary=summary,
         errors=errors,

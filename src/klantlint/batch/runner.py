@@ -24,9 +24,8 @@ import click
 from klantlint.batch.parallel import lint_records
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
-from klantlint.errors import InputError
 from klantlint.transcripts.models import CallResult
-from klantlint.transcripts.readers import Record, RecordError, expand_inputs, iter_records
+from klantlint.transcripts.readers import Record, RecordError, iter_records
 
 SUMMARY_CSV_FIELDS = [
     "call_id",
@@ -50,7 +49,7 @@ SUMMARY_CSV_FIELDS = [
 
 @dataclass
 class BatchOptions:
-    inputs: list[str]
+    inputs: list[str]  # files (or "-"), as `expand_inputs` gives them
     output: Path | None
     summary: Path | None
     errors: Path | None
@@ -188,7 +187,7 @@ class Outputs:
 
 
 def _records(options: BatchOptions, columns: dict[str, str], done: set[str], totals: BatchTotals) -> Iterator[Record]:
-    for path in expand_inputs(options.inputs):
+    for path in options.inputs:
         for record in iter_records(path, options.input_format, columns):
             if record_key(record.source, record.line) in done:
                 totals.skipped += 1
@@ -270,9 +269,3 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
-
-
-def check_inputs_exist(inputs: list[str]) -> None:
-    for item in inputs:
-        if item != "-" and not any(ch in item for ch in "*?[") and not Path(item).exists():
-            raise InputError(f"{item}: bestand of map bestaat niet")
