@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "training"))
 from conllu import Sentence, read_conllu, split_by_index, transcript_form  # noqa: E402
 
-from klantlint.nlp.pipeline import load_pipeline, resolve_model  # noqa: E402
+from klantlint.nlp.pipeline import load_pipeline, model_folder  # noqa: E402
 
 UD_FILES = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu")
 RESULTS = REPO / "benchmarks" / "results" / "model.md"
@@ -95,12 +95,7 @@ def uw_share(nlp, sentences: list[Sentence]) -> tuple[int, int]:
 
 
 def model_size_mb(model: str) -> float:
-    target = resolve_model(model)
-    folder = Path(target) if isinstance(target, Path) else None
-    if folder is None:
-        import spacy
-
-        folder = spacy.util.get_package_path(str(target))
+    folder = model_folder(model)
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / (1024 * 1024)
 
 

@@ -65,14 +65,19 @@ def pipeline_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'nl')}_{nlp.meta.get('name', 'pipeline')} {nlp.meta.get('version', '?')}"
 
 
+def model_folder(model: str = "auto") -> Path:
+    """The folder on disk of the pipeline `model` resolves to (a package's install folder for a package)."""
+    target = resolve_model(model)
+    return target if isinstance(target, Path) else spacy.util.get_package_path(target)
+
+
 def describe_model(model: str = "auto") -> str:
     """`name version` of the pipeline `model` resolves to, read from its metadata without loading it."""
-    target = resolve_model(model)
-    folder = target if isinstance(target, Path) else spacy.util.get_package_path(target)
+    folder = model_folder(model)
     if not (folder / "meta.json").exists():
         candidates = sorted(p for p in folder.iterdir() if (p / "meta.json").exists()) if folder.is_dir() else []
         if not candidates:
-            return str(target)
+            return str(resolve_model(model))
         folder = candidates[0]
     meta = spacy.util.load_meta(folder / "meta.json")
     return f"{meta.get('lang', 'nl')}_{meta.get('name', 'pipeline')} {meta.get('version', '?')}"
