@@ -37,10 +37,15 @@ class Session:
         self.config_path = config_path
         self.overrides = overrides
         self._linters: dict[str, Linter] = {}
+        self._configs: dict[Path, Config] = {}
 
     def config_for(self, path: str) -> Config:
+        # Files in one folder share their config: find and parse it once per folder, not once per file.
         start = Path.cwd() if path == STDIN else Path(path)
-        return resolve_config(self.config_path, start).merged(**self.overrides)
+        folder = start.resolve() if start.is_dir() else start.resolve().parent
+        if folder not in self._configs:
+            self._configs[folder] = resolve_config(self.config_path, folder).merged(**self.overrides)
+        return self._configs[folder]
 
     def linter_for(self, path: str) -> Linter:
         config = self.config_for(path)
