@@ -16,28 +16,29 @@ from klantlint.transcripts.models import Call, RoleAssignment, Turn
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
-AGENT_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), weight)
-    for pattern, weight in (
-        (r"\b(waarmee|wat) kan ik (voor )?(u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
-        # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
-        (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
-        (r"\b(u|je) spreekt met\b", 1.0),
-        (r"\bwelkom (bij|in)\b", 2.0),
-        (r"\bmet \w+( \w+)? van\b", 2.0),
-        (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
-        (r"\bik bel (u|je) (namens|van|omdat)\b", 2.0),
-        (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
-    )
+WeightedCues = tuple[tuple[re.Pattern[str], float], ...]
+
+
+def _cues(*weighted: tuple[str, float]) -> WeightedCues:
+    return tuple((re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in weighted)
+
+
+AGENT_CUES = _cues(
+    (r"\b(waarmee|wat) kan ik (voor )?(u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
+    # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
+    (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
+    (r"\b(u|je) spreekt met\b", 1.0),
+    (r"\bwelkom (bij|in)\b", 2.0),
+    (r"\bmet \w+( \w+)? van\b", 2.0),
+    (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
+    (r"\bik bel (u|je) (namens|van|omdat)\b", 2.0),
+    (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
 )
-CUSTOMER_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), weight)
-    for pattern, weight in (
-        (r"\bik bel (over|voor|omdat|even)\b", 2.0),
-        (r"\bik heb een (vraag|klacht|probleem)\b", 2.0),
-        (r"\bmijn (factuur|pakket|bestelling|rekening|contract|abonnement)\b", 1.0),
-        (r"\bik wil (graag )?(opzeggen|klagen|weten)\b", 1.0),
-    )
+CUSTOMER_CUES = _cues(
+    (r"\bik bel (over|voor|omdat|even)\b", 2.0),
+    (r"\bik heb een (vraag|klacht|probleem)\b", 2.0),
+    (r"\bmijn (factuur|pakket|bestelling|rekening|contract|abonnement)\b", 1.0),
+    (r"\bik wil (graag )?(opzeggen|klagen|weten)\b", 1.0),
 )
 
 
