@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -114,7 +114,6 @@ class RuleContext:
     text: str
     speaker: str | None = None
     document_segments: tuple[str, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class Rule:
@@ -127,7 +126,6 @@ class Rule:
 
     info: RuleInfo
     triggers: ClassVar[frozenset[str] | None] = None
-    message: ClassVar[str] = ""
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError

@@ -245,7 +245,7 @@ class Linter:
             code=info.code,
             name=info.name,
             severity=self.config.severity.get(info.code, info.severity),
-            message=hit.message or _default_message(info),
+            message=hit.message or info.summary,
             start=start,
             end=end,
             line=line,
@@ -297,10 +297,6 @@ class Linter:
             current = rewritten
             findings = self.check(current, text_format=text_format)
         return FixResult(text=current, applied=applied, remaining=findings)
-
-
-def _default_message(info: RuleInfo) -> str:
-    return info.summary
 
 
 def _suggestion(fix: ProposedFix, offset: int) -> Suggestion:
