@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from klantlint.checks.kl014_aanspreekvorm_wisselen import addresses
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.address import addresses
 
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 
