@@ -34,6 +34,7 @@ from klantlint.nlp.address import (
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
     words = {word.lower() for segment in segments for word in WORD.findall(segment)}
@@ -268,6 +269,8 @@ class MixedAddress(Rule):
         ],
     )
     triggers = frozenset(U_FORMS | JE_FORMS)
+    # Which form deviates is decided over the whole conversation.
+    document_level = True
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         preferred = context.config.aanspreekvorm

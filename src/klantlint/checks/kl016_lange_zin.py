@@ -96,6 +96,8 @@ class LongSentence(Rule):
     )
     # Any text can hold a long sentence, so there is no trigger word; `may_fire` counts words instead.
     triggers = None
+    # Sentences and words are counted on the characters (see the module docstring), never on the parse.
+    needs_parse = False
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         limit = context.config.max_sentence_words

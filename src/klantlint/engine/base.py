@@ -126,6 +126,13 @@ class Rule:
 
     info: RuleInfo
     triggers: ClassVar[frozenset[str] | None] = None
+    # What `check` reads. By default only the parsed segment and the config, so in fast mode its hits are
+    # remembered per segment text and reused for a repeated text. A rule that also reads the rest of the
+    # document (`context.document_segments`, `context.text`) sets `document_level`; it is never cached.
+    document_level: ClassVar[bool] = False
+    # False when `check` reads only the characters and tokens of the segment (no tags, lemmas or parse):
+    # fast mode then hands it a tokenised doc and skips the statistical pipeline.
+    needs_parse: ClassVar[bool] = True
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError

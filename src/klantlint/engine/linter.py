@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from klantlint.config import Config
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.packs import collect_rules
+from klantlint.engine.segment_cache import SegmentCache, SegmentEntry
 from klantlint.engine.selection import check_known, is_enabled
 from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
@@ -61,6 +63,30 @@ def _bounded(segment: Segment) -> Iterator[Segment]:
         yield Segment(start, text, segment.role)
 
 
+@dataclass
+class _Job:
+    """One segment to check: the rules to run on its doc, and (fast mode) the cache entry its hits fill."""
+
+    index: int
+    segment: Segment
+    context: RuleContext
+    rules: list[Rule]
+    entry: SegmentEntry | None
+
+    def run(self, doc: Doc, hits: list[tuple[Rule, Segment, Hit]]) -> None:
+        rules = self.rules
+        if self.entry is not None and self.entry.hits is not None:
+            # A repeat of a text checked earlier in this batch: reuse its hits, run only document rules.
+            hits.extend((rule, self.segment, hit) for rule, hit in self.entry.hits)
+            rules = [rule for rule in rules if rule.document_level]
+        found: list[tuple[Rule, Hit]] = []
+        for rule in rules:
+            found.extend((rule, hit) for hit in rule.check(doc, self.context))
+        if self.entry is not None and self.entry.hits is None:
+            self.entry.hits = [(rule, hit) for rule, hit in found if not rule.document_level]
+        hits.extend((rule, self.segment, hit) for rule, hit in found)
+
+
 class Linter:
     """Checks Dutch customer-service texts; build once and reuse (loading the pipeline is the slow part)."""
 
@@ -91,6 +117,9 @@ class Linter:
         for rule in self.rules:
             self._compile(rule)
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
+        self._segment_rules = [rule for rule in self.rules if not rule.document_level]
+        self._document_rules = [rule for rule in self.rules if rule.document_level]
+        self._segment_cache = SegmentCache()
 
     @property
     def pipeline(self) -> str:
@@ -181,31 +210,70 @@ class Linter:
         document_ids: list[int] | None = None,
     ) -> Iterator[list[Finding]]:
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
-        jobs: list[tuple[int, Segment, RuleContext, list[Rule]]] = []
+        jobs: list[_Job] = []
         ids = document_ids if document_ids is not None else list(range(len(batch)))
         documents: dict[int, list[str]] = {}
         for (prepared, _), document in zip(batch, ids, strict=True):
             documents.setdefault(document, []).extend(s.text for s in prepared.segments if s.role != "customer")
         for index, (prepared, _) in enumerate(batch):
-            linted = [segment for segment in prepared.segments if segment.role != "customer"]
             document_segments = tuple(documents[ids[index]])
-            for segment in linted:
+            for segment in prepared.segments:
+                if segment.role == "customer":
+                    continue
                 context = RuleContext(
                     config=self.config,
                     text=prepared.text,
                     speaker=segment.role,
                     document_segments=document_segments,
                 )
-                candidates = rules_that_may_fire(self.rules, segment.text, self._scanner.scan(segment.text), context)
-                if candidates or self.mode == "full":
-                    jobs.append((index, segment, context, candidates))
-        docs = self.nlp.pipe((job[1].text for job in jobs), batch_size=batch_size, n_process=n_process)
-        for (index, segment, context, candidates), doc in zip(jobs, docs, strict=True):
-            for rule in candidates:
-                for hit in rule.check(doc, context):
-                    hits_by_text[index].append((rule, segment, hit))
+                job = _Job(index, segment, context, [], None)
+                if self.mode == "full":
+                    job.rules = rules_that_may_fire(self.rules, segment.text, self._scanner.scan(segment.text), context)
+                    jobs.append(job)
+                elif self._plan_fast(job, hits_by_text[index]):
+                    jobs.append(job)
+        for job, doc in zip(jobs, self._docs(jobs, batch_size, n_process), strict=True):
+            job.run(doc, hits_by_text[job.index])
         for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
             yield self._findings(prepared, path, hits)
+
+    def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]]) -> bool:
+        """Fill in the rules `job` must run; False when nothing needs the doc (hits come from the cache)."""
+        text = job.segment.text
+        key = (text, job.segment.role)
+        entry = self._segment_cache.get(key)
+        if entry is None:
+            found = self._scanner.scan(text)
+            entry = SegmentEntry(found, rules_that_may_fire(self._segment_rules, text, found, job.context))
+            if not entry.rules:
+                entry.hits = []
+            self._segment_cache.put(key, entry)
+        document_rules = rules_that_may_fire(self._document_rules, text, entry.found, job.context)
+        if entry.hits is not None:
+            hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
+            job.rules = document_rules
+        else:
+            job.rules = [*entry.rules, *document_rules]
+            job.entry = entry
+        return bool(job.rules)
+
+    def _docs(self, jobs: list[_Job], batch_size: int, n_process: int) -> Iterator[Doc]:
+        """A doc per job. Full mode parses every segment; fast mode parses each distinct text once, and only
+        tokenises a text whose rules all do without the parse."""
+        if self.mode == "full":
+            yield from self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size, n_process=n_process)
+            return
+        needs_parse: dict[str, bool] = {}
+        for job in jobs:
+            needed = any(rule.needs_parse for rule in job.rules)
+            needs_parse[job.segment.text] = needs_parse.get(job.segment.text, False) or needed
+        to_parse = [text for text, needed in needs_parse.items() if needed]
+        docs = dict(zip(to_parse, self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process), strict=True))
+        for job in jobs:
+            text = job.segment.text
+            if text not in docs:
+                docs[text] = self.nlp.make_doc(text)
+            yield docs[text]
 
     def _findings(
         self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]

@@ -1,0 +1,47 @@
+"""What fast mode remembers per segment text: the trigger words found, which rules may fire, and their hits.
+
+Call transcripts repeat themselves ("Dank u wel en een fijne dag verder" in every other call), so a
+segment text seen before needs neither a trigger scan nor a parse. Only rules whose hits depend on the
+segment alone are remembered (not `Rule.document_level` ones). The cache is bounded, so memory stays
+flat however long a batch run is.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from klantlint.engine.base import Hit, Rule
+
+DEFAULT_CAPACITY = 50_000
+
+
+@dataclass
+class SegmentEntry:
+    """The gate's verdict on one segment text; `hits` is filled once the segment has been checked."""
+
+    found: frozenset[str]
+    rules: list[Rule]
+    hits: list[tuple[Rule, Hit]] | None = field(default=None)
+
+
+class SegmentCache:
+    """A least-recently-used map from (segment text, speaker role) to its `SegmentEntry`."""
+
+    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[tuple[str, str], SegmentEntry] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: tuple[str, str]) -> SegmentEntry | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, key: tuple[str, str], entry: SegmentEntry) -> None:
+        self._entries[key] = entry
+        if len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
