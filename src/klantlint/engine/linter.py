@@ -6,6 +6,7 @@ import fnmatch
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from spacy.language import Language
@@ -49,6 +50,12 @@ def prepare(text: str, text_format: TextFormat) -> PreparedText:
     masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
     segments = [piece for segment in split_segments(masked) for piece in _bounded(segment)]
     return PreparedText(text, segments, line_starts(text))
+
+
+@lru_cache(maxsize=8192)
+def _prepared_turn(text: str) -> PreparedText:
+    """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
+    return prepare(text, "text")
 
 
 def _bounded(segment: Segment) -> Iterator[Segment]:
@@ -196,7 +203,7 @@ class Linter:
     def check_conversations(self, conversations: list[list[str]], batch_size: int = 256) -> list[list[list[Finding]]]:
         """Findings for each turn of each conversation, parsed in one batch; document-level rules (such as
         mixing "u" and "je") see all the turns of their own conversation together."""
-        batch = [(prepare(text, "text"), None) for turns in conversations for text in turns]
+        batch = [(_prepared_turn(text), None) for turns in conversations for text in turns]
         document_ids = [number for number, turns in enumerate(conversations) for _ in turns]
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
