@@ -95,6 +95,7 @@ def run_variant(variant: str, corpus: Path) -> dict[str, Any]:
         jobs = 2 if variant == "fast-jobs2" else 1
         findings = sum(len(result.findings) for result in linter.check_calls(calls, jobs=jobs))
     elapsed = time.perf_counter() - loaded
+    counts = linter.parse_counts if variant in ("full", "fast") else None
     return {
         "variant": variant,
         "calls": len(calls),
@@ -104,6 +105,9 @@ def run_variant(variant: str, corpus: Path) -> dict[str, Any]:
         "seconds": round(elapsed, 3),
         "words_per_s": round(agent_words / elapsed),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
+        # Share of agent turns and words that went through the statistical pipeline (one process only).
+        "parsed_turns": round(counts.parsed / counts.segments, 3) if counts and counts.segments else None,
+        "parsed_words": round(counts.parsed_words / agent_words, 3) if counts and agent_words else None,
     }
 
 
@@ -129,6 +133,10 @@ def run_batch_rss(corpus: Path) -> dict[str, Any]:
         "words_per_s": round(totals.words / elapsed),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
     }
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.1%}"
 
 
 def _in_subprocess(*args: str) -> dict[str, Any]:
@@ -199,12 +207,13 @@ def main() -> None:
     lines = [
         f"# Throughput on generated call transcripts ({args.calls} calls, seed {args.seed})",
         "",
-        "| variant | agent words | seconds | agent words/s | peak RSS (MB) | model load (s) |",
-        "|---|---|---|---|---|---|",
+        "| variant | agent words | seconds | agent words/s | peak RSS (MB) | model load (s) | parsed turns | "
+        "parsed words |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
         f"| {r['variant']} | {r['agent_words']} | {r['seconds']} | {r['words_per_s']:,} | {r['peak_rss_mb']} | "
-        f"{r['load_s']} |"
+        f"{r['load_s']} | {_share(r.get('parsed_turns'))} | {_share(r.get('parsed_words'))} |"
         for r in rows.values()
     ]
     lines += ["", "| `klantlint batch --mode fast` | calls | agent words/s | peak RSS (MB) |", "|---|---|---|---|"]

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from klantlint.config import Config
+from klantlint.conversation import ConversationRunner, builtin_conversation_rules
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
@@ -71,6 +72,16 @@ def _bounded(segment: Segment) -> Iterator[Segment]:
 
 
 @dataclass
+class ParseCounts:
+    """How much text went through the statistical pipeline (fast mode counts each distinct text once)."""
+
+    segments: int = 0  # segments linted (not customer turns)
+    parsed: int = 0
+    parsed_words: int = 0
+    tokenised: int = 0  # fast mode: texts whose rules needed only tokens
+
+
+@dataclass
 class _Job:
     """One segment to check: the rules to run on its doc, and (fast mode) the cache entry its hits fill."""
 
@@ -118,8 +129,12 @@ class Linter:
             raise ModelError(f"{self.config.source}: sleutel 'model': {error}") from None
         builtin = list(builtin_rules) if builtin_rules is not None else default_builtin_rules()
         self.all_rules = collect_rules(self.config.rule_paths, lambda: builtin)
-        self.known_codes = {rule.info.code for rule in self.all_rules}
+        self.conversation_rules = builtin_conversation_rules(self.all_rules)
+        self.known_codes = {rule.info.code for rule in [*self.all_rules, *self.conversation_rules]}
         self._validate_config()
+        self.conversation = ConversationRunner(
+            [rule for rule in self.conversation_rules if self._enabled(rule.info.code)], self.config
+        )
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
         for rule in self.rules:
             self._compile(rule)
@@ -127,13 +142,15 @@ class Linter:
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
         self._segment_cache = SegmentCache()
+        self.parse_counts = ParseCounts()
 
     @property
     def pipeline(self) -> str:
         return pipeline_label(self.nlp)
 
     def rule_infos(self) -> list[RuleInfo]:
-        return [rule.info for rule in self.all_rules]
+        infos = [rule.info for rule in self.all_rules] + [rule.info for rule in self.conversation_rules]
+        return sorted(infos, key=lambda info: info.code)
 
     def _validate_config(self) -> None:
         where = str(self.config.source or "configuratie")
@@ -227,6 +244,7 @@ class Linter:
             for segment in prepared.segments:
                 if segment.role == "customer":
                     continue
+                self.parse_counts.segments += 1
                 context = RuleContext(
                     config=self.config,
                     text=prepared.text,
@@ -267,7 +285,10 @@ class Linter:
     def _docs(self, jobs: list[_Job], batch_size: int, n_process: int) -> Iterator[Doc]:
         """A doc per job. Full mode parses every segment; fast mode parses each distinct text once, and only
         tokenises a text whose rules all do without the parse."""
+        counts = self.parse_counts
         if self.mode == "full":
+            counts.parsed += len(jobs)
+            counts.parsed_words += sum(len(job.segment.text.split()) for job in jobs)
             yield from self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size, n_process=n_process)
             return
         needs_parse: dict[str, bool] = {}
@@ -275,6 +296,9 @@ class Linter:
             needed = any(rule.needs_parse for rule in job.rules)
             needs_parse[job.segment.text] = needs_parse.get(job.segment.text, False) or needed
         to_parse = [text for text, needed in needs_parse.items() if needed]
+        counts.parsed += len(to_parse)
+        counts.parsed_words += sum(len(text.split()) for text in to_parse)
+        counts.tokenised += len(needs_parse) - len(to_parse)
         docs = dict(zip(to_parse, self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process), strict=True))
         for job in jobs:
             text = job.segment.text
@@ -285,6 +309,7 @@ class Linter:
     def _findings(
         self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]
     ) -> list[Finding]:
+        hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.segments, hits)]  # dialogue scripts
         file_ignores = self._file_ignores(path)
         suppressions = parse_suppressions(prepared.text)
         findings: dict[tuple[str, int, int], Finding] = {}
