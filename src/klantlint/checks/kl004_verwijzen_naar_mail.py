@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
+    ADVERBIAL_SUBORDINATORS,
     ARTICLES,
+    CLAUSE_ENDERS,
+    CLAUSE_OPENERS,
+    CLAUSE_SUBJECT_STARTS,
     DETERMINERS,
+    EXTRA_FINITE,
+    FILLERS,
+    FINITE_AUX,
+    FRONTED,
+    IMPERATIVE_FOLLOWERS,
+    IMPERATIVE_STEMS,
+    INTERJECTIONS,
+    NEGATIONS,
+    PAST_FORMS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    U_AGREEING_STEMS,
+    WH_WORDS,
     clauses,
     content,
     invites_later_contact,
@@ -143,6 +161,259 @@ def _impersonal(words: list[Token], verb: Token) -> bool:
     return head.lower_.endswith("en") and (head.pos_ == "VERB" or "Number=Plur" not in str(head.morph))
 
 
+# The cheap gate reads the lowercased text as chunks between whitespace. A chunk that is a word (letters, maybe
+# joined by hyphens: "e-mail") is one token; in "mail," the word and the mark are tokens; "mail." may be one token
+# (an abbreviation) or two. `_Chunks.joined` says where `clauses()` surely does not start a clause, mirroring
+# `_opens_clause` for any tags; so the words around a mail word up to the nearest place where a clause could start
+# (its *stretch*) are surely in the mail word's clause.
+_CHUNK = re.compile(r"\S+")
+_GAP = re.compile(r"\s+")
+_LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+SPLIT_MARKS = ",;:!?…"  # after a word, always a token of their own
+SURE_FINITE = (FINITE_AUX | EXTRA_FINITE) - INTERJECTIONS
+PRONOUNS_OPENING_CLAUSE = frozenset({"ik", "u", "we", "wij", "jij"})
+INVERTED_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | {"het", "er"}
+SUBORDINATE_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | CLAUSE_SUBJECT_STARTS
+LEADING_WORDS = FILLERS | SUBORDINATORS
+# Words at which `_opens_clause` may start a clause (besides after a word of CLAUSE_ENDERS).
+MAY_OPEN_CLAUSE = CLAUSE_OPENERS | FRONTED | IMPERATIVE_STEMS | PRONOUNS_OPENING_CLAUSE
+SPEAKER = frozenset({"ik", "we", "wij"})
+ADDRESSEE = frozenset({"u", "je", "jij"})
+# Words that rule out a referral in `refers_to_mail` wherever they stand in the clause (fillers aside: `content`
+# drops a leading "kijk").
+KILLS_REFERRAL = (RECEIVE_VERBS | NEGATIONS | PAST_FORMS) - FILLERS
+VERB_POSITION_BEFORE = frozenset({"u", "je", "jij", "maar", "even"})
+CHANNEL_BEFORE = CHANNEL_PREPOSITIONS | {"de", "een"}
+MAIL_CUES = MAIL_VERBS | MAIL_NOUNS | MAIL_ADDRESS_NOUNS
+
+
+class _Chunks:
+    """A lowercased text as chunks: the word each starts with (None if it starts otherwise), what follows that word
+    in the chunk, and whether exactly one space separates it from the chunk before."""
+
+    def __init__(self, lowered: str) -> None:
+        chunks = lowered.split()
+        if " ".join(chunks) == lowered:  # the usual case: single spaces only
+            self.spaced = [index > 0 for index in range(len(chunks))]
+            self.leading_space, self.trailing = False, ""
+        else:
+            gaps = _GAP.findall(lowered)
+            self.leading_space = bool(lowered) and lowered[0].isspace()
+            self.trailing = gaps[-1] if lowered and lowered[-1].isspace() else ""
+            between = gaps[1:] if self.leading_space else gaps
+            self.spaced = [index > 0 and between[index - 1] == " " for index in range(len(chunks))]
+        self.words: list[str | None] = []
+        self.tails: list[str] = []
+        for chunk in chunks:
+            if chunk.isalpha():
+                self.words.append(chunk)
+                self.tails.append("")
+                continue
+            word = _LEADING_WORD.match(chunk)
+            self.words.append(word.group() if word else None)
+            self.tails.append(chunk[word.end() :] if word else chunk)
+        self._lowered = lowered
+        self._starts: list[int] | None = None
+
+    def index_at(self, offset: int) -> int | None:
+        """The chunk that starts at character `offset`, if any."""
+        if self._starts is None:
+            self._starts = [match.start() for match in _CHUNK.finditer(self._lowered)]
+        return self._starts.index(offset) if offset in self._starts else None
+
+    def plain(self, index: int) -> str | None:
+        """The word that chunk `index` is exactly, if it is one."""
+        if 0 <= index < len(self.words) and not self.tails[index]:
+            return self.words[index]
+        return None
+
+    def token_before(self, index: int) -> str | None:
+        """The token before the word of chunk `index`: "" at the start of the text, None when unknown."""
+        if index == 0:
+            return None if self.leading_space else ""
+        return self.plain(index - 1) if self.spaced[index] else None
+
+    def token_after(self, index: int) -> str | None:
+        """The first token after plain chunk `index`: "" at the end of the text, None when unknown. The next chunk's
+        word stands for its first token: a longer token ("mail.") is in none of the word lists either."""
+        if index + 1 == len(self.words):
+            return "" if self.trailing in ("", " ") else None
+        return self.words[index + 1] if self.spaced[index + 1] else None
+
+    def joined(self, index: int) -> bool:
+        """Whether `clauses()` surely does not start a clause at the word of chunk `index`."""
+        previous, word, tail = self.token_before(index), self.words[index], self.tails[index]
+        if not previous or word is None:
+            return False
+        if word not in MAY_OPEN_CLAUSE and previous not in CLAUSE_ENDERS:
+            return True  # no rule of `_opens_clause` applies
+        before_previous = self.token_before(index - 1)
+        if tail:
+            if tail[0] in SPLIT_MARKS:
+                return not _may_open_clause(previous, word, tail[0], None, before_previous)
+            # "mail." is "mail" and ".", or one token followed by the next chunk.
+            following = self.words[index + 1] if index + 1 < len(self.words) and self.spaced[index + 1] else None
+            return not (
+                _may_open_clause(previous, word, tail[0], None, before_previous)
+                or _may_open_clause(previous, word + tail, following, None, before_previous)
+            )
+        following = self.token_after(index)
+        if following == "":
+            return True  # `_opens_clause` is false for the last token
+        after = self.token_after(index + 1) if following is not None and self.plain(index + 1) else None
+        return not _may_open_clause(previous, word, following, after, before_previous)
+
+    def stretch_start(self, index: int) -> int:
+        """The first chunk of the stretch around chunk `index` (the chunks surely in its clause)."""
+        while self.joined(index):
+            index -= 1
+        return index
+
+    def stretch_end(self, index: int) -> int:
+        """The last chunk of the stretch around chunk `index`."""
+        while index + 1 < len(self.words) and self.joined(index + 1):
+            index += 1
+        return index
+
+
+def _surely_finite(word: str, before: str | None) -> bool:
+    """`is_finite` whatever the tagger says: an auxiliary or listed verb form, not after an article."""
+    return before is not None and word in SURE_FINITE and not (before in ARTICLES and before not in ("het", "je"))
+
+
+def _maybe_in(word: str | None, words: Collection[str]) -> bool:
+    return word is None or word in words
+
+
+def _may_open_clause(
+    previous: str, word: str, following: str | None, after: str | None, before_previous: str | None
+) -> bool:
+    """Whether `_opens_clause` could hold for `word` (between `previous` and `following`, then `after`; None is
+    unknown) whatever the tags: its rules in its order, each taken as true where it depends on a tag."""
+    # `_inverted_after` at `following`: a finite verb, or a plain word, with a subject pronoun after it.
+    inverted = bool(following) and (after is None or after in INVERTED_SUBJECTS)
+    if word in ADVERBIAL_SUBORDINATORS and _maybe_in(following, SUBORDINATE_SUBJECTS):
+        return True
+    if word in CLAUSE_OPENERS:
+        return _maybe_in(following, SUBJECT_PRONOUNS) or inverted
+    if previous in DETERMINERS:
+        return False
+    if word in FRONTED and inverted:
+        return True
+    if previous in CLAUSE_ENDERS and _maybe_in(following, SUBJECT_PRONOUNS):
+        return True
+    if word in IMPERATIVE_STEMS and _maybe_in(following, IMPERATIVE_FOLLOWERS):
+        return previous not in SUBJECT_PRONOUNS and previous != "te" and not _surely_finite(previous, before_previous)
+    return (
+        word in PRONOUNS_OPENING_CLAUSE
+        and previous not in CLAUSE_OPENERS
+        and previous not in SUBJECT_PRONOUNS
+        and previous not in WH_WORDS
+        and not _surely_finite(previous, before_previous)
+    )
+
+
+def _speaker_sends(chunks: _Chunks, start: int, cue: int) -> bool:
+    """Whether the speaker is the subject before the mail word, so that the speaker sends the mail and nobody is
+    sent to it: its stretch holds a verb form next to ik/we/wij ("zal ik u de gegevens mailen", "ik stuur u een
+    bevestiging per mail"), or opens (fillers apart) with ik/we/wij, with u right after ik/we/wij and maybe a verb
+    ("zal ik ehm u de gegevens mailen", "ik stuur ehm u ...") or with a verb form that cannot have u as its subject
+    and u ("(ik) stuur u ...").
+
+    A surface condition that `check` requires too: where the clauses are cut otherwise ("klopt het dat u ... woont
+    zal ik u de gegevens mailen"), the words right before the mail word still say who sends it."""
+    words = [chunks.words[index] or "" for index in range(start, cue)]
+    for index, word in enumerate(words):
+        neighbours = words[max(0, index - 1) : index] + words[index + 1 : index + 2]
+        if word in SPEAKER and any(other in SURE_FINITE for other in neighbours):
+            return True
+    lead = 0
+    while lead < len(words) and words[lead] in FILLERS:
+        lead += 1
+    if lead < len(words) and words[lead] in ADDRESSEE and _speaker_right_before(chunks, start + lead):
+        return True
+    while lead < len(words) and words[lead] in LEADING_WORDS:
+        lead += 1
+    if lead == len(words):
+        return False
+    first, second = words[lead], words[lead + 1] if lead + 1 < len(words) else ""
+    # "stuur u": a verb form that cannot have u as its subject has the speaker as its subject.
+    agrees_with_u = first.endswith(("t", "d", "de", "te", "den", "ten")) or first in U_AGREEING_STEMS
+    return first in SPEAKER or (first in SURE_FINITE and second == "u" and not agrees_with_u)
+
+
+def _speaker_right_before(chunks: _Chunks, index: int) -> bool:
+    """Whether ik/we/wij, maybe with a verb form after it, is right before chunk `index`, fillers apart: "ik ehm u",
+    "ik stuur ehm u"."""
+    previous = _word_before(chunks, index)
+    if previous[1] in SURE_FINITE:
+        previous = _word_before(chunks, previous[0])
+    return previous[1] in SPEAKER
+
+
+def _word_before(chunks: _Chunks, index: int) -> tuple[int, str | None]:
+    """The chunk before chunk `index` and its word, fillers apart (the word is None when unknown)."""
+    while True:
+        previous = chunks.token_before(index)
+        index -= 1
+        if previous not in FILLERS:
+            return index, previous
+
+
+def _speaker_sends_at(text: str, offset: int) -> bool:
+    """`_speaker_sends` for the mail word that starts at `offset` in `text`."""
+    chunks = _Chunks(text.lower())
+    cue = chunks.index_at(offset)
+    return cue is not None and _speaker_sends(chunks, chunks.stretch_start(cue), cue)
+
+
+def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
+    """Whether `check` could report the word of chunk `cue`: `_mail_cue` could take it, no word of its stretch
+    rules a referral out, and `_speaker_sends` does not. `sends`: a verb of sending occurs in the text."""
+    word = chunks.words[cue]
+    start = chunks.stretch_start(cue)
+    previous = chunks.words[cue - 1] if start < cue else None  # None: maybe none (a clause may start here)
+    as_verb = word in MAIL_VERBS and not (previous in NOUN_MARKERS or previous in CHANNEL_PREPOSITIONS)
+    if as_verb and word in MAIL_NOUNS:
+        # "mail" as a verb opens its clause (fillers and subordinators apart) or follows u/je/maar/even.
+        opens = all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))
+        as_verb = opens or previous in VERB_POSITION_BEFORE
+    as_noun = word in MAIL_NOUNS and (sends or _previous_letters(chunks, cue) in CHANNEL_BEFORE)
+    as_address = word in MAIL_ADDRESS_NOUNS and sends
+    if not (as_verb or as_noun or as_address) or _speaker_sends(chunks, start, cue):
+        return False
+    for index in range(start, chunks.stretch_end(cue) + 1):
+        sure_token = not chunks.tails[index] or chunks.tails[index][0] in SPLIT_MARKS
+        if index != cue and sure_token and chunks.words[index] in KILLS_REFERRAL:
+            return False  # "u krijgt een mail", "u hoeft niets te mailen"
+    return True
+
+
+def _previous_letters(chunks: _Chunks, index: int) -> str:
+    """The last run of letters before chunk `index` ("per" in "per, mail"): `_mail_cue` skips punctuation."""
+    for other in range(index - 1, -1, -1):
+        runs = _LETTER_RUN.findall((chunks.words[other] or "") + chunks.tails[other])
+        if runs:
+            return runs[-1]
+    return ""
+
+
+def _referral_possible(lowered: str, found: frozenset[str]) -> bool:
+    """The gate of `ReferralToMail`: some mail word that `check` could report."""
+    sends = not found.isdisjoint(SEND_VERBS)
+    if sends and "@" in lowered:
+        return True  # an e-mail address as the goal of sending: not modelled here
+    chunks = _Chunks(lowered)
+    for index, word in enumerate(chunks.words):
+        if word in MAIL_CUES:
+            if _may_refer(chunks, index, sends):
+                return True
+        elif "mail" in chunks.tails[index] or (word is not None and "-" in word and "mail" in word):
+            return True  # a mail word inside a chunk ("(mail", "post/mail", "klanten-mail"): not modelled
+    return False
+
+
 class ReferralToMail(Rule):
     info = RuleInfo(
         code="KL004",
@@ -185,13 +456,15 @@ class ReferralToMail(Rule):
     triggers = MAIL_WORDS | SEND_VERBS
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        return not found.isdisjoint(MAIL_WORDS) or (not found.isdisjoint(SEND_VERBS) and "@" in text)
+        if found.isdisjoint(MAIL_WORDS):
+            return not found.isdisjoint(SEND_VERBS) and "@" in text
+        return _referral_possible(text.lower(), found)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         reported: set[int] = set()
         for clause in clauses(doc):
             cue = refers_to_mail(clause)
-            if cue is None:
+            if cue is None or _speaker_sends_at(doc.text, cue.idx):
                 continue
             unit = utterance(cue)
             if unit.start in reported:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ from klantlint.nlp.clauses import (
     styled,
     subject_of,
     utterance,
+    words_of,
 )
 
 # "Momentje", "ogenblikje": the idiom itself asks the caller to wait.
@@ -56,6 +58,77 @@ def _announced(doc: Doc) -> bool:
         word in ("bel", "belt", "bellen") and "terug" in lowers[max(0, index - 2) : index + 8]
         for index, word in enumerate(lowers)
     )
+
+
+# The cheap gate reads whitespace-separated chunks of the raw text: a chunk that is exactly a word is one token,
+# and so is a word with one mark the tokenizer always splits off ("minuten.", "momentje?").
+# A duration or a call-back that `_announced` finds for sure: a chunk that is a unit of time (with one mark), one
+# that starts with "terugbel"/"teruggebeld" (its first token starts there too), or "bel ... terug" with at most six
+# plain words (one token each) between.
+_SURELY_ANNOUNCED = re.compile(
+    r"(?<!\S)(?:(?:"
+    + "|".join(sorted(DURATION_UNITS, key=len, reverse=True))
+    + r")[.,;:!?…]?(?!\S)|"
+    + "|".join(CALLBACK_PREFIXES)
+    + r"|(?:bel|belt|bellen)(?: [^\W\d_]+){0,6} terug[.,;:!?…]?(?!\S))"
+)
+_HOLD_WORD = re.compile(r"(?<![^\W\d_])(?:momentje|moment|ogenblikje|ogenblik|secondje)(?![^\W\d_])")
+_SKIPPED_BEFORE_HOLD = frozenset({"een", "één", "eén", "nog", "heel", "klein", "kort"})
+_PATIENCE_AFTER_HOLD = re.compile(r"(?:momentje|moment|ogenblikje|ogenblik|even)\s+geduld")
+_STAYS = frozenset({"blijft", "blijf", "blijven"})
+_WAITS = WAIT_VERBS | HOLD_PLACES
+
+
+def _surely_announced(lowered: str) -> bool:
+    return _SURELY_ANNOUNCED.search(lowered) is not None
+
+
+def _hold_possible(lowered: str, found: frozenset[str]) -> bool:
+    """A necessary condition for a hold in `check`: a hold word, "(moment) geduld", a form of "wachten" or
+    "in de wacht", or "blijven" with "hangen", "lijn" or "wachten"."""
+    if not found.isdisjoint(_WAITS):
+        return True
+    if not (found.isdisjoint(HOLD_DIMINUTIVES) and found.isdisjoint(HOLD_NOUNS)) and any(
+        _may_be_hold_word(lowered, match.start(), match.end()) for match in _HOLD_WORD.finditer(lowered)
+    ):
+        return True
+    if "geduld" in found and _PATIENCE_AFTER_HOLD.search(lowered):
+        return True
+    return not found.isdisjoint(_STAYS) and not {"hangen", "lijn"}.isdisjoint(words_of(lowered))
+
+
+def _may_be_hold_word(lowered: str, start: int, end: int) -> bool:
+    """Whether `_hold_word` could accept the hold word at `lowered[start:end]`: not when the token before it
+    ("op dit moment", "een goed moment") or after it ("momentje voor ...", "moment geduld") rules it out."""
+    word = lowered[start:end]
+    following = _chunk_after(lowered, end)
+    if following in (("voor", "om", "van") if word in HOLD_DIMINUTIVES else ("geduld",)):
+        return False  # "moment geduld" is judged on "geduld"
+    previous = _chunk_before(lowered, start)
+    while previous in _SKIPPED_BEFORE_HOLD:
+        start -= len(previous) + 1
+        previous = _chunk_before(lowered, start)
+    return previous not in NOT_A_HOLD_BEFORE or not previous.isalpha()
+
+
+def _chunk_before(lowered: str, position: int) -> str:
+    """The chunk before `position` when exactly one space separates them: if it is a word, the token before."""
+    if position < 2 or lowered[position - 1] != " ":
+        return ""
+    begin = position - 1
+    while begin > 0 and not lowered[begin - 1].isspace():
+        begin -= 1
+    return lowered[begin : position - 1]
+
+
+def _chunk_after(lowered: str, position: int) -> str:
+    """The chunk after `position` when exactly one space separates them: if it is a word, the token after."""
+    if position + 1 >= len(lowered) or lowered[position] != " ":
+        return ""
+    end = position + 1
+    while end < len(lowered) and not lowered[end].isspace():
+        end += 1
+    return lowered[position + 1 : end]
 
 
 def _before(token: Token, skip: frozenset[str]) -> Token | None:
@@ -176,6 +249,12 @@ class UnannouncedHold(Rule):
     triggers = frozenset(
         HOLD_DIMINUTIVES | HOLD_NOUNS | PATIENCE | HOLD_PLACES | {"blijft", "blijf", "blijven"} | WAIT_VERBS
     )
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        if self.triggers.isdisjoint(found):
+            return False
+        lowered = text.lower()
+        return not _surely_announced(lowered) and _hold_possible(lowered, found)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         if _announced(doc):

@@ -155,7 +155,8 @@ PERSONAL_SUBJECTS = frozenset({"ik", "u", "je", "jij", "we", "wij", "hij", "zij"
 # Nouns that look like participles ("dat is beleid"); participle-nouns like "verzet" are read as verbs.
 NOUNS_OF_PARTICIPLE_SHAPE = frozenset(
     "beleid bestand verband verstand gebied gezicht bericht geduld geluid gerecht geweld gewicht bezit besluit "
-    "verleden gegeven geweten vertrouwen vermogen verlangen ontbijt gebit gevecht verbod gebod verlof gelid".split()
+    "verleden gegeven geweten vertrouwen vermogen verlangen ontbijt gebit gevecht verbod gebod verlof gelid "
+    "beeld gebed geheugen".split()
 )
 # Address words and fillers after a clause-final participle in speech ("de storing is verholpen mevrouw").
 TRAILING_WORDS = frozenset("mevrouw meneer hoor dus eh ehm hè he toch nu al ook".split())
@@ -220,7 +221,9 @@ def _is_auxiliary(token: Token) -> bool:
     word = token.lower_
     if word not in WORDEN and word not in ZIJN:
         return False
-    # "zijn gegevens": the possessive, not the verb.
+    # "zijn gegevens": the possessive, not the verb; "de was": the laundry (the domain layer tags it NOUN).
+    if word == "was" and token.pos_ == "NOUN":
+        return False
     return not (word == "zijn" and (token.pos_ == "DET" or token.dep_ in ("det", "nmod:poss")))
 
 
@@ -280,6 +283,106 @@ def _left_participle(doc: Doc, aux: Token, start: int) -> Token | None:
     return doc[index]
 
 
+# The cheap gate (`LijdendeVorm.may_fire`) reads the raw lowercased text. A token that is a whole word is a
+# maximal run of letters, and a chunk between whitespace that is exactly a word is exactly one token. Every
+# whitespace gap separates at least two tokens, so a participle within MAX_DISTANCE tokens of its auxiliary has
+# at most MAX_DISTANCE gaps between them.
+# The end of a participle-shaped word (without its separable particle), cheap to search for.
+_PARTICIPLE_END = re.compile(r"(?:[gb]e|h?er|ver|ont)(?:[a-zëïüé]{2,}(?:d|t|en)|(?:d|g|st|sl)aan)(?![^\W\d_])")
+# An auxiliary at the end of a run of letters (whether the run starts there is tested after: a lookbehind is slow).
+_AUXILIARY_END = re.compile(r"(?:" + "|".join(sorted(WORDEN | ZIJN, key=len, reverse=True)) + r")(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ONLY_FILLERS = re.compile(r"(?:\s+(?:" + "|".join(FILLERS) + r"))*\s+")
+_GAP = re.compile(r"\s+")
+# Whole chunks that stop `_right_participles` for sure: a form of "hebben" or a clause opener ("en"/"of" only
+# sometimes), a word with clause punctuation the tokenizer always splits off ("verstuurd,"; not "bv.", an
+# abbreviation), or a clause mark on its own.
+_BREAK_WORDS = HEBBEN | (CLAUSE_OPENERS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\S)(?:" + "|".join(sorted(_BREAK_WORDS, key=len, reverse=True)) + r"|[^\W\d_]+[,;:!?…]|[,;:()–—.!?…])(?=\s)"
+)
+_FIRST_PERSON = frozenset({"ik", "wij", "we"})
+
+
+def _passive_possible(lowered: str) -> bool:
+    """A necessary condition for `LijdendeVorm.check`, from the characters alone: an auxiliary without a
+    first-person pronoun right next to it, with a participle-shaped word right before it (fillers apart), or
+    after it within MAX_DISTANCE gaps and before clause punctuation, a form of "hebben" or a clause opener."""
+    participles = _participle_shaped_words(lowered)
+    if not participles:
+        return False
+    for aux in _AUXILIARY_END.finditer(lowered):
+        aux_start, aux_end, aux_word = aux.start(), aux.end(), aux.group()
+        if (aux_start > 0 and _LETTERS.match(lowered, aux_start - 1)) or _first_person_next_to(
+            lowered, aux_start, aux_end
+        ):
+            continue
+        for start, end, word in participles:
+            if aux_word in ZIJN and word.endswith(ZIJN_VERB_ENDINGS):
+                continue  # "is aangekomen": a perfect tense; such a participle in the cluster silences it
+            if end <= aux_start:
+                # Verb-final order, the participle the token before the auxiliary: "dat het verstuurd (eh) is".
+                if _ONLY_FILLERS.fullmatch(lowered, end, aux_start):
+                    return True
+            elif start >= aux_end and _reaches(lowered, aux_start, aux_end, start):
+                return True
+    return False
+
+
+def _participle_shaped_words(lowered: str) -> list[tuple[int, int, str]]:
+    """Whole words that `_is_participle` could accept, with their offsets."""
+    found = []
+    for match in _PARTICIPLE_END.finditer(lowered):
+        start = match.start()
+        while start > 0 and lowered[start - 1].isalpha():
+            start -= 1
+        word = lowered[start : match.end()]
+        if len(word) < 5 or word in ADJECTIVAL or word in NOUNS_OF_PARTICIPLE_SHAPE:
+            continue
+        if word.endswith("end") and not word.endswith("kend"):
+            continue
+        if PARTICIPLE_SHAPE.match(word):
+            found.append((start, match.end(), word))
+    return found
+
+
+def _reaches(lowered: str, aux_start: int, aux_end: int, start: int) -> bool:
+    """Whether `_right_participles` can reach a participle at `start` from the auxiliary."""
+    if len(_GAP.findall(lowered, aux_end, start)) > MAX_DISTANCE:
+        return False
+    if _CLAUSE_BREAK.search(lowered, aux_start, start):
+        return False
+    return _chunk_before(lowered, start) != "te"  # "is niet te verwachten"
+
+
+def _chunk_before(lowered: str, position: int) -> str:
+    """The chunk before `position` when exactly one space separates them (then it is the token before)."""
+    if position < 2 or lowered[position - 1] != " ":
+        return ""
+    begin = position - 1
+    while begin > 0 and not lowered[begin - 1].isspace():
+        begin -= 1
+    return lowered[begin : position - 1]
+
+
+def _chunk_after(lowered: str, position: int) -> str:
+    """The chunk after `position` when exactly one space separates them (then it is the token after)."""
+    if position + 1 >= len(lowered) or lowered[position] != " ":
+        return ""
+    end = position + 1
+    while end < len(lowered) and not lowered[end].isspace():
+        end += 1
+    return lowered[position + 1 : end]
+
+
+def _first_person_next_to(lowered: str, start: int, end: int) -> bool:
+    """ "ik word", "zijn we": `check` skips an auxiliary with ik/wij/we as the token right before or after it."""
+    whole_chunk = (start == 0 or lowered[start - 1].isspace()) and (end == len(lowered) or lowered[end].isspace())
+    if not whole_chunk:
+        return False
+    return _chunk_before(lowered, start) in _FIRST_PERSON or _chunk_after(lowered, end) in _FIRST_PERSON
+
+
 class LijdendeVorm(Rule):
     info = RuleInfo(
         code="KL015",
@@ -317,6 +420,11 @@ class LijdendeVorm(Rule):
         ],
     )
     triggers = WORDEN | ZIJN
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        if self.triggers.isdisjoint(found):
+            return False
+        return _passive_possible(text.lower())
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         taken: set[int] = set()

@@ -67,6 +67,12 @@ PARTICIPLE_SHAPE = re.compile(
 )
 
 
+# The cheap gate: "u moet", "moet je", "jullie moeten", ... as adjacent whole words (only whitespace between).
+_ADDRESSEE_NEXT_TO_MOET = re.compile(
+    r"(?<![^\W\d_])(?:(?:u|je|jij)\s+moet|moet\s+(?:u|je|jij)|jullie\s+moeten|moeten\s+jullie)(?![^\W\d_])"
+)
+
+
 def _is_participle(token: Token) -> bool:
     # By shape too: the tagger misreads participles in unpunctuated speech.
     return "VerbForm=Part" in str(token.morph) or bool(PARTICIPLE_SHAPE.match(token.lower_))
@@ -162,6 +168,10 @@ class UMoet(Rule):
         ],
     )
     triggers = frozenset({"moet", "moeten"})
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        # `check` needs an addressee pronoun as the token right before or after an agreeing "moet(en)".
+        return not self.triggers.isdisjoint(found) and _ADDRESSEE_NEXT_TO_MOET.search(text.lower()) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         polite_in_text = any(t.lower_ in ("u", "uw") for t in doc)

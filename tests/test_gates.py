@@ -1,0 +1,466 @@
+"""Each rule's cheap gate (`Rule.may_fire`) is sound and sharp.
+
+Sound: the gate passes every text on which the rule's `check`, run on the real parse, reports something (checked
+here on the rule's own examples and on adversarial variants: capitals, no punctuation, fillers, line breaks).
+Sharp: it turns away ordinary agent talk that merely contains the rule's trigger words, so fast mode does not
+parse it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from klantlint import Config, Linter
+from klantlint.engine.base import Rule, RuleContext
+from klantlint.engine.triggers import TriggerScanner
+
+
+@pytest.fixture(scope="module")
+def full() -> Linter:
+    return Linter(mode="full")
+
+
+def _rule(linter: Linter, code: str) -> Rule:
+    return next(rule for rule in linter.rules if rule.info.code == code)
+
+
+def _context(linter: Linter, text: str) -> RuleContext:
+    return RuleContext(config=linter.config, text=text, speaker="agent", document_segments=(text,))
+
+
+def gate_passes(linter: Linter, code: str, text: str) -> bool:
+    scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
+    return _rule(linter, code).may_fire(text, scanner.scan(text), _context(linter, text))
+
+
+def check_fires(linter: Linter, code: str, texts: list[str]) -> list[bool]:
+    """Whether the rule's `check` (without its gate) reports something on each text's full parse."""
+    rule = _rule(linter, code)
+    docs = linter.nlp.pipe(texts)
+    return [bool(list(rule.check(doc, _context(linter, text)))) for text, doc in zip(texts, docs, strict=True)]
+
+
+def variants(texts: list[str]) -> list[str]:
+    """The texts as written, in capitals, without punctuation, with a filler, a line break or a double space."""
+    out: list[str] = []
+    for text in texts:
+        bare = "".join(ch for ch in text if ch not in ".,;:!?")
+        words = bare.split(" ")
+        middle = len(words) // 2
+        out += [
+            text,
+            text.upper(),
+            bare.lower(),
+            " ".join([*words[:middle], "eh", *words[middle:]]),
+            " ".join(words[:middle]) + "\n" + " ".join(words[middle:]),
+            " ".join(words[:middle]) + "  " + " ".join(words[middle:]),
+        ]
+    return out
+
+
+def assert_sound(linter: Linter, code: str, texts: list[str]) -> None:
+    """Every text on which `check` fires passes the gate; and `check` does fire on some (the test can fail)."""
+    fires = check_fires(linter, code, texts)
+    missed = [text for text, fired in zip(texts, fires, strict=True) if fired and not gate_passes(linter, code, text)]
+    assert missed == []
+    assert sum(fires) >= len(texts) // 6
+
+
+def assert_turned_away(linter: Linter, code: str, texts: list[str]) -> None:
+    scanner = TriggerScanner(_rule(linter, code).triggers or ())
+    assert all(scanner.scan(text) for text in texts), "each text should contain a trigger word of the rule"
+    assert [text for text in texts if gate_passes(linter, code, text)] == []
+
+
+# KL015 lijdende-vorm -----------------------------------------------------------------------------------------------
+
+KL015_ADVERSARIAL = [
+    "het pakket is, zoals gezegd, verstuurd",
+    "dat het verstuurd eh is",
+    "dat het verstuurd  is",
+    "het is door mijn collega bij de balie in een brief verstuurd",  # the participle ten tokens on
+    "het is door mijn collega bij de balie in een dikke brief verstuurd",
+    "Er wordt (morgen) gebeld",
+    "wordt u teruggebeld?",
+    "de facturen zijn al verstuurd; ik kijk even",
+    "ik ben gebeld door de bank",
+    "we zijn gebeld door de bank",
+    "het kan morgen opgehaald worden",
+    "uw klacht is in behandeling genomen en wordt binnen een week afgehandeld",
+    "de meter is afgelezen , dank u",
+]
+KL015_HARMLESS = [
+    "ik ben even aan het kijken",
+    "dat is helemaal goed zo",
+    "u bent van harte welkom",
+    "Het pakket is gisteren aangekomen bij het depot.",
+    "Wat is uw postcode?",
+    "Dat is niet te verwachten.",
+    "Ik ben tevreden over het gesprek.",
+    "We zijn gespecialiseerd in zonnepanelen.",
+    "Het is, zoals ik al zei, geregeld door de bank.",
+    "Het wordt morgen drukker aan de telefoon.",
+]
+
+
+def test_kl015_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL015")
+    assert_sound(full, "KL015", variants(rule.info.bad_examples + rule.info.good_examples + KL015_ADVERSARIAL))
+
+
+def test_kl015_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL015", KL015_HARMLESS)
+
+
+# KL004 verwijzen-naar-mail -----------------------------------------------------------------------------------------
+
+KL004_ADVERSARIAL = [
+    "daar ga ik niet over mail het maar",
+    "nee dat doen we niet stuur maar een mail",
+    "ik begrijp het stuur maar een mailtje",
+    "dat moet per, mail",
+    "dat kan per mail",
+    "u kunt het\nmailen",
+    "(mail het maar)",
+    "stuur een brief/mail",
+    "stuur het naar info@voorbeeld.nl",
+    "zet het maar even op de mail mevrouw",
+    "Voor een offerte kunt u een e-mail sturen naar verkoop@voorbeeld.nl.",
+    "klopt het dat u op nummer twaalf woont zal ik u de gegevens mailen",
+    # A word that rules a referral out, in the next clause:
+    "U kunt uw vraag mailen, dan krijgt u binnen vijf werkdagen antwoord.",
+    "mail het maar ik zie het dan wel",
+    "stuur maar een mailtje dan kijken ze ernaar",
+]
+KL004_HARMLESS = [
+    "Ik stuur u vandaag nog een bevestiging per mail.",
+    "zal ik u de gegevens mailen",
+    "zal ik ehm u de gegevens mailen",
+    "even samengevat de monteur komt donderdag en u krijgt een mail",
+    "U hoeft niets te mailen; ik regel het nu telefonisch met u.",
+    "Heeft u mijn mail van gisteren kunnen lezen?",
+    "Staat uw e-mailadres nog goed bij ons?",
+    "ik zie uw mail van maandag hier binnenkomen",
+]
+
+
+def test_kl004_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL004")
+    assert_sound(full, "KL004", variants(rule.info.bad_examples + rule.info.good_examples + KL004_ADVERSARIAL))
+
+
+def test_kl004_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL004", KL004_HARMLESS)
+
+
+def test_kl004_does_not_report_the_speaker_sending_mail(full: Linter) -> None:
+    # The surface condition `check` shares with the gate: the speaker sends the mail, even where the parser would
+    # make the caller the subject of a longer clause.
+    texts = ["zal eh ik u de gegevens mailen", "klopt het dat u op nummer twaalf woont zal ik u de gegevens mailen"]
+    assert check_fires(full, "KL004", texts) == [False, False]
+    assert check_fires(full, "KL004", ["u kunt uw vraag mailen", "mail het maar"]) == [True, True]
+
+
+# KL005 onaangekondigde-wacht ---------------------------------------------------------------------------------------
+
+KL005_ADVERSARIAL = [
+    "Eén moment.",
+    "een ogenblik geduld ik zoek het op",
+    "heel even geduld hoor",
+    "moment  geduld",
+    "wacht u even?",
+    "ik zet u even in de wachtstand",
+    "blijft u aan de lijn",
+    "ogenblikje, ik kijk even",
+    "momentje ik bel u straks misschien nog terug",
+    "momentje (twee minuten)",
+    "momentje 2 minuten",
+    "een klein momentje",
+]
+KL005_HARMLESS = [
+    "Dank u wel voor uw geduld.",
+    "wilt u even wachten of zal ik u over tien minuten terugbellen",
+    "Op dit moment ligt er geen storing in uw wijk.",
+    "Is dit een goed moment om uw aanvraag door te nemen?",
+    "als u blijft schelden beëindig ik het gesprek",
+    "Blijft u even hangen? Het duurt ongeveer twee minuten.",
+    "momentje ik bel u over vijf minuten terug",
+]
+
+
+def test_kl005_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL005")
+    assert_sound(full, "KL005", variants(rule.info.bad_examples + rule.info.good_examples + KL005_ADVERSARIAL))
+
+
+def test_kl005_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL005", KL005_HARMLESS)
+
+
+# KL018 u-moet ------------------------------------------------------------------------------------------------------
+
+KL018_ADVERSARIAL = [
+    "U  moet eerst inloggen",
+    "u\nmoet eerst inloggen",
+    "Moet u\nwel even inloggen",
+    "dan moeten jullie eerst inloggen",
+    "jij moet eerst inloggen",
+    "(u) moet eerst inloggen",
+    "u, moet eerst inloggen",
+    "DAN MOET U EERST INLOGGEN",
+]
+KL018_HARMLESS = [
+    "Ik moet nog bij mijn collega navragen hoe het zit.",
+    "Dat moet per e-mail.",
+    "U had vanochtend teruggebeld moeten worden.",
+    "ik moet dit even navragen wilt u wachten",
+    "De monteur moet nog komen.",
+]
+
+
+def test_kl018_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL018")
+    assert_sound(full, "KL018", variants(rule.info.bad_examples + rule.info.good_examples + KL018_ADVERSARIAL))
+
+
+def test_kl018_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL018", KL018_HARMLESS)
+
+
+# What the gates of KL004, KL005, KL015 and KL018 assume about the bundled tokenizer -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("u moet", ["u", "moet"]),
+        ("het e-mail adres", ["het", "e-mail", "adres"]),  # a hyphenated word is one token
+        ("verstuurd, ja", ["verstuurd", ",", "ja"]),  # one mark after a word is split off
+        ("mail; ok", ["mail", ";", "ok"]),
+        ("momentje? ja", ["momentje", "?", "ja"]),
+        ("minuten. ja", ["minuten", ".", "ja"]),  # units of time are no abbreviations
+        ("terug. ja", ["terug", ".", "ja"]),
+    ],
+)
+def test_tokenizer_keeps_what_the_gates_assume(full: Linter, text: str, tokens: list[str]) -> None:
+    assert [token.text for token in full.nlp.tokenizer(text)] == tokens
+
+
+# KL010 afschuiven --------------------------------------------------------------------------------------------------
+
+KL010_ADVERSARIAL = [
+    "Daar ga ik niet over.Bel u later maar terug",
+    "ik weet het niet, bel morgen maar terug",
+    "Ik verbind u door, maar daar ga ik niet over.",  # the agent takes the question on: no finding
+    "Ik bel u niet terug, probeert u het morgen maar opnieuw",
+    "eh belt u over eh-een uur maar terug",  # "eh-een" is one token
+    "oke dan bel ik-u morgen tussen negen en tien terug",  # "ik-u" is no pronoun
+    "ik regel niks, belt u morgen maar terug",
+    "Dat moet u maar bij de gemeente navragen.",
+    "dat regelt een andere afdeling",
+    "Daarvoor zit u hier verkeerd.",
+    "daar hebben wij niets mee te maken",
+    "waar hij is? geen idee",
+    "bijv. daar ga ik niet over",
+    "Zal ik u morgen terugbellen? Belt u anders maandag maar eens.",
+]
+KL010_HARMLESS = [
+    "ik bel u morgen voor twaalf uur terug",
+    "Wilt u even wachten of zal ik u over tien minuten terugbellen?",
+    "Daar ga ik niet over, maar ik verbind u nu door met mijn collega van facturen.",
+    "Ik weet niet waar het pakket nu is; ik start direct een onderzoek bij de vervoerder.",
+    "Belt u gerust terug als u nog vragen heeft.",
+    "u hoeft verder niets te doen ik bel u morgen voor twaalf uur terug",
+    "Ik heb de was van de gordijnen hier niet in beeld, maar uw pakket wel.",
+]
+
+
+def test_kl010_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL010")
+    assert_sound(full, "KL010", variants(rule.info.bad_examples + rule.info.good_examples + KL010_ADVERSARIAL))
+
+
+def test_kl010_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL010", KL010_HARMLESS)
+
+
+# KL013 concurrent-afkraken -----------------------------------------------------------------------------------------
+
+KL013_ADVERSARIAL = [
+    "De concurrent? Prutsers zijn het.",
+    "Bij de concurrent. Nee. Echt. Dat zijn knoeiers.",  # two sentences on: no finding
+    "Andere aanbieders, tja, die zijn echt niet te vertrouwen.",
+    "die andere internetbanken zijn oplichters",  # a compound with a short head
+    "uw huidige zorgverzekeraar is waardeloos",
+    "Concullega’s zijn prutsers",
+    "de concurrent\ndie is waardeloos",
+    "Bijv. de concurrent is waardeloos",
+    "De concurrent heeft vorig jaar heel veel nieuwe klanten gekregen maar volgens mij is hun service echt waardeloos",
+    "Andere aanbieders? Daar kunnen ze er niks van.",
+]
+KL013_HARMLESS = [
+    "Vergelijk ons gerust met andere aanbieders.",
+    "De concurrent is ook duurder geworden.",
+    "De ontvangst is slecht op uw adres; ik stuur u een versterker.",
+    "Het pakket ligt niet meer bij de vervoerder.",
+    "Andere aanbieders rekenen ook opzegkosten. Dat is niet ongebruikelijk.",
+]
+
+
+def test_kl013_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL013")
+    assert_sound(full, "KL013", variants(rule.info.bad_examples + rule.info.good_examples + KL013_ADVERSARIAL))
+
+
+def test_kl013_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL013", KL013_HARMLESS)
+
+
+def test_kl013_gate_is_sound_with_configured_competitors() -> None:
+    linter = Linter(Config(competitors=["Ziggo", "Budget Energie"]), mode="full")
+    texts = ["Ziggo levert rommel.", "bij budget energie zijn het prutsers", "Die van Ziggo? Oplichters."]
+    assert_sound(linter, "KL013", variants(texts))
+
+
+# KL008 schuld-bij-klant --------------------------------------------------------------------------------------------
+
+KL008_ADVERSARIAL = [
+    "Dat is niet uw eigen schuld",
+    "dat is   uw eigen schuld",
+    "Had u maar beter opgelet?",  # a question: no reproach
+    "Ik zei het toch al.",
+    "Dat heb ik u al gezegd.",
+    "U heeft het formulier verkeerd ingevuld?",
+    "U bent verkeerd doorverbonden.",
+    "Als u had opgelet, was dit niet gebeurd.",
+    "Dat heeft u aan uzelf te danken!",
+    "hadden jullie maar opgelet",
+    "mijn collega had u moeten bellen",
+    "dat is, eerlijk gezegd, uw eigen schuld",
+    "Daar ga ik niet over\nDat is uw eigen schuld.",  # a line break ends a sentence: the negation is elsewhere
+    "ik begrijp dat u zich niet serieus genomen?)voelt, dat is uw eigen schuld",
+]
+KL008_HARMLESS = [
+    "Nee, u heeft niets verkeerd gedaan.",
+    "U had gelijk, de rekening klopte niet.",
+    "Uw nieuwe pas ligt binnen vijf werkdagen in de bus.",
+    "Dat is onze fout; ik zet het nu voor u recht.",
+    "Welk adres had u ook alweer?",
+    "Nee, het ligt niet aan u; de storing zit in de wijk.",
+]
+
+
+def test_kl008_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL008")
+    assert_sound(full, "KL008", variants(rule.info.bad_examples + rule.info.good_examples + KL008_ADVERSARIAL))
+
+
+def test_kl008_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL008", KL008_HARMLESS)
+
+
+# KL011 reflectie-inleiding -----------------------------------------------------------------------------------------
+
+KL011_ADVERSARIAL = [
+    "Ik begrijp dat\nu boos bent",
+    "ik begrijp dat  u boos bent",
+    "Ik begrijp dat  ",  # the double space is a token after "dat"
+    "Ik begrijp dat u boos bent?",
+    "Natuurlijk begrijp ik dat u boos bent.",
+    "dat begrijp ik dat u boos bent",
+    "Wat ik u hoor zeggen, is dat het lang duurt.",
+    "ik hoor u zeggen: het duurt te lang",
+    "Ik kan me heel goed begrijpen dat u boos bent",
+    "ik begrijp dat wel-x",
+    "IK BEGRIJP DAT U ZICH NIET SERIEUS GENOMEN?)VOELT.",  # a "?" inside a chunk is no token of its own
+]
+KL011_HARMLESS = [
+    "ja dat begrijp ik",
+    "Ik begrijp uw vraag.",
+    "nee hoor, u hoeft niets bij te betalen",
+    "Begrijp ik goed dat de pas het tot vrijdag deed?",
+    "ik hoor u niet zo goed",
+    "Ik begrijp dat u wilt opzeggen, klopt dat?",
+    "ja dat begrijp ik dat is helemaal goed zo",
+]
+
+
+def test_kl011_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL011")
+    assert_sound(full, "KL011", variants(rule.info.bad_examples + rule.info.good_examples + KL011_ADVERSARIAL))
+
+
+def test_kl011_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL011", KL011_HARMLESS)
+
+
+# KL003 botte-nee ---------------------------------------------------------------------------------------------------
+
+KL003_ADVERSARIAL = [
+    "Nee.",
+    "nee dat kan niet",
+    "Nee, dank u",
+    "ja  of nee is genoeg",  # the double space is a token: no "ja of nee"
+    "ja eh of nee is genoeg",
+    "Nee, u hoeft niets te doen, maar dat kan niet",
+    "nee mevrouw, dat kan niet",
+    "Nee Jan, dat kan niet",
+    "dat kan niet nee",
+    "Het antwoord was nee, dus dat gaat niet",
+    "ik heb gekeken nee hoor",  # the parser may start a sentence at "nee"
+    "Nee… dat gaat niet",
+    "Nee-nee",
+    " nee dat kan niet",
+    "nee\tdat kan niet",
+    "bijv. nee dat kan niet",
+    "Nee, die kosten zijn terecht.",
+    "nee, u krijgt niets terug",
+]
+KL003_HARMLESS = [
+    "ja of nee is genoeg",
+    "Nee hoor, u hoeft niets bij te betalen.",
+    "Oh nee, wat vervelend voor u!",
+    "U kunt gewoon met ja of nee antwoorden.",
+    "Heeft u nog vragen? Nee? Dan wens ik u een fijne dag.",
+    "Nee, u heeft niets verkeerd gedaan.",
+    "nee hoor u hoeft niets bij te betalen",
+]
+
+
+def test_kl003_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL003")
+    assert_sound(full, "KL003", variants(rule.info.bad_examples + rule.info.good_examples + KL003_ADVERSARIAL))
+
+
+def test_kl003_gate_turns_away_harmless_talk(full: Linter) -> None:
+    assert_turned_away(full, "KL003", KL003_HARMLESS)
+
+
+# What the gates of KL003, KL008, KL010, KL011 and KL013 assume about the bundled pipeline ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("U. ja", ["U.", "ja"]),  # a full stop after one capital stays on it
+        ("KLANT. ja", ["KLANT", ".", "ja"]),  # after two capitals it is split off
+        ("bijv. ja", ["bijv.", "ja"]),  # an abbreviation keeps its full stop
+        ("nee-nee-sticker? ja", ["nee-nee-sticker", "?", "ja"]),
+        ("genomen?)voelt", ["genomen?)voelt"]),  # a mark inside a chunk is not split off
+        ("ik  bel", ["ik", " ", "bel"]),  # more than one space is a token
+        ("dat\nu", ["dat", "\n", "u"]),
+        ("zo'n idee", ["zo'n", "idee"]),
+    ],
+)
+def test_tokenizer_keeps_what_the_gates_b_assume(full: Linter, text: str, tokens: list[str]) -> None:
+    assert [token.text for token in full.nlp.tokenizer(text)] == tokens
+
+
+def test_punctuated_sentences_break_only_at_marks_and_line_breaks(full: Linter) -> None:
+    # KL008 reads sentences from the parse; where the writer punctuated, they follow the punctuation only.
+    doc = full.nlp("Dat is uw eigen schuld\nDaar ga ik niet over. Nee dat doen we niet")
+    assert [sentence.text for sentence in doc.sents] == [
+        "Dat is uw eigen schuld\n",
+        "Daar ga ik niet over.",
+        "Nee dat doen we niet",
+    ]
