@@ -2,7 +2,8 @@
 
     python benchmarks/quality.py [--corpus tests/corpus/utterances.jsonl] [--codes KL001,KL002] [--mistakes]
 
-Prints a table and writes benchmarks/results/quality.md.
+Prints a table and writes benchmarks/results/quality.md. The conversation rules (KL101-KL107) are scored on the
+labelled calls in tests/corpus/calls/ (calls.jsonl, and heldout.jsonl when present), per code and turn.
 """
 
 from __future__ import annotations
@@ -16,13 +17,25 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from naive_baseline import NAIVE_PATTERNS, naive_codes  # noqa: E402
 
 from klantlint import Linter  # noqa: E402
-from klantlint.evaluation import RuleScore, read_corpus, score  # noqa: E402
+from klantlint.conversation import CONVERSATION_CODES  # noqa: E402
+from klantlint.evaluation import (  # noqa: E402
+    RuleScore,
+    conversation_predictions,
+    read_call_corpus,
+    read_corpus,
+    score,
+    score_calls,
+)
 
 CORPUS = REPO / "tests" / "corpus" / "utterances.jsonl"
 HELDOUT = REPO / "tests" / "corpus" / "heldout.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "quality.md"
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.90
+CALLS = REPO / "tests" / "corpus" / "calls" / "calls.jsonl"
+CALLS_HELDOUT = REPO / "tests" / "corpus" / "calls" / "heldout.jsonl"
+CALL_TARGET_PRECISION = 0.90
+CALL_TARGET_RECALL = 0.85
 
 
 def _table(
@@ -56,12 +69,72 @@ def _overall(scores: dict[str, RuleScore], label: str) -> str:
     return f"- {label}: micro P {total.precision:.3f}, R {total.recall:.3f}, F1 {total.f1:.3f}"
 
 
+def _call_table(codes: list[str], scores: dict[str, RuleScore], *, with_target: bool) -> list[str]:
+    header = "| rule | P | R | F1 | TP | FP | FN |"
+    rule = "|---|---|---|---|---|---|---|"
+    if with_target:
+        header += " target met |"
+        rule += "---|"
+    rows = [header, rule]
+    for code in codes:
+        s = scores[code]
+        row = (
+            f"| {code} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.true_positives} | "
+            f"{s.false_positives} | {s.false_negatives} |"
+        )
+        if with_target:
+            met = s.precision >= CALL_TARGET_PRECISION and s.recall >= CALL_TARGET_RECALL
+            row += f" {'yes' if met else 'NO'} |"
+        rows.append(row)
+    return rows
+
+
+def conversation_section(linter: Linter, calls_path: Path, heldout_path: Path, *, mistakes: bool) -> list[str]:
+    """KL101-KL107 on the labelled calls (a finding counts when code and turn index match), and held-out calls."""
+    if not calls_path.exists():
+        return []
+    codes = sorted(CONVERSATION_CODES)
+    predict = conversation_predictions(linter)
+    calls = read_call_corpus(calls_path)
+    scores, wrong = score_calls(calls, predict, codes)
+    lines = [
+        "",
+        f"## Conversation rules on labelled calls ({len(calls)} calls, {calls_path.name})",
+        "",
+        f"A finding is a true positive when its code and turn index equal an expected one. Targets: precision >= "
+        f"{CALL_TARGET_PRECISION}, recall >= {CALL_TARGET_RECALL}.",
+        "",
+        *_call_table(codes, scores, with_target=True),
+        "",
+        _overall(scores, "klantlint, conversation rules"),
+    ]
+    if heldout_path.exists():
+        heldout = read_call_corpus(heldout_path)
+        heldout_scores, _ = score_calls(heldout, predict, codes)
+        lines += [
+            "",
+            f"### Held-out calls ({len(heldout)} calls, {heldout_path.name})",
+            "",
+            "Written after the calls above, by someone who did not see the rules' code; scored, never used to tune.",
+            "",
+            *_call_table(codes, heldout_scores, with_target=False),
+            "",
+            _overall(heldout_scores, "klantlint, conversation rules"),
+        ]
+    if mistakes:
+        for labelled, predicted in wrong:
+            print(f"{labelled.call.call_id}: expected {sorted(labelled.expected)} got {sorted(predicted)}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--heldout", type=Path, default=HELDOUT, help="a labelled set the rules were not tuned on (reported, not tuned)"
     )
+    parser.add_argument("--calls", type=Path, default=CALLS, help="labelled calls for the conversation rules")
+    parser.add_argument("--calls-heldout", type=Path, default=CALLS_HELDOUT, help="held-out labelled calls")
     parser.add_argument("--codes", help="comma-separated codes to report (default: every catalogue rule)")
     parser.add_argument("--mistakes", action="store_true", help="list the utterances each rule got wrong")
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/quality.md")
@@ -100,6 +173,8 @@ def main() -> None:
             _overall(ours_heldout, "klantlint, all rules"),
             _overall(naive_heldout, "naive baseline, all rules"),
         ]
+    if not args.codes:
+        lines += conversation_section(linter, args.calls, args.calls_heldout, mistakes=args.mistakes)
     report = "\n".join(lines) + "\n"
     print(report)
     if args.mistakes:

@@ -34,7 +34,8 @@ def test_mask_keeps_length_and_newlines() -> None:
 
 
 def test_only_prose_is_linted_with_original_positions(linter: Linter) -> None:
-    findings = linter.check(DOCUMENT, text_format="markdown")
+    # The dialogue at the end is also a (very short) conversation: KL1xx point at its agent turn, line 16 too.
+    findings = [f for f in linter.check(DOCUMENT, text_format="markdown") if not f.code.startswith("KL1")]
     assert [(f.code, f.line) for f in findings] == [("KL001", 16)]
     finding = findings[0]
     assert DOCUMENT[finding.start : finding.end] == finding.text == "was uw naam"

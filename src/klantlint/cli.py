@@ -265,10 +265,24 @@ def explain(code: str, config_path: Path | None) -> None:
 @click.option("--agent-speaker", help="Naam van de spreker die de agent is (anders: herkend).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Werkprocessen.")
 @click.option("--mode", type=click.Choice(["fast", "full"]), default="fast", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: werkprocessen op deze machine; dask: een Dask-cluster (klantlint[dask]).",
+)
+@click.option("--scheduler", metavar="ADRES", help="Met --engine dask: de scheduler (tcp://host:8786); anders lokaal.")
 @click.option("--resume", is_flag=True, help="Ga verder waar een afgebroken run met dezelfde argumenten stopte.")
 @click.option("--strict", is_flag=True, help="Stop bij het eerste onleesbare record (exit-code 2).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]))
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ook een HTML-rapport (klantlint[report]).",
+)
 def batch(
     inputs: tuple[str, ...],
     output: Path | None,
@@ -278,19 +292,28 @@ def batch(
     agent_speaker: str | None,
     jobs: int,
     mode: str,
+    engine: str,
+    scheduler: str | None,
     resume: bool,
     strict: bool,
     config_path: Path | None,
     fail_on: str | None,
+    report_path: Path | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
     from klantlint.batch.runner import BatchOptions, StrictStop, run_batch
     from klantlint.transcripts.readers import expand_inputs
 
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler hoort bij --engine dask")
     # Resolve folders and globs before starting, so a missing input stops the run before any output.
     files = list(expand_inputs(inputs))
     config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
+    if report_path is not None:
+        from klantlint.report.html import report_inputs
+
+        output, summary = report_inputs(output, summary)
     options = BatchOptions(
         inputs=files,
         output=output,
@@ -299,6 +322,8 @@ def batch(
         input_format=input_format,
         agent_speaker=agent_speaker,
         jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
         resume=resume,
         strict=strict,
         progress=True,
@@ -309,9 +334,33 @@ def batch(
         _fail(f"--strict: {stop}")
         sys.exit(EXIT_ERROR)
     click.echo(totals.closing_line(), err=True)
+    if report_path is not None and output is not None and summary is not None:
+        from klantlint.report.html import write_report
+
+        write_report(output, summary, report_path, linter.rule_infos())
+        click.echo(f"klantlint batch: rapport in {report_path}", err=True)
     if totals.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if totals.findings else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("summary", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Het HTML-bestand."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+def report(findings: Path, summary: Path, output: Path, config_path: Path | None) -> None:
+    """Maak een HTML-rapport van de bevindingen en de samenvatting van 'klantlint batch'."""
+    from klantlint.report.html import write_report
+
+    # Rule names and explanations from the catalogue, so packs and plugins of this config appear too.
+    data = write_report(findings, summary, output, Session(config_path, {}).any_linter().rule_infos())
+    click.echo(
+        f"klantlint report: {data.overall.calls} gesprekken, {data.overall.findings} bevindingen; rapport in {output}",
+        err=True,
+    )
 
 
 def main() -> None:

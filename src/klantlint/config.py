@@ -40,6 +40,7 @@ class Config(BaseModel):
     jargon: dict[str, str] = Field(default_factory=dict)
     jargon_allow: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
+    organisation: list[str] = Field(default_factory=list)  # own organisation's names, for the opening (KL101)
     aanspreekvorm: Literal["u", "je", "auto"] = "auto"
     max_sentence_words: int = Field(default=20, ge=1)
     model: str = "auto"

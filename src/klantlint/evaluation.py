@@ -1,6 +1,8 @@
 """Scoring rules against a labelled corpus: per-rule precision, recall and F1.
 
-Used by `benchmarks/quality.py` and by the regression test over `tests/corpus/`.
+Phrase rules are scored on labelled utterances (`tests/corpus/utterances.jsonl`), conversation rules on
+labelled calls (`tests/corpus/calls/`), where a finding must also be at the expected turn. Used by
+`benchmarks/quality.py` and by the regression tests.
 """
 
 from __future__ import annotations
@@ -9,6 +11,12 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from klantlint.transcripts.models import Call, Turn
+
+if TYPE_CHECKING:
+    from klantlint.engine.linter import Linter
 
 
 @dataclass(frozen=True)
@@ -80,3 +88,79 @@ def score(
         if predicted != expected:
             mistakes.append((utterance, predicted))
     return scores, mistakes
+
+
+# -- conversation rules on labelled calls -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelledCall:
+    """A call with the conversation findings a trainer expects: (code, turn index) pairs."""
+
+    call: Call
+    expected: frozenset[tuple[str, int]]
+
+
+def read_call_corpus(path: Path) -> list[LabelledCall]:
+    """Calls in JSONL (`call_id`, `turns`, `direction`, `organisation`, `expected: [{code, turn_index}]`)."""
+    calls = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                turns = [
+                    Turn(speaker=str(t["speaker"]), text=t["text"], start=t.get("start"), end=t.get("end"))
+                    for t in record["turns"]
+                ]
+                organisation = record.get("organisation") or []
+                call = Call(
+                    call_id=str(record["call_id"]),
+                    turns=turns,
+                    agent_id=record.get("agent_id"),
+                    date=record.get("date"),
+                    direction=record.get("direction"),
+                    organisation=[organisation] if isinstance(organisation, str) else organisation,
+                    source=str(path),
+                    line=number,
+                )
+                expected = frozenset((item["code"], int(item["turn_index"])) for item in record.get("expected", []))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+                raise ValueError(f"{path}:{number}: invalid call corpus line: {error}") from None
+            calls.append(LabelledCall(call, expected))
+    return calls
+
+
+def score_calls(
+    calls: list[LabelledCall],
+    predict: Callable[[list[Call]], Iterable[set[tuple[str, int]]]],
+    codes: Iterable[str],
+) -> tuple[dict[str, RuleScore], list[tuple[LabelledCall, set[tuple[str, int]]]]]:
+    """Per-rule scores for `predict` (calls -> predicted (code, turn index) sets); a finding is a true positive
+    when an expected one has the same code and turn index. Also returns the calls it got wrong."""
+    scores = {code: RuleScore(code) for code in codes}
+    mistakes = []
+    for labelled, predicted in zip(calls, predict([c.call for c in calls]), strict=True):
+        predicted = {item for item in predicted if item[0] in scores}
+        expected = {item for item in labelled.expected if item[0] in scores}
+        for code, _ in predicted & expected:
+            scores[code].true_positives += 1
+        for code, _ in predicted - expected:
+            scores[code].false_positives += 1
+        for code, _ in expected - predicted:
+            scores[code].false_negatives += 1
+        if predicted != expected:
+            mistakes.append((labelled, predicted))
+    return scores, mistakes
+
+
+def conversation_predictions(linter: Linter) -> Callable[[list[Call]], list[set[tuple[str, int]]]]:
+    """`predict` for `score_calls`: the (code, turn index) of every finding `linter` reports on each call."""
+
+    def predict(calls: list[Call]) -> list[set[tuple[str, int]]]:
+        return [
+            {(item.finding.code, item.turn_index) for item in result.findings} for result in linter.check_calls(calls)
+        ]
+
+    return predict

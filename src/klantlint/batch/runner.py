@@ -44,6 +44,11 @@ SUMMARY_CSV_FIELDS = [
     "findings_per_100_agent_words",
     "score",
     "counts",
+    "longest_agent_monologue_s",
+    "holds",
+    "hold_durations_s",
+    "conversation_rules",
+    "conversation_rules_skipped",
 ]
 
 
@@ -56,6 +61,8 @@ class BatchOptions:
     input_format: str | None = None
     agent_speaker: str | None = None
     jobs: int = 1
+    engine: str = "local"  # "local" (worker processes) or "dask" (klantlint.batch.dask_engine)
+    scheduler: str | None = None  # with engine "dask": the scheduler's address, else a local cluster of `jobs`
     resume: bool = False
     strict: bool = False
     progress: bool = False
@@ -169,7 +176,10 @@ class Outputs:
         if self.summary is not None:
             record = summary_record(result)
             if self.summary_csv is not None:
-                self.summary_csv.writerow({**record, "counts": json.dumps(record["counts"])})
+                # Counts and lists (hold durations, conversation rules) go into one CSV cell as JSON.
+                self.summary_csv.writerow(
+                    {key: json.dumps(val) if isinstance(val, dict | list) else val for key, val in record.items()}
+                )
             else:
                 self.summary.write(json.dumps(record, ensure_ascii=False) + "\n")
             self.summary.flush()
@@ -201,12 +211,15 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     done = completed_records(options) if options.resume else set()
     outputs = Outputs(options)
     try:
-        results = lint_records(
-            _records(options, linter.config.columns, done, totals),
-            linter,
-            jobs=options.jobs,
-            agent_speaker=options.agent_speaker,
-        )
+        records = _records(options, linter.config.columns, done, totals)
+        if options.engine == "dask":
+            from klantlint.batch.dask_engine import lint_records_on_dask
+
+            results = lint_records_on_dask(
+                records, linter, scheduler=options.scheduler, jobs=options.jobs, agent_speaker=options.agent_speaker
+            )
+        else:
+            results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
         with _progress(results, options.progress) as tracked:
             for _record, result in tracked:
                 if isinstance(result, RecordError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from klantlint.conversation import CONVERSATION_CODES
 from klantlint.transcripts.models import CallResult
 
 SEVERITY_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.5}
@@ -44,6 +45,11 @@ def summary_record(result: CallResult) -> dict[str, Any]:
         else 0.0,
         "score": call_score(result),
         "counts": result.counts_by_code,
+        "longest_agent_monologue_s": result.longest_agent_monologue_s,
+        "holds": result.holds,
+        "hold_durations_s": result.hold_durations_s,
+        "conversation_rules": sorted({f.finding.code for f in result.findings} & CONVERSATION_CODES),
+        "conversation_rules_skipped": result.conversation_rules_skipped,
     }
 
 
@@ -58,6 +64,7 @@ def finding_records(result: CallResult) -> list[dict[str, Any]]:
             "turn_start": item.turn_start,
             "turn_end": item.turn_end,
             **item.finding.model_dump(),
+            "turn_text": item.turn_text,
         }
         for item in result.findings
     ]

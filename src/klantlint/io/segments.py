@@ -29,8 +29,10 @@ AGENT_LABELS = frozenset(
     }
 )
 CUSTOMER_LABELS = frozenset({"klant", "k", "beller", "customer", "caller", "cliënt", "client", "prospect", "relatie"})
+# A timestamp may stand before the label: "[00:12] Agent:", "[0:05-0:09] **Klant:**" (transcripts pasted as a script).
+TIMESTAMP_PREFIX = r"(?:\[[0-9:.,\s>–—-]{1,40}\][ \t]*)?"
 LABEL = re.compile(
-    r"^(?P<prefix>[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?)(?P<name>[A-Za-zÀ-ÿ() ]{1,30}?)[ \t]*"
+    rf"^(?P<prefix>[ \t]*(?:[-*+>][ \t]+)?{TIMESTAMP_PREFIX}(?:\*\*|__)?)(?P<name>[A-Za-zÀ-ÿ() ]{{1,30}}?)[ \t]*"
     r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
 )
 

@@ -30,7 +30,11 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
     roles_config = linter.config.roles
     assigned = [
         assign_roles(
-            call, agent_names=roles_config.agent, customer_names=roles_config.customer, agent_speaker=agent_speaker
+            call,
+            agent_names=roles_config.agent,
+            customer_names=roles_config.customer,
+            agent_speaker=agent_speaker,
+            organisations=linter.config.organisation,
         )
         for call in calls
     ]
@@ -48,22 +52,28 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
                 turn_start=turn.start,
                 turn_end=turn.end,
                 finding=finding,
+                turn_text=turn.text,
             )
             for (index, turn), turn_findings in zip(turns, per_turn, strict=True)
             for finding in turn_findings
         ]
+        conversation = linter.conversation.check_call(call, findings)  # KL101-KL107 and the call's figures
         results.append(
             CallResult(
                 call_id=call.call_id,
                 agent_id=call.agent_id,
                 date=call.date,
                 roles=roles,
-                findings=findings,
+                findings=conversation.merged_with(findings),
                 turns=len(call.turns),
                 agent_words=sum(word_count(t.text) for t in call.turns if t.role == "agent"),
                 customer_words=sum(word_count(t.text) for t in call.turns if t.role == "customer"),
                 source=call.source,
                 line=call.line,
+                longest_agent_monologue_s=conversation.figures.longest_agent_monologue_s,
+                holds=conversation.figures.holds,
+                hold_durations_s=conversation.figures.hold_durations_s,
+                conversation_rules_skipped=conversation.skipped,
             )
         )
     return results

@@ -34,6 +34,9 @@ class Call(BaseModel):
     date: str | None = None
     source: str = ""
     line: int = 0
+    # Optional call metadata for the conversation rules: who called whom, and the organisation's names.
+    direction: Literal["inbound", "outbound"] | None = None
+    organisation: list[str] = Field(default_factory=list)
 
 
 class TurnFinding(BaseModel):
@@ -47,6 +50,7 @@ class TurnFinding(BaseModel):
     turn_start: float | None = None
     turn_end: float | None = None
     finding: Finding
+    turn_text: str = ""  # the whole turn, so reports can show the finding in context
 
 
 class RoleAssignment(BaseModel):
@@ -74,6 +78,11 @@ class CallResult(BaseModel):
     customer_words: int
     source: str = ""
     line: int = 0
+    # Conversation figures (None / empty without timestamps), and conversation rules skipped for lack of them.
+    longest_agent_monologue_s: float | None = None
+    holds: int = 0
+    hold_durations_s: list[float] = Field(default_factory=list)
+    conversation_rules_skipped: list[str] = Field(default_factory=list)
 
     @property
     def counts_by_code(self) -> dict[str, int]:

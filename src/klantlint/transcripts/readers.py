@@ -246,7 +246,26 @@ def _call_from(data: dict[str, Any], source: str, line: int) -> Call:
         date=_optional_str(data.get("date")),
         source=source,
         line=line,
+        **_call_metadata(data),
     )
+
+
+def _call_metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """Optional `direction` ("inbound"/"outbound") and `organisation` (a name or a list of names) of a call."""
+    metadata: dict[str, Any] = {}
+    direction = data.get("direction")
+    if direction not in (None, ""):
+        if direction not in ("inbound", "outbound"):
+            raise ValueError(f"'direction' moet 'inbound' of 'outbound' zijn, niet {direction!r}")
+        metadata["direction"] = direction
+    organisation = data.get("organisation")
+    if isinstance(organisation, str):
+        organisation = [organisation]
+    if organisation not in (None, ""):
+        if not isinstance(organisation, list) or not all(isinstance(name, str) for name in organisation):
+            raise ValueError("'organisation' moet een naam of een lijst met namen zijn")
+        metadata["organisation"] = organisation
+    return metadata
 
 
 def _optional_str(value: Any) -> str | None:

@@ -16,6 +16,7 @@ from klantlint.transcripts.models import Call, RoleAssignment, Turn
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
+ORGANISATION_WEIGHT = 2.0
 WeightedCues = tuple[tuple[re.Pattern[str], float], ...]
 
 
@@ -52,8 +53,10 @@ def assign_roles(
     agent_names: Iterable[str] = (),
     customer_names: Iterable[str] = (),
     agent_speaker: str | None = None,
+    organisations: Iterable[str] = (),
 ) -> tuple[Call, RoleAssignment]:
-    """The call with every turn's role set, and how the agent was chosen."""
+    """The call with every turn's role set, and how the agent was chosen. `organisations` (the call's or the
+    config's names of the organisation) help detection: the agent names it in their first turn."""
     speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
     agents = {_normalised(n) for n in agent_names} | set(AGENT_LABELS)
     customers = {_normalised(n) for n in customer_names} | set(CUSTOMER_LABELS)
@@ -69,11 +72,17 @@ def assign_roles(
     if labelled == [] and any(_normalised(s) in customers for s in speakers) and len(speakers) == 2:
         other = next(s for s in speakers if _normalised(s) not in customers)
         return _with_agent(call, other, "label", 0.9)
-    return _detect(call, speakers)
+    return _detect(call, speakers, [*call.organisation, *organisations])
 
 
-def _detect(call: Call, speakers: list[str]) -> tuple[Call, RoleAssignment]:
-    scores = {speaker: _agent_score(t for t in call.turns if t.speaker == speaker) for speaker in speakers}
+def _detect(call: Call, speakers: list[str], organisations: list[str]) -> tuple[Call, RoleAssignment]:
+    names = [
+        re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", re.IGNORECASE) for name in organisations if name.strip()
+    ]
+    scores = {
+        speaker: _agent_score(t for t in call.turns if t.speaker == speaker) + _organisation_score(call, speaker, names)
+        for speaker in speakers
+    }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] <= 0:
         return _with_agent(call, None, "none", 0.0)
@@ -92,6 +101,12 @@ def _agent_score(turns: Iterable[Turn]) -> float:
         score += sum(weight for pattern, weight in AGENT_CUES if pattern.search(turn.text))
         score -= sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(turn.text))
     return score
+
+
+def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) -> float:
+    """The organisation named in the speaker's first turn is the agent's opening."""
+    first = next((turn for turn in call.turns if turn.speaker == speaker), None)
+    return ORGANISATION_WEIGHT if first is not None and any(name.search(first.text) for name in names) else 0.0
 
 
 def _with_agent(call: Call, agent: str | None, method: str, confidence: float) -> tuple[Call, RoleAssignment]:

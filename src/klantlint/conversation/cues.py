@@ -1,0 +1,335 @@
+"""Cue lists shared by the conversation rules, as regexes over normalised (lowercase) turn text.
+
+Each cue is a list of alternatives; `compile_cues` bounds every alternative by word edges. Accents and
+quote variants are folded by `text.normalise` ("één" is "een"), so patterns are written without them.
+"""
+
+from __future__ import annotations
+
+from klantlint.conversation.text import compile_cues
+
+ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
+
+# -- opening ----------------------------------------------------------------------------------------------------
+
+# A greeting at the start of a call: the time of day ("goedemorgen", "goeiemiddag"), or an informal "hallo",
+# "hoi", "dag", "welkom". A company name alone is no greeting.
+GREETING = compile_cues(
+    r"goe(?:de|ie|den|ien)?(?:n)?(?:morgen|middag|avond|dag)",
+    r"(?:goede\s+)?(?:morgen|middag|avond)(?=\s*[,.!]|\s+(?:met|u|je|meneer|mevrouw)\b)",
+    r"dag|hallo|hoi|welkom",
+)
+OFFER_OF_HELP = compile_cues(
+    rf"(?:waarmee|waar\s+mee|wat|hoe|waar)\s+(?:kan|mag)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:(?:vandaag|nu|mee|voor\s+{ADDRESSEE}|"
+    r"verder|dan|even|eens|ermee)\s+)*(?:helpen|van\s+dienst\s+zijn|doen|betekenen|mee\s+helpen)",
+    r"(?:zegt\s+u|zeg|zeg\s+jij|vertelt\s+u|vertel)\s+(?:het\s+)?maar",
+    r"wat\s+(?:is|was)\s+(?:uw|je|jouw)\s+vraag",
+    rf"(?:heeft|hebt|heb)\s+{ADDRESSEE}\s+een\s+vraag",
+    rf"waar(?:voor)?\s+belt\s+{ADDRESSEE}(?:\s+voor)?",
+    rf"wat\s+(?:kan|mag)\s+ik\s+voor\s+{ADDRESSEE}\s+(?:doen|betekenen|regelen|uitzoeken)",
+    r"hoe\s+kan\s+ik\s+helpen|waarmee\s+kan\s+ik\s+helpen",
+    rf"waarmee\s+(?:kan|mag)\s+ik\s+{ADDRESSEE}\s+van\s+dienst\s+zijn",
+)
+# The agent's own name: "u spreekt met Kim", "mijn naam is Kim", "met Kim van ...", "ik ben Kim".
+OWN_NAME_INTRO = compile_cues(
+    rf"{ADDRESSEE}\s+spreekt\s+(?:nu\s+)?met",
+    r"spreekt\s+u\s+met",
+    r"mijn\s+naam\s+is|ik\s+heet|ik\s+ben|dit\s+is|hier\s+is",
+    r"met",
+)
+# Words after "met" / "ik ben" that are not a name: "met de afdeling", "ik ben er", "met u".
+NOT_A_NAME = frozenset(
+    """
+    de het een mijn uw u je jou jij jullie wie wat ons onze die dat dit deze hem haar hun elkaar iemand niemand
+    alles niets niks iets er hier daar daarmee zo nu even eventjes nog al alweer ook wel niet geen graag blij
+    bezig klant belt bel bellen uw zijn haar welke welk wiens waar hoe wat vriendelijke groet groeten excuses
+    goedemorgen goedemiddag goedenavond goedendag morgen middag avond dag hallo hoi hai hey welkom eh ehm uh uhm
+    ja nee hoor dus maar en of want omdat als dan toen ik we wij zij ze hij men mensen meneer mevrouw juffrouw
+    klantenservice servicedesk helpdesk afdeling team gemeente bank de klantenservice vraag probleem klacht
+    betrekking verband vanuit uit over voor van bij naar aan op in om tot door zonder tegen na sinds tijdens
+    betreft zelf allemaal iedereen twee drie vier vijf zes een elke ieder spoed vreemd met is was ben bent
+    heb hebt heeft had wil wilt wou kan kunt moet zou zal graag gebeld belde spreek spreekt praat bedankt dank
+    sorry oke ok prima goed fijn klopt precies inderdaad helemaal alvast toch weer alleen eigenlijk gewoon
+    waarmee wanneer waarom waarover hoelang ik'
+    """.split()
+)
+TITLES = frozenset({"meneer", "mevrouw", "mevr", "mw", "dhr", "heer", "juffrouw", "dokter", "dr"})
+NAME_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el", "al", "op", "in", "von", "da", "di"}
+)
+# Organisation words, for when no organisation is configured: "welkom bij", "klantenservice van".
+ORGANISATION_HINT = compile_cues(
+    r"welkom\s+(?:bij|in|op)",
+    r"klantenservice|klantenteam|klantcontact|servicedesk|helpdesk|servicecentrum|serviceteam|callcenter",
+    r"afdeling\s+\w+|gemeente\s+\w+",
+    r"namens\s+\w+",
+    r"\w+\s+(?:bv|b\.v|nv|n\.v|verzekeringen|verzekering|energie|bank|telecom|webshop|zorg)",
+    r"van\s+(?!u\b|je\b|jullie\b|uw\b|mij\b|ons\b|harte\b)(?:de\s+|het\s+)?\w+",
+)
+OUTBOUND_OPENING = compile_cues(
+    rf"ik\s+bel\s+{ADDRESSEE}\s+(?:(?:even|eventjes|vandaag|nu|namens|over|omdat|in\s+verband|naar\s+aanleiding|"
+    r"vanwege|voor|van|met|terug)\b)",
+    r"ik\s+bel\s+(?:even\s+)?(?:namens|over|omdat|in\s+verband|naar\s+aanleiding|vanwege)",
+    rf"(?:stoor|bel)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:even\s+)?(?:gelegen|op\s+een\s+(?:goed|slecht)\s+moment)",
+    r"komt\s+het\s+(?:nu\s+)?(?:goed\s+)?gelegen",
+    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:even\s+)?(?:een\s+)?(?:momentje|minuutje|tijd)\s+(?:voor\s+mij|om)",
+)
+
+# -- names ------------------------------------------------------------------------------------------------------
+
+# The caller introducing themself: "met Jansen", "u spreekt met Kim de Groot", "mijn naam is ...".
+CALLER_NAME_INTRO = compile_cues(
+    rf"{ADDRESSEE}\s+spreekt\s+(?:nu\s+)?met",
+    r"mijn\s+(?:achter)?naam\s+is|ik\s+heet|ik\s+ben",
+    r"met",
+    r"(?:de\s+)?naam\s+is",
+    r"dit\s+is",
+)
+# The agent asking for the caller's name.
+NAME_QUESTION = compile_cues(
+    r"(?:wat|hoe)\s+(?:was|is)\s+(?:uw|je|jouw|de)\s+(?:achter|voor)?naam",
+    r"(?:uw|je|jouw)\s+(?:achter|voor)?naam\s+(?:was|is)\s+(?:ook\s+alweer|nog\s+(?:eens|even)|ook)",
+    r"(?:uw|je|jouw)\s+(?:achter|voor)?naam\s+(?:was|is)\s*\?",
+    r"naam\s+ook\s+alweer",
+    r"(?:mag|kan|zou)\s+ik\s+(?:(?:nog|even|eens|nog\s+eens|nog\s+een\s+keer|dan|misschien|alvast)\s+)*"
+    r"(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
+    rf"(?:kunt|kan|wilt|wil)\s+{ADDRESSEE}\s+(?:(?:nog|even|eens|nog\s+eens|nog\s+een\s+keer|mij)\s+)*"
+    rf"(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
+    r"met\s+wie\s+(?:spreek|praat|heb)\s+ik",
+    r"wie\s+(?:spreek|heb)\s+ik\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)?",
+    rf"hoe\s+heet\s+{ADDRESSEE}",
+    r"nog\s+(?:even|eens|een\s+keer)\s+(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
+    r"(?:uw|je|jouw)\s+(?:achter)?naam\s+(?:graag|alstublieft|alsjeblieft)",
+    rf"hoe\s+(?:schrijft|schrijf|spelt|spel)\s+(?:{ADDRESSEE}|ik)\s+(?:uw|je|jouw|de|die|dat)?\s*(?:achter)?naam",
+    rf"(?:kunt|kan|wilt|wil)\s+{ADDRESSEE}\s+(?:(?:uw|je|de)\s+(?:achter)?naam\s+)?(?:even\s+|nog\s+eens\s+)?spellen",
+)
+# Saying why the name is asked again: the caller then hears it is not for lack of listening.
+NAME_REASON = compile_cues(
+    r"voor\s+de\s+zekerheid|zekerheidshalve|om\s+zeker\s+te\s+zijn|voor\s+de\s+(?:volledigheid|controle)",
+    r"ter\s+(?:controle|verificatie|bevestiging)|om\s+te\s+(?:controleren|verifieren|checken)",
+    r"voor\s+de\s+(?:bevestiging|administratie|registratie|aanvraag|melding|brief|bon|polis|pas)",
+    r"noteren|noteer|opschrijven|vastleggen|invullen|registreren|zetten",
+    r"(?:niet\s+(?:goed|helemaal|duidelijk)\s+)(?:verstaan|gehoord|meegekregen|opgevangen|genoteerd)",
+    r"(?:verstond|hoorde)\s+(?:ik\s+)?(?:het|u|dat|uw\s+naam)?\s*niet",
+    r"identiteit|legitim\w*|verifi\w*|controleren|controle",
+    r"goed\s+(?:noteren|opschrijven|vastleggen|schrijven|in\s+het\s+systeem)|dossier|klantsysteem|systeem",
+    r"correct\s+(?:noteren|vastleggen|spellen)",
+    r"(?:de\s+)?verbinding|viel\s+(?:even\s+)?weg|wegviel|ruis|slecht\s+te\s+verstaan",
+    r"omdat|zodat|want|anders\s+kan\s+ik",
+    r"(?:dossier|account|gegevens|klantgegevens|polis|contract|bestelling)\s+(?:te\s+)?(?:vinden|zoeken|opzoeken|"
+    r"koppelen|controleren)",
+    r"om\s+(?:uw|je|het)\s+\w+\s+(?:te\s+)?(?:vinden|zoeken|opzoeken|koppelen|controleren)",
+    r"ik\s+zie\s+(?:twee|meerdere|verschillende)",
+    r"ik\s+wil\s+(?:het\s+)?(?:zeker\s+weten|goed\s+hebben|het\s+goed\s+doen)",
+)
+
+# -- holds ------------------------------------------------------------------------------------------------------
+
+HOLD_ANNOUNCEMENT = compile_cues(
+    r"in\s+de\s+wacht|wachtstand|wachtmuziek",
+    rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
+    r"momentje|moment(?:je)?\s+(?:alstublieft|alsjeblieft|graag)|een\s+moment(?:je)?|ogenblik(?:je)?",
+    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|heel\s+even)\s+)?(?:een\s+)?(?:momentje|moment|ogenblikje|"
+    r"minuutje|paar\s+minuten)",
+    rf"(?:ik\s+ben|ben\s+ik|ik\s+kom)\s+(?:zo|zometeen|direct|meteen|straks|zo\s+snel\s+mogelijk)\s+(?:weer\s+)?"
+    rf"(?:bij\s+{ADDRESSEE}\s+)?(?:terug|weer\s+bij)",
+    rf"(?:ik\s+ben|ben\s+ik)\s+(?:zo|zometeen|direct)\s+weer\s+bij\s+{ADDRESSEE}",
+    r"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|dat\s+even|het\s+even|"
+    r"dit\s+even|\s)*"
+    r"(?:navragen|nakijken|opzoeken|uitzoeken|checken|overleggen|natrekken|uitzoeken|opvragen|nagaan|"
+    r"controleren|bekijken|doorrekenen|berekenen)",
+    r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
+    r"(?:na|op|uit|mee|bij|met\s+(?:een|mijn)\s+(?:collega|leidinggevende|teamleider|afdeling))",
+    rf"mag\s+ik\s+{ADDRESSEE}\s+(?:even|eventjes|heel\s+even|kort)\s+(?:laten\s+)?wachten",
+    rf"(?:wilt|kunt|wil)\s+{ADDRESSEE}\s+(?:even|eventjes|heel\s+even|kort)\s+(?:blijven\s+)?wachten",
+    r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes)\s+geduld",
+    r"een\s+ogenblik(?:je)?\s+geduld",
+    r"(?:dat|dit|het)\s+duurt\s+(?:ongeveer\s+|zo'?n\s+|maximaal\s+|hooguit\s+|nog\s+|heel\s+|even\s+|een\s+)*"
+    r"(?:\d|een|twee|drie|vier|vijf|tien|anderhalve|halve|paar|minuut|minuutje|seconden|momentje|even|eventjes)",
+    rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|nu|voor\s+{ADDRESSEE}|"
+    r"graag|snel)\s+)*(?:na|op|uit|door)\b",
+)
+# Coming back during a hold without the answer yet: the hold goes on, but the caller is not forgotten.
+HOLD_CHECK_IN = compile_cues(
+    r"nog\s+(?:heel\s+)?(?:even|eventjes|een\s+momentje|een\s+ogenblikje)\s+geduld",
+    r"(?:ik\s+ben|ben\s+ik)\s+(?:er\s+)?nog\s+(?:even\s+)?(?:mee\s+)?bezig",
+    r"(?:ik\s+ben|ben\s+ik)\s+er\s+nog",
+    rf"(?:bent|ben)\s+{ADDRESSEE}\s+er\s+nog",
+    rf"(?:hangt|hang)\s+{ADDRESSEE}\s+er\s+nog",
+    r"het\s+duurt\s+(?:nog\s+)?(?:iets|wat|even|een\s+beetje|helaas\s+wat)?\s*langer",
+    r"duurt\s+(?:iets|wat|even|helaas\s+wat)\s+langer",
+    r"(?:sorry|excuses|excuus|het\s+spijt\s+me)\s+(?:dat\s+het\s+)?(?:zo\s+|even\s+|wat\s+)?lang\s+duurt",
+    r"(?:ik\s+ben|ben\s+ik)\s+(?:er\s+)?(?:bijna|zo)\s+(?:klaar|zover|terug)|ik\s+ben\s+er\s+(?:bijna|zo)\b",
+    r"nog\s+(?:heel\s+)?even\s+(?:wachten|volhouden)",
+    r"nog\s+(?:een\s+)?(?:paar|enkele|twee|drie)\s+(?:minuutjes|minuten|minuutje)",
+    rf"wilt\s+{ADDRESSEE}\s+(?:nog\s+)?(?:blijven\s+)?wachten\s+of",
+    rf"(?:wilt|zal)\s+(?:{ADDRESSEE}|ik)\s+(?:liever\s+)?(?:dat\s+ik\s+{ADDRESSEE}\s+)?terug(?:bel|bellen)",
+)
+# Coming back from a hold with the answer: ends the hold.
+HOLD_RETURN = compile_cues(
+    r"(?:dank|bedankt)\s+(?:u|je|jullie)?\s*(?:wel\s+)?(?:voor\s+het|voor\s+uw|voor\s+je|dat\s+u|dat\s+je)\s+"
+    r"(?:wachten|geduld|gewacht)",
+    r"(?:daar|hier)\s+ben\s+ik\s+weer|ik\s+ben\s+(?:er\s+)?weer|ik\s+heb\s+(?:het|het\s+antwoord|uw\s+\w+)\s+gevonden",
+)
+
+# -- next steps, summaries, closings ----------------------------------------------------------------------------
+
+# A concrete moment: "morgen", "vandaag voor vijf uur", "om tien uur", "binnen twee werkdagen", "donderdag".
+_NUMBER_WORDS = r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|half|kwart|anderhalf"
+TIME_EXPRESSION = (
+    r"(?:vandaag|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|straks|zo\s+meteen|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"(?:deze|volgende|komende)\s+week|(?:aan\s+het\s+)?(?:eind|einde)\s+van\s+de\s+(?:dag|middag|week|ochtend)|"
+    rf"(?:voor|om|na|tussen|rond|uiterlijk|binnen|over|vanaf)\s+(?:{_NUMBER_WORDS})|"
+    r"(?:voor|na)\s+(?:het|de)\s+(?:weekend|lunch|middag|avond|ochtend|einde?)|"
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s+uur|binnen\s+\w+\s+(?:uur|dagen|werkdagen|week|weken|kwartier))"
+)
+_CALLER = rf"(?:{ADDRESSEE})"
+# The organisation calls the customer: "ik bel u", "bel ik u", "mijn collega belt u", "belt mijn collega Fenna u",
+# "u wordt teruggebeld", "nemen wij contact met u op". ("Belt u gerust terug" is the customer calling: not one.)
+_ORGANISATION_CALLS = (
+    rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b",
+    rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b",
+    rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w+dienst|monteur|adviseur|specialist|iemand|teamleider|"
+    rf"leidinggevende|planner|planning)\s+(?:\S+\s+){{0,3}}?(?:belt|bellen)\s+{_CALLER}\b",
+    rf"(?:belt|bellen)\s+(?:mijn|een|onze|de|hij|zij|ze)\s+(?:\S+\s+){{0,5}}?{_CALLER}\b",
+    rf"{_CALLER}\s+(?:wordt|word)\s+(?:\S+\s+){{0,6}}?(?:teruggebeld|gebeld)",
+    rf"contact\s+met\s+{_CALLER}\s+op",
+    rf"(?:laat|laten)\s+(?:ik\s+|wij\s+|we\s+)?{_CALLER}\s+(?:\S+\s+){{0,6}}?(?:terug)?bellen",
+    rf"{_CALLER}\s+hoort\s+(?:\S+\s+){{0,5}}?van\s+(?:mij|ons|mijn\s+collega|de\s+\w+)",
+    r"terugbelafspraak|terugbelverzoek|belafspraak",
+)
+ORGANISATION_CALLS = compile_cues(*_ORGANISATION_CALLS)
+TIME = compile_cues(TIME_EXPRESSION)
+# Through to a named department or person: "met de afdeling klachten", "met mijn collega van facturen",
+# "met mijn collega Sanne", "naar de technische dienst". ("Met een collega" names nobody.)
+_NAMED_TARGET = (
+    r"(?:(?:de|het|onze|mijn)\s+)?(?:afdeling\s+\w+|\w+afdeling|\w*dienst|\w*desk|backoffice|team\s+\w+|"
+    r"\w+team|specialist\s+\w+|(?:(?:mijn|onze|een)\s+)?collega\s+(?:van\s+(?:de\s+|het\s+)?\w+|"
+    r"(?!die\b|dat\b|de\b|het\b|een\b|en\b|voor\b|om\b|zodat\b|want\b|u\b)\w{3,})|technische\s+\w+|"
+    r"(?:mevrouw|meneer)\s+\w+|(?!de\b|het\b|een\b|u\b|ons\b|iemand\b)\w{3,}\s+(?:van|op|bij)\s+(?:de\s+)?\w+)"
+)
+NEXT_STEP_TRANSFER = compile_cues(
+    rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:{ADDRESSEE}\s+)?(?:(?:nu|meteen|direct|even|zo)\s+)*"
+    rf"door\s+(?:met|naar)\s+{_NAMED_TARGET}",
+    rf"door(?:verbinden|verbind|geschakeld|gezet)\s+(?:met|naar)\s+{_NAMED_TARGET}",
+)
+NEXT_STEP_WRITTEN = compile_cues(
+    r"(?:ik\s+stuur|wij\s+sturen|we\s+sturen|ik\s+mail|we\s+mailen|wij\s+mailen|u\s+ontvangt|je\s+ontvangt|"
+    r"u\s+krijgt|je\s+krijgt|ik\s+bevestig|wij\s+bevestigen|we\s+bevestigen|stuur\s+ik|sturen\s+we|"
+    r"sturen\s+wij|mail\s+ik)\s+(?:\S+\s+){0,8}?"
+    r"(?:bevestiging|bevestigingsmail|brief|e-?mail|mail|mailtje|overzicht|schriftelijk|per\s+post|zwart\s+op\s+wit|"
+    r"op\s+papier|sms)",
+    r"(?:bevestiging|brief|overzicht)\s+(?:\S+\s+){0,4}?(?:per\s+(?:e-?mail|mail|post)|in\s+uw\s+(?:mailbox|brievenbus))",
+    r"(?:krijgt|ontvangt)\s+(?:u|je)\s+(?:\S+\s+){0,6}?(?:bevestiging|brief|e-?mail|mail|overzicht|schriftelijk)",
+    r"schriftelijk\s+(?:bevestigen|bevestigd|vastleggen|vastgelegd)",
+)
+APPOINTMENT = compile_cues(
+    rf"(?:monteur|adviseur|collega|bezorger|technicus|medewerker|iemand)\s+(?:\S+\s+){{0,4}}?"
+    rf"(?:komt|langs|langskomen)[^.?!]{{0,40}}?\b{TIME_EXPRESSION}",
+    r"(?:afspraak|afspraken)\s+(?:\S+\s+){0,3}?(?:ingepland|gemaakt|staat|voor|op)\b",
+)
+# Something the agent did or will do for the caller: an agreement a closing summary should repeat.
+_AGREE_VERBS = (
+    r"zet|pas|regel|stort|stuur|verstuur|maak|verleng|verlaag|verhoog|plan|boek|annuleer|blokkeer|crediteer|verwerk|"
+    r"wijzig|reserveer|stop|koppel|meld|voeg|bestel|registreer|activeer|verander|zeg\s+\S+\s+op|vraag\s+\S+\s+"
+    r"(?:\S+\s+)?aan|dien\s+\S+\s+(?:\S+\s+)?in|geef\s+\S+\s+(?:\S+\s+)?door|leg\s+\S+\s+(?:\S+\s+)?vast|"
+    r"zetten|passen|regelen|sturen|versturen|maken|plannen|boeken|annuleren|blokkeren|stoppen|koppelen|melden|"
+    r"bestellen|storten|crediteren|verwerken|wijzigen"
+)
+_NOT_A_HOLD = r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
+AGREEMENT = compile_cues(
+    rf"(?:ik|wij|we)\s+(?:{_AGREE_VERBS})\b{_NOT_A_HOLD}",
+    rf"(?:{_AGREE_VERBS})\s+(?:ik|wij|we)\b{_NOT_A_HOLD}",
+    r"(?:heb|hebben|wordt|worden)\s+(?:\S+\s+){0,6}?(?:aangepast|geregeld|doorgevoerd|"
+    r"aangevraagd|gewijzigd|verlaagd|verhoogd|teruggestort|gecrediteerd|opgezegd|stopgezet|gestopt|verwerkt|"
+    r"vastgelegd|ingepland|aangemaakt|verlengd|geblokkeerd|gedeblokkeerd|omgezet|toegevoegd|ingediend|verstuurd|"
+    r"gestuurd|hersteld|vrijgegeven|uitgesteld|verzet|klaargezet|gereserveerd|doorgegeven|doorgezet|gekoppeld|"
+    r"aangezet|aangemeld|geannuleerd|geboekt|besteld|bezorgd|opgestuurd|geleverd|vervangen|opgehaald|gerepareerd|"
+    r"terugbetaald|vergoed|gemaakt|ingezet)",
+    r"(?:staat|staan)\s+(?:nu\s+|vanaf\s+\S+\s+)?(?:aan|erin|erop|klaar|ingepland|gepland)\b",
+    r"(?:u|je)\s+(?:krijgt|ontvangt)\s+(?:\S+\s+){0,6}?(?:terug|binnen|toegestuurd|thuisgestuurd|vergoed|"
+    r"bevestiging|mail|e-?mail|brief|pakket|pas|nieuwe|vervangende|korting|tegoed|euro)",
+    r"(?:u|je)\s+hoort\s+(?:het\s+|nog\s+|dan\s+)*(?:van\s+ons|binnen|zodra|morgen|vandaag|uiterlijk)",
+    r"(?:ik|wij|we)\s+(?:zorg|zorgen)\s+(?:ervoor\s+)?dat",
+    rf"(?:komen|komt)\s+(?:ze|zij|hij|we|wij|de\s+\w+)\s+(?:\S+\s+){{0,3}}?{TIME_EXPRESSION}",
+    r"(?:we\s+spreken|we\s+hebben|hebben\s+we|spreken\s+we)\s+(?:\S+\s+){0,2}?af",
+    r"afgesproken|afspraak",
+)
+# A recap of what was agreed: "Samengevat: ...", "Dan zet ik het op een rij", "Dus wat we afspreken is ...".
+SUMMARY = compile_cues(
+    r"(?:kort\s+|even\s+|nog\s+(?:even\s+)?|dus\s+)?samengevat|samenvatting|samen\s*te\s*vatten|samenvatten",
+    r"vat\s+(?:\w+\s+){0,3}samen",
+    r"op\s+een\s+rij(?:tje)?|recapitul\w+|nog\s+even\s+(?:alles\s+)?(?:herhalen|doorlopen|nalopen)",
+    r"herhaal\s+(?:ik\s+)?(?:het|even|nog|eens|kort|de\s+afspraken?|wat)\b",
+    r"samenvattend|(?:nog\s+even\s+)?de\s+afspraken\s*(?::|op\s+een\s+rij|nog\s+even|zijn)",
+    r"(?:even\s+)?voor\s+de\s+duidelijkheid",
+    r"(?:we|wij)\s+(?:hebben|spreken)\s+(?:dus\s+)?(?:\S+\s+){0,2}?af(?:gesproken)?",
+    r"(?:dan\s+)?(?:spreken|hebben)\s+(?:we|wij)\s+(?:dus\s+)?(?:\S+\s+){0,2}?af(?:gesproken)?",
+    r"(?:wat|zoals)\s+(?:we|wij)\s+(?:nu\s+)?(?:hebben\s+afgesproken|afgesproken\s+hebben|afspreken)",
+    r"(?:de\s+)?afspraak\s+is\s+(?:dus|dan)",
+    r"dus\s*:",
+)
+# A closing greeting in the agent's last turn: "fijne dag (nog)", "prettige avond", "tot ziens", "dag mevrouw
+# Jansen", "tot straks". ("Graag gedaan" alone is none.)
+CLOSING_GREETING = compile_cues(
+    r"(?:fijne|prettige|goede|mooie|gezellige|fijn|prettig|goed)\s+(?:\w+\s+)?"
+    r"(?:dag|middag|avond|ochtend|morgen|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|vrijdag|"
+    r"maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
+    r"tot\s+(?:ziens|horens|straks|zo|morgen|dan|gauw|snel|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|volgende\s+week|later)",
+    r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$|doei|daag",
+    r"goedendag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeiemorgen)\s+(?:nog|verder)",
+    r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
+)
+# "Dat kan niet" refuses only after a request ("Kunt u ...?"); after a question of fact it answers it.
+REFUSAL_AFTER_REQUEST = compile_cues(
+    r"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:helaas\s+|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
+    r"(?:dat|dit|het)\s+is\s+(?:helaas\s+|echt\s+|gewoon\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
+)
+# The customer asking for something (not asking whether something is so).
+REQUEST = compile_cues(
+    rf"(?:kunt|kan|kun|wilt|wil|zou|zoudt|kunnen|willen)\s+{ADDRESSEE}\b",
+    r"(?:mag|kan|kun)\s+ik\b",
+    r"ik\s+(?:wil|wou|wilde|zou\s+graag|zou\s+willen|had\s+graag|wil\s+graag)\b",
+    r"graag|alsjeblieft|alstublieft",
+    r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
+    r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
+)
+NON_RESOLUTION = compile_cues(
+    r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?(?:helaas\s+)?niet\s+(?!alleen\b|meteen\b|"
+    r"direct\b|nu\b|zomaar\b)\w+",
+    r"(?:dat|dit)\s+(?:doen|kunnen|mogen)\s+(?:wij|we)\s+(?:helaas\s+|dus\s+)?(?:niet|nooit)",
+    r"(?:dat|dit)\s+(?:weet|weten)\s+(?:ik|wij|we)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*(?:niet|niet\s+precies)",
+    r"(?:ik|wij|we)\s+(?:weet|weten)\s+(?:het|dat)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*niet\b(?!\s+(?:of|hoe|wat|"
+    r"waar|wanneer|precies\s+(?:of|hoe)))",
+    r"weet\s+ik\s+veel",
+    r"(?:dat|dit)\s+(?:gaan|ga)\s+(?:wij|we|ik)\s+(?:helaas\s+)?niet\s+(?:doen|vergoeden|terugbetalen|regelen|aanpassen|"
+    r"veranderen|terugdraaien|crediteren)",
+    r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,2}?(?:helaas\s+)?(?:niets|niks)\s+(?:aan|mee|voor)\b",
+    r"(?:dat|dit)\s+is\s+(?:helaas\s+)?niet\s+aan\s+(?:ons|mij)",
+    r"(?:geen|echt\s+geen)\s+(?:idee|flauw\s+idee)",
+    r"(?:daar|dat)\s+(?:ga|gaan)\s+(?:ik|wij|we)\s+(?:helaas\s+)?niet\s+over",
+    r"daar\s+weet\s+ik\s+(?:niks|niets)\s+van",
+    rf"(?:ik|wij|we)\s+(?:kan|kunnen|mag|mogen)\s+(?:{ADDRESSEE}\s+)?(?:daar|hier|er|daarmee|hiermee)?\s*"
+    rf"(?:helaas\s+|echt\s+|verder\s+)*(?:niet|niets|niks)\s+(?:mee\s+)?(?:helpen|doen|voor\s+{ADDRESSEE}\s+doen|"
+    rf"aan\s+doen|regelen|betekenen|aan\s+veranderen)",
+    r"helaas\s+(?:kan|kunnen|mag|mogen|is|gaat|lukt)\s+(?:ik|wij|we|dat|het|dit)\b",
+    r"(?:ik|wij|we)\s+(?:kan|kunnen|mag|mogen)\s+(?:dat|dit|het)\s+(?:helaas\s+)?niet\s+\w+",
+    r"(?:dat|dit)\s+(?:is|valt)\s+(?:niet\s+)?(?:mijn|onze)\s+(?:afdeling|taak|probleem|verantwoordelijkheid)"
+    r"(?:\s+niet)?",
+    r"niet\s+(?:ons|mijn)\s+(?:probleem|pakkie-an|afdeling)|buiten\s+(?:onze|mijn)\s+(?:macht|bevoegdheid)",
+    r"daar\s+kan\s+ik\s+(?:niks|niets)\s+mee|daar\s+kan\s+ik\s+(?:niks|niets)\s+aan\s+doen",
+    r"dat\s+(?:weet|kan)\s+ik\s+(?:u|je)\s+niet\s+(?:zeggen|vertellen)",
+    r"(?:wordt|kan)\s+(?:helaas\s+)?niet\s+(?:vergoed|terugbetaald|gecrediteerd|teruggestort)",
+    r"(?:vergoeden|betalen|crediteren|accepteren|leveren|doen)\s+(?:wij|we)\s+(?:\S+\s+){0,2}?(?:helaas\s+)?niet\b",
+    r"(?:wij|we)\s+(?:vergoeden|betalen|crediteren|accepteren|leveren)\s+(?:\S+\s+){0,3}?(?:niet|geen)\b",
+    r"(?:valt|vallen)\s+(?:helaas\s+)?niet\s+onder",
+)
+# "..., maar ik kan wel ...": an alternative in the same breath resolves the refusal.
+ALTERNATIVE_AFTER = compile_cues(
+    r"maar\s+(?:\S+\s+){0,6}?(?:wel|kan\s+ik|kunnen\s+we|kunnen\s+wij|ik\s+kan|we\s+kunnen|wat\s+(?:ik|we)\s+wel)",
+    r"wel\s+(?:kan|kunnen|mogelijk|is)",
+    r"wat\s+(?:wel|ik\s+wel|we\s+wel)\s+(?:kan|kunnen|mogelijk)",
+    r"(?:in\s+plaats\s+daarvan|als\s+alternatief|alternatief\s+is|een\s+alternatief)",
+)

@@ -1,0 +1,106 @@
+"""KL101 opening-onvolledig: the agent's opening lacks a greeting, the agent's name, the organisation, or
+(inbound) an offer of help."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from klantlint.conversation.base import ConversationHit, ConversationRule
+from klantlint.conversation.cues import GREETING, OFFER_OF_HELP, OWN_NAME_INTRO
+from klantlint.conversation.names import name_after, starts_clause
+from klantlint.conversation.organisation import is_organisation_word, names_organisation, organisation_words
+from klantlint.conversation.text import stripped_span
+from klantlint.conversation.view import CallView, ViewTurn
+from klantlint.engine.base import Explanation, RuleInfo
+
+# Words that may stand between the greeting and "met <naam>" besides the organisation's name.
+DEPARTMENT_WORDS = frozenset(
+    {"klantenservice", "servicedesk", "helpdesk", "afdeling", "team", "de", "het", "van", "bij"}
+)
+
+
+def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
+    """'u spreekt met Sanne', 'mijn naam is ...', or 'met Sanne' after the greeting or the organisation
+    ("goedemiddag kidsshop kwebbel met jesse")."""
+    cased = any(ch.isupper() for ch in turn.text)
+    # Capitalised words may be an organisation that is not configured ("Goedemiddag Woonwinkel Linde met Sanne").
+    capitalised = {word.lower() for word in re.findall(r"[^\W\d_][\w'-]*", turn.text) if word[0].isupper()}
+    before_met = frozenset(organisation_words(organisations)) | DEPARTMENT_WORDS | capitalised
+    for match in OWN_NAME_INTRO.finditer(turn.lower):
+        if match.group() == "met" and not starts_clause(turn.lower, match.start(), before_met):
+            continue
+        words = name_after(turn.text, turn.lower, match.end(), cased=cased)
+        if words and not is_organisation_word(words[0], organisations):
+            return True
+    return False
+
+
+def missing_parts(view: CallView, opening: ViewTurn) -> list[str]:
+    """What the opening lacks, in the order a good opening has it."""
+    missing = []
+    if not GREETING.search(opening.lower):
+        missing.append("een groet")
+    if not _has_own_name(opening, view.organisations):
+        missing.append("uw eigen naam")
+    if not names_organisation(opening.lower, view.organisations):
+        missing.append("de naam van de organisatie")
+    if view.direction == "inbound" and not OFFER_OF_HELP.search(opening.lower):
+        missing.append("een hulpaanbod ('Waarmee kan ik u helpen?')")
+    return missing
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+class IncompleteOpening(ConversationRule):
+    info = RuleInfo(
+        code="KL101",
+        name="opening-onvolledig",
+        severity="warning",
+        summary="De opening van de medewerker mist een groet, de eigen naam of de organisatie, of bij een inkomend "
+        "gesprek een hulpaanbod.",
+        rationale="In de eerste zin hoort de beller bij wie hij is en met wie hij spreekt; dat geeft vertrouwen en "
+        "voorkomt dat hij het later moet vragen.",
+        explanation=Explanation(
+            wat_gaat_er_mis="De eerste beurt van de medewerker is onvolledig: de beller wordt niet begroet, hoort "
+            "niet met wie hij spreekt of van welke organisatie, of krijgt bij een inkomend gesprek geen hulp "
+            "aangeboden. De melding noemt wat er ontbreekt.",
+            waarom="De opening zet de toon. Wie zijn naam en organisatie noemt, maakt het gesprek persoonlijk en "
+            "laat de beller weten dat hij goed zit. Zonder hulpaanbod moet de beller zelf het gesprek op gang "
+            "brengen.",
+            voorbeeld="Agent: Klantenservice, zegt u het maar.\nAgent: Goedemorgen, waarmee kan ik u helpen?",
+            beter="Noem in de eerste zin een groet, uw naam en de organisatie, en bied daarna hulp aan: "
+            "'Goedemorgen, u spreekt met Sanne van Zonnedal Energie. Waarmee kan ik u helpen?' Belt u zelf, zeg "
+            "dan na de groet, uw naam en de organisatie waarom u belt: 'Ik bel u omdat ...'.",
+            veilig="Nee: klantlint weet uw naam niet en schrijft de opening niet voor u. Stel de organisatienaam in "
+            "met 'organisation' in de configuratie, dan herkent klantlint hem zeker.",
+        ),
+        bad_examples=[
+            "Agent: Goedemorgen, waarmee kan ik u helpen?\nKlant: Ik heb een vraag over mijn factuur.",
+            "Agent: Klantenservice Zonnedal Energie, met Sanne.\nKlant: Goedemorgen, ik bel over mijn meterstand.",
+            "Agent: Met Sanne van Zonnedal Energie, waarmee kan ik u helpen?\nKlant: Ik wil mijn adres wijzigen.",
+            "Klant: Met Jansen.\nAgent: Ja, ik bel over uw offerte.\nKlant: O ja?",
+        ],
+        good_examples=[
+            "Agent: Goedemorgen, u spreekt met Sanne van Zonnedal Energie. Waarmee kan ik u helpen?\n"
+            "Klant: Ik heb een vraag over mijn factuur.",
+            "Agent: goedemiddag u spreekt met daan van netlijn waarmee kan ik u helpen\nKlant: ja hallo",
+            "Klant: Met Jansen.\nAgent: Goedemiddag meneer Jansen, u spreekt met Jeroen Smit van Bonenland "
+            "Koffieservice. Ik bel u omdat u een offerte heeft aangevraagd.\nKlant: Klopt.",
+        ],
+    )
+
+    def check(self, view: CallView) -> Iterable[ConversationHit]:
+        opening = view.opening
+        if opening is None:
+            return
+        missing = missing_parts(view, opening)
+        if not missing:
+            return
+        span = stripped_span(opening.text)
+        message = f"De opening mist {_listed(missing)}. Begin met een groet, uw naam en de organisatie" + (
+            ", en bied dan hulp aan." if view.direction == "inbound" else ", en zeg dan waarom u belt."
+        )
+        yield ConversationHit(opening.index, span.start, span.end, message)

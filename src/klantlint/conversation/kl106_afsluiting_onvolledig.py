@@ -1,0 +1,109 @@
+"""KL106 afsluiting-onvolledig: the call ends without a summary of what was agreed, or without a closing greeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from klantlint.conversation.base import ConversationHit, ConversationRule
+from klantlint.conversation.cues import AGREEMENT, APPOINTMENT, CLOSING_GREETING, SUMMARY
+from klantlint.conversation.next_steps import next_step_in
+from klantlint.conversation.text import stripped_span
+from klantlint.conversation.view import CallView, ViewTurn
+from klantlint.engine.base import Explanation, RuleInfo
+
+SUMMARY_MISSING = "summary"
+GREETING_MISSING = "greeting"
+
+
+def _agrees(turn: ViewTurn) -> bool:
+    return bool(AGREEMENT.search(turn.lower) or APPOINTMENT.search(turn.lower)) or next_step_in(turn)
+
+
+def summary_missing(view: CallView) -> bool:
+    """Something was agreed, and no recap ("Samengevat: ...") follows the last agreement (a recap that agrees
+    something new is a recap, not the agreement it has to follow)."""
+    recap_after = False
+    for turn in reversed(view.agent_turns):
+        if SUMMARY.search(turn.lower):
+            recap_after = True
+        elif _agrees(turn):
+            return not recap_after
+    return False
+
+
+def greeting_missing(view: CallView) -> bool:
+    """The agent's last turn has no closing greeting ("Graag gedaan" alone is none)."""
+    return not CLOSING_GREETING.search(view.agent_turns[-1].lower)
+
+
+class IncompleteClosing(ConversationRule):
+    info = RuleInfo(
+        code="KL106",
+        name="afsluiting-onvolledig",
+        severity="info",
+        summary="Het gesprek eindigt zonder samenvatting van wat is afgesproken (als er iets is afgesproken) of "
+        "zonder afsluitende groet.",
+        rationale="Een korte samenvatting voorkomt misverstanden over wat er nu gebeurt; een passende groet "
+        "sluit het gesprek vriendelijk af.",
+        explanation=Explanation(
+            wat_gaat_er_mis="Aan het eind van het gesprek vat de medewerker niet samen wat er is afgesproken (terwijl "
+            "er wel iets is afgesproken: terugbellen, een bevestiging, een aanpassing), of hij sluit af zonder "
+            "groet. De melding noemt wat er ontbreekt.",
+            waarom="De beller onthoudt vooral het eind van het gesprek. Een samenvatting laat hem horen dat alles "
+            "goed is genoteerd en geeft hem de kans een misverstand recht te zetten. Zonder groet eindigt het "
+            "gesprek abrupt.",
+            voorbeeld="Agent: Ik stuur u vandaag het overzicht en bel u vrijdag om tien uur.\nKlant: Goed.\n"
+            "Agent: Oké.",
+            beter="Vat de afspraken kort samen, vraag of het klopt, en sluit af met een passende groet: 'Dan spreken "
+            "we af: u krijgt vandaag het overzicht en ik bel u vrijdag om tien uur. Klopt dat? Een fijne dag nog, "
+            "meneer Jansen.' Wacht daarna tot de beller ophangt.",
+            veilig="Nee: alleen u weet wat er is afgesproken. klantlint wijst de laatste beurt aan.",
+        ),
+        bad_examples=[
+            "Agent: Goedemorgen, met Kim van Netlijn, waarmee kan ik u helpen?\nKlant: Mijn internet is traag.\n"
+            "Agent: Ik stuur u vandaag een nieuwe modem en bel u vrijdag om tien uur.\nKlant: Goed.\nAgent: Oké.",
+            "Agent: Goedemorgen, met Kim van Netlijn, waarmee kan ik u helpen?\nKlant: Wat kost een extra tv-box?\n"
+            "Agent: Vijf euro per maand.\nKlant: Dank u.\nAgent: Graag gedaan.",
+            "Agent: goedemorgen met kim van zonnedal waarmee kan ik u helpen\nKlant: ik wil mijn termijnbedrag "
+            "verlagen\nAgent: ik heb uw termijnbedrag verlaagd naar negentig euro\nKlant: top\nAgent: fijne dag",
+        ],
+        good_examples=[
+            "Agent: Goedemorgen, met Kim van Netlijn, waarmee kan ik u helpen?\nKlant: Mijn internet is traag.\n"
+            "Agent: Ik stuur u vandaag een nieuwe modem en bel u vrijdag om tien uur.\nKlant: Goed.\n"
+            "Agent: Dan spreken we af: de modem gaat vandaag op de post en vrijdag om tien uur bel ik u. "
+            "Een fijne dag nog.",
+            "Agent: Goedemorgen, met Kim van Netlijn, waarmee kan ik u helpen?\nKlant: Wat kost een extra tv-box?\n"
+            "Agent: Vijf euro per maand.\nKlant: Dank u.\nAgent: Graag gedaan, een fijne dag nog.",
+            "Agent: goedemorgen met kim van zonnedal waarmee kan ik u helpen\nKlant: ik wil mijn termijnbedrag "
+            "verlagen\nAgent: ik heb uw termijnbedrag verlaagd naar negentig euro\nKlant: top\n"
+            "Agent: samengevat uw termijnbedrag is vanaf volgende maand negentig euro fijne dag nog",
+        ],
+    )
+
+    def check(self, view: CallView) -> Iterable[ConversationHit]:
+        if len(view.agent_turns) < 2:
+            return
+        missing = []
+        if summary_missing(view):
+            missing.append(SUMMARY_MISSING)
+        if greeting_missing(view):
+            missing.append(GREETING_MISSING)
+        if not missing:
+            return
+        last = view.agent_turns[-1]
+        span = stripped_span(last.text)
+        yield ConversationHit(last.index, span.start, span.end, _message(missing))
+
+
+def _message(missing: list[str]) -> str:
+    if len(missing) == 2:
+        return (
+            "Het gesprek eindigt zonder samenvatting van wat is afgesproken en zonder afsluitende groet. Vat kort "
+            "samen wat er nu gebeurt, vraag of het klopt, en sluit af met een passende groet."
+        )
+    if missing[0] == SUMMARY_MISSING:
+        return (
+            "Het gesprek eindigt zonder samenvatting van wat is afgesproken. Vat kort samen wat er nu gebeurt en "
+            "vraag of het klopt."
+        )
+    return "Het gesprek eindigt zonder afsluitende groet. Sluit af met een passende groet: 'Een fijne dag nog.'"

@@ -1,0 +1,182 @@
+"""Names in a call: the name a caller gives, and whether the agent uses it later.
+
+A caller gives a name with "met Jansen", "u spreekt met Kim de Groot", "mijn naam is ...", or by answering
+the agent's question for it ("Mag ik uw naam?" - "De Vries."). The agent uses it when a later turn has the
+surname with its particles ("de groot", not the word "groot"), with or without meneer/mevrouw or the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from klantlint.conversation.cues import CALLER_NAME_INTRO, NAME_PARTICLES, NAME_QUESTION, NOT_A_NAME, TITLES
+from klantlint.conversation.view import CallView, ViewTurn
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|'t")
+MAX_NAME_WORDS = 4
+SHORT_ANSWER_WORDS = 8
+# Words before the name in an answer: "Ja, dat is Pietersen", "het is De Vries".
+ANSWER_LEAD = frozenset({"dat", "het", "is", "mijn", "naam", "achternaam", "ik", "heet", "met"})
+FILLERS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "ja", "jazeker", "zeker", "natuurlijk", "nou", "oke", "ok"})
+
+
+@dataclass(frozen=True)
+class GivenName:
+    """A name the caller gave in turn `turn_index`, its words as written."""
+
+    turn_index: int
+    words: tuple[str, ...]
+
+    @property
+    def surname(self) -> tuple[str, ...]:
+        """The last name with its particles: ("de", "vries") for Pieter de Vries, ("jansen",) for Jansen."""
+        lowered = [word.lower() for word in self.words]
+        start = len(lowered) - 1
+        while start > 0 and lowered[start - 1] in NAME_PARTICLES:
+            start -= 1
+        return tuple(lowered[start:])
+
+
+def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[str, ...]:
+    """The name words starting at `position`: optional titles, then name words and particles.
+
+    Stops at punctuation, at a word that is not a name (a function word, a filler) and, in text with
+    capitals, at a lowercase word that is not a particle ("met Jansen en ik bel over ...").
+    """
+    words: list[str] = []
+    cursor = position
+    for match in NAME_WORD.finditer(text, position):
+        gap = text[cursor : match.start()]
+        cursor = match.end()
+        # A title may end in a full stop ("mevr. Bakker"); otherwise punctuation ends the name.
+        if gap.strip(" \t'\"“”‘’") and not (not words and gap.strip() == "."):
+            break
+        word, low = match.group(), lower[match.start() : match.end()]
+        if not words and (
+            low in TITLES or low in FILLERS or (low == "de" and lower.startswith("heer", match.end() + 1))
+        ):
+            continue
+        if len(low) == 1:  # spelling it out: "nijenhuis n i j e n ..."
+            break
+        if low in NAME_PARTICLES:
+            words.append(word)
+        elif low in NOT_A_NAME or low in FILLERS or (cased and not word[0].isupper()):
+            break
+        else:
+            words.append(word)
+        if len(words) >= MAX_NAME_WORDS:
+            break
+    while words and words[-1].lower() in NAME_PARTICLES:
+        words.pop()
+    return tuple(words)
+
+
+def _is_cased(text: str) -> bool:
+    """Script style (capitals used) rather than lowercase transcript style."""
+    return any(ch.isupper() for ch in text)
+
+
+def caller_names(view: CallView) -> list[GivenName]:
+    """Names the caller gave, in call order."""
+    return view.shared("caller_names", _caller_names)
+
+
+def _caller_names(view: CallView) -> list[GivenName]:
+    names: list[GivenName] = []
+    asked = False
+    for turn in view.turns:
+        if turn.is_agent:
+            asked = bool(NAME_QUESTION.search(turn.lower))
+            continue
+        if not turn.is_customer:
+            continue
+        given = _introduced_name(turn) or (_answered_name(turn) if asked else None)
+        if given:
+            names.append(GivenName(turn.index, given))
+        asked = False
+    return names
+
+
+def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
+    cased = _is_cased(turn.text)
+    for match in CALLER_NAME_INTRO.finditer(turn.lower):
+        cue = match.group()
+        # "met" introduces a name only at the start of what the caller says ("ja hallo, met Jansen").
+        if cue == "met" and not starts_clause(turn.lower, match.start()):
+            continue
+        # "ik ben" only before a capitalised name ("ik ben Karin Visser", not "ik ben verhuisd").
+        if cue.startswith("ik") and cue.endswith("ben") and not cased:
+            continue
+        words = name_after(turn.text, turn.lower, match.end(), cased=cased)
+        if words:
+            return _fuller(turn, words, match.end(), cased) or words
+    return None
+
+
+def _fuller(turn: ViewTurn, words: tuple[str, ...], after: int, cased: bool) -> tuple[str, ...] | None:
+    """The name said again in full right after: "met Okafor, Daniel Okafor", "met Karin, Karin Visser"."""
+    position = turn.lower.find(words[-1].lower(), after) + len(words[-1])
+    comma = re.match(r"\s*,\s*", turn.lower[position:])
+    if comma is None:
+        return None
+    again = name_after(turn.text, turn.lower, position + comma.end(), cased=cased)
+    said = {word.lower() for word in words}
+    if len(again) > len(words) and said & {word.lower() for word in again}:
+        return again
+    return None
+
+
+# Words that may stand before "met <naam>" at the start of what someone says.
+OPENING_WORDS = frozenset(
+    """hallo goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goedendag dag hoi hai hey ha ja jazeker
+    eh ehm uh uhm nou oh morgen middag avond""".split()
+)
+
+
+def starts_clause(lower: str, position: int, also: frozenset[str] = frozenset()) -> bool:
+    """Only greetings and fillers (and words in `also`) stand before `position` in its clause ("Goedemorgen, met
+    Jansen")."""
+    before = re.split(r"[.,;:!?]", lower[:position])[-1]
+    return all(word in OPENING_WORDS or word in also for word in re.findall(r"[^\W_]+", before))
+
+
+def _answered_name(turn: ViewTurn) -> tuple[str, ...] | None:
+    """A short answer to the agent's name question: "De Vries.", "eh jansen met een s"."""
+    tokens = turn.lower.split()
+    if not tokens or len(tokens) > SHORT_ANSWER_WORDS + 4:
+        return None
+    cased = _is_cased(turn.text)
+    start = 0
+    for match in NAME_WORD.finditer(turn.lower):
+        if match.group() not in FILLERS and match.group() not in OPENING_WORDS and match.group() not in ANSWER_LEAD:
+            start = match.start()
+            break
+    else:
+        return None
+    words = name_after(turn.text, turn.lower, start, cased=cased and turn.text[start : start + 1].isupper())
+    return words or None
+
+
+def uses_name(turn: ViewTurn, name: GivenName, *, informal: bool = False) -> bool:
+    """The agent uses the surname with its particles ("meneer De Vries", "de vries"), alone or in the full name;
+    in a call in which the agent says "je", the first name counts too ("Graag gedaan, Sem")."""
+    keys = [name.surname]
+    if "-" in name.surname[-1]:  # "Van Leeuwen-Bos" is also "mevrouw Van Leeuwen"
+        keys.append((*name.surname[:-1], name.surname[-1].split("-")[0]))
+    if informal and len(name.words) > len(name.surname):
+        keys.append((name.words[0].lower(),))
+    for key in keys:
+        pattern = r"\s+".join(re.escape(part) for part in key)
+        if re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", turn.lower):
+            return True
+    return False
+
+
+INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw)\b")
+
+
+def addresses_informally(view: CallView) -> bool:
+    """The agent says "je"/"jij" to the caller somewhere and never "u"."""
+    agent_text = " ".join(turn.lower for turn in view.agent_turns)
+    return bool(INFORMAL.search(agent_text)) and not re.search(r"\b(?:u|uw)\b", agent_text)

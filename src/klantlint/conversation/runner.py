@@ -1,0 +1,127 @@
+"""Applying the enabled conversation rules to a call or a dialogue script.
+
+`ConversationRunner` is built once per `Linter`. For a call it returns turn-anchored `TurnFinding`s and the
+call's conversation figures; for a dialogue script it returns hits the linter turns into findings with
+offsets into the file (so suppression comments and per-file ignores work as for phrase rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from klantlint.conversation.base import ConversationHit, ConversationRule
+from klantlint.conversation.figures import CallFigures, call_figures
+from klantlint.conversation.script import is_dialogue, script_view
+from klantlint.conversation.view import CallView, ViewTurn
+from klantlint.engine.base import Hit
+from klantlint.findings import Finding
+from klantlint.io.segments import Segment
+from klantlint.transcripts.models import Call, TurnFinding
+
+if TYPE_CHECKING:
+    from klantlint.config import Config
+    from klantlint.engine.base import Rule
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What the conversation rules found in one call, the rules skipped for lack of timestamps, and figures."""
+
+    findings: list[TurnFinding]
+    skipped: list[str]
+    figures: CallFigures = field(default_factory=CallFigures)
+
+    def merged_with(self, phrase_findings: list[TurnFinding]) -> list[TurnFinding]:
+        """All findings of the call in turn order (phrase findings first within a turn)."""
+        return sorted([*phrase_findings, *self.findings], key=lambda item: item.turn_index)
+
+
+class ConversationRunner:
+    """The enabled conversation rules with the config they run under."""
+
+    def __init__(self, rules: Sequence[ConversationRule], config: Config) -> None:
+        self.rules = list(rules)
+        self.config = config
+        self.organisations = tuple(config.organisation)
+
+    def run(self, view: CallView) -> tuple[list[tuple[ConversationRule, ConversationHit]], list[str]]:
+        """Hits of every enabled rule, and the codes of rules skipped because the call lacks timestamps."""
+        hits: list[tuple[ConversationRule, ConversationHit]] = []
+        skipped: list[str] = []
+        for rule in self.rules:
+            if not rule.applies_to(view):
+                skipped.append(rule.info.code)
+                continue
+            hits.extend((rule, hit) for hit in rule.check(view))
+        return hits, skipped
+
+    # -- calls ----------------------------------------------------------------------------------------------------
+
+    def check_call(self, call: Call, phrase_findings: list[TurnFinding]) -> CallOutcome:
+        """Conversation findings for a call whose roles are assigned, given its phrase findings."""
+        if not self.rules and not call.turns:
+            return CallOutcome([], [])
+        view = self.call_view(call, phrase_findings)
+        if not view.agent_turns:
+            return CallOutcome([], [], call_figures(view))
+        hits, skipped = self.run(view)
+        findings = [self._turn_finding(call, rule, hit) for rule, hit in hits]
+        return CallOutcome(findings, skipped, call_figures(view))
+
+    def call_view(self, call: Call, phrase_findings: list[TurnFinding]) -> CallView:
+        by_turn: dict[int, list[tuple[str, int, int]]] = {}
+        for item in phrase_findings:
+            by_turn.setdefault(item.turn_index, []).append((item.finding.code, item.finding.start, item.finding.end))
+        turns = tuple(
+            ViewTurn(
+                index=index,
+                role=turn.role,
+                text=turn.text,
+                start=turn.start,
+                end=turn.end,
+                phrase_findings=tuple(by_turn.get(index, ())),
+            )
+            for index, turn in enumerate(call.turns)
+        )
+        organisations = tuple(call.organisation) or self.organisations
+        return CallView(turns, organisations=organisations, given_direction=call.direction)
+
+    def _turn_finding(self, call: Call, rule: ConversationRule, hit: ConversationHit) -> TurnFinding:
+        turn = call.turns[hit.turn_index]
+        text = turn.text
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        finding = Finding(
+            code=rule.info.code,
+            name=rule.info.name,
+            severity=self.config.severity.get(rule.info.code, rule.info.severity),
+            message=hit.message,
+            start=hit.start,
+            end=hit.end,
+            line=text.count("\n", 0, hit.start) + 1,
+            column=hit.start - line_start + 1,
+            text=text[hit.start : hit.end],
+        )
+        return TurnFinding(
+            turn_index=hit.turn_index,
+            speaker=turn.speaker,
+            role=turn.role,
+            turn_start=turn.start,
+            turn_end=turn.end,
+            finding=finding,
+            turn_text=text,
+        )
+
+    # -- dialogue scripts -----------------------------------------------------------------------------------------
+
+    def script_hits(
+        self, text: str, segments: Sequence[Segment], phrase_hits: Sequence[tuple[Rule, Segment, Hit]]
+    ) -> list[tuple[ConversationRule, Segment, Hit]]:
+        """Hits on a dialogue script, relative to the segment of their turn; nothing for text that is not one."""
+        if not self.rules or not is_dialogue(segments):
+            return []
+        found = ((segment, rule.info.code, hit.start, hit.end) for rule, segment, hit in phrase_hits)
+        view, turn_segments = script_view(text, segments, found, self.organisations)
+        hits, _ = self.run(view)
+        return [(rule, turn_segments[hit.turn_index], Hit(hit.start, hit.end, hit.message)) for rule, hit in hits]

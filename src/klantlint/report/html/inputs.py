@@ -1,0 +1,192 @@
+"""Reading the outputs of `klantlint batch` for the report: validated rows, streamed, bad lines named by file:line.
+
+The findings file (JSONL) and the summary file (JSONL or CSV) of one batch run list the calls in the same
+order, and a call's findings are contiguous; `iter_calls` joins them in one pass over each file, so memory
+does not grow with the number of calls.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from klantlint.errors import KlantlintError
+from klantlint.findings import Severity, Suggestion
+
+
+class ReportInputError(KlantlintError):
+    """A findings or summary file that cannot be read: names the file, the line and the reason."""
+
+
+class SummaryRow(BaseModel):
+    """The fields of one summary line that the report uses."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    call_id: str
+    agent_id: str | None = None
+    date: str | None = None
+    source: str = ""
+    line: int = 0
+    agent_words: int = Field(ge=0)
+    findings: int = Field(ge=0)
+    score: float = Field(ge=0, le=100)
+
+    @field_validator("agent_id", "date", mode="before")
+    @classmethod
+    def _empty_is_missing(cls, value: Any) -> Any:
+        # CSV writes a missing value as an empty cell.
+        return None if value == "" else value
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.source, self.line, self.call_id)
+
+
+class FindingRow(BaseModel):
+    """The fields of one findings line that the report uses; offsets are into `turn_text`."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    call_id: str
+    agent_id: str | None = None
+    source: str = ""
+    line: int = 0
+    turn_index: int | None = None
+    code: str
+    name: str = ""
+    severity: Severity
+    message: str = ""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    turn_text: str | None = None
+    suggestions: list[Suggestion] = Field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.source, self.line, self.call_id)
+
+
+Row = TypeVar("Row", SummaryRow, FindingRow)
+
+_REASONS = {
+    "missing": "ontbreekt",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "float_type": "moet een getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "string_type": "moet tekst zijn",
+    "literal_error": "moet error, warning of info zijn",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "list_type": "moet een lijst zijn",
+    "model_type": "moet een object zijn",
+    "bool_type": "moet true of false zijn",
+    "bool_parsing": "moet true of false zijn",
+}
+
+
+def _reason(error: ValidationError) -> str:
+    first = error.errors()[0]
+    if first["type"] == "json_invalid":
+        return f"geen geldige JSON ({first.get('ctx', {}).get('error', 'onleesbaar')})"
+    if first["type"] == "model_type" and not first["loc"]:
+        return "verwacht een JSON-object per regel"
+    field = ".".join(str(part) for part in first["loc"])
+    return f"veld '{field}' {_REASONS.get(first['type'], 'is ongeldig')}"
+
+
+def _open_text(path: Path) -> IO[str]:
+    try:
+        if path.suffix == ".gz":
+            return gzip.open(path, "rt", encoding="utf-8", newline="")
+        return path.open("r", encoding="utf-8", newline="")
+    except OSError as error:
+        raise ReportInputError(f"{path}: niet te lezen: {error.strerror or error}") from None
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    number = 0
+    try:
+        with _open_text(path) as handle:
+            for number, text in enumerate(handle, start=1):
+                yield number, text
+    except UnicodeDecodeError:
+        raise ReportInputError(f"{path}:{number + 1}: geen UTF-8-tekst") from None
+    except OSError as error:
+        raise ReportInputError(f"{path}: niet te lezen: {error.strerror or error}") from None
+
+
+def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
+    # pydantic parses and validates each line in one step (faster than json.loads, then validating).
+    for number, text in _numbered_lines(path):
+        if not text.strip():
+            continue
+        try:
+            row = model.model_validate_json(text)
+        except ValidationError as error:
+            raise ReportInputError(f"{path}:{number}: {_reason(error)}") from None
+        yield number, row
+
+
+def _csv_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
+    with _open_text(path) as handle:
+        reader = csv.DictReader(handle)
+        try:
+            for values in reader:
+                number = reader.line_num
+                if None in values:
+                    raise ReportInputError(f"{path}:{number}: meer cellen dan kolommen")
+                try:
+                    row = model.model_validate(values)
+                except ValidationError as error:
+                    raise ReportInputError(f"{path}:{number}: {_reason(error)}") from None
+                yield number, row
+        except UnicodeDecodeError:
+            raise ReportInputError(f"{path}:{reader.line_num + 1}: geen UTF-8-tekst") from None
+        except csv.Error as error:
+            raise ReportInputError(f"{path}:{reader.line_num}: geen geldige CSV ({error})") from None
+
+
+def _is_csv(path: Path) -> bool:
+    suffixes = path.suffixes
+    return bool(suffixes) and (suffixes[-1] == ".csv" or suffixes[-2:] == [".csv", ".gz"])
+
+
+def iter_summary_rows(path: Path) -> Iterator[tuple[int, SummaryRow]]:
+    return _csv_rows(path, SummaryRow) if _is_csv(path) else _jsonl_rows(path, SummaryRow)
+
+
+def iter_finding_rows(path: Path) -> Iterator[tuple[int, FindingRow]]:
+    return _jsonl_rows(path, FindingRow)
+
+
+def iter_calls(findings_path: Path, summary_path: Path) -> Iterator[tuple[SummaryRow, list[FindingRow]]]:
+    """Each summary row with its findings, joined in one pass over both files."""
+    findings = iter_finding_rows(findings_path)
+    pending = next(findings, None)
+    for number, row in iter_summary_rows(summary_path):
+        call_findings: list[FindingRow] = []
+        while pending is not None and pending[1].key == row.key:
+            call_findings.append(pending[1])
+            pending = next(findings, None)
+        if len(call_findings) != row.findings:
+            raise ReportInputError(
+                f"{summary_path}:{number}: gesprek '{row.call_id}' heeft {row.findings} bevinding(en) volgens de "
+                f"samenvatting, maar {len(call_findings)} op die plaats in {findings_path}; geef de bevindingen en de "
+                "samenvatting van dezelfde batch-run, in de volgorde waarin klantlint ze schreef"
+            )
+        yield row, call_findings
+    if pending is not None:
+        number, finding = pending
+        raise ReportInputError(
+            f"{findings_path}:{number}: bevinding bij gesprek '{finding.call_id}' dat niet (op die plaats) in "
+            f"{summary_path} staat; geef de bevindingen en de samenvatting van dezelfde batch-run"
+        )
