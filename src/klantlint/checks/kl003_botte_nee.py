@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -53,6 +55,7 @@ WITHHOLDING = frozenset("krijgen krijgt krijg kunnen kunt kan mogen mag ontvange
 COPULAS = frozenset({"is", "was", "blijft", "bleef", "wordt", "werd", "zijn", "waren", "luidt", "luidde"})
 CUSTOMER = frozenset({"u", "je", "jij", "jou", "jullie"})
 CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "-"})
+RUN_END_MARKS = ".!?…"
 
 
 def _is_word(token: Token) -> bool:
@@ -217,6 +220,12 @@ class BluntNo(Rule):
     )
     triggers = frozenset(NO_WORDS)
 
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """`_judge` on the tokens that are sure from the characters; any doubt lets the text through."""
+        if self.triggers.isdisjoint(found):
+            return False
+        return _may_say_no(text)
+
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in punctuation_runs(doc):
             for token in sentence:
@@ -352,3 +361,192 @@ def _drop_before_clause(
             )
         )
     return tuple(fixes)
+
+
+# -- The gate (`BluntNo.may_fire`) ------------------------------------------------------------------------------
+# It rebuilds the tokens that are sure from the characters: a chunk of letters is one token, and so are a mark the
+# tokenizer always splits off after it (,;:!?… and a full stop after a word that is no abbreviation) and a mark
+# standing alone; one space between chunks is no token, a single line break is one. Anything else (digits,
+# hyphens, quotes, other whitespace) is *unknown*. `_judge` is then replayed on each "nee" of a punctuation run
+# without unknown tokens; a "nee" in a run with one, or where `_judge` needs the tagger, lets the text through.
+# Where the writer did not punctuate, the parser may start a sentence anywhere, so a "nee" counts as up front.
+
+# Whitespace that is a token itself, or leaves one: anything but single spaces between chunks and single line breaks.
+_ODD_WHITESPACE = re.compile(r"[^\S \n]|  | \n|\n |\n\n|^\s")
+_LONE_MARKS = frozenset(",;:!?….–—-")
+_SPLIT_MARKS = frozenset(",;:!?…")
+_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_NO_WORD = re.compile(r"(?<![^\W_])(?:nee|neen)(?![^\W_])")  # "_" splits off like punctuation
+_SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
+_FIXED_NOT_NAMES = frozenset({"u", "jij", "jullie", "uw", "jouw"})  # never PROPN (see `klantlint_domain`)
+
+
+# A sure token: its lowercase text and its kind, "word", "mark", "line" (a line break) or "unknown".
+_Token = tuple[str, str]
+_TEXT, _KIND = 0, 1
+
+
+def _may_say_no(text: str) -> bool:
+    """Whether `BluntNo.check` could fire on `text` (a necessary condition)."""
+    tokens = _sure_tokens(text)
+    if tokens is None:
+        return True
+    punctuated = any(t[_KIND] == "mark" and t[_TEXT] in _SENTENCE_MARKS for t in tokens)
+    positions_known = punctuated  # without punctuation the parser's sentence starts count too
+    for run in _runs(tokens):
+        if any(t[_KIND] == "unknown" for t in run):
+            if any(_NO_WORD.search(t[_TEXT]) for t in run):
+                return True
+            continue
+        for index, token in enumerate(run):
+            if token[_TEXT] in NO_WORDS and _no_may_fire(run, index, positions_known):
+                return True
+    return False
+
+
+def _sure_tokens(text: str) -> list[_Token] | None:
+    """The tokens of `text` as far as they are sure; None when its whitespace makes tokens of its own."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _ODD_WHITESPACE.search(text):
+        return None
+    tokens: list[_Token] = []
+    for number, (line, original_line) in enumerate(zip(lowered.split("\n"), text.split("\n"), strict=True)):
+        if number:
+            tokens.append(("\n", "line"))
+        for chunk, original in zip(line.split(" "), original_line.split(" "), strict=True):
+            if chunk:
+                tokens += _chunk_tokens(chunk, original)
+    return tokens
+
+
+def _chunk_tokens(chunk: str, original: str) -> list[_Token]:
+    """The tokens of one whitespace-separated chunk (lowercase; `original` as written)."""
+    if chunk.isalpha():
+        return [(chunk, "word")]
+    if len(chunk) == 1 and chunk in _LONE_MARKS:
+        return [(chunk, "mark")]
+    word, mark = chunk[:-1], chunk[-1]
+    if word.isalpha() and (mark in _SPLIT_MARKS or (mark == "." and _splits_full_stop(original[:-1]))):
+        return [(word, "word"), (mark, "mark")]
+    if all(part.isalpha() for part in chunk.split("-")):
+        return [(chunk, "word")]  # "nee-nee-sticker": the tokenizer keeps a hyphenated word whole
+    return [(chunk, "unknown")]
+
+
+def _splits_full_stop(word: str) -> bool:
+    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
+    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
+    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
+
+
+def _runs(tokens: list[_Token]) -> list[list[_Token]]:
+    """Like `punctuation_runs`: a run ends with a sentence mark or a line break."""
+    runs: list[list[_Token]] = [[]]
+    for token in tokens:
+        runs[-1].append(token)
+        if token[_KIND] == "line" or (token[_KIND] == "mark" and token[_TEXT] in RUN_END_MARKS):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _no_may_fire(run: list[_Token], index: int, positions_known: bool) -> bool:
+    """`BluntNo._judge` replayed on sure tokens: False only when it surely yields nothing."""
+    previous = _previous_index(run, index)
+    if previous is not None and run[previous][_TEXT] in NO_WORDS:
+        return False  # "nee nee": judged from the first one
+    if _surely_mentioned(run, index):
+        return False
+    position = index + 1
+    while position < len(run) and (
+        run[position][_TEXT] in NO_WORDS or run[position][_TEXT] in SOFTENERS or run[position][_TEXT] == ","
+    ):
+        position += 1
+    if position < len(run) and run[position][_TEXT] in VOCATIVES:
+        return True  # a name may follow the vocative; its tag decides what the clause is
+    clause = _clause_after(run, position)
+    # `_response` empties a clause of vocatives, apologies and names; only the tagger knows the names, so a
+    # clause without a word that is never a name (`klantlint_domain` fixes "u") may be emptied or not.
+    if clause and all(run[i][_TEXT] in VOCATIVES or run[i][_TEXT] in APOLOGIES for i in clause):
+        clauses: list[list[int]] = [[]]
+    elif clause and not any(run[i][_TEXT] in _FIXED_NOT_NAMES for i in clause):
+        clauses = [clause, []]
+    else:
+        clauses = [clause]
+    return any(_judged_with(run, index, previous, option, positions_known) for option in clauses)
+
+
+def _judged_with(run: list[_Token], index: int, previous: int | None, clause: list[int], positions_known: bool) -> bool:
+    """The rest of `_judge` for one reading of the clause after "nee"."""
+    words_before = [i for i in range(index) if run[i][_KIND] == "word"]
+    before = [] if all(run[i][_TEXT] in OPENERS or run[i][_TEXT] in VOCATIVES for i in words_before) else words_before
+    trailing = not clause and any(run[i][_TEXT] in NEGATIONS for i in before)
+    run_on = index + 1 < len(run) and run[index + 1][_KIND] == "word"
+    predicate = previous is not None and run[previous][_TEXT] in COPULAS
+    answers_negated = run_on and not predicate and any(run[i][_TEXT] in NEGATIONS for i in clause)
+    up_front = (
+        not positions_known
+        or previous is None
+        or run[previous][_TEXT] in CLAUSE_BREAK
+        or run[previous][_TEXT] in RUN_END_MARKS
+        or run[previous][_TEXT] in ("en", "maar", "dus", "want")
+        or not before
+    )
+    if not (up_front or trailing or answers_negated):
+        return False
+    if previous is not None and run[previous][_TEXT] in DISMAY_BEFORE:
+        return False
+    after = run[index + 1][_TEXT] if index + 1 < len(run) else ""
+    if after in DISMAY_AFTER or after in ("?", "dank"):
+        return False
+    context = clause or before
+    if not context:
+        return True  # judged by the next sentence
+    if clause and run[clause[0]][_TEXT] in ("dank", "bedankt"):
+        return False
+    words = [run[i][_TEXT] for i in context]
+    rest = [t[_TEXT] for t in run[context[-1] + 1 :] if t[_KIND] == "word"]
+    refuses_after = "maar" in rest and any(w in NEGATIONS for w in rest[rest.index("maar") :])
+    return not _surely_softens(words) or refuses_after
+
+
+def _previous_index(run: list[_Token], index: int) -> int | None:
+    for position in range(index - 1, -1, -1):
+        if run[position][_KIND] != "line":
+            return position
+    return None
+
+
+def _surely_mentioned(run: list[_Token], index: int) -> bool:
+    """`_is_mention` for sure (its tagger and parser tests only add mentions)."""
+    before = [t[_TEXT] for t in run[max(0, index - 2) : index]]
+    after = [t[_TEXT] for t in run[index + 1 : index + 3]]
+    if before[-2:] in (["ja", "of"], ["ja", "en"], ["ja", "/"]) or after[:2] in (["of", "ja"], ["/", "ja"]):
+        return True
+    if before[-1:] and (before[-1] in ARTICLES or before[-1] == "op"):
+        return True
+    if index + 1 < len(run) and run[index + 1][_KIND] == "word" and run[index + 1][_TEXT] in MENTION_VERBS:
+        return True
+    close = run[max(0, index - 3) : index]
+    return any(t[_TEXT] in MENTION_VERBS for t in close) and not any(t[_KIND] == "mark" for t in close)
+
+
+def _clause_after(run: list[_Token], position: int) -> list[int]:
+    clause = []
+    for offset, token in enumerate(run[position:], start=position):
+        if token[_TEXT] in CLAUSE_BREAK or (token[_KIND] == "mark" and token[_TEXT] in RUN_END_MARKS):
+            break
+        if token[_KIND] == "word":
+            clause.append(offset)
+    return clause
+
+
+def _surely_softens(words: list[str]) -> bool:
+    """`_softens` where it does not need a lemma: agreement, or a negation that takes a worry away."""
+    if not any(w in NEGATIONS for w in words):
+        return any(w in AGREEMENT for w in words)
+    if any(w in REASSURANCE_WORDS for w in words):
+        return True
+    text = f" {' '.join(words)} "
+    if any(f" {phrase} " in text for phrase in REASSURING_PHRASES):
+        return True
+    return any(a == "aan" and b in CUSTOMER for a, b in pairwise(words))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -59,9 +60,6 @@ PARTICIPLE_SHAPE = re.compile(
     r"^(?:terug|door|mee|aan|af|bij|in|na|om|op|over|toe|uit|vast|voor|weg)?"
     r"(?:(?:ge|be|ver|ont|her|er)[a-zëïü]{2,}(?:d|t|en)|(?:ge|ver|ont|be)(?:d|g|st|sl)aan)$"
 )
-
-# Trigger words that can only lead to a finding together with a partner word elsewhere in the text.
-CONDITIONAL_TRIGGERS = {"goed": "niet", "juist": "niet", "correct": "niet", "was": "maar", "waren": "maar"}
 
 OWN_IT = {"u": "Ik kijk nu met u hoe we dit oplossen", "je": "Ik kijk nu met je hoe we dit oplossen"}
 HELP_FIX = {"u": "Ik help u het nu goed te regelen", "je": "Ik help je het nu goed te regelen"}
@@ -407,12 +405,10 @@ class SchuldBijKlant(Rule):
     )
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        """Common words only count with their partner: "goed" needs "niet", the optative "was" needs "maar"."""
-        mine = found & (self.triggers or frozenset())
-        if mine - CONDITIONAL_TRIGGERS.keys():
-            return True
-        lowered = text.lower()
-        return any(re.search(rf"\b{CONDITIONAL_TRIGGERS[word]}\b", lowered) for word in mine)
+        """The shapes of blame, from the characters: each finder's words in one clause (see `_may_blame`)."""
+        if self.triggers.isdisjoint(found):
+            return False
+        return _may_blame(text)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         informal = any(t.lower_ in INFORMAL for t in doc) and not any(t.lower_ in ("u", "uw") for t in doc)
@@ -463,3 +459,202 @@ class SchuldBijKlant(Rule):
             target_end -= 1  # the tokenizer kept the full stop on the last word ("al.")
         fix = ProposedFix(replacement, target.start_char, target_end, "Vervang het verwijt door hulp.", False)
         return Hit(start, end, message, (fix,))
+
+
+# -- The gate (`SchuldBijKlant.may_fire`) -------------------------------------------------------------------------
+# It reads the raw text. A *sure clause break* is a mark that the tokenizer always splits off and `_clause` always
+# stops at: one of ,;:?!… after a chunk of letters, a full stop after a word that is no abbreviation, or a dash or
+# bracket standing alone. A clause lies within one stretch between sure breaks, so each finder's words are looked
+# for per stretch. Regex words are a superset of the tokens; to rule a clause out (a negation, a passive form),
+# only a *sure word* counts (a chunk that is one run of letters, one token) in a stretch without any punctuation
+# (then the stretch is one clause).
+_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_SURE_CLAUSE_BREAK = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)([,;:?!….])(?=\s|\Z)|(?:^|(?<=\s))[()–—](?=\s|\Z)")
+_WORD = re.compile(r"\w+")
+_PUNCTUATION = re.compile(r"[^\w\s]|\n")  # a mark may end a clause, a line break a sentence
+_SENTENCE_MARK = re.compile(r"[.!?…\n]")
+_SAID_BEFORE = SAY_VERBS - {"zeggen", "vertellen", "uitleggen", "aangeven"}
+_ADDRESSEE_SUBJECTS = r"(?:u|je|jij)"
+# "als u ... had ..., had/was/zou ...": the condition and a counterfactual main clause.
+_COUNTERFACTUAL_CONDITION = re.compile(
+    r"\b(?:als|indien|wanneer)\s*(?:u|je|jij|jullie)\b.*?\b(?:had|hadden)\b.*\b(?:had|hadden|was|waren|zou|zouden)\b",
+    re.DOTALL,
+)
+# The auxiliary right next to its subject: "had u", "u had", "hadden jullie", "jullie hadden", "was u".
+_AUX_WITH_SUBJECT = re.compile(
+    rf"\b(had|was){{s}}{_ADDRESSEE_SUBJECTS}\b|\b(hadden|waren){{s}}jullie\b"
+    rf"|\b{_ADDRESSEE_SUBJECTS}{{s}}(had)\b|\bjullie{{s}}(hadden)\b".replace("{s}", r"\s*")
+)
+_FAULT_PHRASE = re.compile(
+    r"\b(?:uw|je|jouw|jullie)\s*(eigen\s*)?(?:schuld|fout|fouten)\b|\b(?:uw|je|jouw|jullie)\s*eigen\s*verantwoordelijkheid\b"
+    r"|\baan\s*(?:uzelf|jezelf|jouzelf)\s*te\s*(?:danken|wijten)\b|\bdoor\s*(?:uzelf|jezelf|jouzelf)\b"
+    r"|\bligt\s*aan\s*(?:u|je|jij|jullie|uzelf|jezelf|jouzelf)\b"
+)
+_FAULT_COPULA = re.compile(r"\b(?:is|was|blijft)\b")
+_ERROR = re.compile(rf"\b(?:{'|'.join(sorted(ERROR_WORDS))})\b|\bniet\s*(?:goed|juist|correct)\b")
+_PASSIVE_FORMS = frozenset({"ben", "bent", "is", "word", "wordt", "werd"})
+
+
+def _may_blame(text: str) -> bool:
+    """Whether `SchuldBijKlant.check` could find blame in `text` (a necessary condition)."""
+    lowered = _searchable(text)
+    words = set(_WORD.findall(lowered))
+    if not _words_may_blame(words):
+        return False
+    if len(lowered) != len(text):
+        return True  # lower-casing moved the offsets (rare Unicode): no finer test
+    if "zoals" in words and _reminds_as_said(lowered):
+        return True
+    if not words.isdisjoint(CONDITIONAL_OPENERS) and _COUNTERFACTUAL_CONDITION.search(lowered):
+        return True
+    return any(_clause_may_blame(text, stretch, lowered) for stretch in _clause_stretches(text, lowered))
+
+
+def _words_may_blame(words: set[str]) -> bool:
+    """The words that some finder needs anywhere in the text."""
+    if not words.isdisjoint(SAY_VERBS) and (
+        "zoals" in words  # "zoals ik al zei"
+        or (not words.isdisjoint(REPETITION_MARKERS) and not words.isdisjoint(FIRST_PERSON))  # "ik zei het al"
+    ):
+        return True
+    if not words.isdisjoint(FAULT_NOUNS) and not words.isdisjoint(ADDRESSEE_POSSESSIVE):
+        return True  # "uw eigen schuld"
+    if not words.isdisjoint(REFLEXIVE_ADDRESSEE) or ("ligt" in words and "aan" in words):
+        return True  # "aan uzelf te danken", "het ligt aan u"
+    if words.isdisjoint(ADDRESSEE):
+        return False
+    if not words.isdisjoint(("had", "hadden", "was", "waren")) and (
+        not words.isdisjoint(("moeten", "kunnen", "maar")) or not words.isdisjoint(CONDITIONAL_OPENERS)
+    ):
+        return True  # "had u ... moeten", "had u ... maar", "als u ... had ..., had u ..."
+    return not words.isdisjoint(ERROR_WORDS) or ("niet" in words and not words.isdisjoint(("goed", "juist", "correct")))
+
+
+def _reminds_as_said(lowered: str) -> bool:
+    """ "zoals ik (u) al zei": "zoals", then ik/wij, then a verb of saying among the five tokens after it."""
+    for match in re.finditer(r"\bzoals\s*(?:ik|wij|we)\b", lowered):
+        following = lowered[match.end() :].split(maxsplit=5)[:5]
+        if any(word in SAY_VERBS for chunk in following for word in _WORD.findall(chunk)):
+            return True
+    return False
+
+
+def _clause_stretches(text: str, lowered: str) -> list[tuple[int, int]]:
+    """`text` cut at its sure clause breaks (the marks left out), as (start, end) offsets."""
+    stretches = []
+    start = 0
+    for match in _SURE_CLAUSE_BREAK.finditer(text):
+        word, mark = match.group(1), match.group(2)
+        if mark == "." and not _splits_full_stop(word):
+            continue
+        stretches.append((start, match.start(2) if mark else match.start()))
+        start = match.end()
+    stretches.append((start, len(lowered)))
+    return [(start, end) for start, end in stretches if end > start]
+
+
+def _splits_full_stop(word: str) -> bool:
+    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
+    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
+    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
+
+
+def _clause_may_blame(text: str, bounds: tuple[int, int], lowered: str) -> bool:
+    start, end = bounds
+    if _counterfactual_possible(lowered, start, end):
+        return True
+    if _in_question(lowered, start, end):
+        return False  # `_reminder` (its second shape), `_fault` and `_did_it_wrong` skip questions
+    clause = lowered[start:end]
+    words = set(_WORD.findall(clause))
+    # "dat heb ik u toch al gezegd": a verb of saying, "al/toch", the speaker, and the customer (or "toch").
+    if (
+        not words.isdisjoint(_SAID_BEFORE)
+        and not words.isdisjoint(REPETITION_MARKERS)
+        and not words.isdisjoint(FIRST_PERSON)
+        and (not words.isdisjoint(("u", "je", "jou")) or "toch" in words)
+    ):
+        return True
+    one_clause = _PUNCTUATION.search(clause) is None  # then the stretch is exactly one clause
+    sure_words = clause.split() if one_clause else []
+    negated = not NEGATIONS.isdisjoint(sure_words)
+    if not negated and _FAULT_PHRASE.search(clause) and _fault_possible(lowered, start, end):
+        return True
+    if words.isdisjoint(ADDRESSEE) or not _PASSIVE_FORMS.isdisjoint(sure_words):
+        return False
+    for error in _ERROR.finditer(clause):
+        if NEGATIONS.isdisjoint(clause[: error.start()].split() if one_clause else ()):
+            return True
+    return False
+
+
+def _in_question(lowered: str, start: int, end: int) -> bool:
+    """The clause in `lowered[start:end]` surely lies in a sentence that ends in a question mark (a token of its
+    own): the first sentence mark or line break from `start` on is that question mark, after the stretch."""
+    mark = _SENTENCE_MARK.search(lowered, start)
+    if mark is None or mark.start() < end or mark.group() != "?":
+        return False
+    return _ends_word_chunk(lowered, mark.start())
+
+
+def _fault_possible(lowered: str, start: int, end: int) -> bool:
+    """A fault phrase that blames: "eigen", a reflexive, "ligt aan", or "is/was/blijft" before "uw schuld"."""
+    for match in _FAULT_PHRASE.finditer(lowered, start, end):
+        possessive = match.group().startswith(("uw", "je", "jouw", "jullie"))
+        if not possessive or match.group(1) or "verantwoordelijkheid" in match.group():
+            return True
+        if _FAULT_COPULA.search(lowered, 0, match.start()):
+            return True
+    return False
+
+
+def _counterfactual_possible(lowered: str, start: int, end: int) -> bool:
+    """ "had u ... moeten/kunnen", "u had ... moeten", "had/was u ... maar": no condition ("als") before it in
+    its sentence, and no subject right before an inverted auxiliary ("ik had u ...")."""
+    for match in _AUX_WITH_SUBJECT.finditer(lowered, start, end):
+        aux_start = match.start(match.lastindex or 0)
+        aux = match.group(match.lastindex or 0)
+        rest = set(_WORD.findall(lowered[match.end() : end]))
+        needs = {"moeten", "kunnen", "maar"} if aux in ("had", "hadden") else {"maar"}
+        if rest.isdisjoint(needs) or _condition_before(lowered, aux_start):
+            continue
+        if match.start() == aux_start and _subject_right_before(lowered, aux_start):
+            continue
+        return True
+    return False
+
+
+def _condition_before(lowered: str, at: int) -> bool:
+    """A conditional opener as a sure word (a whole chunk) before offset `at`, surely in the same sentence."""
+    sentence_start = max((m.end() for m in _SENTENCE_MARK.finditer(lowered, 0, at)), default=0)
+    chunks = lowered[sentence_start:at].split()
+    if sentence_start and chunks and not lowered[sentence_start].isspace():
+        chunks = chunks[1:]  # the rest of the chunk the mark was in
+    return not CONDITIONAL_OPENERS.isdisjoint(chunks)
+
+
+def _subject_right_before(lowered: str, at: int) -> bool:
+    """ "ik had u", "mijn collega had u": a subject pronoun, or a determiner and a word, right before (single
+    spaces between sure words, so the same clause)."""
+    before = lowered[:at]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    chunks = before.split(" ")
+    previous = chunks[-2] if len(chunks) >= 2 else ""
+    if previous in SUBJECT_PRONOUNS:
+        return True
+    return len(chunks) >= 3 and chunks[-3] in DETERMINERS and previous.isalpha()
+
+
+def _ends_word_chunk(lowered: str, at: int) -> bool:
+    """The mark at `at` ends a chunk of letters ("klopt?"), so the tokenizer splits it off as a token of its own."""
+    start = at
+    while start > 0 and not lowered[start - 1].isspace():
+        start -= 1
+    return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
+
+
+def _searchable(text: str) -> str:
+    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
+    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
+    return text.lower().replace("_", "\x00")

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from itertools import pairwise
 
+from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
+    ADVERBIAL_SUBORDINATORS,
+    CALLBACK_NOUNS,
+    CLAUSE_ENDERS,
+    CLAUSE_OPENERS,
+    FILLERS,
+    FRONTED,
+    IMPERATIVE_FOLLOWERS,
+    IMPERATIVE_STEMS,
+    INTERJECTIONS,
     LATER,
     NEGATIONS,
+    NOT_OWNERSHIP_AFTER,
+    OWNERSHIP_FORMS,
     SUBJECT_PRONOUNS,
+    U_AGREEING_STEMS,
+    WH_WORDS,
     clauses,
     content,
     negated,
@@ -18,7 +34,6 @@ from klantlint.nlp.clauses import (
     subject_of,
     takes_ownership,
     utterance,
-    words_of,
 )
 
 # -- KL010 -----------------------------------------------------------------------------------------------
@@ -91,22 +106,11 @@ class ShiftingResponsibility(Rule):
     triggers = NEGATIONS | TRY_AGAIN_VERBS | {"verkeerde", "verkeerd", "idee", "waar", "andere", "moet", "moeten"}
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        """The cheap version of the cues: the words each one needs together ("niet" alone is not enough)."""
-        if not super().may_fire(text, found, context):
+        """The cues' necessary words, tested per stretch between sure clause breaks; no when the agent surely takes
+        the question on (see `_may_shift`)."""
+        if self.triggers.isdisjoint(found):
             return False
-        words = words_of(text)
-        return any(
-            (
-                words & NEGATIONS and words & NEGATED_CUE_WORDS,
-                "verkeerde" in words and words & PLACE_NOUNS,
-                "verkeerd" in words and words & {"zit", "zitten"},
-                "idee" in words and "geen" in words,
-                "waar" in words and words & WHEREABOUTS,
-                words & TRY_AGAIN_VERBS and (words & LATER or words & {"na", "over"}),
-                "andere" in words and words & OTHER_PARTIES,
-                words & {"moet", "moeten"} and words & {"zelf", "bij", "aan", "maar"},
-            )
-        )
+        return _may_shift(text)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         if takes_ownership(doc):
@@ -323,3 +327,294 @@ CUE_FINDERS = (
     _elsewhere,
     _redirect,
 )
+
+
+# -- The gate (`ShiftingResponsibility.may_fire`) ----------------------------------------------------------------
+# It reads the raw text and never the parse. `clauses` always breaks at a *sure break*: a newline, or a mark at the
+# end of a chunk of letters, which the tokenizer always splits off: one of ?!;:…, a full stop after a word that is
+# no abbreviation, or a comma right before a pronoun or clause opener. So a cue lies within one stretch between
+# sure breaks, and each cue is looked for per stretch, with the words it needs in the order it needs them. A regex
+# word is a superset of the tokens (a token never spans two regex words), so such a search never misses a cue.
+# The other way round, to rule a text out, only *sure words* count: a whitespace-separated chunk that is one run
+# of letters (or one with a mark the tokenizer splits off) is exactly one token. Sure words separated by single
+# spaces, where `clauses` cannot split between them (`_split_possible`), lie in one clause.
+
+_GAP = r"[\W_]+"  # between two words whose tokens are neighbours among a clause's words (punctuation skipped)
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_SURE_BREAK = re.compile(
+    r"\n|(?:^|(?<=\s))(?P<word>[^\W\d_]+)"
+    rf"(?P<mark>[?!;:….]|,(?= (?:{_either(set(SUBJECT_PRONOUNS) | CLAUSE_OPENERS)})(?:[\s,.;:!?…]|\Z)))(?=\s|\Z)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"(\S+)(\s*)")
+_WORD = re.compile(r"\w+")  # every token that is a word is one of these, or holds one (see `_cue_possible`)
+_SURE_WORD = re.compile(r"([^\W\d_]+)([,;:!?….]?)")
+_SPEAKER = frozenset({"ik", "we", "wij"})
+_ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
+# Words where `clauses` may start a clause without punctuation (`_opens_clause`), whatever precedes them.
+_OPENS_ANYWHERE = ADVERBIAL_SUBORDINATORS | CLAUSE_OPENERS | FRONTED
+_SPLITTING_PRONOUNS = frozenset({"ik", "u", "we", "wij", "jij"})
+_NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | WH_WORDS
+
+# The cues, as searches within one stretch (see the cue finders above for what each one needs).
+# _not_in_charge: "daar ga ik niet over", "daar zijn wij niet van", "daar hebben wij niets mee te maken".
+_GOES_NOT_OVER = re.compile(
+    rf"\b(?:ik|we|wij)\b.*\b(?:ga|gaan)\b.*\bover\b|\b(?:ga|gaan){_GAP}(?:ik|we|wij|u)\b.*\bover\b", re.DOTALL
+)
+_IS_NOT_FOR = re.compile(
+    rf"\b(?:{_either(ABOUT)})\b.*\b(?:ben|zijn){_GAP}(?:ik|we|wij|u)\b.*\b(?:van|voor)\b", re.DOTALL
+)
+_NEGATION_BEFORE_FOR = re.compile(rf"\b(?:{_either(NEGATIONS)})\b.*\b(?:van|voor)\b", re.DOTALL)
+_NOTHING_TO_DO_WITH = re.compile(rf"\bmee{_GAP}te{_GAP}maken\b|\bmee{_GAP}temaken\b")
+# _not_my_remit: "dat is mijn afdeling niet", "niet voor ons".
+_MY_REMIT = re.compile(rf"\b(?:mijn|onze|ons){_GAP}(?:{_either(REMIT_NOUNS)})\b")
+_NOT_MINE = re.compile(rf"\bniet{_GAP}(?:voor|bij|aan){_GAP}(?:ons|mij)\b")
+# _ignorance: "dat weet ik niet", "ik weet het niet" (the speaker as subject).
+_SPEAKER_KNOWS = re.compile(
+    rf"\b(?:ik|we|wij)\b.*\b(?:weet|weten)\b|\b(?:weet|weten){_GAP}(?:ik|we|wij)\b|\bweten{_GAP}u\b", re.DOTALL
+)
+_WRONG_ADDRESS = re.compile(rf"\bverkeerde{_GAP}(?:{_either(PLACE_NOUNS)})\b")
+_WHEREABOUTS = re.compile(rf"\bwaar{_GAP}(?:hij|ze|zij|die)\W.*\b(?:{_either(WHEREABOUTS)})\b", re.DOTALL)
+_ELSEWHERE = re.compile(rf"\bandere{_GAP}(?:{_either(OTHER_PARTIES)})\b")
+# "na de/het ...", "over <a word> uur" (that word may be any token, so any time noun after "over" counts).
+_LATER_PHRASE = re.compile(rf"\bna{_GAP}(?:de|het)\b|\bover\b.*\b(?:{_either(TIME_NOUNS)})\b", re.DOTALL)
+_CALL = re.compile(rf"\b(?:{_either(TRY_AGAIN_VERBS)})\b")
+_ADDRESSEE_WORD = re.compile(rf"\b(?:{_either(_ADDRESSEE)})\b")
+_PRONOUN_SPACE_BEFORE = re.compile(rf"(?:^|\s)(?:{_either(SUBJECT_PRONOUNS)}) \Z")
+# "bel"/"probeer" as the verb of a clause without subject: not with a subject pronoun (a sure token) right after.
+_BARE_CALL = re.compile(rf"\b(?:bel|probeer)\b(?!\s+(?:{_either(set(SUBJECT_PRONOUNS) - {'je'})})(?=[\s,;:!?…]|\Z))")
+
+
+def _may_shift(text: str) -> bool:
+    """Whether `ShiftingResponsibility.check` could find a cue in `text` (a necessary condition)."""
+    if len(text.lower()) != len(text):
+        return True  # lower-casing moved the offsets (rare Unicode): no finer test
+    if not _cue_possible(text):
+        return False
+    stretches = _stretches(text)
+    if len(stretches) > 1 and not any(_cue_possible(stretch) for stretch in stretches):
+        return False
+    return not any(_surely_takes_ownership(stretch) for stretch in stretches)
+
+
+def _stretches(text: str) -> list[str]:
+    """`text` cut at its sure breaks: every clause lies within one of the pieces."""
+    cuts = [0]
+    for match in _SURE_BREAK.finditer(text):
+        if match.group("mark") is None:
+            cuts.append(match.start())  # a line break
+        elif match.group("mark") != "." or _splits_full_stop(match.group("word")):
+            cuts.append(match.start("mark"))
+    cuts.append(len(text))
+    return [text[start:end] for start, end in pairwise(cuts) if end > start]
+
+
+def _cue_possible(text: str) -> bool:
+    lowered = _searchable(text)
+    words = set(_WORD.findall(lowered))
+    if not words.isdisjoint(NEGATIONS) and _negated_cue_possible(lowered, words):
+        return True
+    if "idee" in words and "geen" in words:
+        return True
+    if not words.isdisjoint(("u", "je", "jij")) and (
+        _WRONG_ADDRESS.search(lowered) or ("verkeerd" in words and not words.isdisjoint(("zit", "zitten")))
+    ):
+        return True
+    if "waar" in words and _WHEREABOUTS.search(lowered):
+        return True
+    if not words.isdisjoint(HANDLING_VERBS) and _ELSEWHERE.search(lowered):
+        return True
+    if not words.isdisjoint(("moet", "moeten")) and _redirect_possible(words):
+        return True
+    return not words.isdisjoint(TRY_AGAIN_VERBS) and _try_again_possible(text, lowered, words)
+
+
+def _negated_cue_possible(lowered: str, words: set[str]) -> bool:
+    """The cues that need a negation in their clause: not in charge, not my remit, not knowing."""
+    if "over" in words and not words.isdisjoint(("ga", "gaan")) and _GOES_NOT_OVER.search(lowered):
+        return True
+    if not words.isdisjoint(("ben", "zijn")) and not words.isdisjoint(("van", "voor")):
+        about = _IS_NOT_FOR.search(lowered)
+        if about and _NEGATION_BEFORE_FOR.search(lowered, about.start()):
+            return True
+    if "mee" in words and _NOTHING_TO_DO_WITH.search(lowered):
+        return True
+    if not words.isdisjoint(REMIT_NOUNS) and _MY_REMIT.search(lowered):
+        return True
+    if "niet" in words and not words.isdisjoint(("ons", "mij")) and _NOT_MINE.search(lowered):
+        return True
+    return not words.isdisjoint(("weet", "weten")) and _SPEAKER_KNOWS.search(lowered) is not None
+
+
+def _redirect_possible(words: set[str]) -> bool:
+    """`_redirect`: "zelf" with a verb of asking, or "bij"/"aan"/"maar" with one (the clause's last word)."""
+    asks = not words.isdisjoint(REDIRECT_VERBS)
+    if "zelf" in words and (asks or any(word.endswith("achteraan") for word in words)):
+        return True
+    return asks and not words.isdisjoint(("bij", "aan", "maar"))
+
+
+def _try_again_possible(text: str, lowered: str, words: set[str]) -> bool:
+    """`_try_again_later`: a verb of calling, a later time and "again" in a clause that is not negated, does not
+    have the agent act, and has the caller (or nobody) as subject: u/je first, u/je right after the verb, or a bare
+    "bel"/"probeer" as the verb."""
+    again = not words.isdisjoint(AGAIN) or "maar" in words or any(w.startswith(("terugbel", "probeer")) for w in words)
+    if not again or not (not words.isdisjoint(LATER) or _LATER_PHRASE.search(lowered)):
+        return False
+    calls = [(match.start(), match.end()) for match in _CALL.finditer(lowered)]
+    spans: list[tuple[int, int]] = []
+    for pronoun in _ADDRESSEE_WORD.finditer(lowered):
+        # The caller as first word: a clause cannot start right after a pronoun ("zal ik u ...").
+        if not _PRONOUN_SPACE_BEFORE.search(lowered, 0, pronoun.start()):
+            spans += [(pronoun.start(), end) for start, end in calls if start > pronoun.start()]
+    for pronoun in _ADDRESSEE_WORD.finditer(lowered):
+        # The caller right after the clause's verb; a sure word before it that cannot be that verb rules it out.
+        verb = _sure_word_before(text, pronoun.start())
+        if verb and (
+            verb in INTERJECTIONS or verb in SUBJECT_PRONOUNS or (pronoun.group() == "u" and not _agrees_with_u(verb))
+        ):
+            continue
+        # The span must lie within the clause: from the pronoun (the verb before it may be longer than it looks).
+        spans += [(min(pronoun.start(), start), max(pronoun.end(), end)) for start, end in calls]
+    for call in _BARE_CALL.finditer(lowered):
+        if not _PRONOUN_SPACE_BEFORE.search(lowered, 0, call.start()):
+            spans.append((call.start(), call.end()))
+    return any(not _surely_excluded(_whole_chunks(text, start, end)) for start, end in spans)
+
+
+def _sure_word_before(text: str, at: int) -> str:
+    """The token right before the word at `at` among the clause's words, when that is sure: the chunk before is a
+    run of letters (a splitting mark may follow it) and only whitespace lies between. "" when not sure."""
+    if at == 0 or not text[at - 1].isspace():
+        return ""
+    before = text[:at].split()
+    if not before:
+        return ""
+    word, _ = _sure_word(before[-1])
+    return word
+
+
+def _whole_chunks(text: str, start: int, end: int) -> str:
+    """`text[start:end]` without a chunk cut in two at either end (a cut-off piece is no sure token)."""
+    if start > 0 and not text[start - 1].isspace():
+        while start < end and not text[start].isspace():
+            start += 1
+    if end < len(text) and not text[end].isspace():
+        chunk_start = end
+        while chunk_start > start and not text[chunk_start - 1].isspace():
+            chunk_start -= 1
+        chunk_end = end
+        while chunk_end < len(text) and not text[chunk_end].isspace():
+            chunk_end += 1
+        word, marked = _sure_word(text[chunk_start:chunk_end])
+        if not (word and marked and chunk_end == end + 1):  # "terugbellen?" keeps its word
+            end = chunk_start
+    return text[start:end]
+
+
+def _agrees_with_u(verb: str) -> bool:
+    """The verb forms that take u as their subject (see `subject_of`): "belt u", "kunt u", "wilt u"."""
+    return verb.endswith(("t", "d", "de", "te", "den", "ten")) or verb in U_AGREEING_STEMS
+
+
+def _surely_excluded(span: str) -> bool:
+    """A span of one clause that surely holds a negation, or the agent acting: the clause cannot send the caller
+    away to call again."""
+    chunks = _sure_chunks(span)
+    return any(not NEGATIONS.isdisjoint(chunk) for chunk in chunks) or any(_acts(chunk) for chunk in chunks)
+
+
+def _surely_takes_ownership(stretch: str) -> bool:
+    """`takes_ownership` holds for sure: a callback noun, or "ik" and a verb of action in one clause, with no
+    negation anywhere in the stretch."""
+    chunks = _sure_chunks(stretch)
+    if any(not CALLBACK_NOUNS.isdisjoint(chunk) for chunk in chunks):
+        return True
+    return NEGATIONS.isdisjoint(_WORD.findall(_searchable(stretch))) and any(_acts(chunk) for chunk in chunks)
+
+
+def _acts(chunk: list[str]) -> bool:
+    """ "ik"/"we" and a verb of action (not a leading filler like "kijk", not "vraag me") in one clause."""
+    seen_speaker = False
+    for index, word in enumerate(chunk):
+        if word in _SPEAKER:
+            seen_speaker = True
+            continue
+        if word not in OWNERSHIP_FORMS or (word in FILLERS and not seen_speaker):
+            continue
+        excluded = NOT_OWNERSHIP_AFTER.get(word)
+        if excluded is not None and (index + 1 >= len(chunk) or chunk[index + 1] in excluded):
+            continue
+        if seen_speaker or _SPEAKER.intersection(chunk[index + 1 :]):
+            return True
+    return False
+
+
+def _split_possible(previous: str, word: str, following: str | None) -> bool:
+    """Whether `clauses` may start a clause at `word` right after `previous` (one space apart, no punctuation);
+    `following` is the token after `word`: a word, "" for a mark, None when unknown."""
+    if word in _OPENS_ANYWHERE:
+        return True
+    if previous in CLAUSE_ENDERS and (following is None or following in SUBJECT_PRONOUNS):
+        return True
+    if word in IMPERATIVE_STEMS and previous not in SUBJECT_PRONOUNS and previous != "te":
+        return following is None or following in IMPERATIVE_FOLLOWERS
+    return word in _SPLITTING_PRONOUNS and previous not in _NOT_BEFORE_SPLITTING_PRONOUN
+
+
+def _sure_chunks(text: str) -> list[list[str]]:
+    """Runs of sure words (lowercase) that lie within one clause."""
+    items = [(*_sure_word(item.group(1)), item.group(2) == " ") for item in _ITEM.finditer(text)]
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for index, (word, marked, spaced) in enumerate(items):
+        if word and current and _split_possible(current[-1], word, _following(items, index)):
+            chunks.append(current)
+            current = []
+        if word:
+            current.append(word)
+        if not word or marked or not spaced:
+            chunks.append(current)
+            current = []
+    chunks.append(current)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _following(items: list[tuple[str, bool, bool]], index: int) -> str | None:
+    """The token after the sure word `items[index]`: the next sure word, "" for its mark, None when unknown."""
+    _, marked, spaced = items[index]
+    if marked:
+        return ""
+    if spaced and index + 1 < len(items) and items[index + 1][0]:
+        return items[index + 1][0]
+    return None
+
+
+def _sure_word(chunk: str) -> tuple[str, bool]:
+    """The lowercase word that a whitespace-separated chunk surely is as a token ("" if none), and whether a mark
+    follows it as a token of its own."""
+    match = _SURE_WORD.fullmatch(chunk)
+    if match is None:
+        return "", False
+    word, mark = match.group(1), match.group(2)
+    if mark == "." and not _splits_full_stop(word):
+        return "", False
+    return word.lower(), bool(mark)
+
+
+def _splits_full_stop(word: str) -> bool:
+    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
+    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
+    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
+
+
+def _searchable(text: str) -> str:
+    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
+    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
+    return text.lower().replace("_", "\x00")

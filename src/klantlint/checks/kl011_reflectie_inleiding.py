@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -325,6 +326,12 @@ class ReflectionOpener(Rule):
     )
     triggers = frozenset(UNDERSTAND | HEAR)
 
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """One of the formulas `find_formula` looks for, word for word, outside a question (see `_may_wrap`)."""
+        if self.triggers.isdisjoint(found):
+            return False
+        return _may_wrap(_searchable(text))
+
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in punctuation_runs(doc):
             if any(t.text == "?" for t in sentence):
@@ -365,3 +372,72 @@ def _rewrite(formula: Formula, sentence: Span) -> ProposedFix:
     elif statement[:1].isupper() and clause and not clause[0].text[:1].isupper():
         statement = statement[0].lower() + statement[1:]
     return ProposedFix(replacement=statement, start=start, end=end, description=description, safe=False)
+
+
+# -- The gate (`ReflectionOpener.may_fire`) -----------------------------------------------------------------------
+# `find_formula` reads consecutive tokens, so each formula is a regex over the raw text: `\s*` where two tokens
+# follow each other (a token boundary needs no space), `[\W_]*` where punctuation may come between. A "?" right
+# after a letter is a token of its own; when it is the first sentence mark or line break after the formula, it
+# ends the formula's punctuation run, which `check` skips.
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_VERBS = _either(UNDERSTAND | HEAR)
+_ADDRESSED = _either(ADDRESSEE)
+# After "dat": the start of a clause ("dat u boos bent"), not an object ("dat wel", "dat.") or the end. The token
+# after "dat" is the next word only across at most one space (more whitespace is a token of its own), and only a
+# sure token (a whole chunk, or one with a mark split off) rules the clause out.
+_CLAUSE_AFTER = rf"dat\b(?! ?(?:{_either(OBJECT_DAT_FOLLOWERS)})(?=[\s,;:!?…]|\Z))(?! ?(?:[.,;:!?…](?=\s|\Z)|\Z))"
+# From the verb of understanding to "dat": modifiers or the speaker, "van u", then "dat".
+_UNDERSTAND_TO_DAT = rf"(?:\s*(?:{_either(MODIFIERS | SPEAKERS)})\b)*(?:\s*van\s*(?:{_ADDRESSED})\b)?\s*{_CLAUSE_AFTER}"
+_FORMULAS = re.compile(
+    # "wat ik (u / van u) hoor (zeggen), is"
+    rf"\bwat\s*ik\s*(?:(?:van\s*)?(?:{_ADDRESSED})\s*)?(?:{_VERBS})\b(?:\s*(?:zeggen\b|,))*\s*is\b"
+    # "ik (kan me goed) begrijp(en) ... dat u"
+    rf"|\b(?:ik|wij|we)\b(?:[\W_]*(?:{_either(MODIFIERS)})\b)*[\W_]*(?:{_either(UNDERSTAND)}){_UNDERSTAND_TO_DAT}"
+    # "ik hoor u zeggen dat / :", "ik hoor dat u"
+    rf"|\bik\s*(?:{_either(HEAR)})\s*(?:{_ADDRESSED})\s*zeggen\s*(?::|{_CLAUSE_AFTER})"
+    rf"|\bik\s*hoor\s*dat\s*(?:u|je|jij)\b"
+)
+# "natuurlijk begrijp ik dat u": inverted, not the check question "begrijp ik goed dat".
+_INVERTED_FORMULA = re.compile(
+    rf"\b(?:{_either(UNDERSTAND)})\s*(?=(?:ik|wij|we)\b)"
+    rf"(?!(?:ik|wij|we) (?:goed|het)(?=[\s,;:!?…]|\Z)){_UNDERSTAND_TO_DAT}"
+)
+# "dat begrijp ik dat ...": a pronoun before the inverted verb (fillers apart, one space between sure words)
+# makes `_understand_formula` give up.
+_PRONOUN_BEFORE = re.compile(rf"(?:^|\s)(?:dat|dit|het|wat|hoe)(?: (?:{_either(FILLERS)}))* \Z")
+_RUN_MARK = re.compile(r"[.!?…\n]")
+
+
+def _may_wrap(lowered: str) -> bool:
+    """Whether `ReflectionOpener.check` could find a formula in `lowered` (a necessary condition)."""
+    if any(not _in_question(lowered, match.start()) for match in _FORMULAS.finditer(lowered)):
+        return True
+    return any(
+        not _in_question(lowered, match.start()) and not _PRONOUN_BEFORE.search(lowered, 0, match.start())
+        for match in _INVERTED_FORMULA.finditer(lowered)
+    )
+
+
+def _in_question(lowered: str, at: int) -> bool:
+    """The punctuation run from offset `at` on surely ends in a question mark."""
+    mark = _RUN_MARK.search(lowered, at)
+    return mark is not None and mark.group() == "?" and _ends_word_chunk(lowered, mark.start())
+
+
+def _ends_word_chunk(lowered: str, at: int) -> bool:
+    """The mark at `at` ends a chunk of letters ("klopt?"), so the tokenizer splits it off as a token of its own."""
+    start = at
+    while start > 0 and not lowered[start - 1].isspace():
+        start -= 1
+    return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
+
+
+def _searchable(text: str) -> str:
+    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
+    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
+    return text.lower().replace("_", "\x00")

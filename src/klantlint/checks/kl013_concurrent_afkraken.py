@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.config import Config
@@ -339,10 +341,15 @@ class CompetitorBashing(Rule):
         self.triggers = frozenset({*BASE_TRIGGERS, *names})
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        """A reference (whole word, or inside a compound such as 'zorgverzekeraars') and a judgement word."""
-        lowered = text.lower()
-        referred = not self.triggers.isdisjoint(found) or any(head in lowered for head in COMPOUND_HEADS)
-        return referred and (not JUDGEMENT_WORDS.isdisjoint(found) or any(h in lowered for h in CONTEMPT_HEADS))
+        """A reference and a judgement close enough for `check` to link them (see `_may_bash`)."""
+        lowered = _searchable(text).replace("’", "'")
+        if JUDGEMENT_WORDS.isdisjoint(found) and not any(head in lowered for head in CONTEMPT_HEADS):
+            return False
+        names = [words for _, words in self.names.names]
+        if next(_REFERENCE_SOMEWHERE.iter(lowered), None) is None and not any(n[0] in lowered for n in names):
+            return False
+        # Lower-casing may move offsets (rare Unicode); then there is no finer test.
+        return len(lowered) != len(text) or _may_bash(text, lowered, names)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         refs = references(doc, self.names)
@@ -419,3 +426,170 @@ class CompetitorBashing(Rule):
             description="Vertel wat u zelf te bieden heeft in plaats van de concurrent af te kraken.",
             safe=False,
         )
+
+
+# -- The gate (`CompetitorBashing.may_fire`) ---------------------------------------------------------------------
+# It reads the raw text as whitespace-separated chunks and the words in them (every token that is a word is a
+# word here). Each chunk holds at least one token, so tokens at most N apart lie at most N + 1 chunks apart, and a
+# token among the N before another lies in its chunk or the N chunks before. A *sure sentence end* is a mark the
+# tokenizer always splits off a chunk of letters (?!…, or a full stop after a word that is no abbreviation) with a
+# word after it: `_sentence_bounds` always ends a sentence there.
+# Every reference holds one of these (as a word, or at the end of a compound).
+_REFERENCE_SOMEWHERE = ahocorasick.Automaton()
+for _head in {*COMPETITOR_WORDS, *ORGANISATION_HEADS}:
+    _REFERENCE_SOMEWHERE.add_word(_head, _head)
+_REFERENCE_SOMEWHERE.make_automaton()
+_CHUNK = re.compile(r"\S+")
+_WORD_IN_CHUNK = re.compile(r"\w+(?:'\w+)*")
+_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_SURE_SENTENCE_END = re.compile(r"(?:^|(?<=\s))[^\W\d_]+?([?!…]|(?<=[^\W\d_]{2})\.)(?=\s+\w)")
+_CONTEMPT_PHRASE = re.compile(
+    "|".join(r"\b" + r"\s*".join(map(re.escape, phrase)) + r"\b" for phrase in CONTEMPT_PHRASES)
+)
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in CONTEMPT_PHRASES)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    chunk: int
+    start: int
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a reference or judgement may lie: its tokens within chunks `first` to `last`, its first token starting
+    between offsets `start_min` and `start_max` (a judgement's last token starts at `start_max`)."""
+
+    first: int
+    last: int
+    start_min: int
+    start_max: int
+
+
+def _may_bash(text: str, lowered: str, names: list[list[str]]) -> bool:
+    """Whether `CompetitorBashing.check` could link a reference to a judgement in `text` (a necessary condition):
+    a judgement at most MAX_DISTANCE tokens from a reference with no sure sentence end between them, or one later
+    in the next sentence after a pronoun that points back."""
+    words = _words(lowered)
+    refs = _references(lowered, words, names)
+    if not refs:
+        return False
+    judged = _judgements(lowered, words)
+    if not judged:
+        return False
+    ends = _sure_sentence_ends(text)
+    anaphors = [word.start for word in words if word.text in ANAPHORS]
+    for ref in refs:
+        for judgement in judged:
+            if judgement.start_max > ref.start_max:
+                # Sentence ends that surely lie between the reference and the judgement.
+                between = [at for at in ends if ref.start_max < at < judgement.start_max]
+                if not between and judgement.first - ref.last <= MAX_DISTANCE + 1:
+                    return True
+                # The next sentence, pointing back: a pronoun after the sentence end, before the judgement.
+                after = max([ref.start_min, *between[-1:]])
+                if len(between) <= 1 and any(after < at < judgement.start_max for at in anaphors):
+                    return True
+            elif ref.first - judgement.last <= MAX_DISTANCE + 1 and not any(
+                judgement.start_max < at < ref.start_min for at in ends
+            ):
+                return True
+    return False
+
+
+def _words(lowered: str) -> list[_Word]:
+    words = []
+    for number, chunk in enumerate(_CHUNK.finditer(lowered)):
+        for match in _WORD_IN_CHUNK.finditer(chunk.group()):
+            start = chunk.start() + match.start()
+            words.append(_Word(match.group(), number, start))
+            if "'" in match.group():  # "firma's" may be two tokens
+                words += [_Word(part, number, start) for part in match.group().split("'")]
+    return words
+
+
+def _references(lowered: str, words: list[_Word], names: list[list[str]]) -> list[_Place]:
+    chunk_starts = [chunk.start() for chunk in _CHUNK.finditer(lowered)]
+    refs = []
+    for index, word in enumerate(words):
+        if _is_competitor_word_text(word.text):
+            refs.append(_Place(word.chunk, word.chunk, word.start, word.start))
+        elif _may_point_at_competitor(words, index):
+            # The reference starts at the token before the noun: in the noun's chunk or the one before.
+            earliest = chunk_starts[word.chunk - 1] if word.chunk else 0
+            refs.append(_Place(word.chunk - 1, word.chunk, earliest, word.start))
+    for name in names:
+        at = lowered.find(name[0])
+        while at >= 0:
+            chunk = len(_CHUNK.findall(lowered, 0, at))
+            refs.append(_Place(chunk, chunk + len(name) - 1, at, at))
+            at = lowered.find(name[0], at + 1)
+    return refs
+
+
+def _is_competitor_word_text(word: str) -> bool:
+    return word in COMPETITOR_WORDS or word.endswith(("concurrent", "concurrenten"))
+
+
+def _may_point_at_competitor(words: list[_Word], index: int) -> bool:
+    """An organisation noun after what `_points_at_competitor` needs among the tokens before it: "ander(e)" in
+    the two before, a demonstrative in the two before (then only some nouns), or "huidige/vorige" in the two
+    before with "uw/je" in the three before."""
+    word = words[index].text
+    if word not in ORGANISATION_HEADS and not (len(word) > 8 and word.endswith(ORGANISATION_HEADS)):
+        return False
+    near = _before(words, index, 2)
+    if not OTHER.isdisjoint(near):
+        return True
+    if not DEMONSTRATIVES.isdisjoint(near) and word in DEMONSTRATIVE_HEADS:
+        return True
+    return not CURRENT.isdisjoint(near) and not ADDRESSEE_POSSESSIVE.isdisjoint(_before(words, index, 3))
+
+
+def _judgements(lowered: str, words: list[_Word]) -> list[_Place]:
+    judged = []
+    for index, word in enumerate(words):
+        if word.text in NEGATIVE_WORDS or (len(word.text) > 7 and word.text.endswith(CONTEMPT_HEADS)):
+            judged.append(_Place(word.chunk, word.chunk, word.start, word.start))
+        elif _may_deny_positive(words, index):
+            # The judgement starts at the denial, in the three chunks before at the earliest, in the same sentence.
+            judged.append(_Place(word.chunk - 3, word.chunk, 0, word.start))
+    if not _PHRASE_STARTS.isdisjoint(word.text for word in words):
+        for match in _CONTEMPT_PHRASE.finditer(lowered):
+            first = len(_CHUNK.findall(lowered, 0, match.start()))
+            last = first + len(_CHUNK.findall(match.group())) - 1
+            judged.append(_Place(first, last, match.start(), match.start()))
+    return judged
+
+
+def _may_deny_positive(words: list[_Word], index: int) -> bool:
+    """A positive word with a denial among the three tokens before it and a copula or "nergens" among the six."""
+    if words[index].text not in POSITIVE_WORDS or DENIALS.isdisjoint(_before(words, index, 3)):
+        return False
+    context = _before(words, index, 6)
+    return not COPULAS.isdisjoint(context) or "nergens" in context
+
+
+def _before(words: list[_Word], index: int, tokens: int) -> set[str]:
+    """The words that may be among the `tokens` tokens before `words[index]`: in its chunk or that many before."""
+    here = words[index].chunk
+    return {word.text for word in words[:index] if here - word.chunk <= tokens}
+
+
+def _sure_sentence_ends(text: str) -> list[int]:
+    ends = []
+    for match in _SURE_SENTENCE_END.finditer(text):
+        mark = match.start(1)
+        word = text[match.start() : mark]
+        if match.group(1) != "." or (
+            (word[-1].islower() or word[-2:].isupper()) and f"{word.lower()}." not in _ABBREVIATIONS
+        ):
+            ends.append(mark)
+    return ends
+
+
+def _searchable(text: str) -> str:
+    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
+    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
+    return text.lower().replace("_", "\x00")
