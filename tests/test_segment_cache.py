@@ -60,19 +60,26 @@ def test_a_repeated_turn_is_parsed_once_with_the_same_findings(
     assert fast.check_conversations(calls)[0][0], "the turn has findings"
 
 
-def test_document_level_hits_are_not_taken_from_the_cache(fast: Linter, full: Linter) -> None:
+def test_document_level_hits_are_not_taken_from_the_cache(
+    fast: Linter, full: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The same turn mixes forms in one conversation (KL014) and not in the other.
     turn = "Kun je dat even geven?"
     mixed = ["Goedemorgen, waarmee kan ik u helpen?", "Heeft u uw klantnummer bij de hand?", turn]
     plain = ["Hoi, waarmee kan ik je helpen?", turn]
-    for order in ([mixed, plain], [plain, mixed]):
+    orders = ([mixed, plain], [plain, mixed])
+    expected = [full.check_conversations(order) for order in orders]
+    parsed = _count_parses(fast, monkeypatch)
+    for order, wanted in zip(orders, expected, strict=True):
         ours = fast.check_conversations(order)
-        assert ours == full.check_conversations(order)
+        assert ours == wanted
         codes = [{f.code for f in findings} for findings in (ours[0][-1], ours[1][-1])]
         mixed_codes = codes[0] if order[0] is mixed else codes[1]
         plain_codes = codes[1] if order[0] is mixed else codes[0]
         assert "KL014" in mixed_codes
         assert "KL014" not in plain_codes
+    # The hits are recomputed per conversation, but the parse of the repeated turn is kept.
+    assert parsed.count(turn) == 1
 
 
 def test_a_rule_that_needs_no_parse_runs_on_tokens_only(

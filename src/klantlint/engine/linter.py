@@ -34,6 +34,8 @@ Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
 MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
+# Parsed docs kept for texts that document-level rules look at again in later conversations.
+DOC_CACHE_CAPACITY = 2048
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ class Linter:
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
-        self._segment_cache = SegmentCache()
+        self._segment_cache: SegmentCache[SegmentEntry] = SegmentCache()
+        self._doc_cache: SegmentCache[Doc] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
         self.parse_counts = ParseCounts()
 
     @property
@@ -292,14 +295,27 @@ class Linter:
             yield from self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size, n_process=n_process)
             return
         needs_parse: dict[str, bool] = {}
+        kept: set[str] = set()
+        docs: dict[str, Doc] = {}
         for job in jobs:
+            text = job.segment.text
             needed = any(rule.needs_parse for rule in job.rules)
-            needs_parse[job.segment.text] = needs_parse.get(job.segment.text, False) or needed
-        to_parse = [text for text, needed in needs_parse.items() if needed]
+            needs_parse[text] = needs_parse.get(text, False) or needed
+            if needed and any(rule.document_level for rule in job.rules):
+                # Document-level hits are never cached, so a repeated text would be parsed again: keep its doc.
+                kept.add(text)
+                cached_doc = self._doc_cache.get((text, ""))
+                if cached_doc is not None:
+                    docs[text] = cached_doc
+        to_parse = [text for text, needed in needs_parse.items() if needed and text not in docs]
         counts.parsed += len(to_parse)
         counts.parsed_words += sum(len(text.split()) for text in to_parse)
-        counts.tokenised += len(needs_parse) - len(to_parse)
-        docs = dict(zip(to_parse, self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process), strict=True))
+        counts.tokenised += sum(1 for needed in needs_parse.values() if not needed)
+        parsed = self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process)
+        for text, doc in zip(to_parse, parsed, strict=True):
+            docs[text] = doc
+            if text in kept:
+                self._doc_cache.put((text, ""), doc)
         for job in jobs:
             text = job.segment.text
             if text not in docs:
@@ -309,6 +325,8 @@ class Linter:
     def _findings(
         self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]
     ) -> list[Finding]:
+        if not hits and len(prepared.segments) < 2 and "klantlint:" not in prepared.text:
+            return []  # no hit, not a dialogue, no suppression comment: the common case in transcripts
         hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.segments, hits)]  # dialogue scripts
         file_ignores = self._file_ignores(path)
         suppressions = parse_suppressions(prepared.text)

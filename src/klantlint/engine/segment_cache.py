@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from klantlint.engine.base import Hit, Rule
 
 DEFAULT_CAPACITY = 50_000
+Value = TypeVar("Value")
 
 
 @dataclass
@@ -25,23 +27,23 @@ class SegmentEntry:
     hits: list[tuple[Rule, Hit]] | None = field(default=None)
 
 
-class SegmentCache:
-    """A least-recently-used map from (segment text, speaker role) to its `SegmentEntry`."""
+class SegmentCache(Generic[Value]):
+    """A least-recently-used map from (segment text, speaker role) to what is remembered about it."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.capacity = capacity
-        self._entries: OrderedDict[tuple[str, str], SegmentEntry] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str], Value] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: tuple[str, str]) -> SegmentEntry | None:
+    def get(self, key: tuple[str, str]) -> Value | None:
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
         return entry
 
-    def put(self, key: tuple[str, str], entry: SegmentEntry) -> None:
+    def put(self, key: tuple[str, str], entry: Value) -> None:
         self._entries[key] = entry
         if len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
