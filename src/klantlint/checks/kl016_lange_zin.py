@@ -101,7 +101,10 @@ class LongSentence(Rule):
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         limit = context.config.max_sentence_words
-        # A short text cannot hold a long sentence; only a long one is split into sentences.
+        # A short text cannot hold a long sentence; only a long one is split into sentences. Without a masked
+        # run (5+ spaces or a tab), the whitespace-separated pieces bound the word count from above.
+        if len(text.split()) <= limit and "\t" not in text and "     " not in text:
+            return False
         return count_words(text) > limit and next(long_sentences(text, limit), None) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
