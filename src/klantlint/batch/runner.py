@@ -12,16 +12,14 @@ import csv
 import io
 import json
 import os
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import click
-
 from klantlint.batch.parallel import lint_records
+from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
 from klantlint.transcripts.models import CallResult
@@ -196,13 +194,16 @@ class Outputs:
                 handle.close()
 
 
-def _records(options: BatchOptions, columns: dict[str, str], done: set[str], totals: BatchTotals) -> Iterator[Record]:
+def _records(
+    options: BatchOptions, columns: dict[str, str], done: set[str], totals: BatchTotals, progress: Progress
+) -> Iterator[Record]:
     for path in options.inputs:
-        for record in iter_records(path, options.input_format, columns):
+        for record in iter_records(path, options.input_format, columns, on_position=progress.reader()):
             if record_key(record.source, record.line) in done:
                 totals.skipped += 1
                 continue
             yield record
+        progress.file_done(path)
 
 
 def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
@@ -211,7 +212,8 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     done = completed_records(options) if options.resume else set()
     outputs = Outputs(options)
     try:
-        records = _records(options, linter.config.columns, done, totals)
+        progress = Progress(options.inputs, options.progress)
+        records = _records(options, linter.config.columns, done, totals, progress)
         if options.engine == "dask":
             from klantlint.batch.dask_engine import lint_records_on_dask
 
@@ -220,29 +222,28 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
             )
         else:
             results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
-        with _progress(results, options.progress) as tracked:
-            for _record, result in tracked:
-                if isinstance(result, RecordError):
-                    _error(outputs, totals, result, options.strict)
-                elif result.roles.agent_speaker is None:
-                    _error(
-                        outputs,
-                        totals,
-                        RecordError(
-                            result.source,
-                            result.line,
-                            "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
-                            "geef --agent-speaker of [tool.klantlint.roles]",
-                            result.call_id,
-                        ),
-                        options.strict,
-                    )
-                else:
-                    outputs.write_call(result)
-                    totals.calls += 1
-                    totals.turns += result.turns
-                    totals.words += result.agent_words
-                    totals.findings += len(result.findings)
+        for _record, result in progress.track(results):
+            if isinstance(result, RecordError):
+                _error(outputs, totals, result, options.strict)
+            elif result.roles.agent_speaker is None:
+                _error(
+                    outputs,
+                    totals,
+                    RecordError(
+                        result.source,
+                        result.line,
+                        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
+                        "geef --agent-speaker of [tool.klantlint.roles]",
+                        result.call_id,
+                    ),
+                    options.strict,
+                )
+            else:
+                outputs.write_call(result)
+                totals.calls += 1
+                totals.turns += result.turns
+                totals.words += result.agent_words
+                totals.findings += len(result.findings)
     finally:
         outputs.close()
     return totals
@@ -253,32 +254,3 @@ def _error(outputs: Outputs, totals: BatchTotals, error: RecordError, strict: bo
     totals.errors += 1
     if strict:
         raise StrictStop(error)
-
-
-class _progress:
-    """A progress bar on a terminal (calls and calls/s); nothing when stderr is not a TTY."""
-
-    def __init__(self, iterable: Iterator[Any], enabled: bool) -> None:
-        self.iterable = iterable
-        self.enabled = enabled and sys.stderr.isatty()
-        self.bar: Any = None
-
-    def __enter__(self) -> Iterator[Any]:
-        if not self.enabled:
-            return self.iterable
-        started = time.perf_counter()
-        count = {"n": 0}
-
-        def rate(_: Any) -> str:
-            count["n"] += 1
-            elapsed = time.perf_counter() - started
-            return f"{count['n']} gesprekken, {count['n'] / elapsed:.0f}/s" if elapsed else ""
-
-        self.bar = click.progressbar(
-            self.iterable, label="klantlint", file=sys.stderr, item_show_func=rate, length=None
-        )  # type: ignore[arg-type]
-        return self.bar.__enter__()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)

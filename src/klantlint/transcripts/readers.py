@@ -14,7 +14,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -101,13 +101,27 @@ def open_binary(path: str) -> IO[bytes]:
     return gzip.open(raw) if path.endswith(".gz") else raw  # type: ignore[return-value]
 
 
-def iter_records(path: str, input_format: str | None = None, columns: dict[str, str] | None = None) -> Iterator[Record]:
-    """Calls and record errors from one input, in input order."""
+def iter_records(
+    path: str,
+    input_format: str | None = None,
+    columns: dict[str, str] | None = None,
+    *,
+    on_position: Callable[[int], None] | None = None,
+) -> Iterator[Record]:
+    """Calls and record errors from one input, in input order.
+
+    `on_position`, when given, is called after each record with the byte position reached in the file
+    as stored (compressed bytes for `.gz`), for a progress bar.
+    """
     fmt = input_format or ("jsonl" if path == "-" else detect_format(path))
     source = "<stdin>" if path == "-" else path
     try:
         with open_binary(path) as handle:
-            yield from _records_from_binary(handle, source, fmt, columns)
+            raw = getattr(handle, "fileobj", None) or handle  # a gzip file's compressed stream
+            for record in _records_from_binary(handle, source, fmt, columns):
+                if on_position is not None and path != "-":
+                    on_position(raw.tell())
+                yield record
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield RecordError(source, 0, f"kan niet worden gelezen: {error}")
 
