@@ -242,8 +242,9 @@ class Linter:
         documents: dict[int, list[str]] = {}
         for (prepared, _), document in zip(batch, ids, strict=True):
             documents.setdefault(document, []).extend(s.text for s in prepared.segments if s.role != "customer")
+        document_tuples = {document: tuple(texts) for document, texts in documents.items()}
         for index, (prepared, _) in enumerate(batch):
-            document_segments = tuple(documents[ids[index]])
+            document_segments = document_tuples[ids[index]]
             for segment in prepared.segments:
                 if segment.role == "customer":
                     continue
