@@ -19,6 +19,7 @@ from klantlint.nlp.clauses import (
     utterance,
     words_of,
 )
+from klantlint.nlp.surface import chunk_after, chunk_before
 
 # "Momentje", "ogenblikje": the idiom itself asks the caller to wait.
 HOLD_DIMINUTIVES = frozenset({"momentje", "ogenblikje", "secondje"})
@@ -101,34 +102,14 @@ def _may_be_hold_word(lowered: str, start: int, end: int) -> bool:
     """Whether `_hold_word` could accept the hold word at `lowered[start:end]`: not when the token before it
     ("op dit moment", "een goed moment") or after it ("momentje voor ...", "moment geduld") rules it out."""
     word = lowered[start:end]
-    following = _chunk_after(lowered, end)
+    following = chunk_after(lowered, end)
     if following in (("voor", "om", "van") if word in HOLD_DIMINUTIVES else ("geduld",)):
         return False  # "moment geduld" is judged on "geduld"
-    previous = _chunk_before(lowered, start)
+    previous = chunk_before(lowered, start)
     while previous in _SKIPPED_BEFORE_HOLD:
         start -= len(previous) + 1
-        previous = _chunk_before(lowered, start)
+        previous = chunk_before(lowered, start)
     return previous not in NOT_A_HOLD_BEFORE or not previous.isalpha()
-
-
-def _chunk_before(lowered: str, position: int) -> str:
-    """The chunk before `position` when exactly one space separates them: if it is a word, the token before."""
-    if position < 2 or lowered[position - 1] != " ":
-        return ""
-    begin = position - 1
-    while begin > 0 and not lowered[begin - 1].isspace():
-        begin -= 1
-    return lowered[begin : position - 1]
-
-
-def _chunk_after(lowered: str, position: int) -> str:
-    """The chunk after `position` when exactly one space separates them: if it is a word, the token after."""
-    if position + 1 >= len(lowered) or lowered[position] != " ":
-        return ""
-    end = position + 1
-    while end < len(lowered) and not lowered[end].isspace():
-        end += 1
-    return lowered[position + 1 : end]
 
 
 def _before(token: Token, skip: frozenset[str]) -> Token | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
+from klantlint.nlp.surface import ends_word_chunk, searchable
 
 ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
 ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw", "jullie"})
@@ -497,7 +498,7 @@ _PASSIVE_FORMS = frozenset({"ben", "bent", "is", "word", "wordt", "werd"})
 
 def _may_blame(text: str) -> bool:
     """Whether `SchuldBijKlant.check` could find blame in `text` (a necessary condition)."""
-    lowered = _searchable(text)
+    lowered = searchable(text)
     words = set(_WORD.findall(lowered))
     if not _words_may_blame(words):
         return False
@@ -594,7 +595,7 @@ def _in_question(lowered: str, start: int, end: int) -> bool:
     mark = _SENTENCE_MARK.search(lowered, start)
     if mark is None or mark.start() < end or mark.group() != "?":
         return False
-    return _ends_word_chunk(lowered, mark.start())
+    return ends_word_chunk(lowered, mark.start())
 
 
 def _fault_possible(lowered: str, start: int, end: int) -> bool:
@@ -644,17 +645,3 @@ def _subject_right_before(lowered: str, at: int) -> bool:
     if previous in SUBJECT_PRONOUNS:
         return True
     return len(chunks) >= 3 and chunks[-3] in DETERMINERS and previous.isalpha()
-
-
-def _ends_word_chunk(lowered: str, at: int) -> bool:
-    """The mark at `at` ends a chunk of letters ("klopt?"), so the tokenizer splits it off as a token of its own."""
-    start = at
-    while start > 0 and not lowered[start - 1].isspace():
-        start -= 1
-    return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
-
-
-def _searchable(text: str) -> str:
-    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
-    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
-    return text.lower().replace("_", "\x00")

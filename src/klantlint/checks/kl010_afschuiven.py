@@ -35,6 +35,7 @@ from klantlint.nlp.clauses import (
     takes_ownership,
     utterance,
 )
+from klantlint.nlp.surface import searchable
 
 # -- KL010 -----------------------------------------------------------------------------------------------
 
@@ -416,7 +417,7 @@ def _stretches(text: str) -> list[str]:
 
 
 def _cue_possible(text: str) -> bool:
-    lowered = _searchable(text)
+    lowered = searchable(text)
     words = set(_WORD.findall(lowered))
     if not words.isdisjoint(NEGATIONS) and _negated_cue_possible(lowered, words):
         return True
@@ -536,7 +537,7 @@ def _surely_takes_ownership(stretch: str) -> bool:
     chunks = _sure_chunks(stretch)
     if any(not CALLBACK_NOUNS.isdisjoint(chunk) for chunk in chunks):
         return True
-    return NEGATIONS.isdisjoint(_WORD.findall(_searchable(stretch))) and any(_acts(chunk) for chunk in chunks)
+    return NEGATIONS.isdisjoint(_WORD.findall(searchable(stretch))) and any(_acts(chunk) for chunk in chunks)
 
 
 def _acts(chunk: list[str]) -> bool:
@@ -612,9 +613,3 @@ def _splits_full_stop(word: str) -> bool:
     """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
     shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
     return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
-
-
-def _searchable(text: str) -> str:
-    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
-    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
-    return text.lower().replace("_", "\x00")

@@ -12,6 +12,7 @@ from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleConte
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
 from klantlint.nlp.spans import punctuation_runs
+from klantlint.nlp.surface import ends_word_chunk, searchable
 
 UNDERSTAND = frozenset({"begrijp", "begrijpen", "begrijpt", "snap", "snappen"})
 HEAR = frozenset({"hoor", "hoorde", "horen"})
@@ -330,7 +331,7 @@ class ReflectionOpener(Rule):
         """One of the formulas `find_formula` looks for, word for word, outside a question (see `_may_wrap`)."""
         if self.triggers.isdisjoint(found):
             return False
-        return _may_wrap(_searchable(text))
+        return _may_wrap(searchable(text))
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in punctuation_runs(doc):
@@ -426,18 +427,4 @@ def _may_wrap(lowered: str) -> bool:
 def _in_question(lowered: str, at: int) -> bool:
     """The punctuation run from offset `at` on surely ends in a question mark."""
     mark = _RUN_MARK.search(lowered, at)
-    return mark is not None and mark.group() == "?" and _ends_word_chunk(lowered, mark.start())
-
-
-def _ends_word_chunk(lowered: str, at: int) -> bool:
-    """The mark at `at` ends a chunk of letters ("klopt?"), so the tokenizer splits it off as a token of its own."""
-    start = at
-    while start > 0 and not lowered[start - 1].isspace():
-        start -= 1
-    return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
-
-
-def _searchable(text: str) -> str:
-    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
-    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
-    return text.lower().replace("_", "\x00")
+    return mark is not None and mark.group() == "?" and ends_word_chunk(lowered, mark.start())

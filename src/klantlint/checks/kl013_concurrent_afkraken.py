@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.address import addresses
+from klantlint.nlp.surface import searchable
 
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 
@@ -342,7 +343,7 @@ class CompetitorBashing(Rule):
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A reference and a judgement close enough for `check` to link them (see `_may_bash`)."""
-        lowered = _searchable(text).replace("’", "'")
+        lowered = searchable(text).replace("’", "'")
         if JUDGEMENT_WORDS.isdisjoint(found) and not any(head in lowered for head in CONTEMPT_HEADS):
             return False
         names = [words for _, words in self.names.names]
@@ -587,9 +588,3 @@ def _sure_sentence_ends(text: str) -> list[int]:
         ):
             ends.append(mark)
     return ends
-
-
-def _searchable(text: str) -> str:
-    """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
-    like punctuation, where `\\w` and `\\b` would glue it to the word ("niet_" holds the token "niet")."""
-    return text.lower().replace("_", "\x00")

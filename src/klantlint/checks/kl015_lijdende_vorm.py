@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.surface import chunk_after, chunk_before
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
@@ -352,27 +353,7 @@ def _reaches(lowered: str, aux_start: int, aux_end: int, start: int) -> bool:
         return False
     if _CLAUSE_BREAK.search(lowered, aux_start, start):
         return False
-    return _chunk_before(lowered, start) != "te"  # "is niet te verwachten"
-
-
-def _chunk_before(lowered: str, position: int) -> str:
-    """The chunk before `position` when exactly one space separates them (then it is the token before)."""
-    if position < 2 or lowered[position - 1] != " ":
-        return ""
-    begin = position - 1
-    while begin > 0 and not lowered[begin - 1].isspace():
-        begin -= 1
-    return lowered[begin : position - 1]
-
-
-def _chunk_after(lowered: str, position: int) -> str:
-    """The chunk after `position` when exactly one space separates them (then it is the token after)."""
-    if position + 1 >= len(lowered) or lowered[position] != " ":
-        return ""
-    end = position + 1
-    while end < len(lowered) and not lowered[end].isspace():
-        end += 1
-    return lowered[position + 1 : end]
+    return chunk_before(lowered, start) != "te"  # "is niet te verwachten"
 
 
 def _first_person_next_to(lowered: str, start: int, end: int) -> bool:
@@ -380,7 +361,7 @@ def _first_person_next_to(lowered: str, start: int, end: int) -> bool:
     whole_chunk = (start == 0 or lowered[start - 1].isspace()) and (end == len(lowered) or lowered[end].isspace())
     if not whole_chunk:
         return False
-    return _chunk_before(lowered, start) in _FIRST_PERSON or _chunk_after(lowered, end) in _FIRST_PERSON
+    return chunk_before(lowered, start) in _FIRST_PERSON or chunk_after(lowered, end) in _FIRST_PERSON
 
 
 class LijdendeVorm(Rule):
