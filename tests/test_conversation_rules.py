@@ -13,6 +13,7 @@ from klantlint import Config, Linter
 from klantlint.batch.summary import summary_record
 from klantlint.conversation import CONVERSATION_CODES, builtin_conversation_rules
 from klantlint.conversation.durations import announced_seconds
+from klantlint.conversation.text import compile_cues
 from klantlint.engine.base import RuleInfo
 from klantlint.transcripts import Call, CallResult, RecordError, Turn, iter_records
 from tests.cli_helpers import run_cli
@@ -415,3 +416,199 @@ def test_explain_kl104_in_dutch() -> None:
     for title in ("## Wat gaat er mis", "## Waarom", "## Voorbeeld", "## Beter", "## Herschrijven veilig?"):
         assert title in result.stdout
     assert "terugbellen" in result.stdout
+
+
+# -- cues: word edges and gates --------------------------------------------------------------------------------------
+
+
+def test_cue_edges_follow_the_cue_punctuation_included() -> None:
+    word_edged = compile_cues(r"stop", r"dus\s*:", r"naam\s+is\s*\?")
+    assert word_edged.search("ik stop ermee") is not None and word_edged.search("het stopcontact") is None
+    # A cue that ends in punctuation is bounded by it: "dus:" before a space, "is?" at the end of the text.
+    assert word_edged.search("dus: het adres is gecorrigeerd").group() == "dus:"
+    assert word_edged.search("en uw naam is?").group() == "naam is?"
+    assert word_edged.search("modus: aan") is None
+
+
+def test_a_gate_must_cover_every_alternative() -> None:
+    gated = compile_cues(r"(?:ik|we)\s+bel(?:len)?\s+u", r"terugbel\w*", gate=("bel",))
+    assert gated.search("morgen bellen we u") is None and gated.search("ik bel u morgen").group() == "ik bel u"
+    with pytest.raises(ValueError, match="gate"):
+        compile_cues(r"(?:ik|we)\s+bel\s+u", r"contact\s+opnemen", gate=("bel",))
+
+
+# -- held-out mistakes, generalised: new variants of each cause -------------------------------------------------------
+
+
+def untimed(*turns: tuple[str, str]) -> Call:
+    return Call(call_id="c", turns=[Turn(speaker=speaker, text=text) for speaker, text in turns])
+
+
+def kl(code: str, result: CallResult) -> list[int]:
+    return sorted(turn for c, turn in codes_at(result) if c == code)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Ik heb uw polis voor me. Hoe was uw naam ook alweer?",  # a record open is no reason
+        "zo ik zie de bestelling in het systeem wat was uw naam",
+        "Sorry, hoe heette u ook alweer?",  # past tense of "heten"
+        "Wie had ik ook alweer aan de lijn?",
+        "oké en uw naam was",  # transcript: the question without a question mark
+    ],
+)
+def test_name_asked_again_without_a_reason_in_other_words(linter: Linter, asked: str) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", "Goedemorgen, met Marieke Doornbos. Mijn modem knippert rood."),
+        ("Agent", "Vervelend, mevrouw Doornbos. Hoe lang al?"),
+        ("Klant", "Sinds gisteren."),
+        ("Agent", asked),
+        ("Klant", "Doornbos."),
+        ("Agent", "Dank u, mevrouw Doornbos. Er is een storing, die is vanavond opgelost. Fijne dag nog!"),
+    )
+    assert kl("KL103", linter.check_call(call)) == [4]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Ik zet uw naam op de bevestiging, dus voor de zekerheid: hoe schrijft u uw achternaam?",
+        "Ik noteer het even in uw dossier. Wat was uw naam ook alweer?",
+        "De lijn kraakt erg, ik verstond het niet. Hoe was uw naam?",
+        "Ik moet controleren of ik de juiste klant heb. Wat is uw volledige naam?",
+        "Wat is uw achternaam, want die komt op het vervangende modem te staan?",
+    ],
+)
+def test_name_asked_again_with_a_reason_in_other_words(linter: Linter, asked: str) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", "Goedemorgen, met Marieke Doornbos. Mijn modem knippert rood."),
+        ("Agent", asked),
+        ("Klant", "Doornbos."),
+        ("Agent", "Dank u, mevrouw Doornbos. Er is een storing, die is vanavond opgelost. Fijne dag nog!"),
+    )
+    assert kl("KL103", linter.check_call(call)) == []
+
+
+def _lookup_call(announcement: str, back_after: float) -> Call:
+    return timed(
+        ("Agent", OPENING, 0, 4),
+        ("Klant", "Met Okafor. Mijn bestelling is nog niet binnen.", 4, 8),
+        ("Agent", announcement, 8, 12),
+        ("Klant", "Goed.", 12, 13),
+        ("Agent", "Daar ben ik weer, meneer Okafor. Het pakket ligt bij de buren.", 12 + back_after, 17 + back_after),
+        ("Klant", "O, dank u.", 17 + back_after, 18 + back_after),
+        ("Agent", CLOSING, 18 + back_after, 21 + back_after),
+    )
+
+
+@pytest.mark.parametrize(
+    ("announcement", "allowed"),
+    [
+        ("ik zoek op waar het pakket nu ligt een halve minuut", 30),  # a look-up and a bare duration
+        ("Ik ga even kijken, geeft u me twee minuten.", 120),
+        ("laat me even kijken", 60),  # no duration named: 60 s
+    ],
+)
+def test_a_look_up_is_a_hold_with_the_duration_it_names(linter: Linter, announcement: str, allowed: float) -> None:
+    assert kl("KL104", linter.check_call(_lookup_call(announcement, allowed - 10))) == []
+    assert kl("KL104", linter.check_call(_lookup_call(announcement, allowed + 25))) == [4]
+
+
+def test_a_request_stands_when_the_agent_first_asks_for_a_number(linter: Linter) -> None:
+    def call(request: str) -> Call:
+        return untimed(
+            ("Agent", OPENING),
+            ("Klant", f"Goedemorgen, met Visser. {request}"),
+            ("Agent", "Dat zoek ik op, meneer Visser. Wat is het ordernummer?"),
+            ("Klant", "KW 4471."),
+            ("Agent", "Nee, dat gaat niet meer, hij is al onderweg."),
+            ("Klant", "Jammer."),
+            ("Agent", "Graag gedaan, meneer Visser. Fijne dag nog."),
+        )
+
+    assert kl("KL105", linter.check_call(call("Wij willen de bezorging naar vrijdag verplaatsen."))) == [4]
+    assert kl("KL105", linter.check_call(call("Kunt u de bezorging naar vrijdag verplaatsen?"))) == [4]
+    # A question of fact asks for nothing: "Nee, dat gaat niet" then answers it.
+    assert kl("KL105", linter.check_call(call("Kan het zijn dat de bezorger al geweest is?"))) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "refused"),
+    [
+        ("Ja, graag, dat is beter dan niets.", False),
+        ("Doe dat maar.", False),
+        ("Nee, laat maar, dan annuleer ik zelf wel.", True),
+        ("Daar heb ik niks aan.", True),
+    ],
+)
+def test_an_alternative_the_customer_takes_resolves_the_refusal(linter: Linter, answer: str, refused: bool) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", "Met Bosman. Kan ik mijn cursus kosteloos verplaatsen naar het najaar?"),
+        ("Agent", "Kosteloos verplaatsen kan ik niet: de cursus begint over een week."),
+        ("Klant", "Dat is vervelend."),
+        ("Agent", "Ik kan u wel een tegoed geven voor de volle cursusprijs, een jaar geldig."),
+        ("Klant", answer),
+        ("Agent", "Goed, meneer Bosman. Een fijne dag nog."),
+    )
+    assert kl("KL105", linter.check_call(call)) == ([2] if refused else [])
+
+
+def test_a_written_confirmation_can_be_said_as_what_comes_by_post(linter: Linter) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", "Met Bosman. Kunt u mijn abonnement per direct stoppen?"),
+        ("Agent", "Per direct kan helaas niet, de opzegtermijn is een maand."),
+        ("Klant", "Dan per volgende maand."),
+        ("Agent", "Dat zet ik erin. Het bewijs van opzegging komt morgen per post naar u toe."),
+        ("Klant", "Goed."),
+        ("Agent", "Samengevat: uw abonnement stopt per volgende maand. Fijne dag nog."),
+    )
+    assert kl("KL105", linter.check_call(call)) == []
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Dus: de monteur komt dinsdag tussen acht en twaalf, en u krijgt vooraf een sms.",
+        "Dan nog even wat we geregeld hebben: de monteur komt dinsdag en u krijgt vooraf een sms.",
+        "Dan loop ik het nog even met u door: de monteur komt dinsdag en u krijgt vooraf een sms.",
+    ],
+)
+def test_a_recap_in_other_words_is_a_summary(linter: Linter, recap: str) -> None:
+    turns = [
+        ("Agent", OPENING),
+        ("Klant", "Met Jansen. Mijn cv-ketel lekt."),
+        ("Agent", "Ik plan een monteur in voor dinsdag tussen acht en twaalf, meneer Jansen."),
+        ("Klant", "Prima. Belt hij vooraf?"),
+        ("Agent", "U krijgt een sms als hij onderweg is."),
+        ("Klant", "Fijn."),
+    ]
+    closing = ("Agent", f"{recap} Een fijne dag nog, meneer Jansen.")
+    assert kl("KL106", linter.check_call(untimed(*turns, closing))) == []
+    assert kl("KL106", linter.check_call(untimed(*turns, ("Agent", CLOSING)))) == [6]
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        ("Dat komt me slecht uit, kan het ook op maandag?", False),
+        ("Donderdag, dan ben ik op mijn werk.", False),
+        ("Prima, dan ben ik thuis.", True),
+    ],
+)
+def test_a_proposal_the_customer_turns_down_agrees_nothing(linter: Linter, reply: str, agreed: bool) -> None:
+    call = untimed(
+        ("Klant", "Met Smit."),
+        ("Agent", "Goedemiddag meneer Smit, u spreekt met Iris van Waterbedrijf Noord. Ik bel over uw watermeter."),
+        ("Klant", "Ja?"),
+        ("Agent", "De monteur komt donderdag tussen acht en twaalf om hem te vervangen."),
+        ("Klant", reply),
+        ("Agent", "Heeft u verder nog vragen?"),
+        ("Klant", "Nee."),
+        ("Agent", "Dan wens ik u een fijne dag, meneer Smit."),
+    )
+    assert kl("KL106", linter.check_call(call)) == ([7] if agreed else [])

@@ -84,46 +84,80 @@ CALLER_NAME_INTRO = compile_cues(
     r"met",
     r"(?:de\s+)?naam\s+is",
     r"dit\s+is",
+    gate=("met", "naam", "heet", "ben", "dit", "spreekt"),
 )
 # The agent asking for the caller's name.
+_YOUR = r"(?:uw|je|jouw)"
+_NAME = r"(?:achter|voor|familie)?naam"
+# Words that may stand between the question word and the name: "wat was ook alweer uw naam".
+_ASIDE = r"(?:(?:ook|alweer|nou|nu|nog|even|eens|eigenlijk|dan|precies|weer)\s+)*"
 NAME_QUESTION = compile_cues(
-    r"(?:wat|hoe)\s+(?:was|is)\s+(?:uw|je|jouw|de)\s+(?:achter|voor)?naam",
-    r"(?:uw|je|jouw)\s+(?:achter|voor)?naam\s+(?:was|is)\s+(?:ook\s+alweer|nog\s+(?:eens|even)|ook)",
-    r"(?:uw|je|jouw)\s+(?:achter|voor)?naam\s+(?:was|is)\s*\?",
-    r"naam\s+ook\s+alweer",
+    rf"(?:wat|hoe)\s+(?:was|is|zei\s+{ADDRESSEE}\s+(?:\S+\s+){{0,2}}?dat)\s+{_ASIDE}(?:{_YOUR}|de)\s+"
+    rf"(?:volledige\s+|hele\s+)?{_NAME}",
+    rf"{_YOUR}\s+{_NAME}\s+(?:was|is)\s+(?:ook\s+alweer|nog\s+(?:eens|even)|ook)",
+    rf"{_YOUR}\s+{_NAME}\s+(?:was|is)\s*(?:\.\.\.|…)?\s*\?",
+    rf"{_YOUR}\s+{_NAME}\s+was\s*(?:\.\.\.|…)?\s*$",
+    rf"{_NAME}\s+ook\s+alweer",
     r"(?:mag|kan|zou)\s+ik\s+(?:(?:nog|even|eens|nog\s+eens|nog\s+een\s+keer|dan|misschien|alvast)\s+)*"
-    r"(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
+    rf"{_YOUR}\s+(?:volledige\s+|hele\s+)?{_NAME}",
     rf"(?:kunt|kan|wilt|wil)\s+{ADDRESSEE}\s+(?:(?:nog|even|eens|nog\s+eens|nog\s+een\s+keer|mij)\s+)*"
-    rf"(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
-    r"met\s+wie\s+(?:spreek|praat|heb)\s+ik",
-    r"wie\s+(?:spreek|heb)\s+ik\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)?",
-    rf"hoe\s+heet\s+{ADDRESSEE}",
-    r"nog\s+(?:even|eens|een\s+keer)\s+(?:uw|je|jouw)\s+(?:volledige\s+|hele\s+)?(?:achter|voor)?naam",
-    r"(?:uw|je|jouw)\s+(?:achter)?naam\s+(?:graag|alstublieft|alsjeblieft)",
+    rf"{_YOUR}\s+(?:volledige\s+|hele\s+)?{_NAME}",
+    r"met\s+wie\s+(?:spreek|praat|heb|had)\s+ik",
+    r"wie\s+(?:spreek|heb|had)\s+ik\s+(?:(?:ook\s+alweer|nou|nu)\s+)?(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)?",
+    rf"hoe\s+(?:heet|heette|heten)\s+{ADDRESSEE}",
+    rf"nog\s+(?:even|eens|een\s+keer)\s+{_YOUR}\s+(?:volledige\s+|hele\s+)?{_NAME}",
+    rf"{_YOUR}\s+(?:achter)?naam\s+(?:graag|alstublieft|alsjeblieft|nog\s+(?:een\s+keer|eens|even))",
+    rf"(?:onder|op)\s+welke\s+{_NAME}",
     rf"hoe\s+(?:schrijft|schrijf|spelt|spel)\s+(?:{ADDRESSEE}|ik)\s+(?:uw|je|jouw|de|die|dat)?\s*(?:achter)?naam",
     rf"(?:kunt|kan|wilt|wil)\s+{ADDRESSEE}\s+(?:(?:uw|je|de)\s+(?:achter)?naam\s+)?(?:even\s+|nog\s+eens\s+)?spellen",
+    gate=("naam", "wie", "heet", "heten", "spel"),
 )
 # Saying why the name is asked again: the caller then hears it is not for lack of listening.
 NAME_REASON = compile_cues(
+    # certainty
     r"voor\s+de\s+zekerheid|zekerheidshalve|om\s+zeker\s+te\s+zijn|voor\s+de\s+(?:volledigheid|controle)",
     r"ter\s+(?:controle|verificatie|bevestiging)|om\s+te\s+(?:controleren|verifieren|checken)",
-    r"voor\s+de\s+(?:bevestiging|administratie|registratie|aanvraag|melding|brief|bon|polis|pas)",
-    r"noteren|noteer|opschrijven|vastleggen|invullen|registreren|zetten",
-    r"(?:niet\s+(?:goed|helemaal|duidelijk)\s+)(?:verstaan|gehoord|meegekregen|opgevangen|genoteerd)",
-    r"(?:verstond|hoorde)\s+(?:ik\s+)?(?:het|u|dat|uw\s+naam)?\s*niet",
-    r"identiteit|legitim\w*|verifi\w*|controleren|controle",
-    r"goed\s+(?:noteren|opschrijven|vastleggen|schrijven|in\s+het\s+systeem)|dossier|klantsysteem|systeem",
-    r"correct\s+(?:noteren|vastleggen|spellen)",
-    r"(?:de\s+)?verbinding|viel\s+(?:even\s+)?weg|wegviel|ruis|slecht\s+te\s+verstaan",
-    r"omdat|zodat|want|anders\s+kan\s+ik",
-    r"(?:dossier|account|gegevens|klantgegevens|polis|contract|bestelling)\s+(?:te\s+)?(?:vinden|zoeken|opzoeken|"
-    r"koppelen|controleren)",
-    r"om\s+(?:uw|je|het)\s+\w+\s+(?:te\s+)?(?:vinden|zoeken|opzoeken|koppelen|controleren)",
-    r"ik\s+zie\s+(?:twee|meerdere|verschillende)",
     r"ik\s+wil\s+(?:het\s+)?(?:zeker\s+weten|goed\s+hebben|het\s+goed\s+doen)",
+    # not heard, a bad line
+    r"niet\s+(?:goed\s+|helemaal\s+|duidelijk\s+|goed\s+kunnen\s+)?(?:verstaan|gehoord|meegekregen|opgevangen|"
+    r"genoteerd|opgeschreven)",
+    r"(?:verstond|hoorde|versta|hoor)\s+(?:ik\s+)?(?:het|u|dat|die|hem|uw\s+(?:achter)?naam)?\s*(?:niet|slecht)",
+    r"(?:verbinding|lijn)\s+(?:is\s+|was\s+)?(?:\w+\s+)?(?:slecht|kraakt|kraakte|ruist|hapert|viel|valt|weg)",
+    r"viel\s+(?:even\s+)?weg|wegviel|ruis|slecht\s+te\s+(?:verstaan|horen)|slecht\s+(?:verstaan|gehoord)",
+    # an identity check
+    r"identiteit|legitim\w*|verifi\w*|juiste\s+persoon|(?:controle|beveiligings)vra(?:ag|gen)",
+    r"gegevens\s+(?:\S+\s+){0,2}?(?:controleren|checken|nalopen|nagaan|verifieren)",
+    # a record or document that needs the name
+    r"voor\s+(?:de|het|uw|je)\s+(?:bevestiging|administratie|registratie|aanvraag|melding|brief|bon|tegoedbon|polis|"
+    r"pas|dossier|formulier|contract|factuur|ticket|reservering|boeking|afspraak|verzending|pakket|label|machtiging|"
+    r"overschrijving|systeem|bestelling|aangifte|order|vergunning|claim)",
+    r"(?:in|op|bij)\s+(?:het|de|uw|je)\s+(?:\S+\s+){0,2}?(?:dossier|systeem|formulier|aanvraag|polis|bon|tegoedbon|"
+    r"brief|pas|label|ticket|bevestiging|contract|bestelling|reservering|boeking|melding|pakket|vergunning)\s+"
+    r"(?:\S+\s+){0,3}?(?:zetten|zet|noteren|noteer|invullen|vastleggen|komen|komt|staan|staat|opnemen|vermelden|"
+    r"vermeld|schrijven|printen|drukken|gedrukt)",
+    r"(?:zet|zetten|noteer|noteren|schrijf|schrijven|leg|vastleggen|vul|invullen)\s+(?:\S+\s+){0,4}?(?:in|op)\s+"
+    r"(?:het|de|uw|je)\s+(?:\S+\s+){0,2}?(?:dossier|systeem|formulier|aanvraag|polis|bon|tegoedbon|brief|pas|label|"
+    r"ticket|bevestiging|contract|bestelling|reservering|boeking|melding|vergunning)",
+    r"(?:controleren|checken|nagaan|verifieren)\s+(?:of|dat|wie)|(?:juiste|goede)\s+(?:persoon|klant|dossier|account|"
+    r"gegevens|polis)",
+    r"(?:goed|juist|correct|precies)\s+(?:\S+\s+){0,4}?(?:noteren|opschrijven|vastleggen|invullen|registreren|"
+    r"schrijven|spellen|zetten|hebben)",
+    r"om\s+(?:\S+\s+){0,4}?te\s+(?:noteren|registreren|vinden|zoeken|koppelen|controleren|versturen|sturen)",
+    r"(?:naam|namen|gegevens)\s+(?:\S+\s+){0,4}?nodig|nodig\s+voor",
+    r"(?:dossier|account|gegevens|klantgegevens|polis|contract|bestelling|boeking|reservering)\s+(?:te\s+)?"
+    r"(?:vinden|zoeken|opzoeken|koppelen|controleren)",
+    r"ik\s+zie\s+(?:twee|meerdere|verschillende)|(?:twee|meerdere)\s+(?:klanten|mensen|personen|dossiers|accounts)",
 )
+# A causal link in the asking sentence (or the one before it): "..., want die komt op de tegoedbon".
+REASON_CONNECTIVE = compile_cues(r"omdat|zodat|want|aangezien|anders\s+kan\s+ik")
 
 # -- holds ------------------------------------------------------------------------------------------------------
+
+_LOOKUP_ASIDE = rf"(?:even|eventjes|nu|snel|direct|meteen|voor\s+{ADDRESSEE})"
+_SHORT_WAIT = (
+    r"(?:een|twee|drie|vier|vijf|tien|twintig|dertig|veertig|vijftig|zestig|halve|anderhalve|paar|\d+)\s+"
+    r"(?:seconden|secondjes|seconde|minuten|minuutjes|minuut|minuutje)"
+)
 
 HOLD_ANNOUNCEMENT = compile_cues(
     r"in\s+de\s+wacht|wachtstand|wachtmuziek",
@@ -134,8 +168,8 @@ HOLD_ANNOUNCEMENT = compile_cues(
     rf"(?:ik\s+ben|ben\s+ik|ik\s+kom)\s+(?:zo|zometeen|direct|meteen|straks|zo\s+snel\s+mogelijk)\s+(?:weer\s+)?"
     rf"(?:bij\s+{ADDRESSEE}\s+)?(?:terug|weer\s+bij)",
     rf"(?:ik\s+ben|ben\s+ik)\s+(?:zo|zometeen|direct)\s+weer\s+bij\s+{ADDRESSEE}",
-    r"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|dat\s+even|het\s+even|"
-    r"dit\s+even|\s)*"
+    rf"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|nu|snel|voor\s+{ADDRESSEE}|"
+    r"\s)*"
     r"(?:navragen|nakijken|opzoeken|uitzoeken|checken|overleggen|natrekken|uitzoeken|opvragen|nagaan|"
     r"controleren|bekijken|doorrekenen|berekenen)",
     r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
@@ -148,6 +182,41 @@ HOLD_ANNOUNCEMENT = compile_cues(
     r"(?:\d|een|twee|drie|vier|vijf|tien|anderhalve|halve|paar|minuut|minuutje|seconden|momentje|even|eventjes)",
     rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|nu|voor\s+{ADDRESSEE}|"
     r"graag|snel)\s+)*(?:na|op|uit|door)\b",
+    # looking something up while the caller waits: "ik kijk waar het pakket nu is", "ik ga even na of ...".
+    rf"ik\s+(?:ga\s+)?(?:{_LOOKUP_ASIDE}\s+)*(?:kijk|kijken|zoek|zoeken|check|checken|bekijk|controleer|informeer|vraag|"
+    rf"vragen|overleg)\s+(?:{_LOOKUP_ASIDE}\s+)*(?:waar|wat|of|hoe|wanneer|welke?|wie|waarom|hoeveel|hoelang|na|op|uit|"
+    r"in|naar)",
+    rf"(?:ik\s+ga|laat\s+me|laat\s+mij)\s+(?:{_LOOKUP_ASIDE}\s+)*(?:kijken|zoeken|navragen|checken|informeren|"
+    r"overleggen|nakijken|opzoeken)",
+    r"(?:^|[.!?]\s+)(?:(?:oke|goed|ja)[,\s]+)?even\s+(?:kijken|zoeken|checken)",
+    # a short wait named on its own: "een secondje", "geeft u me twee minuten", "... dertig seconden."
+    r"(?:een\s+)?(?:secondje|minuutje)(?:\s+(?:geduld|alstublieft|alsjeblieft|graag))?",
+    rf"(?:geef|geeft)\s+(?:{ADDRESSEE}\s+)?(?:me|mij)\s+(?:(?:even|heel\s+even|nog)\s+)?(?:\S+\s+)?(?:momentje|moment|"
+    r"ogenblik|seconde|secondje|seconden|minuut|minuutje|minuten|minuutjes)",
+    rf"{_SHORT_WAIT}\s*(?:geduld\s*)?(?:alstublieft|alsjeblieft|graag)?\s*[.!]?\s*$",
+    gate=(
+        "wacht",
+        "moment",
+        "ogenblik",
+        "blijf",
+        "weer",
+        "terug",
+        "vra",
+        "kijk",
+        "zoek",
+        "check",
+        "overleg",
+        "trek",
+        "nagaan",
+        "controle",
+        "reken",
+        "geduld",
+        "duurt",
+        "second",
+        "minu",
+        "lijn",
+        "informe",
+    ),
 )
 # Coming back during a hold without the answer yet: the hold goes on, but the caller is not forgotten.
 HOLD_CHECK_IN = compile_cues(
@@ -199,7 +268,7 @@ _ORGANISATION_CALLS = (
     rf"{_CALLER}\s+hoort\s+(?:\S+\s+){{0,5}}?van\s+(?:mij|ons|mijn\s+collega|de\s+\w+)",
     r"terugbelafspraak|terugbelverzoek|belafspraak",
 )
-ORGANISATION_CALLS = compile_cues(*_ORGANISATION_CALLS)
+ORGANISATION_CALLS = compile_cues(*_ORGANISATION_CALLS, gate=("bel", "contact", "hoort"))
 TIME = compile_cues(TIME_EXPRESSION)
 # Through to a named department or person: "met de afdeling klachten", "met mijn collega van facturen",
 # "met mijn collega Sanne", "naar de technische dienst". ("Met een collega" names nobody.)
@@ -213,6 +282,7 @@ NEXT_STEP_TRANSFER = compile_cues(
     rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:{ADDRESSEE}\s+)?(?:(?:nu|meteen|direct|even|zo)\s+)*"
     rf"door\s+(?:met|naar)\s+{_NAMED_TARGET}",
     rf"door(?:verbinden|verbind|geschakeld|gezet)\s+(?:met|naar)\s+{_NAMED_TARGET}",
+    gate=("door",),
 )
 NEXT_STEP_WRITTEN = compile_cues(
     r"(?:ik\s+stuur|wij\s+sturen|we\s+sturen|ik\s+mail|we\s+mailen|wij\s+mailen|u\s+ontvangt|je\s+ontvangt|"
@@ -223,11 +293,18 @@ NEXT_STEP_WRITTEN = compile_cues(
     r"(?:bevestiging|brief|overzicht)\s+(?:\S+\s+){0,4}?(?:per\s+(?:e-?mail|mail|post)|in\s+uw\s+(?:mailbox|brievenbus))",
     r"(?:krijgt|ontvangt)\s+(?:u|je)\s+(?:\S+\s+){0,6}?(?:bevestiging|brief|e-?mail|mail|overzicht|schriftelijk)",
     r"schriftelijk\s+(?:bevestigen|bevestigd|vastleggen|vastgelegd)",
+    # what the organisation sends arrives in writing: "die komt vandaag per e-mail", "volgt per post".
+    r"(?:komt|komen|gaat|gaan|volgt|volgen)\s+(?:\S+\s+){0,4}?(?:per|via\s+de|in\s+uw)\s+(?:e-?mail|mail|post|brief|sms|"
+    r"mailbox|brievenbus)",
+    r"per\s+(?:e-?mail|mail|post|brief)\s+(?:\S+\s+){0,3}?(?:toegestuurd|opgestuurd|nagestuurd|verstuurd|bevestigd|"
+    r"gestuurd)",
+    gate=("bevestig", "brief", "mail", "overzicht", "schriftelijk", "post", "papier", "sms", "zwart", "brievenbus"),
 )
 APPOINTMENT = compile_cues(
     rf"(?:monteur|adviseur|collega|bezorger|technicus|medewerker|iemand)\s+(?:\S+\s+){{0,4}}?"
     rf"(?:komt|langs|langskomen)[^.?!]{{0,40}}?\b{TIME_EXPRESSION}",
     r"(?:afspraak|afspraken)\s+(?:\S+\s+){0,3}?(?:ingepland|gemaakt|staat|voor|op)\b",
+    gate=("monteur", "adviseur", "collega", "bezorger", "technicus", "medewerker", "iemand", "afspra"),
 )
 # Something the agent did or will do for the caller: an agreement a closing summary should repeat.
 _AGREE_VERBS = (
@@ -257,41 +334,79 @@ AGREEMENT = compile_cues(
     r"afgesproken|afspraak",
 )
 # A recap of what was agreed: "Samengevat: ...", "Dan zet ik het op een rij", "Dus wat we afspreken is ...".
+_DONE_TOGETHER = r"(?:afgesproken|gedaan|geregeld|besproken|aangepast|veranderd|gewijzigd|afgehandeld)"
 SUMMARY = compile_cues(
     r"(?:kort\s+|even\s+|nog\s+(?:even\s+)?|dus\s+)?samengevat|samenvatting|samen\s*te\s*vatten|samenvatten",
     r"vat\s+(?:\w+\s+){0,3}samen",
-    r"op\s+een\s+rij(?:tje)?|recapitul\w+|nog\s+even\s+(?:alles\s+)?(?:herhalen|doorlopen|nalopen)",
+    r"op\s+een\s+rij(?:tje)?|recapitul\w+|nog\s+(?:even\s+|een\s+keer\s+)?(?:alles\s+)?(?:herhalen|doorlopen|nalopen)",
     r"herhaal\s+(?:ik\s+)?(?:het|even|nog|eens|kort|de\s+afspraken?|wat)\b",
     r"samenvattend|(?:nog\s+even\s+)?de\s+afspraken\s*(?::|op\s+een\s+rij|nog\s+even|zijn)",
-    r"(?:even\s+)?voor\s+de\s+duidelijkheid",
+    r"(?:even\s+)?voor\s+de\s+duidelijkheid|voor\s+het\s+overzicht|kort\s+gezegd|"
+    r"het\s+komt\s+erop\s+neer|alles\s+(?:nog\s+)?(?:even\s+)?bij\s+elkaar",
     r"(?:we|wij)\s+(?:hebben|spreken)\s+(?:dus\s+)?(?:\S+\s+){0,2}?af(?:gesproken)?",
     r"(?:dan\s+)?(?:spreken|hebben)\s+(?:we|wij)\s+(?:dus\s+)?(?:\S+\s+){0,2}?af(?:gesproken)?",
-    r"(?:wat|zoals)\s+(?:we|wij)\s+(?:nu\s+)?(?:hebben\s+afgesproken|afgesproken\s+hebben|afspreken)",
+    # "wat we hebben afgesproken", "wat we zojuist gedaan hebben", "zoals we nu afspreken"
+    rf"(?:wat|zoals)\s+(?:we|wij|ik)\s+(?:(?:nu|net|zojuist|dus|vandaag)\s+)?(?:(?:hebben|heb)\s+{_DONE_TOGETHER}|"
+    rf"{_DONE_TOGETHER}\s+(?:hebben|heb)|afspreken)",
+    r"(?:(?:ik|we)\s+(?:loop|lopen)|(?:loop|lopen)\s+(?:ik|we))\s+(?:het|alles|de\s+afspraken)\s+(?:nog\s+)?(?:even\s+)?"
+    r"(?:met\s+u\s+)?(?:na|door)",
     r"(?:de\s+)?afspraak\s+is\s+(?:dus|dan)",
-    r"dus\s*:",
+    # a short lead-in with a colon, then the list: "Dus: ...", "Dan nog even alles: ..."
+    r"(?:^|[.!?]\s+)(?:(?:oke|goed|nou|ja)[,\s]+)?(?:dus|dan)(?:[,\s]+(?:nog|even|eventjes|kort|alles|een|keer|"
+    r"nogmaals|voor|de|duidelijkheid|het|overzicht))*\s*:",
+    gate=(
+        "samen",
+        "rij",
+        "recapitul",
+        "herha",
+        "afspra",
+        "duidelijk",
+        "overzicht",
+        "kort",
+        "erop",
+        "elkaar",
+        "heb",
+        "spreken",
+        "lopen",
+        "loop",
+        ":",
+    ),
 )
 # A closing greeting in the agent's last turn: "fijne dag (nog)", "prettige avond", "tot ziens", "dag mevrouw
 # Jansen", "tot straks". ("Graag gedaan" alone is none.)
 CLOSING_GREETING = compile_cues(
-    r"(?:fijne|prettige|goede|mooie|gezellige|fijn|prettig|goed)\s+(?:\w+\s+)?"
+    r"(?:fijne|prettige|goede|mooie|gezellige|fijn|prettig|goed)\s+(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
     r"(?:dag|middag|avond|ochtend|morgen|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|vrijdag|"
     r"maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
     r"tot\s+(?:ziens|horens|straks|zo|morgen|dan|gauw|snel|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|"
     r"vrijdag|volgende\s+week|later)",
-    r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$|doei|daag",
+    r"doei|daag",
     r"goedendag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
+    r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
 )
 # "Dat kan niet" refuses only after a request ("Kunt u ...?"); after a question of fact it answers it.
 REFUSAL_AFTER_REQUEST = compile_cues(
     r"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:helaas\s+|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
     r"(?:dat|dit|het)\s+is\s+(?:helaas\s+|echt\s+|gewoon\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
+    gate=("nie",),
+)
+# The agent asking for something the customer answers in a few words: "mag ik het boekingsnummer", "wat is uw
+# postcode?". Such an answer does not end the customer's request made before it.
+AGENT_QUESTION = compile_cues(
+    r"\?",
+    r"(?:mag|kan|kun)\s+ik\s+(?:\S+\s+){0,2}?(?:uw|je|jouw|het|de|even)",
+    r"(?:wat|hoe)\s+(?:is|was|zijn|luidt)\s+(?:uw|je|jouw|het|de)",
+    rf"(?:heeft|hebt|weet|kent)\s+{ADDRESSEE}\s+(?:\S+\s+){{0,2}}?(?:uw|je|het|de|een)",
+    r"(?:welk|welke|wanneer|waar|hoeveel|hoelang)",
+    rf"(?:kunt|wilt|kan|wil)\s+{ADDRESSEE}\s+(?:\S+\s+){{0,4}}?(?:noemen|geven|spellen|doorgeven|opnoemen)",
 )
 # The customer asking for something (not asking whether something is so).
 REQUEST = compile_cues(
     rf"(?:kunt|kan|kun|wilt|wil|zou|zoudt|kunnen|willen)\s+{ADDRESSEE}\b",
     r"(?:mag|kan|kun)\s+ik\b",
-    r"ik\s+(?:wil|wou|wilde|zou\s+graag|zou\s+willen|had\s+graag|wil\s+graag)\b",
+    r"(?:ik|we|wij)\s+(?:wil|wou|wilde|willen|wilden|zou\s+graag|zouden\s+graag|zou\s+willen|zouden\s+willen|"
+    r"had\s+graag|hadden\s+graag)\b",
     r"graag|alsjeblieft|alstublieft",
     r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
     r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
@@ -325,6 +440,23 @@ NON_RESOLUTION = compile_cues(
     r"(?:vergoeden|betalen|crediteren|accepteren|leveren|doen)\s+(?:wij|we)\s+(?:\S+\s+){0,2}?(?:helaas\s+)?niet\b",
     r"(?:wij|we)\s+(?:vergoeden|betalen|crediteren|accepteren|leveren)\s+(?:\S+\s+){0,3}?(?:niet|geen)\b",
     r"(?:valt|vallen)\s+(?:helaas\s+)?niet\s+onder",
+    r"(?:daar|dat)\s+(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:helaas\s+)?niet\s+voor",
+    r"(?:dat|dit|het)\s+zit\s+er\s+(?:helaas\s+|echt\s+)*niet\s+in|(?:dat|dit)\s+is\s+(?:helaas\s+)?geen\s+optie",
+    # the object first, the refusal closing the clause: "kosteloos omboeken kan ik niet: ..."
+    r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:helaas\s+)?niet\s*(?:[.,:;!]|$)",
+    gate=(
+        "nie",
+        "niks",
+        "geen",
+        "nooit",
+        "veel",
+        "helaas",
+        "buiten",
+        "afdeling",
+        "taak",
+        "probleem",
+        "verantwoordelijk",
+    ),
 )
 # "..., maar ik kan wel ...": an alternative in the same breath resolves the refusal.
 ALTERNATIVE_AFTER = compile_cues(
@@ -332,4 +464,37 @@ ALTERNATIVE_AFTER = compile_cues(
     r"wel\s+(?:kan|kunnen|mogelijk|is)",
     r"wat\s+(?:wel|ik\s+wel|we\s+wel)\s+(?:kan|kunnen|mogelijk)",
     r"(?:in\s+plaats\s+daarvan|als\s+alternatief|alternatief\s+is|een\s+alternatief)",
+)
+# Sending the caller elsewhere is advice, not an alternative: "ik kan u wel doorverwijzen naar de gemeente".
+_NOT_ELSEWHERE = r"(?!\s+(?:\S+\s+){0,4}?(?:doorverwijzen|verwijzen|aanraden|adviseren|het\s+nummer\s+van))"
+# An alternative offered in a later turn: "Ik kan uw abonnement wel omzetten ...", "Wel kan ik de reis omzetten in een
+# tegoedbon", "Wat ik wel kan doen, is ...". It resolves the refusal only when the customer takes it.
+ALTERNATIVE_OFFER = compile_cues(
+    rf"(?:ik|we|wij)\s+(?:kan|kunnen|mag|mogen)\s+(?:{ADDRESSEE}\s+)?(?:\S+\s+){{0,5}}?wel\b(?!\s*,?\s*ja\b){_NOT_ELSEWHERE}",
+    rf"wel\s+(?:kan|kunnen|mag|mogen)\s+(?:ik|we|wij){_NOT_ELSEWHERE}",
+    r"wat\s+(?:ik|we|wij)\s+wel\s+(?:kan|kunnen|mag|mogen|doen)|wat\s+wel\s+(?:kan|mogelijk\s+is)",
+    rf"(?:ik|we|wij)\s+(?:kan|kunnen)\s+(?:{ADDRESSEE}\s+)?(?:\S+\s+){{0,6}}?aanbieden",
+    r"als\s+alternatief|een\s+alternatief|in\s+plaats\s+daarvan|een\s+andere\s+mogelijkheid",
+    gate=("wel", "aanbieden", "alternatief", "plaats", "mogelijkheid"),
+)
+
+# -- what the customer answers --------------------------------------------------------------------------------------
+
+# Turning a proposal down or asking for something else instead: "Nee, laat maar.", "woensdag dan ben ik aan het
+# werk, kan het ook op een zaterdag", "dat komt me slecht uit".
+CUSTOMER_DECLINES = compile_cues(
+    r"laat\s+(?:\S+\s+)?maar|(?:dat|die|het)\s+hoeft\s+(?:\S+\s+)?niet|hoeft\s+niet",
+    r"liever\s+niet|(?:dat|die|dit)\s+wil\s+ik\s+niet|geen\s+(?:interesse|behoefte)",
+    r"(?:daar|dat)\s+heb\s+ik\s+(?:niks|niets)\s+aan",
+    r"(?:dat|die|het)\s+(?:komt|past)\s+(?:me\s+|mij\s+|ons\s+)?(?:\S+\s+)?(?:slecht|niet)",
+    r"dan\s+(?:ben|zijn)\s+(?:ik|we|wij)\s+(?:er\s+)?(?:niet|weg|aan\s+het\s+werk|op\s+(?:mijn|het)\s+werk|"
+    r"op\s+vakantie)",
+    r"kan\s+(?:het|dat|die|hij|ze)\s+(?:ook|niet|misschien|eventueel)\s+(?:\S+\s+)?(?:op|een|anders|later|eerder|"
+    r"morgen|overmorgen|volgende|na|voor|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|in\s+het)",
+)
+# Taking it: "Doe dat maar.", "Wit is ook goed.", "Ja, graag.", "Dat is redelijk."
+CUSTOMER_ACCEPTS = compile_cues(
+    r"doe\s+(?:dat|het|die|maar)|graag|prima|akkoord|afgesproken|perfect|top|fijn|mooi|netjes|uitstekend",
+    r"(?:dat|is|ook|helemaal|lijkt\s+me)\s+(?:\S+\s+)?(?:goed|prima|redelijk|beter|een\s+goed\s+idee)",
+    r"(?:dat|die)\s+(?:wil|neem)\s+ik\s+(?:wel|graag)",
 )

@@ -1,9 +1,10 @@
 """Holds: the agent announces one, may check back in, and comes back.
 
 An episode starts at an agent turn that announces a hold ("ik zet u even in de wacht", "momentje", "dat
-duurt ongeveer twee minuten"); it lasts until the agent's next turn that is not a check-in ("nog even
-geduld"). A check-in restarts the clock (with the duration it names, else 60 seconds). When the
-caller and the agent go on talking instead (the caller says more than a few words), it was no hold.
+duurt ongeveer twee minuten", "ik kijk waar uw pakket is, dertig seconden"); it lasts until the agent's next
+turn that is not a check-in ("nog even geduld"). A check-in restarts the clock (with the duration it names,
+else 60 seconds). When the caller and the agent go on talking instead (the caller says more than a few words),
+it was no hold.
 """
 
 from __future__ import annotations
@@ -51,11 +52,11 @@ class Hold:
 
 
 def announces_hold(turn: ViewTurn) -> bool:
-    return bool(HOLD_ANNOUNCEMENT.search(turn.lower))
+    return turn.has(HOLD_ANNOUNCEMENT)
 
 
 def is_check_in(turn: ViewTurn) -> bool:
-    return bool(HOLD_CHECK_IN.search(turn.lower)) and not HOLD_RETURN.search(turn.lower)
+    return turn.has(HOLD_CHECK_IN) and not turn.has(HOLD_RETURN)
 
 
 def _wait_start(view: CallView, turn: ViewTurn) -> float | None:

@@ -15,6 +15,7 @@ from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
 # Words that may stand between the greeting and "met <naam>" besides the organisation's name.
+CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'-]*")
 DEPARTMENT_WORDS = frozenset(
     {"klantenservice", "servicedesk", "helpdesk", "afdeling", "team", "de", "het", "van", "bij"}
 )
@@ -23,10 +24,10 @@ DEPARTMENT_WORDS = frozenset(
 def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
     """'u spreekt met Sanne', 'mijn naam is ...', or 'met Sanne' after the greeting or the organisation
     ("goedemiddag kidsshop kwebbel met jesse")."""
-    cased = any(ch.isupper() for ch in turn.text)
+    cased = turn.text != turn.text.lower()
     # Capitalised words may be an organisation that is not configured ("Goedemiddag Woonwinkel Linde met Sanne").
-    capitalised = {word.lower() for word in re.findall(r"[^\W\d_][\w'-]*", turn.text) if word[0].isupper()}
-    before_met = frozenset(organisation_words(organisations)) | DEPARTMENT_WORDS | capitalised
+    capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
+    before_met = organisation_words(organisations) | DEPARTMENT_WORDS | capitalised
     for match in OWN_NAME_INTRO.finditer(turn.lower):
         if match.group() == "met" and not starts_clause(turn.lower, match.start(), before_met):
             continue
@@ -39,13 +40,13 @@ def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
 def missing_parts(view: CallView, opening: ViewTurn) -> list[str]:
     """What the opening lacks, in the order a good opening has it."""
     missing = []
-    if not GREETING.search(opening.lower):
+    if not opening.has(GREETING):
         missing.append("een groet")
     if not _has_own_name(opening, view.organisations):
         missing.append("uw eigen naam")
     if not names_organisation(opening.lower, view.organisations):
         missing.append("de naam van de organisatie")
-    if view.direction == "inbound" and not OFFER_OF_HELP.search(opening.lower):
+    if view.direction == "inbound" and not opening.has(OFFER_OF_HELP):
         missing.append("een hulpaanbod ('Waarmee kan ik u helpen?')")
     return missing
 

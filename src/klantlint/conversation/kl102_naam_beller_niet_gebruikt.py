@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.names import addresses_informally, caller_names, uses_name
+from klantlint.conversation.names import addresses_informally, caller_names, name_used_in
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView
 from klantlint.engine.base import Explanation, RuleInfo
@@ -61,8 +61,11 @@ class CallerNameNotUsed(ConversationRule):
         later_agent_turns = [turn for turn in view.agent_turns if turn.index > first.turn_index]
         if not later_agent_turns:
             return
-        informal = addresses_informally(view)
-        if any(uses_name(turn, name, informal=informal) for turn in later_agent_turns for name in names):
+        # One search over the later agent turns together; " | " keeps a name from running across two turns.
+        later = " | ".join(turn.lower for turn in later_agent_turns)
+        with_first_name = any(len(name.words) > len(name.surname) for name in names)
+        informal = with_first_name and addresses_informally(view)
+        if any(name_used_in(later, name, informal=informal) for name in names):
             return
         last = view.agent_turns[-1]
         span = stripped_span(last.text)

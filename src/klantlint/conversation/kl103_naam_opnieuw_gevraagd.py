@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import NAME_QUESTION, NAME_REASON
+from klantlint.conversation.cues import NAME_QUESTION, NAME_REASON, REASON_CONNECTIVE
 from klantlint.conversation.names import caller_names
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
+SENTENCE_END = re.compile(r"[.?!;:](?:\s|$)")
 
-def _reason_given(turn: ViewTurn) -> bool:
-    """The asking turn says why: not heard well, spelling for a document, an identity check, ..."""
-    return bool(NAME_REASON.search(turn.lower))
+
+def _reason_given(turn: ViewTurn, question: re.Match[str]) -> bool:
+    """The asking turn says why: not heard well, an identity check, a document that needs the name ("voor de
+    bevestiging"), anywhere in the turn; or a causal link ("want", "omdat") in the asking sentence or the one
+    before it. Having a record open is no reason ("ik heb het dossier, hoe was uw naam")."""
+    if turn.has(NAME_REASON):
+        return True
+    if not turn.has(REASON_CONNECTIVE):
+        return False
+    ends = [match.end() for match in SENTENCE_END.finditer(turn.lower, 0, question.start())]
+    window_start = ends[-2] if len(ends) >= 2 else 0
+    following = SENTENCE_END.search(turn.lower, question.end())
+    window_end = following.start() if following else len(turn.lower)
+    return REASON_CONNECTIVE.search(turn.lower, window_start, window_end) is not None
 
 
 class NameAskedAgain(ConversationRule):
@@ -65,8 +78,8 @@ class NameAskedAgain(ConversationRule):
         for turn in view.agent_turns:
             if turn.index <= first_given:
                 continue
-            question = NAME_QUESTION.search(turn.lower)
-            if question is None or _reason_given(turn):
+            question = turn.search(NAME_QUESTION)
+            if question is None or _reason_given(turn, question):
                 continue
             message = (
                 f"'{turn.text[question.start() : question.end()]}': de beller noemde zijn naam al. Noteer hem meteen; "

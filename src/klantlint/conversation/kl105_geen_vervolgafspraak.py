@@ -1,4 +1,5 @@
-"""KL105 geen-vervolgafspraak: the agent could not help or refused, and no next step follows in the call."""
+"""KL105 geen-vervolgafspraak: the agent could not help or refused, and no next step follows in the call (nor an
+alternative the customer takes)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ import re
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import ALTERNATIVE_AFTER, NON_RESOLUTION, REFUSAL_AFTER_REQUEST, REQUEST
-from klantlint.conversation.next_steps import first_next_step
+from klantlint.conversation.cues import (
+    AGENT_QUESTION,
+    ALTERNATIVE_AFTER,
+    NON_RESOLUTION,
+    REFUSAL_AFTER_REQUEST,
+    REQUEST,
+)
+from klantlint.conversation.next_steps import accepted_alternative, first_next_step
 from klantlint.conversation.text import Span
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
@@ -18,6 +25,9 @@ REFUSAL_AFTER_REQUEST_CODES = frozenset({"KL003"})
 
 
 CONDITION_BEFORE = re.compile(r"\b(?:anders|tenzij|zonder\s+\w+)\s*,?\s*$")
+# Looking back for the customer's request: past at most this many short answers to the agent's own questions.
+MAX_ANSWERS_BACK = 3
+SHORT_ANSWER_WORDS = 8
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -26,21 +36,44 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def _asked_for_something(view: CallView, turn: ViewTurn) -> bool:
-    previous = view.turns[turn.index - 1] if turn.index > 0 else None
-    if previous is None or not previous.is_customer:
-        return False
-    return bool(REQUEST.search(previous.lower)) and "kan het zijn" not in previous.lower
+    """The customer's turn right before asks for something ("kunt u ...", "we willen de reis verzetten"), or it
+    is a short answer to the agent's own question ("mag ik het boekingsnummer" - "zr 2026 4418") and the request
+    came before that. A question of fact ("Kan het zijn dat de meter verkeerd telt?") asks for nothing."""
+    index = turn.index - 1
+    for _ in range(MAX_ANSWERS_BACK + 1):
+        said = view.turns[index] if index >= 0 else None
+        if said is None or not said.is_customer:
+            return False
+        if said.has(REQUEST):
+            return "kan het zijn" not in said.lower
+        asked = view.turns[index - 1] if index > 0 else None
+        if asked is None or not asked.is_agent or not _answers(said, asked):
+            return False
+        index -= 2
+    return False
+
+
+def _answers(said: ViewTurn, asked: ViewTurn) -> bool:
+    """`said` is a short answer to a question in `asked` (an order number, a date, a name)."""
+    return len(said.lower.split()) <= SHORT_ANSWER_WORDS and asked.has(AGENT_QUESTION)
 
 
 def non_resolution(view: CallView, turn: ViewTurn) -> Span | None:
     """Where the agent could not help or refused: a KL002/KL010 finding (KL003 after a request), or a cue ("dat
     weet ik niet"; "dat kan niet" after a request) in a statement not followed by an alternative ("..., maar ik
     kan wel ...")."""
-    asked = _asked_for_something(view, turn)
+    if not turn.phrase_findings and not turn.has(NON_RESOLUTION) and not turn.has(REFUSAL_AFTER_REQUEST):
+        return None  # the usual turn: nothing that could refuse
+    after_request = any(code in REFUSAL_AFTER_REQUEST_CODES for code, _, _ in turn.phrase_findings) or turn.has(
+        REFUSAL_AFTER_REQUEST
+    )
+    asked = after_request and _asked_for_something(view, turn)
     codes = REFUSAL_CODES | (REFUSAL_AFTER_REQUEST_CODES if asked else frozenset())
     spans = [Span(start, end) for code, start, end in turn.phrase_findings if code in codes]
     patterns = (NON_RESOLUTION, REFUSAL_AFTER_REQUEST) if asked else (NON_RESOLUTION,)
     for pattern in patterns:
+        if not turn.has(pattern):
+            continue
         for match in pattern.finditer(turn.lower):
             end = _sentence_end(turn.lower, match.end())
             if turn.lower[end : end + 1] == "?" or ALTERNATIVE_AFTER.search(turn.lower, match.end(), end):
@@ -56,7 +89,8 @@ def non_resolution(view: CallView, turn: ViewTurn) -> Span | None:
 
 
 class NoNextStep(ConversationRule):
-    """Reported once per call, at the first refusal after which no next step follows."""
+    """Reported once per call, at the first refusal after which neither a next step nor a taken alternative
+    follows."""
 
     info = RuleInfo(
         code="KL105",
@@ -70,8 +104,8 @@ class NoNextStep(ConversationRule):
             wat_gaat_er_mis="De medewerker kon de vraag niet oplossen of wees iets af ('dat weet ik niet', 'dat kan "
             "niet', 'daar gaan wij niet over'), en in de rest van het gesprek spreekt hij geen volgende stap af: "
             "geen terugbelafspraak met een tijd, geen doorverbinding met een genoemde collega of afdeling, geen "
-            "schriftelijke bevestiging. klantlint meldt het één keer per gesprek, bij de eerste weigering waarna "
-            "niets meer volgt.",
+            "schriftelijke bevestiging. Een alternatief dat de beller aanneemt, lost de weigering wel op. klantlint "
+            "meldt het één keer per gesprek, bij de eerste weigering waarna niets meer volgt.",
             waarom="De beller blijft zitten met zijn vraag en moet zelf opnieuw beginnen. Dat is het moment waarop "
             "klanten afhaken; wie de vraag aanneemt en zegt wat er gebeurt en wanneer, houdt ze.",
             voorbeeld="Agent: Dat weet ik niet, dat bepaalt de backoffice.\nKlant: En wanneer hoor ik dan iets?\n"
@@ -108,7 +142,7 @@ class NoNextStep(ConversationRule):
             span = non_resolution(view, turn)
             if span is None:
                 continue
-            if first_next_step(view, turn.index, span.end) is not None:
+            if first_next_step(view, turn.index, span.end) is not None or accepted_alternative(view, turn, span.end):
                 continue
             cue = turn.text[span.start : span.end]
             message = (

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.cues import AGREEMENT, APPOINTMENT, CLOSING_GREETING, SUMMARY
 from klantlint.conversation.next_steps import next_step_in
+from klantlint.conversation.replies import turned_down
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
@@ -15,8 +16,11 @@ SUMMARY_MISSING = "summary"
 GREETING_MISSING = "greeting"
 
 
-def _agrees(turn: ViewTurn) -> bool:
-    return bool(AGREEMENT.search(turn.lower) or APPOINTMENT.search(turn.lower)) or next_step_in(turn)
+def _agrees(view: CallView, turn: ViewTurn) -> bool:
+    """The turn commits to something or makes a change, and the customer does not turn it down ("de monteur komt
+    woensdag" - "dan ben ik aan het werk, kan het ook op zaterdag?" agrees nothing)."""
+    proposes = turn.has(AGREEMENT) or turn.has(APPOINTMENT) or next_step_in(turn)
+    return proposes and not turned_down(view, turn)
 
 
 def summary_missing(view: CallView) -> bool:
@@ -24,16 +28,16 @@ def summary_missing(view: CallView) -> bool:
     something new is a recap, not the agreement it has to follow)."""
     recap_after = False
     for turn in reversed(view.agent_turns):
-        if SUMMARY.search(turn.lower):
+        if turn.has(SUMMARY):
             recap_after = True
-        elif _agrees(turn):
+        elif _agrees(view, turn):
             return not recap_after
     return False
 
 
 def greeting_missing(view: CallView) -> bool:
     """The agent's last turn has no closing greeting ("Graag gedaan" alone is none)."""
-    return not CLOSING_GREETING.search(view.agent_turns[-1].lower)
+    return not view.agent_turns[-1].has(CLOSING_GREETING)
 
 
 class IncompleteClosing(ConversationRule):

@@ -8,12 +8,17 @@ surname with its particles ("de groot", not the word "groot"), with or without m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from klantlint.conversation.cues import CALLER_NAME_INTRO, NAME_PARTICLES, NAME_QUESTION, NOT_A_NAME, TITLES
 from klantlint.conversation.view import CallView, ViewTurn
 
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|'t")
+WORD_CHARS = re.compile(r"[^\W_]+")
+CLAUSE_MARKS = ".,;:!?"
+COMMA_AFTER = re.compile(r"\s*,\s*")
+FORMAL = re.compile(r"\b(?:u|uw)\b")
 MAX_NAME_WORDS = 4
 SHORT_ANSWER_WORDS = 8
 # Words before the name in an answer: "Ja, dat is Pietersen", "het is De Vries".
@@ -27,15 +32,15 @@ class GivenName:
 
     turn_index: int
     words: tuple[str, ...]
+    # The last name with its particles: ("de", "vries") for Pieter de Vries, ("jansen",) for Jansen.
+    surname: tuple[str, ...] = field(init=False, compare=False)
 
-    @property
-    def surname(self) -> tuple[str, ...]:
-        """The last name with its particles: ("de", "vries") for Pieter de Vries, ("jansen",) for Jansen."""
+    def __post_init__(self) -> None:
         lowered = [word.lower() for word in self.words]
         start = len(lowered) - 1
         while start > 0 and lowered[start - 1] in NAME_PARTICLES:
             start -= 1
-        return tuple(lowered[start:])
+        object.__setattr__(self, "surname", tuple(lowered[start:]))
 
 
 def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[str, ...]:
@@ -74,7 +79,7 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
 
 def _is_cased(text: str) -> bool:
     """Script style (capitals used) rather than lowercase transcript style."""
-    return any(ch.isupper() for ch in text)
+    return text != text.lower()
 
 
 def caller_names(view: CallView) -> list[GivenName]:
@@ -87,7 +92,7 @@ def _caller_names(view: CallView) -> list[GivenName]:
     asked = False
     for turn in view.turns:
         if turn.is_agent:
-            asked = bool(NAME_QUESTION.search(turn.lower))
+            asked = turn.has(NAME_QUESTION)
             continue
         if not turn.is_customer:
             continue
@@ -117,10 +122,10 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
 def _fuller(turn: ViewTurn, words: tuple[str, ...], after: int, cased: bool) -> tuple[str, ...] | None:
     """The name said again in full right after: "met Okafor, Daniel Okafor", "met Karin, Karin Visser"."""
     position = turn.lower.find(words[-1].lower(), after) + len(words[-1])
-    comma = re.match(r"\s*,\s*", turn.lower[position:])
+    comma = COMMA_AFTER.match(turn.lower, position)
     if comma is None:
         return None
-    again = name_after(turn.text, turn.lower, position + comma.end(), cased=cased)
+    again = name_after(turn.text, turn.lower, comma.end(), cased=cased)
     said = {word.lower() for word in words}
     if len(again) > len(words) and said & {word.lower() for word in again}:
         return again
@@ -137,8 +142,8 @@ OPENING_WORDS = frozenset(
 def starts_clause(lower: str, position: int, also: frozenset[str] = frozenset()) -> bool:
     """Only greetings and fillers (and words in `also`) stand before `position` in its clause ("Goedemorgen, met
     Jansen")."""
-    before = re.split(r"[.,;:!?]", lower[:position])[-1]
-    return all(word in OPENING_WORDS or word in also for word in re.findall(r"[^\W_]+", before))
+    clause_start = max(lower.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    return all(word in OPENING_WORDS or word in also for word in WORD_CHARS.findall(lower, clause_start, position))
 
 
 def _answered_name(turn: ViewTurn) -> tuple[str, ...] | None:
@@ -158,19 +163,22 @@ def _answered_name(turn: ViewTurn) -> tuple[str, ...] | None:
     return words or None
 
 
-def uses_name(turn: ViewTurn, name: GivenName, *, informal: bool = False) -> bool:
+def name_used_in(normalised_text: str, name: GivenName, *, informal: bool = False) -> bool:
     """The agent uses the surname with its particles ("meneer De Vries", "de vries"), alone or in the full name;
     in a call in which the agent says "je", the first name counts too ("Graag gedaan, Sem")."""
-    keys = [name.surname]
-    if "-" in name.surname[-1]:  # "Van Leeuwen-Bos" is also "mevrouw Van Leeuwen"
-        keys.append((*name.surname[:-1], name.surname[-1].split("-")[0]))
-    if informal and len(name.words) > len(name.surname):
-        keys.append((name.words[0].lower(),))
-    for key in keys:
-        pattern = r"\s+".join(re.escape(part) for part in key)
-        if re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", turn.lower):
-            return True
-    return False
+    return _name_pattern(name.words, name.surname, informal).search(normalised_text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(words: tuple[str, ...], surname: tuple[str, ...], informal: bool) -> re.Pattern[str]:
+    """The ways the agent may say a given name, as one regex over normalised text."""
+    keys = [surname]
+    if "-" in surname[-1]:  # "Van Leeuwen-Bos" is also "mevrouw Van Leeuwen"
+        keys.append((*surname[:-1], surname[-1].split("-")[0]))
+    if informal and len(words) > len(surname):
+        keys.append((words[0].lower(),))
+    spoken = "|".join(r"\s+".join(re.escape(part) for part in key) for key in keys)
+    return re.compile(rf"(?<![^\W_])(?:{spoken})(?![^\W_])")
 
 
 INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw)\b")
@@ -179,4 +187,4 @@ INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw)\b")
 def addresses_informally(view: CallView) -> bool:
     """The agent says "je"/"jij" to the caller somewhere and never "u"."""
     agent_text = " ".join(turn.lower for turn in view.agent_turns)
-    return bool(INFORMAL.search(agent_text)) and not re.search(r"\b(?:u|uw)\b", agent_text)
+    return bool(INFORMAL.search(agent_text)) and not FORMAL.search(agent_text)

@@ -1,19 +1,25 @@
-"""Next steps an agent commits to: a call-back with a day or time, a transfer to a named person or department,
-or a written confirmation. (The customer calling back, or advice to go elsewhere, is no next step.)"""
+"""What follows a refusal: a next step the agent commits to (a call-back with a day or time, a transfer to a named
+person or department, a written confirmation), or an alternative the customer takes. (The customer calling back,
+advice to go elsewhere, or an alternative the customer turns down resolve nothing.)"""
 
 from __future__ import annotations
 
 import re
 
-from klantlint.conversation.cues import NEXT_STEP_TRANSFER, NEXT_STEP_WRITTEN, ORGANISATION_CALLS, TIME
+from klantlint.conversation.cues import (
+    ALTERNATIVE_OFFER,
+    NEXT_STEP_TRANSFER,
+    NEXT_STEP_WRITTEN,
+    ORGANISATION_CALLS,
+    TIME,
+)
+from klantlint.conversation.replies import taken
 from klantlint.conversation.view import CallView, ViewTurn
 
 # A call-back names a day or time in the same sentence, near the call: "ik laat u morgen voor twaalf uur
 # terugbellen", "morgen om tien uur belt mijn collega u".
 TIME_WINDOW = 80
 SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
-# Each kind of next step with the word pieces it cannot do without: a cheap test before the regex.
-WRITTEN_PIECES = ("bevestig", "brief", "mail", "overzicht", "schriftelijk", "post", "papier", "sms", "zwart")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -23,8 +29,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def call_back_in(text: str, from_offset: int = 0) -> bool:
-    if "bel" not in text and "contact" not in text and "hoort" not in text:
-        return False
     for match in ORGANISATION_CALLS.finditer(text, from_offset):
         first, last = _sentence_bounds(text, match.start(), match.end())
         window = (max(first, match.start() - TIME_WINDOW), min(last, match.end() + TIME_WINDOW))
@@ -37,8 +41,8 @@ def next_step_in(turn: ViewTurn, from_offset: int = 0) -> bool:
     text = turn.lower
     return (
         call_back_in(text, from_offset)
-        or ("door" in text and NEXT_STEP_TRANSFER.search(text, from_offset) is not None)
-        or (any(piece in text for piece in WRITTEN_PIECES) and NEXT_STEP_WRITTEN.search(text, from_offset) is not None)
+        or NEXT_STEP_TRANSFER.search(text, from_offset) is not None
+        or NEXT_STEP_WRITTEN.search(text, from_offset) is not None
     )
 
 
@@ -50,3 +54,16 @@ def first_next_step(view: CallView, turn_index: int, from_offset: int = 0) -> Vi
         if next_step_in(turn, from_offset if turn.index == turn_index else 0):
             return turn
     return None
+
+
+def accepted_alternative(view: CallView, refusal: ViewTurn, from_offset: int = 0) -> bool:
+    """An agent turn from the refusal on (there, after `from_offset`) offers an alternative ("ik kan uw abonnement
+    wel omzetten", "wel kan ik de reis omzetten in een tegoedbon") and the customer's reply takes it."""
+    for turn in view.agent_turns:
+        if turn.index < refusal.index or not turn.has(ALTERNATIVE_OFFER):
+            continue
+        if turn.index == refusal.index and ALTERNATIVE_OFFER.search(turn.lower, from_offset) is None:
+            continue
+        if taken(view, turn):
+            return True
+    return False

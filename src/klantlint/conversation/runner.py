@@ -76,12 +76,7 @@ class ConversationRunner:
             by_turn.setdefault(item.turn_index, []).append((item.finding.code, item.finding.start, item.finding.end))
         turns = tuple(
             ViewTurn(
-                index=index,
-                role=turn.role,
-                text=turn.text,
-                start=turn.start,
-                end=turn.end,
-                phrase_findings=tuple(by_turn.get(index, ())),
+                index, turn.role, turn.text, turn.start, turn.end, tuple(by_turn[index]) if index in by_turn else ()
             )
             for index, turn in enumerate(call.turns)
         )

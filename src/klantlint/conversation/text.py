@@ -1,4 +1,4 @@
-"""Surface helpers for conversation rules: normalised lowercase text, cue regexes and spans.
+"""Surface helpers for conversation rules: normalised lowercase text, cues (regexes over it) and spans.
 
 Conversation rules look at lowercased surface text, not at parses: batch runs see millions of calls.
 Offsets found on the normalised text are offsets into the original turn text (normalising never changes
@@ -8,23 +8,83 @@ the length of a text).
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers
 
 # Typographic variants that transcripts and scripts mix; each maps to one character, so offsets stay put.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "é": "e", "è": "e", "ë": "e", "ï": "i"})
+_TO_FOLD = re.compile("[’‘´`éèëï]")  # translate() is slow; most turns have none of these
 
 
 def normalise(text: str) -> str:
     """Lowercase text with quote and accent variants folded, always exactly as long as `text`."""
+    if text.isascii():  # the common case: nothing to fold, and lower() keeps the length
+        return text.lower()
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower()[:1] or ch for ch in text)
-    return lowered.translate(_SAME_LENGTH)
+    return lowered.translate(_SAME_LENGTH) if _TO_FOLD.search(lowered) else lowered
 
 
-def compile_cues(*patterns: str) -> re.Pattern[str]:
-    """One regex for a list of alternatives, each bounded by word edges; match it against `normalise`d text."""
-    return re.compile("|".join(rf"(?:\b(?:{pattern})\b)" for pattern in patterns))
+class Cue:
+    """A cue: one regex over normalised text, optionally behind a gate, a few strings of which every match
+    contains one. Most turns contain none of them, and a substring test is much cheaper than the regex."""
+
+    __slots__ = ("gate", "regex")
+
+    def __init__(self, regex: re.Pattern[str], gate: tuple[str, ...] = ()) -> None:
+        self.regex = regex
+        self.gate = gate
+
+    def may_match(self, text: str) -> bool:
+        """False when `text` has none of the gate strings (then the regex cannot match)."""
+        # A plain loop: measurably cheaper than any() over a generator, and this runs for every turn.
+        for piece in self.gate:
+            if piece in text:
+                return True
+        return not self.gate
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos) if self.may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos) if self.may_match(text) else iter(())
+
+
+def compile_cues(*patterns: str, gate: tuple[str, ...] = ()) -> Cue:
+    """One cue for a list of alternatives, each bounded by word edges; match it against `normalise`d text.
+
+    An alternative that starts (ends) with a word character must start (end) at a word edge: "stop" does not
+    match in "stopcontact". One that starts or ends with punctuation or an anchor ("dus\\s*:", "dag\\s*$") is
+    bounded by that instead (a `\\b` there would demand a word character on the other side of the punctuation).
+    Neighbouring alternatives with the same leading edge share one test of it, which keeps the regex fast.
+
+    `gate`: strings of which every match contains one; checked here for every alternative (ValueError if one
+    could match without), so that a new alternative cannot silently be gated out.
+    """
+    uncovered = [pattern for pattern in patterns if gate and not gate_covers(gate, pattern)]
+    if uncovered:
+        raise ValueError(f"cue alternatives that need none of the gate strings {gate}: {uncovered}")
+    groups: list[tuple[str, list[str]]] = []
+    for pattern in patterns:
+        lead, trail = _edge_tests(pattern)
+        if groups and groups[-1][0] == lead:
+            groups[-1][1].append(f"(?:{pattern}){trail}")
+        else:
+            groups.append((lead, [f"(?:{pattern}){trail}"]))
+    regex = re.compile("|".join(lead + "(?:" + "|".join(members) + ")" for lead, members in groups))
+    return Cue(regex, gate)
+
+
+def _edge_tests(pattern: str) -> tuple[str, str]:
+    """The word-edge tests before and after one alternative."""
+    first, last = edge_kinds(pattern)
+    lead = r"(?<!\w)" if first == {WORD} else "" if WORD not in first else r"(?:(?<!\w)|(?=\W))"
+    trail = r"(?!\w)" if last == {WORD} else "" if WORD not in last else r"(?:(?!\w)|(?<=\W))"
+    return lead, trail
 
 
 @dataclass(frozen=True)

@@ -7,41 +7,79 @@ the organisation. Rules only read it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
 
 from klantlint.conversation.cues import OUTBOUND_OPENING
-from klantlint.conversation.text import normalise
+from klantlint.conversation.text import Cue, normalise
 
 Direction = Literal["inbound", "outbound"]
 T = TypeVar("T")
 TurnRole = Literal["agent", "customer", "unknown"]
 
 
-@dataclass(frozen=True)
 class ViewTurn:
-    """One turn: `index` is its position in the call; `lower` is `text` normalised (same length)."""
+    """One turn: `index` is its position in the call; `lower` is `text` normalised (same length), computed once.
 
-    index: int
-    role: TurnRole
-    text: str
-    start: float | None = None
-    end: float | None = None
-    phrase_findings: tuple[tuple[str, int, int], ...] = ()  # (code, start, end) of phrase findings in `text`
+    Read-only by convention (a plain slotted class: a view is built for every call of a batch run). Rules ask
+    for cues through `search`/`has`, which run each cue at most once per turn however many rules ask.
+    """
 
-    @cached_property
-    def lower(self) -> str:
-        return normalise(self.text)
+    __slots__ = (
+        "_found",
+        "end",
+        "index",
+        "is_agent",
+        "is_customer",
+        "lower",
+        "phrase_findings",
+        "role",
+        "start",
+        "text",
+    )
 
-    @property
-    def is_agent(self) -> bool:
-        return self.role == "agent"
+    def __init__(
+        self,
+        index: int,
+        role: TurnRole,
+        text: str,
+        start: float | None = None,
+        end: float | None = None,
+        phrase_findings: tuple[tuple[str, int, int], ...] = (),  # (code, start, end) of phrase findings in `text`
+    ) -> None:
+        self.index = index
+        self.role = role
+        self.text = text
+        self.start = start
+        self.end = end
+        self.phrase_findings = phrase_findings
+        self.lower = normalise(text)
+        self.is_agent = role == "agent"
+        self.is_customer = role == "customer"
+        self._found: dict[Cue, re.Match[str] | None] = {}
 
-    @property
-    def is_customer(self) -> bool:
-        return self.role == "customer"
+    def __repr__(self) -> str:
+        return f"ViewTurn({self.index}, {self.role!r}, {self.text!r}, start={self.start}, end={self.end})"
+
+    def search(self, cue: Cue) -> re.Match[str] | None:
+        """The first match of a (module-level) cue in `lower`, remembered."""
+        found = self._found
+        if cue in found:  # cues hash by identity
+            return found[cue]
+        lower = self.lower
+        match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
+        return match
+
+    def has(self, cue: Cue) -> bool:
+        """Whether the cue occurs in `lower` (as `search`, inlined: this runs for every cue on every turn)."""
+        found = self._found
+        if cue in found:
+            return found[cue] is not None
+        lower = self.lower
+        match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
+        return match is not None
 
 
 @dataclass(frozen=True)
@@ -53,10 +91,26 @@ class CallView:
     given_direction: Direction | None = None
     _agent: tuple[ViewTurn, ...] = field(init=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(init=False, repr=False, compare=False)
+    # Computed once in __post_init__ (cached_property takes a lock on every first access: too slow per call).
+    has_start_times: bool = field(init=False, repr=False, compare=False)
+    has_timestamps: bool = field(init=False, repr=False, compare=False)
+    opening: ViewTurn | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_agent", tuple(turn for turn in self.turns if turn.is_agent))
-        object.__setattr__(self, "_memo", {})
+        set_field = object.__setattr__
+        agent = tuple(turn for turn in self.turns if turn.is_agent)
+        spoken = [turn for turn in self.turns if turn.role != "unknown"]
+        set_field(self, "_agent", agent)
+        set_field(self, "_memo", {})
+        # Every agent and customer turn has a start time (enough to measure holds) / also an end time (overlap).
+        set_field(self, "has_start_times", bool(spoken) and all(turn.start is not None for turn in spoken))
+        set_field(
+            self,
+            "has_timestamps",
+            self.has_start_times and all(turn.end is not None for turn in spoken),
+        )
+        # The agent's first turn: the opening is judged on it alone.
+        set_field(self, "opening", agent[0] if agent else None)
 
     def shared(self, key: str, compute: Callable[[CallView], T]) -> T:
         """What several rules derive from the call (the caller's names, the holds), computed once per call."""
@@ -68,34 +122,12 @@ class CallView:
     def agent_turns(self) -> tuple[ViewTurn, ...]:
         return self._agent
 
-    @cached_property
-    def has_start_times(self) -> bool:
-        """Every agent and customer turn has a start time (enough to measure holds)."""
-        spoken = [turn for turn in self.turns if turn.role != "unknown"]
-        return bool(spoken) and all(turn.start is not None for turn in spoken)
-
-    @cached_property
-    def has_timestamps(self) -> bool:
-        """Every agent and customer turn has a start and an end time (enough to measure overlap)."""
-        spoken = [turn for turn in self.turns if turn.role != "unknown"]
-        return bool(spoken) and all(turn.start is not None and turn.end is not None for turn in spoken)
-
-    @cached_property
-    def opening(self) -> ViewTurn | None:
-        """The agent's first turn: the opening is judged on it alone."""
-        return self._agent[0] if self._agent else None
-
-    @cached_property
+    @property
     def direction(self) -> Direction:
         """As given with the call, else outbound when the customer answers first or the agent says why they call."""
         if self.given_direction is not None:
             return self.given_direction
-        first_spoken = next((turn for turn in self.turns if turn.role != "unknown"), None)
-        if first_spoken is not None and first_spoken.is_customer and first_spoken.lower.strip():
-            return "outbound"
-        if self.opening is not None and OUTBOUND_OPENING.search(self.opening.lower):
-            return "outbound"
-        return "inbound"
+        return self.shared("direction", _told_direction)
 
     def next_agent_turn(self, index: int) -> ViewTurn | None:
         return next((turn for turn in self.turns[index + 1 :] if turn.is_agent), None)
@@ -103,3 +135,13 @@ class CallView:
     def between(self, first: int, last: int) -> tuple[ViewTurn, ...]:
         """The turns strictly between two turn indices."""
         return self.turns[first + 1 : last]
+
+
+def _told_direction(view: CallView) -> Direction:
+    """Outbound when the customer answers first or the agent's opening says why they call; else inbound."""
+    first_spoken = next((turn for turn in view.turns if turn.role != "unknown"), None)
+    if first_spoken is not None and first_spoken.is_customer and first_spoken.lower.strip():
+        return "outbound"
+    if view.opening is not None and view.opening.has(OUTBOUND_OPENING):
+        return "outbound"
+    return "inbound"

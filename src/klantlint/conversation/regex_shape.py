@@ -1,0 +1,141 @@
+"""What a regex can match, read from its parse: how its matches can begin and end, and which literal strings
+every match contains. `text.compile_cues` uses this to put word edges only where a cue starts or ends with a
+word character, and to check that a cue's gate (a cheap substring test run before the regex) is sound.
+"""
+
+from __future__ import annotations
+
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+WORD = "word"
+OTHER = "other"  # punctuation, space, an anchor, or nothing at all
+
+Item = tuple[Any, Any]
+
+_WORD_CATEGORIES = {sre.CATEGORY_WORD, sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_WORD, sre.CATEGORY_UNI_DIGIT}
+_OTHER_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE}
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def edge_kinds(pattern: str) -> tuple[set[str], set[str]]:
+    """What a match of `pattern` can begin with and end with: WORD (a word character) and/or OTHER (anything
+    else, an anchor, or nothing)."""
+    items = list(sre_parse.parse(pattern))
+    return _edge(items, backwards=False), _edge(items, backwards=True)
+
+
+def _edge(items: list[Item], *, backwards: bool) -> set[str]:
+    kinds, can_be_empty = _sequence_edge(items, backwards)
+    return kinds | {OTHER} if can_be_empty else kinds
+
+
+def _sequence_edge(items: list[Item], backwards: bool) -> tuple[set[str], bool]:
+    kinds: set[str] = set()
+    for item in reversed(items) if backwards else items:
+        item_kinds, can_be_empty = _item_edge(item, backwards)
+        kinds |= item_kinds
+        if not can_be_empty:
+            return kinds, False
+    return kinds, True
+
+
+def _item_edge(item: Item, backwards: bool) -> tuple[set[str], bool]:
+    op, arg = item
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # zero width: what follows decides
+    if op is sre.AT:
+        return {OTHER}, False  # an anchor or an explicit \b: the pattern bounds itself
+    if op is sre.LITERAL:
+        return {_char_kind(chr(arg))}, False
+    if op is sre.IN:
+        return _set_kinds(arg), False
+    if op is sre.SUBPATTERN:
+        return _sequence_edge(list(arg[-1]), backwards)
+    if op is sre.BRANCH:
+        edges = [_sequence_edge(list(branch), backwards) for branch in arg[1]]
+        return set().union(*(kinds for kinds, _ in edges)), any(empty for _, empty in edges)
+    if op in _REPEATS:
+        low, _, body = arg
+        kinds, can_be_empty = _sequence_edge(list(body), backwards)
+        return kinds, can_be_empty or low == 0
+    return {WORD, OTHER}, False  # any character, a back reference, ...: assume either
+
+
+def _char_kind(char: str) -> str:
+    return WORD if (char.isalnum() or char == "_") else OTHER
+
+
+def _set_kinds(members: list[Item]) -> set[str]:
+    kinds: set[str] = set()
+    for op, arg in members:
+        if op is sre.LITERAL:
+            kinds.add(_char_kind(chr(arg)))
+        elif op is sre.RANGE:
+            kinds |= {_char_kind(chr(arg[0])), _char_kind(chr(arg[1]))}
+        elif op is sre.CATEGORY and arg in _WORD_CATEGORIES:
+            kinds.add(WORD)
+        elif op is sre.CATEGORY and arg in _OTHER_CATEGORIES:
+            kinds.add(OTHER)
+        else:  # a negated set or another category
+            kinds |= {WORD, OTHER}
+    return kinds
+
+
+def gate_covers(gate: tuple[str, ...], pattern: str) -> bool:
+    """Whether every match of `pattern` contains one of the `gate` strings (within one literal stretch of it).
+
+    "(?:ik|we)\\s+bel" is covered by ("bel",) and by ("ik", "we"), not by ("ik",).
+    """
+    return _covered(list(sre_parse.parse(pattern)), gate)
+
+
+MAX_LITERAL_VARIANTS = 64
+
+
+def _covered(items: list[Item], gate: tuple[str, ...]) -> bool:
+    # `runs`: the literal stretch read so far, in each of its spellings ("he" + (et|ette|ten) is three).
+    runs = {""}
+    for item in [*items, (None, None)]:
+        spelled = _literal_strings([item])
+        if spelled is not None and len(runs) * len(spelled) <= MAX_LITERAL_VARIANTS:
+            runs = {run + tail for run in runs for tail in spelled}
+            continue
+        if all(any(piece in run for piece in gate) for run in runs):
+            return True
+        runs = {""}
+        op, arg = item
+        if op is sre.SUBPATTERN and _covered(list(arg[-1]), gate):
+            return True
+        if op is sre.BRANCH and all(_covered(list(branch), gate) for branch in arg[1]):
+            return True
+        if op in _REPEATS and arg[0] >= 1 and _covered(list(arg[2]), gate):
+            return True
+    return False
+
+
+def _literal_strings(items: list[Item]) -> set[str] | None:
+    """Every string a sequence of plain characters and alternations of them can match; None for anything else."""
+    strings = {""}
+    for op, arg in items:
+        if op is sre.LITERAL:
+            options = {chr(arg)}
+        elif op is sre.SUBPATTERN:
+            inner = _literal_strings(list(arg[-1]))
+            if inner is None:
+                return None
+            options = inner
+        elif op is sre.BRANCH:
+            options = set()
+            for branch in arg[1]:
+                inner = _literal_strings(list(branch))
+                if inner is None:
+                    return None
+                options |= inner
+        else:
+            return None
+        strings = {head + tail for head in strings for tail in options}
+        if len(strings) > MAX_LITERAL_VARIANTS:
+            return None
+    return strings
