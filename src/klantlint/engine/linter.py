@@ -35,7 +35,7 @@ SUPPRESSION_CODE = "KL900"
 MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
-DOC_CACHE_CAPACITY = 2048
+DOC_CACHE_CAPACITY = 256
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def prepare(text: str, text_format: TextFormat) -> PreparedText:
     return PreparedText(text, segments, line_starts(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
     """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
     return prepare(text, "text")

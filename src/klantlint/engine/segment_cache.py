@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from klantlint.engine.base import Hit, Rule
 
-DEFAULT_CAPACITY = 50_000
+DEFAULT_CAPACITY = 10_000
 Value = TypeVar("Value")
 
 
