@@ -576,6 +576,8 @@ def test_a_written_confirmation_can_be_said_as_what_comes_by_post(linter: Linter
         "Dus: de monteur komt dinsdag tussen acht en twaalf, en u krijgt vooraf een sms.",
         "Dan nog even wat we geregeld hebben: de monteur komt dinsdag en u krijgt vooraf een sms.",
         "Dan loop ik het nog even met u door: de monteur komt dinsdag en u krijgt vooraf een sms.",
+        "Wat er nu afgesproken is: de monteur komt dinsdag en u krijgt vooraf een sms.",
+        "dus afgesproken is dinsdag komt de monteur en vooraf krijgt u een sms",
     ],
 )
 def test_a_recap_in_other_words_is_a_summary(linter: Linter, recap: str) -> None:
@@ -612,3 +614,99 @@ def test_a_proposal_the_customer_turns_down_agrees_nothing(linter: Linter, reply
         ("Agent", "Dan wens ik u een fijne dag, meneer Smit."),
     )
     assert kl("KL106", linter.check_call(call)) == ([7] if agreed else [])
+
+
+# -- blind-set mistakes, generalised: new variants of each cause ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "missing_name"),
+    [
+        ("Goedemorgen, Joris de Wit hier bij Tuinhuis Groen. Waar kan ik u mee helpen?", False),
+        ("goeiemiddag ria hier van tuinhuis groen wat kan ik voor u doen", False),
+        ("Goedemorgen, klantenservice hier van Tuinhuis Groen. Waar kan ik u mee helpen?", True),
+    ],
+)
+def test_the_agent_may_give_their_name_before_hier_van(linter: Linter, opening: str, missing_name: bool) -> None:
+    call = Call(
+        call_id="c",
+        organisation=["Tuinhuis Groen"],
+        direction="inbound",
+        turns=[
+            Turn(speaker="Agent", text=opening),
+            Turn(speaker="Klant", text="Met Bakker. Wanneer gaat de winkel open?"),
+            Turn(speaker="Agent", text="Om negen uur, meneer Bakker."),
+            Turn(speaker="Klant", text="Dank u."),
+            Turn(speaker="Agent", text="Graag gedaan, meneer Bakker. Een fijne dag nog."),
+        ],
+    )
+    assert kl("KL101", linter.check_call(call)) == ([0] if missing_name else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "used"),
+    [
+        ("Blijft het scherm dan zwart, of ziet u het logo?", False),  # the colour, lowercase in a cased turn
+        ("Blijft het scherm dan zwart, mevrouw Zwart?", True),
+    ],
+)
+def test_a_surname_said_as_an_ordinary_word_is_no_use_of_it(linter: Linter, said: str, used: bool) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", "Goedemiddag, mijn naam is Zwart. Mijn tv doet het niet meer."),
+        ("Agent", "Vervelend. Heeft u hem al opnieuw opgestart?"),
+        ("Klant", "Ja, twee keer."),
+        ("Agent", said),
+        ("Klant", "Het blijft zwart."),
+        ("Agent", "Dan is het de voeding. Zet hem een minuut zonder stroom, dan start hij weer."),
+        ("Klant", "Dat probeer ik. Dank u."),
+        ("Agent", "Graag gedaan. Een fijne dag nog."),
+    )
+    assert kl("KL102", linter.check_call(call)) == ([] if used else [8])
+
+
+@pytest.mark.parametrize(
+    ("announcement", "allowed"),
+    [
+        ("Dat is twee minuten werk. Kunt u zolang even wachten?", 120),
+        ("het systeem is traag vandaag wilt u daar heel even op wachten", 60),
+    ],
+)
+def test_asking_the_caller_to_wait_is_a_hold(linter: Linter, announcement: str, allowed: float) -> None:
+    assert kl("KL104", linter.check_call(_lookup_call(announcement, allowed - 10))) == []
+    assert kl("KL104", linter.check_call(_lookup_call(announcement, allowed + 25))) == [4]
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Kan dat bruine water gevaarlijk zijn voor mijn baby?", False),  # a question of fact
+        ("Kan het water vandaag nog afgesloten worden?", True),  # a request
+    ],
+)
+def test_nee_dat_kan_niet_answers_a_question_of_fact(linter: Linter, question: str, refused: bool) -> None:
+    call = untimed(
+        ("Agent", OPENING),
+        ("Klant", f"Goedemorgen, met De Graaf. {question}"),
+        ("Agent", "Nee, dat kan niet, mevrouw De Graaf: het is ijzer uit de oude leidingen."),
+        ("Klant", "Goed om te weten."),
+        ("Agent", "Graag gedaan, mevrouw De Graaf. Een fijne dag nog."),
+    )
+    assert kl("KL105", linter.check_call(call)) == ([2] if refused else [])
+
+
+def test_connecting_to_a_device_during_a_hold_agrees_nothing(linter: Linter) -> None:
+    def call(action: str) -> Call:
+        return untimed(
+            ("Agent", OPENING),
+            ("Klant", "Met Jansen. Mijn thermostaat doet niets meer."),
+            ("Agent", f"{action} Blijft u even aan de lijn, meneer Jansen?"),
+            ("Klant", "Ja hoor."),
+            ("Agent", "De batterij is leeg. Als u die vervangt, werkt hij weer."),
+            ("Klant", "O, dat doe ik. Dank u."),
+            ("Agent", CLOSING),
+        )
+
+    assert kl("KL106", linter.check_call(call("Ik maak nu verbinding met uw thermostaat en lees hem uit."))) == []
+    # a change the agent makes is an agreement, and this call has no summary of it
+    assert kl("KL106", linter.check_call(call("Ik zet uw thermostaat terug op de fabrieksinstellingen."))) == [6]

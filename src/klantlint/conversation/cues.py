@@ -159,6 +159,11 @@ _SHORT_WAIT = (
     r"(?:seconden|secondjes|seconde|minuten|minuutjes|minuut|minuutje)"
 )
 
+# Between "kunt u" and "wachten": a short wait, with small words around it ("zolang even", "daar nog even op").
+_WAIT_ASIDE = (
+    r"(?:(?:nog|dan|daar|zo)\s+)*(?:even|eventjes|heel\s+even|kort|zolang|zo\s+lang|solang)\s+"
+    r"(?:(?:nog|even|daarop|op\s+mij|op\s+me)\s+)*(?:op\s+)?"
+)
 HOLD_ANNOUNCEMENT = compile_cues(
     r"in\s+de\s+wacht|wachtstand|wachtmuziek",
     rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
@@ -174,8 +179,10 @@ HOLD_ANNOUNCEMENT = compile_cues(
     r"controleren|bekijken|doorrekenen|berekenen)",
     r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
     r"(?:na|op|uit|mee|bij|met\s+(?:een|mijn)\s+(?:collega|leidinggevende|teamleider|afdeling))",
-    rf"mag\s+ik\s+{ADDRESSEE}\s+(?:even|eventjes|heel\s+even|kort)\s+(?:laten\s+)?wachten",
-    rf"(?:wilt|kunt|wil)\s+{ADDRESSEE}\s+(?:even|eventjes|heel\s+even|kort)\s+(?:blijven\s+)?wachten",
+    rf"mag\s+ik\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:laten\s+)?wachten",
+    # "kunt u even wachten", "kunt u zolang even wachten", "wilt u daar nog even op wachten" (not "kunt u wachten
+    # tot de brief er is": a short wait is named)
+    rf"(?:wilt|kunt|wil|kan)\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:blijven\s+)?wachten",
     r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes)\s+geduld",
     r"een\s+ogenblik(?:je)?\s+geduld",
     r"(?:dat|dit|het)\s+duurt\s+(?:ongeveer\s+|zo'?n\s+|maximaal\s+|hooguit\s+|nog\s+|heel\s+|even\s+|een\s+)*"
@@ -314,7 +321,12 @@ _AGREE_VERBS = (
     r"zetten|passen|regelen|sturen|versturen|maken|plannen|boeken|annuleren|blokkeren|stoppen|koppelen|melden|"
     r"bestellen|storten|crediteren|verwerken|wijzigen"
 )
-_NOT_A_HOLD = r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
+# Not putting the caller on hold ("ik zet u even in de wacht"), nor connecting to look something up ("ik maak van
+# hieruit verbinding met uw laadpaal", "ik maak contact met het systeem"): neither agrees anything.
+_NOT_A_HOLD = (
+    r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
+    r"(?!\s+(?:\S+\s+){0,3}?(?:verbinding|contact)\s+met\s+(?:uw|je|de|het|ons)\s+(?!collega|afdeling)\w+)"
+)
 AGREEMENT = compile_cues(
     rf"(?:ik|wij|we)\s+(?:{_AGREE_VERBS})\b{_NOT_A_HOLD}",
     rf"(?:{_AGREE_VERBS})\s+(?:ik|wij|we)\b{_NOT_A_HOLD}",
@@ -351,6 +363,8 @@ SUMMARY = compile_cues(
     r"(?:(?:ik|we)\s+(?:loop|lopen)|(?:loop|lopen)\s+(?:ik|we))\s+(?:het|alles|de\s+afspraken)\s+(?:nog\s+)?(?:even\s+)?"
     r"(?:met\s+u\s+)?(?:na|door)",
     r"(?:de\s+)?afspraak\s+is\s+(?:dus|dan)",
+    # "dus afgesproken is ...", "wat er afgesproken is: ...", "dus afgesproken: ..."
+    r"(?:dus|wat\s+(?:er\s+)?(?:nu\s+|dus\s+)?)\s*afgesproken\s+is|(?:dus|dan)\s+(?:nog\s+even\s+)?afgesproken\s*:",
     # a short lead-in with a colon, then the list: "Dus: ...", "Dan nog even alles: ..."
     r"(?:^|[.!?]\s+)(?:(?:oke|goed|nou|ja)[,\s]+)?(?:dus|dan)(?:[,\s]+(?:nog|even|eventjes|kort|alles|een|keer|"
     r"nogmaals|voor|de|duidelijkheid|het|overzicht))*\s*:",
@@ -360,6 +374,7 @@ SUMMARY = compile_cues(
         "recapitul",
         "herha",
         "afspra",
+        "afgesproken",
         "duidelijk",
         "overzicht",
         "kort",
@@ -410,6 +425,13 @@ REQUEST = compile_cues(
     r"graag|alsjeblieft|alstublieft",
     r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
     r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
+)
+# A question of fact about what may be so, not a request: "Kan het zijn dat de meter verkeerd telt?", "Kan die kalk
+# schadelijk zijn voor de kinderen?", "kan dat kloppen".
+FACT_QUESTION = compile_cues(
+    r"kan\s+(?:het|dat|dit|die|hij|ze|zij|(?:de|het|die|dat|dit|mijn|onze|zo'?n)\s+\w+)\s+(?:\S+\s+){0,4}?"
+    r"(?:zijn|kloppen|klopt)",
+    gate=("kan",),
 )
 NON_RESOLUTION = compile_cues(
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?(?:helaas\s+)?niet\s+(?!alleen\b|meteen\b|"

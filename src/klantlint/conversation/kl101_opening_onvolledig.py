@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import GREETING, OFFER_OF_HELP, OWN_NAME_INTRO
+from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO
 from klantlint.conversation.names import name_after, starts_clause
 from klantlint.conversation.organisation import is_organisation_word, names_organisation, organisation_words
 from klantlint.conversation.text import stripped_span
@@ -21,10 +21,31 @@ DEPARTMENT_WORDS = frozenset(
 )
 
 
+# The name before the organisation: "Sandra Bakker hier van FitFabriek", "met sanne hier bij de woonwinkel".
+NAME_THEN_HIER = re.compile(r"([^\W\d_][\w'-]*)\s*,?\s+hier\s*,?\s+(?:van|bij|namens|met)\b")
+
+
+def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: bool) -> bool:
+    """A name right before "hier van/bij <organisation>": a word that is no function word, greeting or part of the
+    organisation's name, and in text with capitals a capitalised one."""
+    if "hier" not in turn.lower:  # the usual opening: no regex needed
+        return False
+    for match in NAME_THEN_HIER.finditer(turn.lower):
+        word = match.group(1)
+        if word in NOT_A_NAME or is_organisation_word(word, organisations) or word in DEPARTMENT_WORDS:
+            continue
+        if cased and not turn.text[match.start(1)].isupper():
+            continue
+        return True
+    return False
+
+
 def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
-    """'u spreekt met Sanne', 'mijn naam is ...', or 'met Sanne' after the greeting or the organisation
-    ("goedemiddag kidsshop kwebbel met jesse")."""
+    """'u spreekt met Sanne', 'mijn naam is ...', 'met Sanne' after the greeting or the organisation
+    ("goedemiddag kidsshop kwebbel met jesse"), or 'Sanne hier van ...'."""
     cased = turn.text != turn.text.lower()
+    if _name_before_hier(turn, organisations, cased):
+        return True
     # Capitalised words may be an organisation that is not configured ("Goedemiddag Woonwinkel Linde met Sanne").
     capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
     before_met = organisation_words(organisations) | DEPARTMENT_WORDS | capitalised

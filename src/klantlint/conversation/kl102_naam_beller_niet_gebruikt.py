@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.names import addresses_informally, caller_names, name_used_in
+from klantlint.conversation.names import TURN_SEPARATOR, addresses_informally, caller_names, name_used_in
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView
 from klantlint.engine.base import Explanation, RuleInfo
@@ -62,10 +62,11 @@ class CallerNameNotUsed(ConversationRule):
         if not later_agent_turns:
             return
         # One search over the later agent turns together; " | " keeps a name from running across two turns.
-        later = " | ".join(turn.lower for turn in later_agent_turns)
+        later = TURN_SEPARATOR.join(turn.lower for turn in later_agent_turns)
+        later_text = TURN_SEPARATOR.join(turn.text for turn in later_agent_turns)
         with_first_name = any(len(name.words) > len(name.surname) for name in names)
         informal = with_first_name and addresses_informally(view)
-        if any(name_used_in(later, name, informal=informal) for name in names):
+        if any(name_used_in(later, name, informal=informal, text=later_text) for name in names):
             return
         last = view.agent_turns[-1]
         span = stripped_span(last.text)

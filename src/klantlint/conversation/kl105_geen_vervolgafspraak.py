@@ -10,6 +10,7 @@ from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.cues import (
     AGENT_QUESTION,
     ALTERNATIVE_AFTER,
+    FACT_QUESTION,
     NON_RESOLUTION,
     REFUSAL_AFTER_REQUEST,
     REQUEST,
@@ -45,12 +46,18 @@ def _asked_for_something(view: CallView, turn: ViewTurn) -> bool:
         if said is None or not said.is_customer:
             return False
         if said.has(REQUEST):
-            return "kan het zijn" not in said.lower
+            return _requests_beyond_fact_questions(said)
         asked = view.turns[index - 1] if index > 0 else None
         if asked is None or not asked.is_agent or not _answers(said, asked):
             return False
         index -= 2
     return False
+
+
+def _requests_beyond_fact_questions(said: ViewTurn) -> bool:
+    """A request cue that is not the start of a question of fact ("Kan die kalk schadelijk zijn?" asks nothing)."""
+    facts = [match.start() for match in FACT_QUESTION.finditer(said.lower)]
+    return any(match.start() not in facts for match in REQUEST.finditer(said.lower))
 
 
 def _answers(said: ViewTurn, asked: ViewTurn) -> bool:

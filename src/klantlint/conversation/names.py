@@ -163,10 +163,31 @@ def _answered_name(turn: ViewTurn) -> tuple[str, ...] | None:
     return words or None
 
 
-def name_used_in(normalised_text: str, name: GivenName, *, informal: bool = False) -> bool:
+TURN_SEPARATOR = " | "
+
+
+def name_used_in(normalised_text: str, name: GivenName, *, informal: bool = False, text: str | None = None) -> bool:
     """The agent uses the surname with its particles ("meneer De Vries", "de vries"), alone or in the full name;
-    in a call in which the agent says "je", the first name counts too ("Graag gedaan, Sem")."""
-    return _name_pattern(name.words, name.surname, informal).search(normalised_text) is not None
+    in a call in which the agent says "je", the first name counts too ("Graag gedaan, Sem").
+
+    `text`: the original of `normalised_text` (turns joined by TURN_SEPARATOR). With it, a name the caller gave
+    with a capital is not used by a lowercase word in a turn written with capitals: "Als het lampje groen wordt"
+    after "mijn naam is Groen" is the colour. (In lowercase transcripts the case tells nothing.)"""
+    pattern = _name_pattern(name.words, name.surname, informal)
+    if text is None or not name.words[-1][:1].isupper():
+        return pattern.search(normalised_text) is not None
+    return any(_said_as_name(text, match) for match in pattern.finditer(normalised_text))
+
+
+def _said_as_name(text: str, match: re.Match[str]) -> bool:
+    """The match is capitalised where the name's last word starts, or its turn is written without capitals."""
+    last_word = text.rfind(" ", match.start(), match.end()) + 1 or match.start()
+    if text[last_word].isupper():
+        return True
+    turn_start = text.rfind(TURN_SEPARATOR, 0, match.start())
+    turn_end = text.find(TURN_SEPARATOR, match.end())
+    turn = text[turn_start + len(TURN_SEPARATOR) if turn_start >= 0 else 0 : turn_end if turn_end >= 0 else len(text)]
+    return not _is_cased(turn)
 
 
 @lru_cache(maxsize=4096)
