@@ -146,17 +146,10 @@ def _response(token: Token, sentence: Span) -> tuple[Token, Token | None, list[T
 def _softens(clause: list[Token]) -> bool:
     """Agreement without negation ("dat klopt"), or a negation that takes a worry away ("u hoeft niets")."""
     words = [t.lower_ for t in clause]
-    negated = any(w in NEGATIONS for w in words)
-    if not negated:
-        return any(w in AGREEMENT for w in words)
-    if any(w in REASSURANCE_WORDS for w in words):
+    if _surely_softens(words):
         return True
-    text = f" {' '.join(words)} "
-    if any(f" {phrase} " in text for phrase in REASSURING_PHRASES):
-        return True
-    # "het ligt niet aan u": the negation clears the customer.
-    if any(a == "aan" and b in CUSTOMER for a, b in pairwise(words)):
-        return True
+    if not any(w in NEGATIONS for w in words):
+        return False
     # "u bent niets vergeten", "u betaalt niets extra": nothing is asked of or lost by the customer;
     # unlike "u krijgt niets terug" or "u kunt niets meer doen".
     return (
@@ -549,4 +542,5 @@ def _surely_softens(words: list[str]) -> bool:
     text = f" {' '.join(words)} "
     if any(f" {phrase} " in text for phrase in REASSURING_PHRASES):
         return True
+    # "het ligt niet aan u": the negation clears the customer.
     return any(a == "aan" and b in CUSTOMER for a, b in pairwise(words))
