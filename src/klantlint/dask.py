@@ -33,7 +33,7 @@ from klantlint.config import Config
 from klantlint.engine.linter import Linter, Mode
 from klantlint.errors import InputError
 from klantlint.transcripts.models import Call, CallResult
-from klantlint.transcripts.readers import Record, RecordError, _call_from, _finish, _turn_from
+from klantlint.transcripts.readers import Record, RecordError, call_from_record, finished_call, turn_from_record
 
 __all__ = ["lint_calls", "lint_record_chunk", "lint_turns", "worker_linter"]
 
@@ -140,7 +140,7 @@ def _as_record(item: Any) -> Record | None:
         return RecordError("", 0, f"geen gesprek: verwacht een Call, dict of JSON-regel, niet {type(item).__name__}")
     data = dict(item)
     try:
-        return _finish(_call_from(data, "", 0))
+        return finished_call(call_from_record(data, "", 0))
     except ValueError as error:
         raw_id = data.get("call_id")
         return RecordError("", 0, str(error), None if raw_id in (None, "") else str(raw_id))
@@ -172,12 +172,12 @@ def _call_from_turn_rows(rows: pd.DataFrame) -> Record:
     turns = []
     for index, row in enumerate(data):
         try:
-            turns.append(_turn_from(row))
+            turns.append(turn_from_record(row))
         except ValueError as error:
             return RecordError(source, line, f"beurt {index}: {error}", call_id)
     agent = first.get("agent_id")
     day = first.get("date")
-    return _finish(
+    return finished_call(
         Call(
             call_id=call_id,
             turns=turns,

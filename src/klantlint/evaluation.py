@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klantlint.transcripts.models import Call, Turn
+from klantlint.transcripts.models import Call
+from klantlint.transcripts.readers import call_from_record
 
 if TYPE_CHECKING:
     from klantlint.engine.linter import Linter
@@ -110,21 +111,7 @@ def read_call_corpus(path: Path) -> list[LabelledCall]:
                 continue
             try:
                 record = json.loads(line)
-                turns = [
-                    Turn(speaker=str(t["speaker"]), text=t["text"], start=t.get("start"), end=t.get("end"))
-                    for t in record["turns"]
-                ]
-                organisation = record.get("organisation") or []
-                call = Call(
-                    call_id=str(record["call_id"]),
-                    turns=turns,
-                    agent_id=record.get("agent_id"),
-                    date=record.get("date"),
-                    direction=record.get("direction"),
-                    organisation=[organisation] if isinstance(organisation, str) else organisation,
-                    source=str(path),
-                    line=number,
-                )
+                call = call_from_record(record, str(path), number)
                 expected = frozenset((item["code"], int(item["turn_index"])) for item in record.get("expected", []))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
                 raise ValueError(f"{path}:{number}: invalid call corpus line: {error}") from None

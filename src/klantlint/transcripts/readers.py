@@ -225,7 +225,8 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _turn_from(data: dict[str, Any]) -> Turn:
+def turn_from_record(data: dict[str, Any]) -> Turn:
+    """A turn from one JSON/CSV record; ValueError (Dutch) names what is wrong."""
     text = data.get("text")
     if not isinstance(text, str):
         raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
@@ -238,7 +239,8 @@ def _turn_from(data: dict[str, Any]) -> Turn:
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
 
-def _call_from(data: dict[str, Any], source: str, line: int) -> Call:
+def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
+    """A call from one JSON object (the call-per-line format); ValueError (Dutch) names what is wrong."""
     call_id = data.get("call_id")
     if call_id is None or str(call_id).strip() == "":
         raise ValueError("'call_id' ontbreekt")
@@ -250,7 +252,7 @@ def _call_from(data: dict[str, Any], source: str, line: int) -> Call:
         if not isinstance(raw, dict):
             raise ValueError(f"beurt {index} is geen object")
         try:
-            turns.append(_turn_from(raw))
+            turns.append(turn_from_record(raw))
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
     return Call(
@@ -294,7 +296,7 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
     def flush() -> Iterator[Record]:
         nonlocal pending
         if pending is not None:
-            yield _finish(
+            yield finished_call(
                 Call(
                     call_id=pending["call_id"],
                     turns=pending["turns"],
@@ -314,7 +316,7 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
         if "turns" in data:
             yield from flush()
             try:
-                yield _finish(_call_from(data, source, row.line))
+                yield finished_call(call_from_record(data, source, row.line))
             except ValueError as error:
                 yield RecordError(source, row.line, str(error), _optional_str(data.get("call_id")))
             continue
@@ -323,7 +325,7 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
             yield RecordError(source, row.line, "'call_id' ontbreekt")
             continue
         try:
-            turn = _turn_from(data)
+            turn = turn_from_record(data)
         except ValueError as error:
             yield RecordError(source, row.line, str(error), call_id)
             continue
@@ -347,7 +349,8 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
     yield from flush()
 
 
-def _finish(call: Call) -> Record:
+def finished_call(call: Call) -> Record:
+    """The call, or an error record when it has no turn with text."""
     if not call.turns or all(not turn.text.strip() for turn in call.turns):
         return RecordError(call.source, call.line, "leeg gesprek: geen beurten met tekst", call.call_id)
     return call
@@ -370,7 +373,7 @@ def _whole_file_call(handle: IO[bytes], source: str, fmt: str) -> Iterator[Recor
     except ValueError as error:
         yield RecordError(source, getattr(error, "line", 0), str(error), call_id)
         return
-    yield _finish(Call(call_id=call_id, turns=turns, source=source, line=1))
+    yield finished_call(Call(call_id=call_id, turns=turns, source=source, line=1))
 
 
 class _LineError(ValueError):
