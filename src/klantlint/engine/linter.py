@@ -143,8 +143,8 @@ class Linter:
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
-        self._segment_cache: SegmentCache[SegmentEntry] = SegmentCache()
-        self._doc_cache: SegmentCache[Doc] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
+        self._segment_cache: SegmentCache[tuple[str, str], SegmentEntry] = SegmentCache()
+        self._doc_cache: SegmentCache[str, Doc] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
         self.parse_counts = ParseCounts()
 
     @property
@@ -305,7 +305,7 @@ class Linter:
             if needed and any(rule.document_level for rule in job.rules):
                 # Document-level hits are never cached, so a repeated text would be parsed again: keep its doc.
                 kept.add(text)
-                cached_doc = self._doc_cache.get((text, ""))
+                cached_doc = self._doc_cache.get(text)
                 if cached_doc is not None:
                     docs[text] = cached_doc
         to_parse = [text for text, needed in needs_parse.items() if needed and text not in docs]
@@ -316,7 +316,7 @@ class Linter:
         for text, doc in zip(to_parse, parsed, strict=True):
             docs[text] = doc
             if text in kept:
-                self._doc_cache.put((text, ""), doc)
+                self._doc_cache.put(text, doc)
         for job in jobs:
             text = job.segment.text
             if text not in docs:

@@ -9,12 +9,14 @@ flat however long a batch run is.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from klantlint.engine.base import Hit, Rule
 
 DEFAULT_CAPACITY = 10_000
+Key = TypeVar("Key", bound=Hashable)
 Value = TypeVar("Value")
 
 
@@ -27,23 +29,23 @@ class SegmentEntry:
     hits: list[tuple[Rule, Hit]] | None = field(default=None)
 
 
-class SegmentCache(Generic[Value]):
-    """A least-recently-used map from (segment text, speaker role) to what is remembered about it."""
+class SegmentCache(Generic[Key, Value]):
+    """A bounded least-recently-used map, e.g. from (segment text, speaker role) to what is remembered about it."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.capacity = capacity
-        self._entries: OrderedDict[tuple[str, str], Value] = OrderedDict()
+        self._entries: OrderedDict[Key, Value] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: tuple[str, str]) -> Value | None:
+    def get(self, key: Key) -> Value | None:
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
         return entry
 
-    def put(self, key: tuple[str, str], entry: Value) -> None:
+    def put(self, key: Key, entry: Value) -> None:
         self._entries[key] = entry
         if len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
