@@ -34,6 +34,9 @@ Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
 MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
+# A segment's cache entry in picklable form: (text, role), trigger words found, rules that may fire and
+# their hits, with each rule given by its position among the Linter's segment-level rules.
+CheckedSegment = tuple[tuple[str, str], frozenset[str], tuple[int, ...], tuple[tuple[int, Hit], ...]]
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
 DOC_CACHE_CAPACITY = 256
 
@@ -227,6 +230,34 @@ class Linter:
         document_ids = [number for number, turns in enumerate(conversations) for _ in turns]
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
+
+    def track_checked_segments(self) -> None:
+        """From now on, keep track of the segments checked, for `checked_segments` (fast mode)."""
+        self._segment_cache.track_added()
+
+    def checked_segments(self) -> list[CheckedSegment]:
+        """The segments checked since the previous call, as picklable cache entries with rules by position.
+        A parallel worker returns them, so that neither the parent nor the workers forked from it later
+        check those texts again."""
+        positions = {id(rule): position for position, rule in enumerate(self._segment_rules)}
+        return [
+            (
+                key,
+                entry.found,
+                tuple(positions[id(rule)] for rule in entry.rules),
+                tuple((positions[id(rule)], hit) for rule, hit in entry.hits),
+            )
+            for key, entry in self._segment_cache.take_added()
+            if entry.hits is not None
+        ]
+
+    def remember_segments(self, segments: Iterable[CheckedSegment]) -> None:
+        """Adopt what another Linter with the same configuration checked (see `checked_segments`)."""
+        rules = self._segment_rules
+        for key, found, rule_positions, hits in segments:
+            if self._segment_cache.get(key) is None:
+                entry = SegmentEntry(found, [rules[n] for n in rule_positions], [(rules[n], hit) for n, hit in hits])
+                self._segment_cache.put(key, entry)
 
     def _check_batch(
         self,

@@ -35,6 +35,19 @@ class SegmentCache(Generic[Key, Value]):
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.capacity = capacity
         self._entries: OrderedDict[Key, Value] = OrderedDict()
+        self._added: list[Key] | None = None  # keys put since the last `take_added`, once tracking is on
+
+    def track_added(self) -> None:
+        """Remember from now on which keys are put, so `take_added` can hand them to another process."""
+        if self._added is None:
+            self._added = []
+
+    def take_added(self) -> list[tuple[Key, Value]]:
+        """The entries put since the last call (and still held); empty unless `track_added` was called."""
+        if not self._added:
+            return []
+        keys, self._added = dict.fromkeys(self._added), []
+        return [(key, self._entries[key]) for key in keys if key in self._entries]
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -47,5 +60,7 @@ class SegmentCache(Generic[Key, Value]):
 
     def put(self, key: Key, entry: Value) -> None:
         self._entries[key] = entry
+        if self._added is not None:
+            self._added.append(key)
         if len(self._entries) > self.capacity:
             self._entries.popitem(last=False)

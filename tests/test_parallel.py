@@ -1,0 +1,102 @@
+"""Parallel linting: forked workers over windows of records, and the segments they checked handed back."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from klantlint import Linter
+from klantlint.batch import parallel
+from klantlint.transcripts.models import Call, Turn
+from klantlint.transcripts.readers import RecordError
+
+AGENT_TURNS = [
+    "Goedemorgen, u spreekt met Kim van Zonnestroom, waarmee kan ik u helpen?",
+    "Wat was uw naam ook alweer?",
+    "Helaas kan dat niet, stuur maar een mailtje.",
+    "Ik zet u even in de wacht.",
+    "Kun je dat even voor me opzoeken?",
+    "Dat regel ik meteen voor u.",
+    "Nee.",
+    "Dank u wel en een fijne dag verder.",
+]
+CUSTOMER_TURNS = ["Ik bel over mijn factuur.", "Nee, dat klopt niet.", "Oké, dank u."]
+
+
+def _calls(count: int, seed: int) -> list[Call]:
+    rng = random.Random(seed)
+    calls = []
+    for number in range(count):
+        turns = [Turn(speaker="Agent", text=AGENT_TURNS[0])]
+        for _ in range(rng.randint(1, 4)):
+            turns.append(Turn(speaker="Klant", text=rng.choice(CUSTOMER_TURNS)))
+            # Some turns repeat across calls, some are new (a number makes them distinct).
+            text = rng.choice(AGENT_TURNS[1:])
+            turns.append(Turn(speaker="Agent", text=text if rng.random() < 0.6 else f"{text} Dossier {number}."))
+        calls.append(Call(call_id=f"c{number}", turns=turns))
+    return calls
+
+
+def _count_parses(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    original = linter.nlp.pipe
+
+    def counting_pipe(texts: Iterator[str], **kwargs: object) -> Iterator[object]:
+        texts = list(texts)
+        parsed.extend(texts)
+        return original(texts, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linter.nlp, "pipe", counting_pipe)
+    return parsed
+
+
+def test_forked_workers_over_several_windows_give_the_results_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Small windows and chunks, so the records span several forks and the workers several chunks each.
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "FIRST_WINDOW", 5)
+    monkeypatch.setattr(parallel, "WINDOW", 12)
+    calls = _calls(40, seed=11)
+    records: list[Call | RecordError] = [*calls[:17], RecordError("in.jsonl", 18, "geen geldige JSON"), *calls[17:]]
+
+    expected = list(parallel.lint_records(records, Linter(mode="fast"), jobs=1))
+    ours = list(parallel.lint_records(records, Linter(mode="fast"), jobs=2))
+
+    assert [record for record, _ in ours] == records
+    assert [result for _, result in ours] == [result for _, result in expected]
+    assert any(result.findings for _, result in ours if not isinstance(result, RecordError))
+
+
+def test_the_parent_adopts_what_its_workers_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "FIRST_WINDOW", 8)
+    calls = _calls(30, seed=12)
+    fresh = Linter(mode="fast")
+    expected = list(fresh.check_calls(calls))
+    parses_when_cold = fresh.parse_counts.parsed
+
+    parent = Linter(mode="fast")
+    assert list(parent.check_calls(calls, jobs=2)) == expected
+    assert parent.parse_counts.parsed == 0  # the workers parsed, not the parent
+    # Run again in the parent itself: only texts of document-level rules (never cached) are parsed again.
+    assert list(parent.check_calls(calls)) == expected
+    assert parent.parse_counts.parsed < parses_when_cold
+
+
+def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    conversations = [["Helaas kan dat niet.", "Wat was uw naam ook alweer?"], ["Stuur maar een e-mail."]]
+    teacher = Linter(mode="fast")
+    teacher.track_checked_segments()
+    expected = teacher.check_conversations(conversations)
+    checked = pickle.loads(pickle.dumps(teacher.checked_segments()))
+    assert {key[0] for key, *_ in checked} == {text for turns in conversations for text in turns}
+    assert teacher.checked_segments() == []  # handed over once
+
+    learner = Linter(mode="fast")
+    learner.remember_segments(checked)
+    parsed = _count_parses(learner, monkeypatch)
+    assert learner.check_conversations(conversations) == expected
+    assert parsed == []
