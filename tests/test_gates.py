@@ -464,3 +464,33 @@ def test_punctuated_sentences_break_only_at_marks_and_line_breaks(full: Linter) 
         "Daar ga ik niet over.",
         "Nee dat doen we niet",
     ]
+
+
+# KL002 helaas-zonder-alternatief (declarative: a `when` word must be in the text) ----------------------------------
+
+KL002_ADVERSARIAL = [
+    "Helaas kunnen wij dat niet terugbetalen.",
+    "helaas. dat kan niet",
+    "Het spijt me, maar dat is NIET mogelijk",
+    "jammer genoeg is dat artikel uitverkocht",
+    "Helaas is de levering vertraagd.",
+    "Sorry, maar de winkel is gesloten.",
+    "helaas is uw pakket zoekgeraakt eh",
+    "Helaas, nee.",
+    "helaas is de monteur pas later",
+    "Het spijt me. Dat kan niet",
+]
+KL002_HARMLESS = [
+    "Helaas heeft u lang moeten wachten, dank voor uw geduld.",
+    "Het spijt me dat u zo lang heeft gewacht.",
+    "helaas is dat zo, ik kijk even mee",
+    "Sorry, maar mag ik uw postcode?",
+]
+
+
+def test_kl002_gate_is_sound(full: Linter) -> None:
+    assert_sound(full, "KL002", variants(KL002_ADVERSARIAL + _rule(full, "KL002").info.bad_examples))
+
+
+def test_kl002_gate_turns_away_apologies_without_bad_news(full: Linter) -> None:
+    assert_turned_away(full, "KL002", KL002_HARMLESS)

@@ -91,6 +91,7 @@ class DeclarativeRule(Rule):
         self.spec = spec
         self.info = spec.info(source)
         self.triggers = required_words(spec)
+        self._when_words = condition_words(spec.when)
         self._matcher: Matcher | None = None
         self._phrases: PhraseMatcher | None = None
         self._when: Matcher | None = None
@@ -111,6 +112,16 @@ class DeclarativeRule(Rule):
         self._when_next = _matcher(vocab, self.spec.when.next_sentence)
         self._unless = _matcher(vocab, self.spec.unless.sentence)
         self._unless_next = _matcher(vocab, self.spec.unless.next_sentence)
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """Besides a trigger, a `when` condition needs one of its literal words somewhere in the text (the
+        sentences it looks at are part of the text)."""
+        if not super().may_fire(text, found, context):
+            return False
+        if self._when_words is None:
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self._when_words)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         spans = []
@@ -220,13 +231,27 @@ COMMON_WORDS = frozenset(
 )
 
 
-def _literal_forms(pattern: TokenPattern) -> set[str] | None:
+def condition_words(conditions: Conditions) -> frozenset[str] | None:
+    """Lowercase words of which one must occur in a text (as a substring) for `conditions` to hold there, or
+    None when some pattern requires no literal token, or there are no conditions. NORM is left out: a
+    token's norm need not be in the text ("'t" has the norm "het")."""
+    patterns = [*conditions.sentence, *conditions.next_sentence]
+    words: set[str] = set()
+    for pattern in patterns:
+        literal = _literal_forms(pattern, keys=("LOWER", "ORTH", "TEXT"))
+        if literal is None:
+            return None
+        words |= literal
+    return frozenset(words) if patterns else None
+
+
+def _literal_forms(pattern: TokenPattern, keys: tuple[str, ...] = ("LOWER", "ORTH", "TEXT", "NORM")) -> set[str] | None:
     """The literal forms of the pattern's most selective required token, or None if it has none."""
     options: list[set[str]] = []
     for token in pattern:
         if token.get("OP", "1") not in ("1", "+"):
             continue
-        for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        for key in keys:
             value = token.get(key)
             if isinstance(value, str):
                 options.append({value.lower()})
