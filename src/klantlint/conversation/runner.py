@@ -18,7 +18,7 @@ from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Hit
 from klantlint.findings import Finding
 from klantlint.io.segments import Segment
-from klantlint.transcripts.models import Call, TurnFinding
+from klantlint.transcripts.models import Call, Role, TurnFinding
 
 if TYPE_CHECKING:
     from klantlint.config import Config
@@ -59,31 +59,35 @@ class ConversationRunner:
 
     # -- calls ----------------------------------------------------------------------------------------------------
 
-    def check_call(self, call: Call, phrase_findings: list[TurnFinding]) -> CallOutcome:
-        """Conversation findings for a call whose roles are assigned, given its phrase findings."""
+    def check_call(
+        self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role] | None = None
+    ) -> CallOutcome:
+        """Conversation findings for a call, given its phrase findings and each turn's role (by default the
+        roles its turns carry)."""
+        roles = [turn.role for turn in call.turns] if roles is None else roles
         if not self.rules and not call.turns:
             return CallOutcome([], [])
-        view = self.call_view(call, phrase_findings)
+        view = self.call_view(call, phrase_findings, roles)
         if not view.agent_turns:
             return CallOutcome([], [], call_figures(view))
         hits, skipped = self.run(view)
-        findings = [self._turn_finding(call, rule, hit) for rule, hit in hits]
+        findings = [self._turn_finding(call, roles, rule, hit) for rule, hit in hits]
         return CallOutcome(findings, skipped, call_figures(view))
 
-    def call_view(self, call: Call, phrase_findings: list[TurnFinding]) -> CallView:
+    def call_view(self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role]) -> CallView:
         by_turn: dict[int, list[tuple[str, int, int]]] = {}
         for item in phrase_findings:
             by_turn.setdefault(item.turn_index, []).append((item.finding.code, item.finding.start, item.finding.end))
         turns = tuple(
-            ViewTurn(
-                index, turn.role, turn.text, turn.start, turn.end, tuple(by_turn[index]) if index in by_turn else ()
-            )
-            for index, turn in enumerate(call.turns)
+            ViewTurn(index, role, turn.text, turn.start, turn.end, tuple(by_turn[index]) if index in by_turn else ())
+            for index, (turn, role) in enumerate(zip(call.turns, roles, strict=True))
         )
         organisations = tuple(call.organisation) or self.organisations
         return CallView(turns, organisations=organisations, given_direction=call.direction)
 
-    def _turn_finding(self, call: Call, rule: ConversationRule, hit: ConversationHit) -> TurnFinding:
+    def _turn_finding(
+        self, call: Call, roles: Sequence[Role], rule: ConversationRule, hit: ConversationHit
+    ) -> TurnFinding:
         turn = call.turns[hit.turn_index]
         text = turn.text
         line_start = text.rfind("\n", 0, hit.start) + 1
@@ -101,7 +105,7 @@ class ConversationRunner:
         return TurnFinding(
             turn_index=hit.turn_index,
             speaker=turn.speaker,
-            role=turn.role,
+            role=roles[hit.turn_index],
             turn_start=turn.start,
             turn_end=turn.end,
             finding=finding,

@@ -7,7 +7,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.transcripts.models import Call, CallResult, TurnFinding
-from klantlint.transcripts.roles import assign_roles
+from klantlint.transcripts.roles import detect_agent, turn_roles
 
 if TYPE_CHECKING:
     from klantlint.engine.linter import Linter
@@ -28,27 +28,36 @@ def check_calls_in_process(
 
 def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) -> list[CallResult]:
     roles_config = linter.config.roles
-    assigned = [
-        assign_roles(
+    agent_names, customer_names = tuple(roles_config.agent), tuple(roles_config.customer)
+    organisations = tuple(linter.config.organisation)
+    # Roles are kept beside each call rather than copied into its turns: the calls stay as given.
+    assignments = [
+        detect_agent(
             call,
-            agent_names=roles_config.agent,
-            customer_names=roles_config.customer,
+            agent_names=agent_names,
+            customer_names=customer_names,
             agent_speaker=agent_speaker,
-            organisations=linter.config.organisation,
+            organisations=organisations,
         )
         for call in calls
     ]
+    roles_per_call = [
+        turn_roles(call, assignment.agent_speaker) for call, assignment in zip(calls, assignments, strict=True)
+    ]
     agent_turns = [
-        [(index, turn) for index, turn in enumerate(call.turns) if turn.role == "agent"] for call, _ in assigned
+        [(index, turn) for index, (turn, role) in enumerate(zip(call.turns, roles, strict=True)) if role == "agent"]
+        for call, roles in zip(calls, roles_per_call, strict=True)
     ]
     per_call = linter.check_conversations([[turn.text for _, turn in turns] for turns in agent_turns])
     results = []
-    for (call, roles), turns, per_turn in zip(assigned, agent_turns, per_call, strict=True):
+    for call, assignment, roles, turns, per_turn in zip(
+        calls, assignments, roles_per_call, agent_turns, per_call, strict=True
+    ):
         findings = [
             TurnFinding(
                 turn_index=index,
                 speaker=turn.speaker,
-                role=turn.role,
+                role="agent",
                 turn_start=turn.start,
                 turn_end=turn.end,
                 finding=finding,
@@ -57,17 +66,20 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
             for (index, turn), turn_findings in zip(turns, per_turn, strict=True)
             for finding in turn_findings
         ]
-        conversation = linter.conversation.check_call(call, findings)  # KL101-KL107 and the call's figures
+        # KL101-KL107 and the call's figures
+        conversation = linter.conversation.check_call(call, findings, roles)
         results.append(
             CallResult(
                 call_id=call.call_id,
                 agent_id=call.agent_id,
                 date=call.date,
-                roles=roles,
+                roles=assignment,
                 findings=conversation.merged_with(findings),
                 turns=len(call.turns),
-                agent_words=sum(word_count(t.text) for t in call.turns if t.role == "agent"),
-                customer_words=sum(word_count(t.text) for t in call.turns if t.role == "customer"),
+                agent_words=sum(word_count(turn.text) for _, turn in turns),
+                customer_words=sum(
+                    word_count(turn.text) for turn, role in zip(call.turns, roles, strict=True) if role == "customer"
+                ),
                 source=call.source,
                 line=call.line,
                 longest_agent_monologue_s=conversation.figures.longest_agent_monologue_s,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
-from klantlint.transcripts.models import Call, RoleAssignment, Turn
+from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
@@ -57,25 +58,61 @@ def assign_roles(
 ) -> tuple[Call, RoleAssignment]:
     """The call with every turn's role set, and how the agent was chosen. `organisations` (the call's or the
     config's names of the organisation) help detection: the agent names it in their first turn."""
-    speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
-    agents = {_normalised(n) for n in agent_names} | set(AGENT_LABELS)
-    customers = {_normalised(n) for n in customer_names} | set(CUSTOMER_LABELS)
-    configured = {_normalised(n) for n in agent_names}
+    assignment = detect_agent(
+        call,
+        agent_names=tuple(agent_names),
+        customer_names=tuple(customer_names),
+        agent_speaker=agent_speaker,
+        organisations=tuple(organisations),
+    )
+    roles = turn_roles(call, assignment.agent_speaker)
+    turns = [turn.model_copy(update={"role": role}) for turn, role in zip(call.turns, roles, strict=True)]
+    return call.model_copy(update={"turns": turns}), assignment
 
+
+def detect_agent(
+    call: Call,
+    *,
+    agent_names: tuple[str, ...] = (),
+    customer_names: tuple[str, ...] = (),
+    agent_speaker: str | None = None,
+    organisations: tuple[str, ...] = (),
+) -> RoleAssignment:
+    """Which speaker is the agent, and how that was decided (see `assign_roles`); the call is not copied."""
+    speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
+    agents, customers, configured = _label_sets(agent_names, customer_names)
     if agent_speaker is not None:
         chosen = next((s for s in speakers if _normalised(s) == _normalised(agent_speaker)), None)
-        return _with_agent(call, chosen, "option", 1.0 if chosen else 0.0)
+        return _assignment(chosen, "option", 1.0 if chosen else 0.0)
     labelled = [s for s in speakers if _normalised(s) in agents]
     if len(labelled) == 1:
         method = "config" if _normalised(labelled[0]) in configured else "label"
-        return _with_agent(call, labelled[0], method, 1.0)
+        return _assignment(labelled[0], method, 1.0)
     if labelled == [] and any(_normalised(s) in customers for s in speakers) and len(speakers) == 2:
         other = next(s for s in speakers if _normalised(s) not in customers)
-        return _with_agent(call, other, "label", 0.9)
+        return _assignment(other, "label", 0.9)
     return _detect(call, speakers, [*call.organisation, *organisations])
 
 
-def _detect(call: Call, speakers: list[str], organisations: list[str]) -> tuple[Call, RoleAssignment]:
+def turn_roles(call: Call, agent: str | None) -> list[Role]:
+    """Each turn's role once the agent speaker is known (all "unknown" when it is not)."""
+    if agent is None:
+        return ["unknown"] * len(call.turns)
+    return ["agent" if turn.speaker == agent else "customer" for turn in call.turns]
+
+
+@lru_cache(maxsize=16)
+def _label_sets(
+    agent_names: tuple[str, ...], customer_names: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Agent labels, customer labels and configured agent names, normalised (the same for every call)."""
+    configured = frozenset(_normalised(n) for n in agent_names)
+    agents = configured | frozenset(AGENT_LABELS)
+    customers = frozenset(_normalised(n) for n in customer_names) | frozenset(CUSTOMER_LABELS)
+    return agents, customers, configured
+
+
+def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAssignment:
     names = [
         re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", re.IGNORECASE) for name in organisations if name.strip()
     ]
@@ -85,14 +122,14 @@ def _detect(call: Call, speakers: list[str], organisations: list[str]) -> tuple[
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] <= 0:
-        return _with_agent(call, None, "none", 0.0)
+        return _assignment(None, "none", 0.0)
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = best_score - runner_up
     if margin < MIN_MARGIN:
-        return _with_agent(call, None, "none", 0.0)
+        return _assignment(None, "none", 0.0)
     confidence = round(min(1.0, margin / (margin + 2.0) + 0.25), 2)
-    return _with_agent(call, best, "auto", confidence)
+    return _assignment(best, "auto", confidence)
 
 
 def _agent_score(turns: Iterable[Turn]) -> float:
@@ -109,16 +146,9 @@ def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) 
     return ORGANISATION_WEIGHT if first is not None and any(name.search(first.text) for name in names) else 0.0
 
 
-def _with_agent(call: Call, agent: str | None, method: str, confidence: float) -> tuple[Call, RoleAssignment]:
-    turns = [
-        turn.model_copy(
-            update={"role": "unknown" if agent is None else ("agent" if turn.speaker == agent else "customer")}
-        )
-        for turn in call.turns
-    ]
-    assignment = RoleAssignment(
+def _assignment(agent: str | None, method: str, confidence: float) -> RoleAssignment:
+    return RoleAssignment(
         agent_speaker=agent,
         method=method if agent else "none",  # type: ignore[arg-type]
         confidence=confidence,
     )
-    return call.model_copy(update={"turns": turns}), assignment
