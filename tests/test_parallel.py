@@ -58,7 +58,6 @@ def test_forked_workers_over_several_windows_give_the_results_of_one_process(
 ) -> None:
     # Small windows and chunks, so the records span several forks and the workers several chunks each.
     monkeypatch.setattr(parallel, "CHUNK", 3)
-    monkeypatch.setattr(parallel, "FIRST_WINDOW", 5)
     monkeypatch.setattr(parallel, "WINDOW", 12)
     calls = _calls(40, seed=11)
     records: list[Call | RecordError] = [*calls[:17], RecordError("in.jsonl", 18, "geen geldige JSON"), *calls[17:]]
@@ -72,7 +71,7 @@ def test_forked_workers_over_several_windows_give_the_results_of_one_process(
 
 
 def test_the_parent_adopts_what_its_workers_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "FIRST_WINDOW", 8)
+    monkeypatch.setattr(parallel, "WINDOW", 8)
     calls = _calls(30, seed=12)
     fresh = Linter(mode="fast")
     expected = list(fresh.check_calls(calls))

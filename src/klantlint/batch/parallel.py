@@ -26,10 +26,8 @@ from klantlint.transcripts.readers import Record, RecordError
 
 # Records per task: large enough to batch the parser well, small enough to keep memory flat.
 CHUNK = 64
-# Records per fork: the workers of one window share its records with the parent. Windows start small and
-# double: what the workers of a window checked is known to the next, so early windows with cold caches (where
-# both workers check the same common texts) are kept short.
-FIRST_WINDOW = CHUNK * 8
+# Records per fork: the workers of one window share its records with the parent. Each fork costs the workers
+# some warming up (copied pages, cold caches), so windows are large; the parent holds at most two of them.
 WINDOW = CHUNK * 64
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
@@ -66,10 +64,7 @@ def lint_records(
         while window := list(islice(iterator, CHUNK)):
             yield from zip(window, _lint_in_process(linter, window, agent_speaker), strict=True)
     elif "fork" in multiprocessing.get_all_start_methods():
-        size = FIRST_WINDOW
-        while window := list(islice(iterator, size)):
-            yield from zip(window, _lint_forked(linter, window, jobs, agent_speaker), strict=True)
-            size = min(2 * size, WINDOW)
+        yield from _lint_forked(iterator, linter, jobs, agent_speaker)
     else:
         yield from _lint_spawned(iterator, linter, jobs, agent_speaker)
 
@@ -77,22 +72,38 @@ def lint_records(
 # -- fork: workers inherit the window -----------------------------------------------------------
 
 
-def _lint_forked(linter: Linter, window: list[Record], jobs: int, agent_speaker: str | None) -> Iterator[Result]:
+def _lint_forked(
+    iterator: Iterator[Record], linter: Linter, jobs: int, agent_speaker: str | None
+) -> Iterator[tuple[Record, Result]]:
+    window = list(islice(iterator, WINDOW))
+    while window:
+        following: list[Record] = []
+        for (start, end), (results, checked) in _forked_results(linter, window, jobs, agent_speaker):
+            linter.remember_segments(checked)
+            yield from zip(window[start:end], results, strict=True)
+            # Read the next window while the workers are busy with this one.
+            following += islice(iterator, max(0, min(CHUNK, WINDOW - len(following))))
+        following += islice(iterator, max(0, WINDOW - len(following)))
+        window = following
+
+
+def _forked_results(
+    linter: Linter, window: list[Record], jobs: int, agent_speaker: str | None
+) -> Iterator[tuple[tuple[int, int], tuple[list[Result], list[CheckedSegment]]]]:
+    """Each chunk's bounds in the window with its results and checked segments, in window order."""
     global _forked
     _forked = _Forked(linter, agent_speaker, window)
+    ranges = [(start, min(start + CHUNK, len(window))) for start in range(0, len(window), CHUNK)]
     # Objects that exist at fork time are left out of the workers' garbage collection, so collecting does not
     # touch (and so copy) the inherited pages of the pipeline.
     gc.freeze()
     try:
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, -(-len(window) // CHUNK)))
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(ranges)))
     finally:
         gc.unfreeze()
         _forked = None
     with pool:
-        ranges = [(start, min(start + CHUNK, len(window))) for start in range(0, len(window), CHUNK)]
-        for results, checked in pool.imap(_lint_range, ranges):
-            linter.remember_segments(checked)
-            yield from results
+        yield from zip(ranges, pool.imap(_lint_range, ranges), strict=True)
 
 
 def _lint_range(bounds: tuple[int, int]) -> tuple[list[Result], list[CheckedSegment]]:

@@ -236,9 +236,10 @@ class Linter:
         self._segment_cache.track_added()
 
     def checked_segments(self) -> list[CheckedSegment]:
-        """The segments checked since the previous call, as picklable cache entries with rules by position.
-        A parallel worker returns them, so that neither the parent nor the workers forked from it later
-        check those texts again."""
+        """The segments checked since the previous call that needed a rule run (where no rule passed its gate,
+        the gate is as cheap to run again as the entry is to send), as picklable cache entries with rules by
+        position. A parallel worker returns them, so that neither the parent nor the workers forked from it
+        later parse those texts again."""
         positions = {id(rule): position for position, rule in enumerate(self._segment_rules)}
         return [
             (
@@ -248,7 +249,7 @@ class Linter:
                 tuple((positions[id(rule)], hit) for rule, hit in entry.hits),
             )
             for key, entry in self._segment_cache.take_added()
-            if entry.hits is not None
+            if entry.rules and entry.hits is not None
         ]
 
     def remember_segments(self, segments: Iterable[CheckedSegment]) -> None:
