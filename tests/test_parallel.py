@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import random
 from collections.abc import Iterator
@@ -9,7 +10,9 @@ from collections.abc import Iterator
 import pytest
 
 from klantlint import Linter
-from klantlint.batch import parallel
+from klantlint.batch import forked, parallel
+from klantlint.batch.segment_log import PARENT, SegmentLog
+from klantlint.engine.base import Hit
 from klantlint.transcripts.models import Call, Turn
 from klantlint.transcripts.readers import RecordError
 
@@ -70,19 +73,61 @@ def test_forked_workers_over_several_windows_give_the_results_of_one_process(
     assert any(result.findings for _, result in ours if not isinstance(result, RecordError))
 
 
-def test_the_parent_adopts_what_its_workers_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_parent_adopts_what_its_children_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 2)
     monkeypatch.setattr(parallel, "WINDOW", 8)
+    # The parent leaves every chunk to its child, so all it knows it learned from the child.
+    parent_pid, take = os.getpid(), forked._Window.take
+    monkeypatch.setattr(forked._Window, "take", lambda window: None if os.getpid() == parent_pid else take(window))
     calls = _calls(30, seed=12)
-    fresh = Linter(mode="fast")
-    expected = list(fresh.check_calls(calls))
-    parses_when_cold = fresh.parse_counts.parsed
+    single = Linter(mode="fast")
+    expected = list(single.check_calls(calls))
+    parses_when_cold = single.parse_counts.parsed
 
     parent = Linter(mode="fast")
     assert list(parent.check_calls(calls, jobs=2)) == expected
-    assert parent.parse_counts.parsed == 0  # the workers parsed, not the parent
-    # Run again in the parent itself: only texts of document-level rules (never cached) are parsed again.
+    assert parent.parse_counts.parsed == 0
+    monkeypatch.setattr(forked._Window, "take", take)
+    # Run again in the parent alone: it knows what its child checked, so it parses only texts that document-level
+    # rules look at (their docs are not handed over).
     assert list(parent.check_calls(calls)) == expected
-    assert parent.parse_counts.parsed < parses_when_cold
+    assert parent.parse_counts.parsed < parses_when_cold / 2
+
+
+def test_a_chunk_taken_by_a_child_that_dies_is_linted_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "WINDOW", 20)
+
+    def dying_child(me: int) -> None:
+        shared = forked._inherited
+        assert shared is not None
+        shared.take()  # takes a chunk, then dies without delivering it
+        os._exit(1)
+
+    monkeypatch.setattr(forked, "_child", dying_child)
+    calls = _calls(30, seed=13)
+    expected = list(Linter(mode="fast").check_calls(calls))
+    assert list(Linter(mode="fast").check_calls(calls, jobs=3)) == expected
+
+
+def test_segment_log_hands_each_reader_what_others_appended() -> None:
+    log = SegmentLog()
+    hit = Hit(0, 6, "Zeg wat wel kan.")
+    parent_part = [(("Helaas.", "agent"), frozenset({"helaas"}), (0,), ((0, hit),))]
+    child_part = [(("Nee.", "agent"), frozenset({"nee"}), (1,), ())]
+    log.append(parent_part, PARENT)
+    log.append(child_part, 0)
+    log.append([], 1)  # nothing to share: nothing written
+    assert list(log.read_new(skip_sender=0)) == [parent_part]
+    assert list(log.read_new(skip_sender=0)) == []
+    # A record cut short (still being written) is left for later.
+    reader = SegmentLog()
+    reader.append(parent_part, PARENT)
+    size = reader._file.tell()
+    reader._file.truncate(size - 3)
+    assert list(reader.read_new(skip_sender=0)) == []
+    log.close()
+    reader.close()
 
 
 def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,10 +28,10 @@ try:
 except ImportError as missing:  # pragma: no cover - depends on the installed extras
     raise ImportError(f"klantlint.dask heeft Dask nodig: pip install 'klantlint[dask]' ({missing})") from missing
 
-from klantlint.batch.parallel import _lint_in_process
 from klantlint.config import Config
 from klantlint.engine.linter import Linter, Mode
 from klantlint.errors import InputError
+from klantlint.transcripts.linting import lint_records_in_process
 from klantlint.transcripts.models import Call, CallResult
 from klantlint.transcripts.readers import Record, RecordError, call_from_record, finished_call, turn_from_record
 
@@ -58,7 +58,7 @@ def lint_record_chunk(
 ) -> list[Result]:
     """One task: a result per record, in order; `RecordError`s pass through unchanged."""
     with _worker_lock:
-        return _lint_in_process(worker_linter(config_json, mode), records, agent_speaker)
+        return lint_records_in_process(worker_linter(config_json, mode), records, agent_speaker)
 
 
 def lint_calls(

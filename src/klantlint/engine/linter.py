@@ -231,9 +231,9 @@ class Linter:
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
 
-    def track_checked_segments(self) -> None:
-        """From now on, keep track of the segments checked, for `checked_segments` (fast mode)."""
-        self._segment_cache.track_added()
+    def track_checked_segments(self, on: bool = True) -> None:
+        """From now on, keep track of the segments checked, for `checked_segments` (fast mode); or stop."""
+        self._segment_cache.track_added(on)
 
     def checked_segments(self) -> list[CheckedSegment]:
         """The segments checked since the previous call that needed a rule run (where no rule passed its gate,
@@ -258,7 +258,7 @@ class Linter:
         for key, found, rule_positions, hits in segments:
             if self._segment_cache.get(key) is None:
                 entry = SegmentEntry(found, [rules[n] for n in rule_positions], [(rules[n], hit) for n, hit in hits])
-                self._segment_cache.put(key, entry)
+                self._segment_cache.put(key, entry, tracked=False)
 
     def _check_batch(
         self,

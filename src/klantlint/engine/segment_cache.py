@@ -37,9 +37,12 @@ class SegmentCache(Generic[Key, Value]):
         self._entries: OrderedDict[Key, Value] = OrderedDict()
         self._added: list[Key] | None = None  # keys put since the last `take_added`, once tracking is on
 
-    def track_added(self) -> None:
-        """Remember from now on which keys are put, so `take_added` can hand them to another process."""
-        if self._added is None:
+    def track_added(self, on: bool = True) -> None:
+        """Remember from now on which keys are put, so `take_added` can hand them to another process (or stop,
+        forgetting what was not taken)."""
+        if not on:
+            self._added = None
+        elif self._added is None:
             self._added = []
 
     def take_added(self) -> list[tuple[Key, Value]]:
@@ -58,9 +61,10 @@ class SegmentCache(Generic[Key, Value]):
             self._entries.move_to_end(key)
         return entry
 
-    def put(self, key: Key, entry: Value) -> None:
+    def put(self, key: Key, entry: Value, *, tracked: bool = True) -> None:
+        """Add an entry; `tracked=False` keeps it out of `take_added` (e.g. one another process handed over)."""
         self._entries[key] = entry
-        if self._added is not None:
+        if tracked and self._added is not None:
             self._added.append(key)
         if len(self._entries) > self.capacity:
             self._entries.popitem(last=False)

@@ -7,6 +7,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.transcripts.models import Call, CallResult, TurnFinding
+from klantlint.transcripts.readers import RecordError
 from klantlint.transcripts.roles import detect_agent, turn_roles
 
 if TYPE_CHECKING:
@@ -15,6 +16,15 @@ if TYPE_CHECKING:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def lint_records_in_process(
+    linter: Linter, records: list[Call | RecordError], agent_speaker: str | None = None
+) -> list[CallResult | RecordError]:
+    """A result for each record, in order: a call's result, or the record error itself."""
+    calls = [record for record in records if not isinstance(record, RecordError)]
+    results = iter(check_calls_in_process(linter, calls, agent_speaker))
+    return [record if isinstance(record, RecordError) else next(results) for record in records]
 
 
 def check_calls_in_process(
