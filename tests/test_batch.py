@@ -81,9 +81,15 @@ def test_jobs_two_gives_the_same_output_in_input_order(tmp_path: Path) -> None:
     assert (tmp_path / "s1.csv").read_text().startswith("call_id,agent_id,")
 
 
-def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
+def _children_of(pid: int) -> set[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(child) for child in children.read_text().split()} if children.exists() else set()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path, jobs: str) -> None:
     make_calls(tmp_path / "in.jsonl", 1500, seed=4, bad_every=50)
-    args = ["batch", "in.jsonl", "-o", "f.jsonl", "--summary", "s.jsonl", "--errors", "e.jsonl"]
+    args = ["batch", "in.jsonl", "-o", "f.jsonl", "--summary", "s.jsonl", "--errors", "e.jsonl", "--jobs", jobs]
     reference = tmp_path / "reference"
     reference.mkdir()
     (reference / "in.jsonl").write_bytes((tmp_path / "in.jsonl").read_bytes())
@@ -98,11 +104,19 @@ def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
         if summary.exists() and summary.stat().st_size > 20_000:
             break
         time.sleep(0.05)
+    workers = _children_of(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     partial = len(read_jsonl(tmp_path / "s.jsonl")) if (tmp_path / "s.jsonl").exists() else 0
     if partial >= 1470:
         pytest.fail("the run finished before it could be killed; make the input larger")
+    if jobs == "2" and sys.platform == "linux":
+        assert workers, "the run had forked a child"
+        # A child left without its parent stops at its next chunk instead of linting on for nobody.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+            time.sleep(0.05)
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
 
     resumed = run_cli(*args, "--resume", cwd=tmp_path)
     assert "al gedaan" in resumed.stderr

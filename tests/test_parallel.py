@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import random
@@ -144,3 +145,21 @@ def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pyte
     parsed = _count_parses(learner, monkeypatch)
     assert learner.check_conversations(conversations) == expected
     assert parsed == []
+
+
+def test_a_child_whose_parent_is_gone_stops_instead_of_linting_on() -> None:
+    context = multiprocessing.get_context("fork")
+    calls: list[Call | RecordError] = list(_calls(6, seed=14))
+    window = forked._Window(
+        Linter(mode="fast"), None, calls, [(0, 3), (3, 6)], context.Value("i", 0), context.Queue(), SegmentLog(), -1
+    )
+    forked._inherited = window  # parent_pid -1: as if the parent had been killed
+    try:
+        child = context.Process(target=forked._child, args=(0,))
+        child.start()
+        child.join(timeout=60)
+    finally:
+        forked._inherited = None
+    assert child.exitcode == 1
+    assert window.deliveries.empty()
+    assert window.next_chunk.value == 1  # it took one chunk, saw it was alone, and stopped

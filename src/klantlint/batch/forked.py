@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import queue
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class _Window:
     next_chunk: Synchronized[int]
     deliveries: Queue[Delivery]
     shared_segments: SegmentLog  # what the parent and each child checked, for the children to adopt
+    parent_pid: int
 
     def take(self) -> int | None:
         """The number of the next chunk nobody has taken yet, or None when all are taken."""
@@ -87,7 +89,7 @@ def _window_results(
     context = multiprocessing.get_context("fork")
     chunks = [(start, min(start + chunk, len(records))) for start in range(0, len(records), chunk)]
     log = SegmentLog()
-    shared = _Window(linter, agent_speaker, records, chunks, context.Value("i", 0), context.Queue(), log)
+    shared = _Window(linter, agent_speaker, records, chunks, context.Value("i", 0), context.Queue(), log, os.getpid())
     # Objects that exist at fork time are left out of garbage collection until the window is done, in the
     # children and in the parent: collecting would touch (and so copy) the pages they share.
     gc.freeze()
@@ -164,6 +166,8 @@ def _child(me: int) -> None:
     assert shared is not None
     shared.linter.track_checked_segments()
     while (number := shared.take()) is not None:
+        if os.getppid() != shared.parent_pid:
+            os._exit(1)  # the parent was killed: nobody will read what this child finds
         for checked in shared.shared_segments.read_new(skip_sender=me):
             shared.linter.remember_segments(checked)
         results = shared.lint(number)

@@ -216,7 +216,8 @@ class Linter:
     def check_calls(
         self, calls: Iterable[Call], jobs: int = 1, *, agent_speaker: str | None = None
     ) -> Iterator[CallResult]:
-        """Results for many calls in input order; `jobs` worker processes each load the pipeline once."""
+        """Results for many calls in input order; with `jobs > 1` this process and `jobs - 1` forked from it
+        share the work (see `klantlint.batch.forked`)."""
         from klantlint.batch.parallel import lint_records
 
         for _, result in lint_records(calls, self, jobs=jobs, agent_speaker=agent_speaker):
