@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, TypeVar, cast
 
 from klantlint.conversation.cues import OUTBOUND_OPENING
@@ -18,6 +19,16 @@ from klantlint.conversation.text import Cue, normalise
 Direction = Literal["inbound", "outbound"]
 T = TypeVar("T")
 TurnRole = Literal["agent", "customer", "unknown"]
+# Distinct turn texts whose cue matches are remembered across calls.
+TEXT_FACTS_CAPACITY = 4096
+
+
+@lru_cache(maxsize=TEXT_FACTS_CAPACITY)
+def _text_facts(text: str) -> tuple[str, dict[Cue, re.Match[str] | None]]:
+    """A turn text's normalised form and the cue matches found in it so far. Turns repeat across calls ("Dank u
+    wel en een fijne dag verder"), and a cue's match depends on the text alone, so every turn with the same text
+    shares them."""
+    return normalise(text), {}
 
 
 class ViewTurn:
@@ -55,10 +66,9 @@ class ViewTurn:
         self.start = start
         self.end = end
         self.phrase_findings = phrase_findings
-        self.lower = normalise(text)
+        self.lower, self._found = _text_facts(text)
         self.is_agent = role == "agent"
         self.is_customer = role == "customer"
-        self._found: dict[Cue, re.Match[str] | None] = {}
 
     def __repr__(self) -> str:
         return f"ViewTurn({self.index}, {self.role!r}, {self.text!r}, start={self.start}, end={self.end})"
