@@ -221,3 +221,18 @@ def test_engine_loses_and_doubles_nothing_when_a_worker_is_killed_mid_run(
     assert [(record, dump(result)) for record, result in received] == expected
     client.wait_for_workers(2, timeout=60)
     assert killed not in client.run(os.getpid).values()
+
+
+def test_an_unreachable_scheduler_leaves_earlier_outputs_alone(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in.jsonl", 5, seed=15)
+    earlier = {"f.jsonl": b'{"earlier": 1}\n', "s.jsonl": b'{"earlier": 2}\n', "e.jsonl": b'{"earlier": 3}\n'}
+    for name, content in earlier.items():
+        (tmp_path / name).write_bytes(content)
+    outputs = ["-o", "f.jsonl", "--summary", "s.jsonl", "--errors", "e.jsonl", "--engine", "dask"]
+    # Port 9 (discard) on loopback: nothing listens there.
+    result = run_cli("batch", "in.jsonl", *outputs, "--scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Dask-scheduler 'tcp://127.0.0.1:9' is niet bereikbaar" in result.stderr
+    assert "Traceback" not in result.stderr
+    for name, content in earlier.items():
+        assert (tmp_path / name).read_bytes() == content, name

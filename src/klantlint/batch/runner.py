@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import time
@@ -210,18 +211,21 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     """Run the batch; returns the totals (the caller prints the closing line and picks the exit code)."""
     totals = BatchTotals()
     done = completed_records(options) if options.resume else set()
+    progress = Progress(options.inputs, options.progress)
+    records = _records(options, linter.config.columns, done, totals, progress)
+    if options.engine == "dask":
+        from klantlint.batch.dask_engine import lint_records_on_dask
+
+        results = lint_records_on_dask(
+            records, linter, scheduler=options.scheduler, jobs=options.jobs, agent_speaker=options.agent_speaker
+        )
+        # Reach the cluster (and lint the first chunk) before any output file is opened: an unreachable
+        # scheduler must not leave the outputs of an earlier run emptied.
+        results = _started(results)
+    else:
+        results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
     outputs = Outputs(options)
     try:
-        progress = Progress(options.inputs, options.progress)
-        records = _records(options, linter.config.columns, done, totals, progress)
-        if options.engine == "dask":
-            from klantlint.batch.dask_engine import lint_records_on_dask
-
-            results = lint_records_on_dask(
-                records, linter, scheduler=options.scheduler, jobs=options.jobs, agent_speaker=options.agent_speaker
-            )
-        else:
-            results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
         for _record, result in progress.track(results):
             if isinstance(result, RecordError):
                 _error(outputs, totals, result, options.strict)
@@ -247,6 +251,14 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     finally:
         outputs.close()
     return totals
+
+
+def _started(
+    results: Iterator[tuple[Record, CallResult | RecordError]],
+) -> Iterator[tuple[Record, CallResult | RecordError]]:
+    """The same stream, with its first item already computed (errors in starting it surface here)."""
+    first = next(results, None)
+    return results if first is None else itertools.chain([first], results)
 
 
 def _error(outputs: Outputs, totals: BatchTotals, error: RecordError, strict: bool) -> None:
