@@ -236,3 +236,27 @@ def test_an_unreachable_scheduler_leaves_earlier_outputs_alone(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     for name, content in earlier.items():
         assert (tmp_path / name).read_bytes() == content, name
+
+
+def test_lint_turns_takes_direction_and_organisation_from_a_calls_first_turn(client: Client, linter: Linter) -> None:
+    from tests.test_transcripts import TURN_ROWS_WITH_CALL_FACTS
+
+    frame = pd.DataFrame(TURN_ROWS_WITH_CALL_FACTS)
+    frame["organisation"] = frame["organisation"].astype(object)
+    results = client.compute(lint_turns(dd.from_pandas(frame, npartitions=2, sort=False), Config())).result()
+
+    local: dict[str, Any] = {}
+    for row in TURN_ROWS_WITH_CALL_FACTS:  # the local reader's calls for the same rows
+        local.setdefault(row["call_id"], []).append(row)
+    linted = {r.call_id: r for r in results if isinstance(r, CallResult)}
+    errors = {r.call_id: r.reason for r in results if isinstance(r, RecordError)}
+    assert sorted(linted) == ["c1", "c3"]
+    assert errors == {"c2": "'direction' moet 'inbound' of 'outbound' zijn, niet 'uitgaand'"}
+    from klantlint.transcripts.models import Call, Turn
+
+    turns = [Turn(speaker=row["speaker"], text=row["text"]) for row in local["c1"]]
+    given = Call(call_id="c1", turns=turns, direction="inbound", organisation=["Zonnedal"])
+    expected = linter.check_call(given).model_dump(exclude={"source", "line"})
+    assert linted["c1"].model_dump(exclude={"source", "line"}) == expected
+    # Without them the call would be judged as outbound, with no organisation to name: other findings.
+    assert linter.check_call(Call(call_id="c1", turns=turns)).model_dump(exclude={"source", "line"}) != expected

@@ -13,6 +13,8 @@ from klantlint.transcripts import Call, RecordError, iter_records, read
 from klantlint.transcripts.roles import assign_roles
 
 OPENING = "Goedemorgen, u spreekt met Kim van Zonnestroom, waarmee kan ik u helpen?"
+# Sounds like an outbound call (the agent says why they call), so a given direction and organisation change KL101.
+OUTBOUND_SOUNDING = "Goedemiddag, met Kim van Zonnestroom. Ik bel u over uw meterstand."
 
 
 def test_jsonl_call_per_line(tmp_path: Path) -> None:
@@ -44,6 +46,33 @@ def test_jsonl_turn_per_line_grouped(tmp_path: Path) -> None:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     calls = list(read(path))
     assert [(c.call_id, len(c.turns), c.line) for c in calls] == [("c1", 2, 1), ("c2", 1, 3)]
+
+
+TURN_ROWS_WITH_CALL_FACTS = [
+    {"call_id": "c1", "speaker": "Kim", "text": OUTBOUND_SOUNDING, "direction": "inbound", "organisation": "Zonnedal"},
+    {"call_id": "c1", "speaker": "Jan", "text": "Hoi"},
+    {"call_id": "c2", "speaker": "Kim", "text": "Dag", "direction": "uitgaand"},
+    {"call_id": "c2", "speaker": "Jan", "text": "Hoi"},
+    {"call_id": "c3", "speaker": "Kim", "text": "Dag", "organisation": ["Zonnedal", "Zonnedal Energie"]},
+]
+
+
+def test_turn_per_line_takes_direction_and_organisation_from_a_calls_first_turn(tmp_path: Path) -> None:
+    path = tmp_path / "turns.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in TURN_ROWS_WITH_CALL_FACTS))
+    records = list(iter_records(str(path)))
+    assert [(r.call_id, r.direction, r.organisation) for r in records if isinstance(r, Call)] == [
+        ("c1", "inbound", ["Zonnedal"]),
+        ("c3", None, ["Zonnedal", "Zonnedal Energie"]),
+    ]
+    errors = [(r.call_id, r.line, r.reason) for r in records if isinstance(r, RecordError)]
+    assert errors == [("c2", 3, "'direction' moet 'inbound' of 'outbound' zijn, niet 'uitgaand'")]
+    # The same from CSV, with the columns renamed in the config.
+    csv_path = tmp_path / "turns.csv"
+    csv_path.write_text("gesprek,wie,tekst,richting\nc1,Kim,Dag,outbound\nc1,Jan,Hoi,\n")
+    columns = {"call_id": "gesprek", "speaker": "wie", "text": "tekst", "direction": "richting"}
+    [call] = list(read(csv_path, columns=columns))
+    assert call.direction == "outbound"
 
 
 def test_csv_with_mapped_columns(tmp_path: Path) -> None:

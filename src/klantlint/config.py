@@ -62,7 +62,7 @@ class Config(BaseModel):
     @field_validator("columns")
     @classmethod
     def _known_columns(cls, value: dict[str, str]) -> dict[str, str]:
-        allowed = {"call_id", "speaker", "text", "start", "end", "agent_id", "date"}
+        allowed = {"call_id", "speaker", "text", "start", "end", "agent_id", "date", "direction", "organisation"}
         unknown = sorted(set(value) - allowed)
         if unknown:
             raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")

@@ -33,7 +33,14 @@ from klantlint.engine.linter import Linter, Mode
 from klantlint.errors import InputError
 from klantlint.transcripts.linting import lint_records_in_process
 from klantlint.transcripts.models import Call, CallResult
-from klantlint.transcripts.readers import Record, RecordError, call_from_record, finished_call, turn_from_record
+from klantlint.transcripts.readers import (
+    Record,
+    RecordError,
+    call_from_record,
+    call_metadata,
+    finished_call,
+    turn_from_record,
+)
 
 __all__ = ["lint_calls", "lint_record_chunk", "lint_turns", "worker_linter"]
 
@@ -88,6 +95,8 @@ def lint_turns(
     end: str = "end",
     agent_id: str = "agent_id",
     date: str = "date",
+    direction: str = "direction",
+    organisation: str = "organisation",
     mode: Mode = "fast",
     agent_speaker: str | None = None,
     npartitions: int | None = None,
@@ -97,10 +106,11 @@ def lint_turns(
     Ordering: the turns of a call are linted in their DataFrame order (partition, then row within it), whatever
     order the shuffle that brings them together delivers them in; they need not be adjacent. The results are
     grouped by a hash of `call_id`, so across calls they are *not* in input order: key them by `call_id`.
-    The keyword arguments name the columns; `start`, `end`, `agent_id` and `date` may be absent.
+    The keyword arguments name the columns; `start`, `end`, `agent_id`, `date`, `direction` and `organisation`
+    may be absent (a call's direction and organisation are taken from its first turn).
     """
     names = {"call_id": call_id, "speaker": speaker, "text": text, "start": start, "end": end}
-    names |= {"agent_id": agent_id, "date": date}
+    names |= {"agent_id": agent_id, "date": date, "direction": direction, "organisation": organisation}
     missing = [f"'{names[key]}'" for key in REQUIRED_TURN_COLUMNS if names[key] not in turns.columns]
     if missing:
         raise InputError(
@@ -175,6 +185,10 @@ def _call_from_turn_rows(rows: pd.DataFrame) -> Record:
             turns.append(turn_from_record(row))
         except ValueError as error:
             return RecordError(source, line, f"beurt {index}: {error}", call_id)
+    try:
+        metadata = call_metadata(first)
+    except ValueError as error:
+        return RecordError(source, line, str(error), call_id)
     agent = first.get("agent_id")
     day = first.get("date")
     return finished_call(
@@ -185,6 +199,7 @@ def _call_from_turn_rows(rows: pd.DataFrame) -> Record:
             date=None if day is None else str(day),
             source=source,
             line=line,
+            **metadata,
         )
     )
 

@@ -40,6 +40,8 @@ DEFAULT_COLUMNS = {
     "end": "end",
     "agent_id": "agent_id",
     "date": "date",
+    "direction": "direction",
+    "organisation": "organisation",
 }
 TIMESTAMP = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 CUE_TIMING = re.compile(rf"^\s*({TIMESTAMP.pattern})\s*-->\s*({TIMESTAMP.pattern})")
@@ -262,11 +264,11 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
         date=_optional_str(data.get("date")),
         source=source,
         line=line,
-        **_call_metadata(data),
+        **call_metadata(data),
     )
 
 
-def _call_metadata(data: dict[str, Any]) -> dict[str, Any]:
+def call_metadata(data: dict[str, Any]) -> dict[str, Any]:
     """Optional `direction` ("inbound"/"outbound") and `organisation` (a name or a list of names) of a call."""
     metadata: dict[str, Any] = {}
     direction = data.get("direction")
@@ -296,16 +298,20 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
     def flush() -> Iterator[Record]:
         nonlocal pending
         if pending is not None:
-            yield finished_call(
-                Call(
-                    call_id=pending["call_id"],
-                    turns=pending["turns"],
-                    agent_id=pending["agent_id"],
-                    date=pending["date"],
-                    source=source,
-                    line=pending["line"],
+            if pending["error"] is not None:
+                yield RecordError(source, pending["line"], pending["error"], pending["call_id"])
+            else:
+                yield finished_call(
+                    Call(
+                        call_id=pending["call_id"],
+                        turns=pending["turns"],
+                        agent_id=pending["agent_id"],
+                        date=pending["date"],
+                        source=source,
+                        line=pending["line"],
+                        **pending["metadata"],
+                    )
                 )
-            )
             pending = None
 
     for row in rows:
@@ -344,7 +350,13 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
                 "agent_id": _optional_str(data.get("agent_id")),
                 "date": _optional_str(data.get("date")),
                 "line": row.line,
+                "metadata": {},
+                "error": None,
             }
+            try:
+                pending["metadata"] = call_metadata(data)  # direction and organisation, from the call's first turn
+            except ValueError as error:
+                pending["error"] = str(error)
         pending["turns"].append(turn)
     yield from flush()
 
