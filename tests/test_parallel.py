@@ -6,7 +6,6 @@ import multiprocessing
 import os
 import pickle
 import random
-from collections.abc import Iterator
 
 import pytest
 
@@ -16,6 +15,7 @@ from klantlint.batch.segment_log import PARENT, SegmentLog
 from klantlint.engine.base import Hit
 from klantlint.transcripts.models import Call, Turn
 from klantlint.transcripts.readers import RecordError
+from tests.parse_counter import count_parses
 
 AGENT_TURNS = [
     "Goedemorgen, u spreekt met Kim van Zonnestroom, waarmee kan ik u helpen?",
@@ -42,19 +42,6 @@ def _calls(count: int, seed: int) -> list[Call]:
             turns.append(Turn(speaker="Agent", text=text if rng.random() < 0.6 else f"{text} Dossier {number}."))
         calls.append(Call(call_id=f"c{number}", turns=turns))
     return calls
-
-
-def _count_parses(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    parsed: list[str] = []
-    original = linter.nlp.pipe
-
-    def counting_pipe(texts: Iterator[str], **kwargs: object) -> Iterator[object]:
-        texts = list(texts)
-        parsed.extend(texts)
-        return original(texts, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(linter.nlp, "pipe", counting_pipe)
-    return parsed
 
 
 def test_forked_workers_over_several_windows_give_the_results_of_one_process(
@@ -142,7 +129,7 @@ def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pyte
 
     learner = Linter(mode="fast")
     learner.remember_segments(checked)
-    parsed = _count_parses(learner, monkeypatch)
+    parsed = count_parses(learner, monkeypatch)
     assert learner.check_conversations(conversations) == expected
     assert parsed == []
 

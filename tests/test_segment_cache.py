@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from klantlint import Linter
 from klantlint.engine.base import Hit
 from klantlint.engine.segment_cache import SegmentCache, SegmentEntry
+from tests.parse_counter import count_parses
 
 
 @pytest.fixture
@@ -20,19 +19,6 @@ def fast() -> Linter:
 @pytest.fixture(scope="module")
 def full() -> Linter:
     return Linter(mode="full")
-
-
-def _count_parses(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    parsed: list[str] = []
-    original = linter.nlp.pipe
-
-    def counting_pipe(texts: Iterator[str], **kwargs: object) -> Iterator[object]:
-        texts = list(texts)
-        parsed.extend(texts)
-        return original(texts, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(linter.nlp, "pipe", counting_pipe)
-    return parsed
 
 
 def test_cache_evicts_the_least_recently_used_entry() -> None:
@@ -53,7 +39,7 @@ def test_a_repeated_turn_is_parsed_once_with_the_same_findings(
     calls = [[turn, "Dank u wel."], [turn], [turn, "Fijne dag."]]
     expected = full.check_conversations(calls)
     # The pipeline is shared between linters: count only what the fast linter parses.
-    parsed = _count_parses(fast, monkeypatch)
+    parsed = count_parses(fast, monkeypatch)
     assert fast.check_conversations(calls) == expected
     assert fast.check_conversations(calls) == expected  # now all from the cache
     assert parsed.count(turn) == 1
@@ -69,7 +55,7 @@ def test_document_level_hits_are_not_taken_from_the_cache(
     plain = ["Hoi, waarmee kan ik je helpen?", turn]
     orders = ([mixed, plain], [plain, mixed])
     expected = [full.check_conversations(order) for order in orders]
-    parsed = _count_parses(fast, monkeypatch)
+    parsed = count_parses(fast, monkeypatch)
     for order, wanted in zip(orders, expected, strict=True):
         ours = fast.check_conversations(order)
         assert ours == wanted
@@ -91,7 +77,7 @@ def test_a_rule_that_needs_no_parse_runs_on_tokens_only(
         "meterstanden van de afgelopen twee jaar netjes op een rij"
     )
     expected = list(full.pipe([long_turn]))
-    parsed = _count_parses(fast, monkeypatch)
+    parsed = count_parses(fast, monkeypatch)
     ours = list(fast.pipe([long_turn]))
     assert ours == expected
     assert [f.code for f in ours[0]] == ["KL016"]
