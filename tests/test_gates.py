@@ -479,12 +479,21 @@ KL002_ADVERSARIAL = [
     "Helaas, nee.",
     "helaas is de monteur pas later",
     "Het spijt me. Dat kan niet",
+    # An alternative in another sentence does not keep the rule quiet; one in the same sentence does.
+    "Helaas kan dat niet. Ik weet het. Maar bel wel even terug",
+    "helaas kan dat niet maar",
+    "Helaas kan dat niet, maar.",
+    "dat is helaas niet mogelijk\nmaar ik kan wel iets anders",
 ]
 KL002_HARMLESS = [
     "Helaas heeft u lang moeten wachten, dank voor uw geduld.",
     "Het spijt me dat u zo lang heeft gewacht.",
     "helaas is dat zo, ik kijk even mee",
     "Sorry, maar mag ik uw postcode?",
+    # Unpunctuated transcript turns with the alternative right there: the whole turn is the condition's scope.
+    "dat is helaas niet mogelijk maar ik kan wel een nieuwe afspraak voor u maken",
+    "helaas kan dat niet wat wel kan is een tegoedbon",
+    "nou ja het spijt me maar dat gaat niet in plaats daarvan stuur ik een monteur",
 ]
 
 
@@ -492,5 +501,5 @@ def test_kl002_gate_is_sound(full: Linter) -> None:
     assert_sound(full, "KL002", variants(KL002_ADVERSARIAL + _rule(full, "KL002").info.bad_examples))
 
 
-def test_kl002_gate_turns_away_apologies_without_bad_news(full: Linter) -> None:
+def test_kl002_gate_turns_away_apologies_and_refusals_with_an_alternative(full: Linter) -> None:
     assert_turned_away(full, "KL002", KL002_HARMLESS)

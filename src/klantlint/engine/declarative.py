@@ -19,6 +19,7 @@ from klantlint.findings import Severity
 from klantlint.nlp.domain import SENTENCE_END
 
 if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
@@ -98,9 +99,12 @@ class DeclarativeRule(Rule):
         self._when_next: Matcher | None = None
         self._unless: Matcher | None = None
         self._unless_next: Matcher | None = None
+        self._unless_by_tokens: Matcher | None = None
+        self._tokenizer: Tokenizer | None = None
 
-    def compile(self, vocab: Vocab) -> None:
-        """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one)."""
+    def compile(self, vocab: Vocab, tokenizer: Tokenizer | None = None) -> None:
+        """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one). With the
+        pipeline's `tokenizer`, `may_fire` can also rule out text that an `unless` pattern covers whole."""
         self._matcher = _matcher(vocab, self.spec.patterns)
         if self.spec.phrases:
             self._phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -112,16 +116,28 @@ class DeclarativeRule(Rule):
         self._when_next = _matcher(vocab, self.spec.when.next_sentence)
         self._unless = _matcher(vocab, self.spec.unless.sentence)
         self._unless_next = _matcher(vocab, self.spec.unless.next_sentence)
+        self._unless_by_tokens = _matcher(vocab, [p for p in self.spec.unless.sentence if _tokens_only(p)])
+        self._tokenizer = tokenizer
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Besides a trigger, a `when` condition needs one of its literal words somewhere in the text (the
-        sentences it looks at are part of the text)."""
+        sentences it looks at are part of the text), and no token-only `unless` pattern may cover it."""
         if not super().may_fire(text, found, context):
             return False
-        if self._when_words is None:
-            return True
-        lowered = text.lower()
-        return any(word in lowered for word in self._when_words)
+        if self._when_words is not None:
+            lowered = text.lower()
+            if not any(word in lowered for word in self._when_words):
+                return False
+        return not self._unless_covers(text)
+
+    def _unless_covers(self, text: str) -> bool:
+        """Whether an `unless` pattern that looks only at token texts matches `text` while it has no sentence
+        mark: the conditions then look at the whole text (`condition_scope`), so the rule cannot fire. The
+        tokens are the pipeline's own, so they are those of the parse."""
+        if self._unless_by_tokens is None or self._tokenizer is None:
+            return False
+        doc = self._tokenizer(text)
+        return not any(token.text in SENTENCE_END for token in doc) and bool(self._unless_by_tokens(doc))
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         spans = []
@@ -172,6 +188,14 @@ def _end_without_punct(sentence: Span) -> int:
     while end > 0 and sentence[end - 1].is_punct:
         end -= 1
     return sentence[end - 1].idx + len(sentence[end - 1]) if end else sentence.start_char
+
+
+# Token attributes the tokenizer alone decides: a pattern made of these matches the same on a parse.
+TOKEN_TEXT_KEYS = frozenset({"LOWER", "ORTH", "TEXT", "OP"})
+
+
+def _tokens_only(pattern: TokenPattern) -> bool:
+    return all(set(token) <= TOKEN_TEXT_KEYS for token in pattern)
 
 
 def _matcher(vocab: Vocab, patterns: list[TokenPattern]) -> Matcher | None:

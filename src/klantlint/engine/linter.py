@@ -172,7 +172,7 @@ class Linter:
     def _compile(self, rule: Rule) -> None:
         try:
             if isinstance(rule, DeclarativeRule):
-                rule.compile(self.nlp.vocab)
+                rule.compile(self.nlp.vocab, self.nlp.tokenizer)
             rule.configure(self.config)
         except (ValueError, KeyError, TypeError) as error:
             raise RulePackError(f"{rule.info.source}: {rule.info.code}: patroon ongeldig: {error}") from None
