@@ -93,14 +93,11 @@ def _window_results(
     # Objects that exist at fork time are left out of garbage collection until the window is done, in the
     # children and in the parent: collecting would touch (and so copy) the pages they share.
     gc.freeze()
-    try:
-        children = _fork_children(context, shared, min(jobs - 1, len(chunks) - 1))
-    except BaseException:
-        gc.unfreeze()
-        raise
+    children: list[ForkProcess] = []
     done: dict[int, list[Result]] = {}
     linter.track_checked_segments()
     try:
+        children = _fork_children(context, shared, min(jobs - 1, len(chunks) - 1))
         for number, bounds in enumerate(chunks):
             while number not in done:
                 _next_step(shared, done, children, number)

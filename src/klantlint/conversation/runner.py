@@ -59,12 +59,8 @@ class ConversationRunner:
 
     # -- calls ----------------------------------------------------------------------------------------------------
 
-    def check_call(
-        self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role] | None = None
-    ) -> CallOutcome:
-        """Conversation findings for a call, given its phrase findings and each turn's role (by default the
-        roles its turns carry)."""
-        roles = [turn.role for turn in call.turns] if roles is None else roles
+    def check_call(self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role]) -> CallOutcome:
+        """Conversation findings for a call, given its phrase findings and each turn's role."""
         if not self.rules and not call.turns:
             return CallOutcome([], [])
         view = self.call_view(call, phrase_findings, roles)
