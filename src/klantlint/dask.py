@@ -37,7 +37,7 @@ from klantlint.transcripts.readers import (
     Record,
     RecordError,
     call_from_record,
-    call_metadata,
+    call_from_turns,
     finished_call,
     turn_from_record,
 )
@@ -186,22 +186,10 @@ def _call_from_turn_rows(rows: pd.DataFrame) -> Record:
         except ValueError as error:
             return RecordError(source, line, f"beurt {index}: {error}", call_id)
     try:
-        metadata = call_metadata(first)
+        call = call_from_turns(first, turns, source, line)
     except ValueError as error:
         return RecordError(source, line, str(error), call_id)
-    agent = first.get("agent_id")
-    day = first.get("date")
-    return finished_call(
-        Call(
-            call_id=call_id,
-            turns=turns,
-            agent_id=None if agent is None else str(agent),
-            date=None if day is None else str(day),
-            source=source,
-            line=line,
-            **metadata,
-        )
-    )
+    return finished_call(call)
 
 
 def _missing(value: Any) -> bool:

@@ -257,8 +257,14 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
             turns.append(turn_from_record(raw))
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
+    return call_from_turns(data, turns, source, line)
+
+
+def call_from_turns(data: dict[str, Any], turns: list[Turn], source: str, line: int) -> Call:
+    """A call from its turns and the record that carries the call's own fields: the call's record, or in
+    turn-per-line input its first turn's. ValueError (Dutch) names a bad field."""
     return Call(
-        call_id=str(call_id),
+        call_id=str(data["call_id"]),
         turns=turns,
         agent_id=_optional_str(data.get("agent_id")),
         date=_optional_str(data.get("date")),
@@ -298,20 +304,11 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
     def flush() -> Iterator[Record]:
         nonlocal pending
         if pending is not None:
-            if pending["error"] is not None:
-                yield RecordError(source, pending["line"], pending["error"], pending["call_id"])
-            else:
-                yield finished_call(
-                    Call(
-                        call_id=pending["call_id"],
-                        turns=pending["turns"],
-                        agent_id=pending["agent_id"],
-                        date=pending["date"],
-                        source=source,
-                        line=pending["line"],
-                        **pending["metadata"],
-                    )
-                )
+            try:
+                record = finished_call(call_from_turns(pending["first"], pending["turns"], source, pending["line"]))
+            except ValueError as error:
+                record = RecordError(source, pending["line"], str(error), pending["call_id"])
+            yield record
             pending = None
 
     for row in rows:
@@ -344,19 +341,8 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
                 )
                 continue
             seen.add(call_id)
-            pending = {
-                "call_id": call_id,
-                "turns": [],
-                "agent_id": _optional_str(data.get("agent_id")),
-                "date": _optional_str(data.get("date")),
-                "line": row.line,
-                "metadata": {},
-                "error": None,
-            }
-            try:
-                pending["metadata"] = call_metadata(data)  # direction and organisation, from the call's first turn
-            except ValueError as error:
-                pending["error"] = str(error)
+            # The call's own fields (agent, date, direction, organisation) come from its first turn.
+            pending = {"call_id": call_id, "first": data, "turns": [], "line": row.line}
         pending["turns"].append(turn)
     yield from flush()
 
