@@ -11,13 +11,15 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from klantlint.transcripts.models import Call
 from klantlint.transcripts.readers import call_from_record
 
 if TYPE_CHECKING:
     from klantlint.engine.linter import Linter
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -52,21 +54,26 @@ class RuleScore:
 
 
 def read_corpus(path: Path) -> list[LabelledUtterance]:
-    utterances = []
+    def utterance(record: dict[str, Any], _: int) -> LabelledUtterance:
+        return LabelledUtterance(
+            record["id"], record["text"], frozenset(record["codes"]), record.get("style", "script")
+        )
+
+    return _read_jsonl(path, utterance, "corpus line")
+
+
+def _read_jsonl(path: Path, convert: Callable[[dict[str, Any], int], Item], what: str) -> list[Item]:
+    """Every non-blank line of a JSONL file, converted; a bad line raises ValueError naming file and line."""
+    items = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                utterances.append(
-                    LabelledUtterance(
-                        record["id"], record["text"], frozenset(record["codes"]), record.get("style", "script")
-                    )
-                )
-            except (json.JSONDecodeError, KeyError) as error:
-                raise ValueError(f"{path}:{number}: invalid corpus line: {error}") from None
-    return utterances
+                items.append(convert(json.loads(line), number))
+            except (KeyError, TypeError, ValueError) as error:  # json.JSONDecodeError is a ValueError
+                raise ValueError(f"{path}:{number}: invalid {what}: {error}") from None
+    return items
 
 
 def score(
@@ -104,19 +111,13 @@ class LabelledCall:
 
 def read_call_corpus(path: Path) -> list[LabelledCall]:
     """Calls in JSONL (`call_id`, `turns`, `direction`, `organisation`, `expected: [{code, turn_index}]`)."""
-    calls = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                call = call_from_record(record, str(path), number)
-                expected = frozenset((item["code"], int(item["turn_index"])) for item in record.get("expected", []))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-                raise ValueError(f"{path}:{number}: invalid call corpus line: {error}") from None
-            calls.append(LabelledCall(call, expected))
-    return calls
+
+    def labelled_call(record: dict[str, Any], number: int) -> LabelledCall:
+        call = call_from_record(record, str(path), number)
+        expected = frozenset((item["code"], int(item["turn_index"])) for item in record.get("expected", []))
+        return LabelledCall(call, expected)
+
+    return _read_jsonl(path, labelled_call, "call corpus line")
 
 
 def score_calls(
