@@ -120,7 +120,9 @@ def _next_step(shared: _Window, done: dict[int, list[Result]], children: list[Fo
     number = shared.take()
     if number is not None:
         done[number] = shared.lint(number)
-        shared.shared_segments.append(shared.linter.checked_segments(), PARENT)
+        checked = shared.linter.checked_segments()
+        if children:  # the parent's cache has them already; the log is only for children
+            shared.shared_segments.append(checked, PARENT)
         return
     if _receive(shared, done, children, timeout=POLL_SECONDS):
         return
