@@ -13,7 +13,6 @@ A chunk taken by a child that dies is linted by the parent, so no record is lost
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
@@ -24,6 +23,7 @@ from multiprocessing.context import ForkContext, ForkProcess
 from multiprocessing.queues import Queue
 from multiprocessing.sharedctypes import Synchronized
 
+from klantlint.batch.gc_pause import objects_frozen
 from klantlint.batch.segment_log import PARENT, SegmentLog
 from klantlint.engine.linter import CheckedSegment, Linter
 from klantlint.transcripts.linting import lint_records_in_process
@@ -90,27 +90,26 @@ def _window_results(
     chunks = [(start, min(start + chunk, len(records))) for start in range(0, len(records), chunk)]
     log = SegmentLog()
     shared = _Window(linter, agent_speaker, records, chunks, context.Value("i", 0), context.Queue(), log, os.getpid())
-    # Objects that exist at fork time are left out of garbage collection until the window is done, in the
-    # children and in the parent: collecting would touch (and so copy) the pages they share.
-    gc.freeze()
     children: list[ForkProcess] = []
     done: dict[int, list[Result]] = {}
     linter.track_checked_segments()
-    try:
-        children = _fork_children(context, shared, min(jobs - 1, len(chunks) - 1))
-        for number, bounds in enumerate(chunks):
-            while number not in done:
-                _next_step(shared, done, children, number)
-            yield bounds, done.pop(number)
-    finally:
-        gc.unfreeze()
-        linter.track_checked_segments(on=False)
-        for child in children:
-            if child.is_alive():
-                child.terminate()
-            child.join()
-        shared.deliveries.close()
-        log.close()
+    # Objects that exist at fork time are left out of garbage collection until the window is done, in the
+    # children and in the parent: collecting would touch (and so copy) the pages they share.
+    with objects_frozen():
+        try:
+            children = _fork_children(context, shared, min(jobs - 1, len(chunks) - 1))
+            for number, bounds in enumerate(chunks):
+                while number not in done:
+                    _next_step(shared, done, children, number)
+                yield bounds, done.pop(number)
+        finally:
+            linter.track_checked_segments(on=False)
+            for child in children:
+                if child.is_alive():
+                    child.terminate()
+                child.join()
+            shared.deliveries.close()
+            log.close()
 
 
 def _next_step(shared: _Window, done: dict[int, list[Result]], children: list[ForkProcess], wanted: int) -> None:

@@ -14,6 +14,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from klantlint.batch.forked import lint_forked
+from klantlint.batch.gc_pause import objects_frozen
 from klantlint.config import Config
 from klantlint.engine.linter import Linter, Mode
 from klantlint.transcripts.linting import lint_records_in_process
@@ -40,7 +41,9 @@ def lint_records(
     iterator = iter(records)
     if jobs <= 1:
         while window := list(islice(iterator, CHUNK)):
-            yield from zip(window, lint_records_in_process(linter, window, agent_speaker), strict=True)
+            with objects_frozen():
+                results = lint_records_in_process(linter, window, agent_speaker)
+            yield from zip(window, results, strict=True)
     elif "fork" in multiprocessing.get_all_start_methods():
         yield from lint_forked(iterator, linter, jobs, agent_speaker, chunk=CHUNK, window=WINDOW)
     else:
