@@ -503,3 +503,30 @@ def test_kl002_gate_is_sound(full: Linter) -> None:
 
 def test_kl002_gate_turns_away_apologies_and_refusals_with_an_alternative(full: Linter) -> None:
     assert_turned_away(full, "KL002", KL002_HARMLESS)
+
+
+# KL014 aanspreekvorm-wisselen: the gate is exact, turn by turn, in a conversation -------------------------------------
+
+MIXED_CONVERSATION = (
+    "Goedemorgen, waarmee kan ik u helpen?",
+    "Wat is uw postcode?",
+    "Heb je je pas bij de hand?",
+    "Dank u wel.",
+    "u kunt het ook in de app zien",
+    "fijn dat je even belt",
+)
+
+
+@pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
+def test_kl014_gate_holds_exactly_where_check_reports(aanspreekvorm: str) -> None:
+    linter = Linter(Config(aanspreekvorm=aanspreekvorm), mode="full")
+    rule = _rule(linter, "KL014")
+    scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
+    fired, gated = [], []
+    for text, doc in zip(MIXED_CONVERSATION, linter.nlp.pipe(MIXED_CONVERSATION), strict=True):
+        context = RuleContext(config=linter.config, text=text, speaker="agent", document_segments=MIXED_CONVERSATION)
+        fired.append(bool(list(rule.check(doc, context))))
+        gated.append(rule.may_fire(text, scanner.scan(text), context))
+    assert gated == fired
+    # Every turn addresses the customer; only those in the deviating form can fire.
+    assert 0 < sum(fired) < len(MIXED_CONVERSATION)

@@ -34,11 +34,16 @@ from klantlint.nlp.address import (
 
 
 @lru_cache(maxsize=64)
-@lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
     words = {word.lower() for segment in segments for word in WORD.findall(segment)}
     return not words.isdisjoint(U_FORMS) and not words.isdisjoint(JE_FORMS)
+
+
+def _conversation(context: RuleContext, text: str) -> tuple[str, ...]:
+    """The texts whose addresses decide the deviating form: the conversation's, with `text` among them."""
+    segments = context.document_segments or (text,)
+    return segments if text in segments else (*segments, text)
 
 
 @lru_cache(maxsize=64)
@@ -269,24 +274,29 @@ class MixedAddress(Rule):
         ],
     )
     triggers = frozenset(U_FORMS | JE_FORMS)
+    needs_dependencies = False  # reads no dependency tree
     # Which form deviates is decided over the whole conversation.
     document_level = True
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        """Exactly when `check` reports something: the conversation has a deviating form and this text
+        addresses the customer in it. The word checks come first, as they rule out most texts for free."""
         preferred = context.config.aanspreekvorm
         if preferred == "u":
-            return not found.isdisjoint(JE_FORMS)
-        if preferred == "je":
-            return not found.isdisjoint(U_FORMS)
-        # A mix needs both forms somewhere in the whole text (or conversation).
-        return not found.isdisjoint(self.triggers) and _both_forms_in(context.document_segments or (text,))
+            possible = not found.isdisjoint(JE_FORMS)
+        elif preferred == "je":
+            possible = not found.isdisjoint(U_FORMS)
+        else:
+            # A mix needs both forms somewhere in the whole text (or conversation).
+            possible = not found.isdisjoint(self.triggers) and _both_forms_in(context.document_segments or (text,))
+        if not possible:
+            return False
+        deviant = deviating_form(_conversation(context, text), preferred)
+        return deviant is not None and any(address.form == deviant for address in addresses(text))
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        segments = context.document_segments or (doc.text,)
-        if doc.text not in segments:
-            segments = (*segments, doc.text)
         preferred = context.config.aanspreekvorm
-        deviant = deviating_form(segments, preferred)
+        deviant = deviating_form(_conversation(context, doc.text), preferred)
         if deviant is None:
             return
         target: Form = "u" if deviant == "je" else "je"

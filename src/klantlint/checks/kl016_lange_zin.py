@@ -96,6 +96,7 @@ class LongSentence(Rule):
     )
     # Any text can hold a long sentence, so there is no trigger word; `may_fire` counts words instead.
     triggers = None
+    needs_dependencies = False  # reads no dependency tree
     # Sentences and words are counted on the characters (see the module docstring), never on the parse.
     needs_parse = False
 

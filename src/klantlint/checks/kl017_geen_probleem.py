@@ -169,6 +169,7 @@ class NoProblem(Rule):
         ],
     )
     triggers = frozenset(PROBLEM)
+    needs_dependencies = False  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Both words of "geen probleem" must be there."""

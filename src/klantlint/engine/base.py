@@ -133,6 +133,10 @@ class Rule:
     # False when `check` reads only the characters and tokens of the segment (no tags, lemmas or parse):
     # fast mode then hands it a tokenised doc and skips the statistical pipeline.
     needs_parse: ClassVar[bool] = True
+    # False when `check` reads tags, lemmas and sentences but not the dependency tree (`head`, `dep_`,
+    # `children`, `subtree`, `Span.root`, `noun_chunks`). Fast mode then skips the parser for a text whose
+    # sentence boundaries its punctuation already fixes: the parser changes nothing else there.
+    needs_dependencies: ClassVar[bool] = True
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError

@@ -93,6 +93,7 @@ class DeclarativeRule(Rule):
         self.info = spec.info(source)
         self.triggers = required_words(spec)
         self._when_words = condition_words(spec.when)
+        self.needs_dependencies = reads_dependencies(spec)
         self._matcher: Matcher | None = None
         self._phrases: PhraseMatcher | None = None
         self._when: Matcher | None = None
@@ -192,6 +193,19 @@ def _end_without_punct(sentence: Span) -> int:
 
 # Token attributes the tokenizer alone decides: a pattern made of these matches the same on a parse.
 TOKEN_TEXT_KEYS = frozenset({"LOWER", "ORTH", "TEXT", "OP"})
+
+
+def reads_dependencies(spec: DeclarativeSpec) -> bool:
+    """Whether a pattern of the rule (or of its conditions) tests a token's dependency label, or a custom
+    attribute (`_`), which may read anything."""
+    patterns = [
+        *spec.patterns,
+        *spec.when.sentence,
+        *spec.when.next_sentence,
+        *spec.unless.sentence,
+        *spec.unless.next_sentence,
+    ]
+    return any(key.upper() in ("DEP", "_") for pattern in patterns for token in pattern for key in token)
 
 
 def _tokens_only(pattern: TokenPattern) -> bool:

@@ -27,6 +27,7 @@ from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
+from klantlint.nlp.staged import StagedPipeline
 from klantlint.transcripts.models import Call, CallResult
 
 TextFormat = Literal["text", "markdown"]
@@ -84,6 +85,7 @@ class ParseCounts:
     parsed: int = 0
     parsed_words: int = 0
     tokenised: int = 0  # fast mode: texts whose rules needed only tokens
+    parsed_without_tree: int = 0  # fast mode: parsed texts that skipped the dependency parser
 
 
 @dataclass
@@ -147,7 +149,9 @@ class Linter:
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
         self._segment_cache: SegmentCache[tuple[str, str], SegmentEntry] = SegmentCache()
-        self._doc_cache: SegmentCache[str, Doc] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
+        # Parsed docs by text, with whether each has the dependency tree.
+        self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
+        self._staged = StagedPipeline(self.nlp)
         self.parse_counts = ParseCounts()
 
     @property
@@ -329,27 +333,35 @@ class Linter:
             yield from self.nlp.pipe((job.segment.text for job in jobs), batch_size=batch_size, n_process=n_process)
             return
         needs_parse: dict[str, bool] = {}
+        needs_tree: dict[str, bool] = {}
         kept: set[str] = set()
         docs: dict[str, Doc] = {}
         for job in jobs:
             text = job.segment.text
             needed = any(rule.needs_parse for rule in job.rules)
             needs_parse[text] = needs_parse.get(text, False) or needed
+            tree = any(rule.needs_parse and rule.needs_dependencies for rule in job.rules)
+            needs_tree[text] = needs_tree.get(text, False) or tree
             if needed and any(rule.document_level for rule in job.rules):
                 # Document-level hits are never cached, so a repeated text would be parsed again: keep its doc.
                 kept.add(text)
-                cached_doc = self._doc_cache.get(text)
-                if cached_doc is not None:
-                    docs[text] = cached_doc
+        for text in kept:
+            cached = self._doc_cache.get(text)
+            if cached is not None and (cached[1] or not needs_tree[text]):
+                docs[text] = cached[0]
         to_parse = [text for text, needed in needs_parse.items() if needed and text not in docs]
         counts.parsed += len(to_parse)
         counts.parsed_words += sum(len(text.split()) for text in to_parse)
         counts.tokenised += sum(1 for needed in needs_parse.values() if not needed)
-        parsed = self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process)
-        for text, doc in zip(to_parse, parsed, strict=True):
+        if n_process > 1:
+            parsed = [(doc, True) for doc in self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process)]
+        else:
+            parsed = self._staged.parse(to_parse, [needs_tree[text] for text in to_parse], batch_size)
+        for text, (doc, has_tree) in zip(to_parse, parsed, strict=True):
             docs[text] = doc
+            counts.parsed_without_tree += not has_tree
             if text in kept:
-                self._doc_cache.put(text, doc)
+                self._doc_cache.put(text, (doc, has_tree))
         for job in jobs:
             text = job.segment.text
             if text not in docs:
