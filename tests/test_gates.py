@@ -484,6 +484,10 @@ KL002_ADVERSARIAL = [
     "helaas kan dat niet maar",
     "Helaas kan dat niet, maar.",
     "dat is helaas niet mogelijk\nmaar ik kan wel iets anders",
+    # Punctuated: each match is judged on its own sentence and the next one.
+    "Dat kan wel. Helaas is dat niet mogelijk. Ik weet het. Maar dat kan wel.",
+    "Helaas kan dat niet! Ik kan wel iets anders. Helaas is de winkel gesloten.",
+    "Wat wel kan? Helaas niets.",
 ]
 KL002_HARMLESS = [
     "Helaas heeft u lang moeten wachten, dank voor uw geduld.",
@@ -494,6 +498,10 @@ KL002_HARMLESS = [
     "dat is helaas niet mogelijk maar ik kan wel een nieuwe afspraak voor u maken",
     "helaas kan dat niet wat wel kan is een tegoedbon",
     "nou ja het spijt me maar dat gaat niet in plaats daarvan stuur ik een monteur",
+    # Punctuated turns with the alternative in the same or the next sentence.
+    "De monteur komt donderdag. Dat is helaas niet mogelijk, maar ik kan wel een nieuwe afspraak voor u maken.",
+    "Helaas is de winkel gesloten. Wel kan ik u een tegoedbon geven. Fijn dat u belt.",
+    "Helaas kan dat niet. Als alternatief stuur ik een monteur.\nSorry, maar dat kan niet; wat wel kan is een bon.",
 ]
 
 
@@ -530,3 +538,30 @@ def test_kl014_gate_holds_exactly_where_check_reports(aanspreekvorm: str) -> Non
     assert gated == fired
     # Every turn addresses the customer; only those in the deviating form can fire.
     assert 0 < sum(fired) < len(MIXED_CONVERSATION)
+
+
+# KL001 verleden-tijd-gegevens: the detail must be near the past verb -------------------------------------------------
+
+KL001_ADVERSARIAL = [
+    "En uw huisnummer was ook alweer?",
+    "eh wat was eh uw eh postcode eh",
+    "Wat was, zei u, ook alweer de naam van uw contactpersoon?",
+    "had u al een klantnummer voor mij",
+    "wat was de naam waaronder het abonnement loopt van u",
+    "Uw e-mailadres, wat was dat ook alweer?",
+]
+KL001_HARMLESS = [
+    "Hoe was het weekend? Ik stuur u vandaag nog een bevestiging per mail.",
+    "Ik heb de was van de gordijnen hier niet in beeld, maar uw pakket wel. Wat is uw klantnummer?",
+    "wat was de oorzaak van de storing volgens u wat is uw klantnummer",
+    "hoe was het weekend even samengevat de monteur komt donderdag en u krijgt een mail",
+]
+
+
+def test_kl001_gate_is_sound(full: Linter) -> None:
+    rule = _rule(full, "KL001")
+    assert_sound(full, "KL001", variants(rule.info.bad_examples + rule.info.good_examples + KL001_ADVERSARIAL))
+
+
+def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> None:
+    assert_turned_away(full, "KL001", KL001_HARMLESS)

@@ -24,6 +24,11 @@ ARTICLES = frozenset({"de", "het", "die", "dat"})
 PAST_COPULA = frozenset({"was", "waren"})
 PAST_HAVING = frozenset({"had", "hadden"})
 PAST_NAMING = {"heette": "heet", "heetten": "heten", "woonde": "woont", "woonden": "wonen"}
+# Substrings of every form in PAST_COPULA and PAST_HAVING ("hadden" holds "had").
+PAST_VERB_STEMS = ("was", "waren", "had")
+# How many tokens from the verb the detail may be: after "was/waren" (owned by the addressee), after "had" (anyone's).
+DETAIL_REACH = 6
+HAVING_REACH = 4
 PRESENT_OF = {"was": "is", "waren": "zijn", "had": "heeft", "hadden": "hebben", **PAST_NAMING}
 QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "waarop"})
 # Words after a verb that ends a recall question: "En uw huisnummer was (ook alweer)?"
@@ -132,9 +137,24 @@ def _has_participle_after(sentence: Span, verb: Token) -> bool:
 
 def _detail_any_owner(sentence: Span, verb: Token) -> Token | None:
     for token in sentence:
-        if abs(token.i - verb.i) <= 4 and is_detail_noun(token):
+        if abs(token.i - verb.i) <= HAVING_REACH and is_detail_noun(token):
             return token
     return None
+
+
+def _detail_near_past_verb(lowered: str) -> bool:
+    """Whether a word with a detail stem is at most `DETAIL_REACH` words from one holding "was", "waren" or "had".
+
+    `check` looks for the detail at most that many tokens from the verb. Tokens never span whitespace, so between
+    two tokens lie at most as many whitespace-separated words as tokens: the test passes wherever `check` can fire.
+    """
+    words = lowered.split()
+    for index, word in enumerate(words):
+        if any(verb in word for verb in PAST_VERB_STEMS):
+            nearby = words[max(0, index - DETAIL_REACH) : index + DETAIL_REACH + 1]
+            if any(stem in other for other in nearby for stem in DETAIL_STEMS):
+                return True
+    return False
 
 
 class PastTenseDetails(Rule):
@@ -180,13 +200,13 @@ class PastTenseDetails(Rule):
     needs_dependencies = False  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        """A past-tense verb and, for was/had, a detail word somewhere in the text."""
+        """A past-tense verb and, for was/had, a detail word near it."""
         if self.triggers.isdisjoint(found):
             return False
         if not found.isdisjoint(PAST_NAMING):
             return True
         lowered = text.lower()
-        return any(stem in lowered for stem in DETAIL_STEMS)
+        return any(stem in lowered for stem in DETAIL_STEMS) and _detail_near_past_verb(lowered)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in doc.sents:

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
 from klantlint.findings import Severity
-from klantlint.nlp.domain import SENTENCE_END
+from klantlint.nlp.domain import SENTENCE_END, klantlint_sentences
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -101,11 +101,15 @@ class DeclarativeRule(Rule):
         self._unless: Matcher | None = None
         self._unless_next: Matcher | None = None
         self._unless_by_tokens: Matcher | None = None
+        self._unless_next_by_tokens: Matcher | None = None
         self._tokenizer: Tokenizer | None = None
+        # Whether the tokenizer alone decides the rule's matches, and its `when` conditions.
+        self._matches_by_tokens = all(_tokens_only(p) for p in spec.patterns)
+        self._when_by_tokens = all(_tokens_only(p) for p in [*spec.when.sentence, *spec.when.next_sentence])
 
     def compile(self, vocab: Vocab, tokenizer: Tokenizer | None = None) -> None:
         """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one). With the
-        pipeline's `tokenizer`, `may_fire` can also rule out text that an `unless` pattern covers whole."""
+        pipeline's `tokenizer`, `may_fire` also judges the conditions that tokens alone decide."""
         self._matcher = _matcher(vocab, self.spec.patterns)
         if self.spec.phrases:
             self._phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -118,36 +122,62 @@ class DeclarativeRule(Rule):
         self._unless = _matcher(vocab, self.spec.unless.sentence)
         self._unless_next = _matcher(vocab, self.spec.unless.next_sentence)
         self._unless_by_tokens = _matcher(vocab, [p for p in self.spec.unless.sentence if _tokens_only(p)])
+        self._unless_next_by_tokens = _matcher(vocab, [p for p in self.spec.unless.next_sentence if _tokens_only(p)])
         self._tokenizer = tokenizer
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Besides a trigger, a `when` condition needs one of its literal words somewhere in the text (the
-        sentences it looks at are part of the text), and no token-only `unless` pattern may cover it."""
+        sentences it looks at are part of the text), and the conditions that tokens alone decide must leave a
+        match that can fire."""
         if not super().may_fire(text, found, context):
             return False
         if self._when_words is not None:
             lowered = text.lower()
             if not any(word in lowered for word in self._when_words):
                 return False
-        return not self._unless_covers(text)
+        return self._may_fire_on_tokens(text)
 
-    def _unless_covers(self, text: str) -> bool:
-        """Whether an `unless` pattern that looks only at token texts matches `text` while it has no sentence
-        mark: the conditions then look at the whole text (`condition_scope`), so the rule cannot fire. The
-        tokens are the pipeline's own, so they are those of the parse."""
-        if self._unless_by_tokens is None or self._tokenizer is None:
-            return False
+    def _may_fire_on_tokens(self, text: str) -> bool:
+        """Whether some match may meet its conditions, judged on the pipeline's own tokens without the parse.
+
+        The sentences the conditions look at are known from the tokens too: the whole text when it has no
+        sentence mark (`condition_scope`), else the sentences `klantlint_sentences` presets at the marks and line
+        breaks, which the parser keeps. `when` patterns count only when all of them are token-only; an `unless`
+        pattern that is token-only rules a match out wherever it matches, whatever the other patterns say.
+        """
+        if self._tokenizer is None:
+            return True
         doc = self._tokenizer(text)
-        return not any(token.text in SENTENCE_END for token in doc) and bool(self._unless_by_tokens(doc))
+        if any(token.text in SENTENCE_END for token in doc):
+            if not self._matches_by_tokens:
+                return True
+            klantlint_sentences(doc)
+            doc[0].is_sent_start = True
+            spans = self._spans(doc)
+        else:
+            # One scope for every match: the whole text.
+            spans = self._spans(doc) if self._matches_by_tokens else [doc[:]]
+        return any(self._may_hold(span) for span in spans)
 
-    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+    def _may_hold(self, span: Span) -> bool:
+        sentence, following = condition_scope(span)
+        has_when = self._when is not None or self._when_next is not None
+        when_met = _matches(self._when, sentence) or _matches(self._when_next, following)
+        if has_when and self._when_by_tokens and not when_met:
+            return False
+        return not (_matches(self._unless_by_tokens, sentence) or _matches(self._unless_next_by_tokens, following))
+
+    def _spans(self, doc: Doc) -> list[Span]:
         spans = []
         if self._matcher is not None:
             spans += [doc[start:end] for _, start, end in self._matcher(doc)]
         if self._phrases is not None:
             spans += [doc[start:end] for _, start, end in self._phrases(doc)]
+        return spans
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         taken: set[int] = set()
-        for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        for span in sorted(self._spans(doc), key=lambda s: (s.start, -len(s))):
             if span.start in taken:
                 continue
             if not self._conditions_hold(span):
