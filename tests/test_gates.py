@@ -565,3 +565,19 @@ def test_kl001_gate_is_sound(full: Linter) -> None:
 
 def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> None:
     assert_turned_away(full, "KL001", KL001_HARMLESS)
+
+
+@pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
+def test_kl014_document_gate_agrees_with_the_segment_gate(aanspreekvorm: str) -> None:
+    linter = Linter(Config(aanspreekvorm=aanspreekvorm), mode="full")
+    rule = _rule(linter, "KL014")
+    scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
+    consistent = tuple(text for text in MIXED_CONVERSATION if not {"je", "jij"} & set(text.lower().split()))
+    for document in (MIXED_CONVERSATION, consistent):
+        context = RuleContext(config=linter.config, text="", speaker="agent", document_segments=document)
+        per_segment = [rule.may_fire(text, scanner.scan(text), context) for text in document]
+        if not rule.may_fire_in_document(document, linter.config):
+            assert not any(per_segment)
+    # Only a consistent conversation without a preferred form is ruled out whole.
+    assert rule.may_fire_in_document(consistent, linter.config) == (aanspreekvorm != "auto")
+    assert rule.may_fire_in_document(MIXED_CONVERSATION, linter.config)

@@ -20,6 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.address import (
@@ -293,6 +294,10 @@ class MixedAddress(Rule):
             return False
         deviant = deviating_form(_conversation(context, text), preferred)
         return deviant is not None and any(address.form == deviant for address in addresses(text))
+
+    def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
+        # Without a preferred form, `may_fire` asks the same of every segment: both forms in the conversation.
+        return config.aanspreekvorm in ("u", "je") or _both_forms_in(document_segments)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         preferred = context.config.aanspreekvorm

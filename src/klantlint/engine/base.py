@@ -151,5 +151,10 @@ class Rule:
         """
         return self.triggers is None or not self.triggers.isdisjoint(found)
 
+    def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
+        """For a `document_level` rule: False when `may_fire` is false on every segment of a document with these
+        segments, so fast mode need not ask per segment. Override it only with a test that implies that."""
+        return True
+
     def configure(self, config: Config) -> None:
         """Called once per linter with the active config (e.g. to add configured terms)."""

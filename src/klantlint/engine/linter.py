@@ -280,12 +280,29 @@ class Linter:
         for (prepared, _), document in zip(batch, ids, strict=True):
             documents.setdefault(document, []).extend(s.text for s in prepared.segments if s.role != "customer")
         document_tuples = {document: tuple(texts) for document, texts in documents.items()}
+        fast = self.mode == "fast"
+        counts = self.parse_counts
+        # Fast mode: the document-level rules that may fire somewhere in each document.
+        document_rules_by_id: dict[int, list[Rule]] = {}
         for index, (prepared, _) in enumerate(batch):
-            document_segments = document_tuples[ids[index]]
+            document = ids[index]
+            document_segments = document_tuples[document]
+            document_rules = document_rules_by_id.get(document)
+            if fast and document_rules is None:
+                document_rules = document_rules_by_id[document] = [
+                    rule for rule in self._document_rules if rule.may_fire_in_document(document_segments, self.config)
+                ]
+            hits = hits_by_text[index]
             for segment in prepared.segments:
                 if segment.role == "customer":
                     continue
-                self.parse_counts.segments += 1
+                counts.segments += 1
+                if fast and not document_rules:
+                    # The common case in transcripts: a text checked before, and nothing document-level to run.
+                    entry = self._segment_cache.get((segment.text, segment.role))
+                    if entry is not None and entry.hits is not None:
+                        hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+                        continue
                 context = RuleContext(
                     config=self.config,
                     text=prepared.text,
@@ -293,18 +310,19 @@ class Linter:
                     document_segments=document_segments,
                 )
                 job = _Job(index, segment, context, [], None)
-                if self.mode == "full":
+                if not fast:
                     job.rules = rules_that_may_fire(self.rules, segment.text, self._scanner.scan(segment.text), context)
                     jobs.append(job)
-                elif self._plan_fast(job, hits_by_text[index]):
+                elif self._plan_fast(job, hits, document_rules or []):
                     jobs.append(job)
         for job, doc in zip(jobs, self._docs(jobs, batch_size, n_process), strict=True):
             job.run(doc, hits_by_text[job.index])
         for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
             yield self._findings(prepared, path, hits)
 
-    def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]]) -> bool:
-        """Fill in the rules `job` must run; False when nothing needs the doc (hits come from the cache)."""
+    def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
+        """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
+        needs the doc (hits come from the cache)."""
         text = job.segment.text
         key = (text, job.segment.role)
         entry = self._segment_cache.get(key)
@@ -314,7 +332,8 @@ class Linter:
             if not entry.rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
-        document_rules = rules_that_may_fire(self._document_rules, text, entry.found, job.context)
+        if document_rules:
+            document_rules = rules_that_may_fire(document_rules, text, entry.found, job.context)
         if entry.hits is not None:
             hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
             job.rules = document_rules
