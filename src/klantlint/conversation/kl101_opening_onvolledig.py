@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO
@@ -14,6 +15,8 @@ from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
+# Distinct opening texts whose verdict is remembered.
+OPENINGS_REMEMBERED = 4096
 # Words that may stand between the greeting and "met <naam>" besides the organisation's name.
 CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'-]*")
 DEPARTMENT_WORDS = frozenset(
@@ -60,16 +63,23 @@ def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
 
 def missing_parts(view: CallView, opening: ViewTurn) -> list[str]:
     """What the opening lacks, in the order a good opening has it."""
+    return list(_missing_in_opening(opening.text, view.organisations, view.direction == "inbound"))
+
+
+@lru_cache(maxsize=OPENINGS_REMEMBERED)
+def _missing_in_opening(text: str, organisations: tuple[str, ...], inbound: bool) -> tuple[str, ...]:
+    """`missing_parts` of an opening text: it depends on nothing else, and scripted openings repeat."""
+    opening = ViewTurn(0, "agent", text)
     missing = []
     if not opening.has(GREETING):
         missing.append("een groet")
-    if not _has_own_name(opening, view.organisations):
+    if not _has_own_name(opening, organisations):
         missing.append("uw eigen naam")
-    if not names_organisation(opening.lower, view.organisations):
+    if not names_organisation(opening.lower, organisations):
         missing.append("de naam van de organisatie")
-    if view.direction == "inbound" and not opening.has(OFFER_OF_HELP):
+    if inbound and not opening.has(OFFER_OF_HELP):
         missing.append("een hulpaanbod ('Waarmee kan ik u helpen?')")
-    return missing
+    return tuple(missing)
 
 
 def _listed(parts: list[str]) -> str:
