@@ -98,6 +98,8 @@ QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "„"})
 
 def _fold(text: str) -> str:
     """Lowercase without diacritics: 'geëscaleerd' and 'ge-escaleerd' compare as spelled without them."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose (the common case, and this runs on every gated text)
     decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -37,8 +37,20 @@ from klantlint.nlp.address import (
 @lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
-    words = {word.lower() for segment in segments for word in WORD.findall(segment)}
-    return not words.isdisjoint(U_FORMS) and not words.isdisjoint(JE_FORMS)
+    has_u = has_je = False
+    for segment in segments:
+        u_here, je_here = _forms_in(segment)
+        has_u, has_je = has_u or u_here, has_je or je_here
+        if has_u and has_je:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _forms_in(segment: str) -> tuple[bool, bool]:
+    """Whether a u-word and whether a je-word occurs in one segment (turns repeat across conversations)."""
+    words = {word.lower() for word in WORD.findall(segment)}
+    return not words.isdisjoint(U_FORMS), not words.isdisjoint(JE_FORMS)
 
 
 def _conversation(context: RuleContext, text: str) -> tuple[str, ...]:
