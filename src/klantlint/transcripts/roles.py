@@ -133,11 +133,14 @@ def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAs
 
 
 def _agent_score(turns: Iterable[Turn]) -> float:
-    score = 0.0
-    for turn in list(turns)[:FIRST_TURNS]:
-        score += sum(weight for pattern, weight in AGENT_CUES if pattern.search(turn.text))
-        score -= sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(turn.text))
-    return score
+    return sum(_turn_score(turn.text) for turn in list(turns)[:FIRST_TURNS])
+
+
+@lru_cache(maxsize=4096)
+def _turn_score(text: str) -> float:
+    """How much one turn sounds like the agent (negative: like the customer); openings repeat across calls."""
+    agent = sum(weight for pattern, weight in AGENT_CUES if pattern.search(text))
+    return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(text))
 
 
 def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) -> float:
