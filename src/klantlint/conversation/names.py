@@ -96,11 +96,25 @@ def _caller_names(view: CallView) -> list[GivenName]:
             continue
         if not turn.is_customer:
             continue
-        given = _introduced_name(turn) or (_answered_name(turn) if asked else None)
+        given = _introduced_name_in(turn.text) or (_answered_name_in(turn.text) if asked else None)
         if given:
             names.append(GivenName(turn.index, given))
         asked = False
     return names
+
+
+# Customer turn texts whose names are remembered: "ja hallo met Jansen" recurs across calls.
+NAMES_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=NAMES_REMEMBERED)
+def _introduced_name_in(text: str) -> tuple[str, ...] | None:
+    return _introduced_name(ViewTurn(0, "customer", text))
+
+
+@lru_cache(maxsize=NAMES_REMEMBERED)
+def _answered_name_in(text: str) -> tuple[str, ...] | None:
+    return _answered_name(ViewTurn(0, "customer", text))
 
 
 def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
