@@ -8,6 +8,7 @@ not hold durations ("voor vijf uur" is a time of day), so they are not read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NUMBER_WORDS = {
     "een": 1.0,
@@ -73,6 +74,7 @@ def _value(token: str | None) -> float | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def announced_seconds(normalised_text: str) -> float | None:
     """The longest duration named in a (normalised, lowercase) text, in seconds; None without one."""
     longest: float | None = None
