@@ -31,6 +31,12 @@ def test_scanner_finds_whole_words_only() -> None:
     assert scanner.scan("wasmachine, verwassen, helaasje") == frozenset()
 
 
+def test_an_underscore_ends_a_word_as_the_tokenizer_splits_it_off(fast: Linter, full: Linter) -> None:
+    assert TriggerScanner(["nee"]).scan("nee_ dat kan niet") == {"nee"}
+    for text in ("Nee_ dat kan niet.", "nee_"):
+        assert [f.code for f in fast.check(text)] == [f.code for f in full.check(text)] == ["KL003"]
+
+
 def test_corpus_and_examples_are_identical(full: Linter, fast: Linter) -> None:
     texts = [u.text for u in read_corpus(CORPUS)]
     for info in full.rule_infos():
