@@ -29,8 +29,11 @@ def blank(text: str, start: int, end: int) -> str:
 
 
 def blank_matches(text: str, pattern: re.Pattern[str]) -> str:
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text  # the common case: nothing to blank, no copy
     chars = list(text)
-    for match in pattern.finditer(text):
+    for match in matches:
         for index in range(match.start(), match.end()):
             if chars[index] != "\n":
                 chars[index] = " "
