@@ -11,33 +11,14 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter
-from klantlint.engine.base import Rule, RuleContext
+from klantlint.engine.base import RuleContext
 from klantlint.engine.triggers import TriggerScanner
+from tests.rule_helpers import check_fires, gate_passes, rule_of
 
 
 @pytest.fixture(scope="module")
 def full() -> Linter:
     return Linter(mode="full")
-
-
-def _rule(linter: Linter, code: str) -> Rule:
-    return next(rule for rule in linter.rules if rule.info.code == code)
-
-
-def _context(linter: Linter, text: str) -> RuleContext:
-    return RuleContext(config=linter.config, text=text, speaker="agent", document_segments=(text,))
-
-
-def gate_passes(linter: Linter, code: str, text: str) -> bool:
-    scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
-    return _rule(linter, code).may_fire(text, scanner.scan(text), _context(linter, text))
-
-
-def check_fires(linter: Linter, code: str, texts: list[str]) -> list[bool]:
-    """Whether the rule's `check` (without its gate) reports something on each text's full parse."""
-    rule = _rule(linter, code)
-    docs = linter.nlp.pipe(texts)
-    return [bool(list(rule.check(doc, _context(linter, text)))) for text, doc in zip(texts, docs, strict=True)]
 
 
 def variants(texts: list[str]) -> list[str]:
@@ -67,7 +48,7 @@ def assert_sound(linter: Linter, code: str, texts: list[str]) -> None:
 
 
 def assert_turned_away(linter: Linter, code: str, texts: list[str]) -> None:
-    scanner = TriggerScanner(_rule(linter, code).triggers or ())
+    scanner = TriggerScanner(rule_of(linter, code).triggers or ())
     assert all(scanner.scan(text) for text in texts), "each text should contain a trigger word of the rule"
     assert [text for text in texts if gate_passes(linter, code, text)] == []
 
@@ -104,7 +85,7 @@ KL015_HARMLESS = [
 
 
 def test_kl015_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL015")
+    rule = rule_of(full, "KL015")
     assert_sound(full, "KL015", variants(rule.info.bad_examples + rule.info.good_examples + KL015_ADVERSARIAL))
 
 
@@ -145,7 +126,7 @@ KL004_HARMLESS = [
 
 
 def test_kl004_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL004")
+    rule = rule_of(full, "KL004")
     assert_sound(full, "KL004", variants(rule.info.bad_examples + rule.info.good_examples + KL004_ADVERSARIAL))
 
 
@@ -189,7 +170,7 @@ KL005_HARMLESS = [
 
 
 def test_kl005_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL005")
+    rule = rule_of(full, "KL005")
     assert_sound(full, "KL005", variants(rule.info.bad_examples + rule.info.good_examples + KL005_ADVERSARIAL))
 
 
@@ -219,7 +200,7 @@ KL018_HARMLESS = [
 
 
 def test_kl018_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL018")
+    rule = rule_of(full, "KL018")
     assert_sound(full, "KL018", variants(rule.info.bad_examples + rule.info.good_examples + KL018_ADVERSARIAL))
 
 
@@ -276,7 +257,7 @@ KL010_HARMLESS = [
 
 
 def test_kl010_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL010")
+    rule = rule_of(full, "KL010")
     assert_sound(full, "KL010", variants(rule.info.bad_examples + rule.info.good_examples + KL010_ADVERSARIAL))
 
 
@@ -308,7 +289,7 @@ KL013_HARMLESS = [
 
 
 def test_kl013_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL013")
+    rule = rule_of(full, "KL013")
     assert_sound(full, "KL013", variants(rule.info.bad_examples + rule.info.good_examples + KL013_ADVERSARIAL))
 
 
@@ -351,7 +332,7 @@ KL008_HARMLESS = [
 
 
 def test_kl008_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL008")
+    rule = rule_of(full, "KL008")
     assert_sound(full, "KL008", variants(rule.info.bad_examples + rule.info.good_examples + KL008_ADVERSARIAL))
 
 
@@ -386,7 +367,7 @@ KL011_HARMLESS = [
 
 
 def test_kl011_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL011")
+    rule = rule_of(full, "KL011")
     assert_sound(full, "KL011", variants(rule.info.bad_examples + rule.info.good_examples + KL011_ADVERSARIAL))
 
 
@@ -428,7 +409,7 @@ KL003_HARMLESS = [
 
 
 def test_kl003_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL003")
+    rule = rule_of(full, "KL003")
     assert_sound(full, "KL003", variants(rule.info.bad_examples + rule.info.good_examples + KL003_ADVERSARIAL))
 
 
@@ -506,7 +487,7 @@ KL002_HARMLESS = [
 
 
 def test_kl002_gate_is_sound(full: Linter) -> None:
-    assert_sound(full, "KL002", variants(KL002_ADVERSARIAL + _rule(full, "KL002").info.bad_examples))
+    assert_sound(full, "KL002", variants(KL002_ADVERSARIAL + rule_of(full, "KL002").info.bad_examples))
 
 
 def test_kl002_gate_turns_away_apologies_and_refusals_with_an_alternative(full: Linter) -> None:
@@ -528,7 +509,7 @@ MIXED_CONVERSATION = (
 @pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
 def test_kl014_gate_holds_exactly_where_check_reports(aanspreekvorm: str) -> None:
     linter = Linter(Config(aanspreekvorm=aanspreekvorm), mode="full")
-    rule = _rule(linter, "KL014")
+    rule = rule_of(linter, "KL014")
     scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
     fired, gated = [], []
     for text, doc in zip(MIXED_CONVERSATION, linter.nlp.pipe(MIXED_CONVERSATION), strict=True):
@@ -559,7 +540,7 @@ KL001_HARMLESS = [
 
 
 def test_kl001_gate_is_sound(full: Linter) -> None:
-    rule = _rule(full, "KL001")
+    rule = rule_of(full, "KL001")
     assert_sound(full, "KL001", variants(rule.info.bad_examples + rule.info.good_examples + KL001_ADVERSARIAL))
 
 
@@ -570,7 +551,7 @@ def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> Non
 @pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
 def test_kl014_document_gate_agrees_with_the_segment_gate(aanspreekvorm: str) -> None:
     linter = Linter(Config(aanspreekvorm=aanspreekvorm), mode="full")
-    rule = _rule(linter, "KL014")
+    rule = rule_of(linter, "KL014")
     scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
     consistent = tuple(text for text in MIXED_CONVERSATION if not {"je", "jij"} & set(text.lower().split()))
     for document in (MIXED_CONVERSATION, consistent):

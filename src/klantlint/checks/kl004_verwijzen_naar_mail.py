@@ -73,6 +73,12 @@ OTHER_CHANNELS = frozenset({"post", "telefoon", "telefonisch", "brief", "sms", "
 IMPERSONAL_VERBS = frozenset({"moet", "moeten", "kan", "kunnen", "gaat", "gaan", "loopt", "verloopt", "gebeurt"})
 
 
+def _object_het(before: str | None, before_that: str | None) -> bool:
+    """Whether "het" after these two words is the object of a mail verb ("u kunt het mailen", "kun je het
+    mailen"), not the article of the noun "het mailen": it follows the addressee or the addressee's modal."""
+    return before in ADDRESSEE or (before in MODALS and before_that in ADDRESSEE)
+
+
 def _mail_cue(words: list[Token]) -> tuple[Token, bool] | None:
     """The word that brings e-mail into the clause as the customer's channel, and whether it is the verb."""
     lowers = [w.lower_ for w in words]
@@ -82,7 +88,10 @@ def _mail_cue(words: list[Token]) -> tuple[Token, bool] | None:
         previous = lowers[index - 1] if index > 0 else ""
         # "mail" is also a noun; as a verb it opens the clause or follows its subject ("mail het maar").
         verb_position = lower not in MAIL_NOUNS or index == 0 or previous in ("u", "je", "jij", "maar", "even")
-        if lower in MAIL_VERBS and verb_position and previous not in NOUN_MARKERS | CHANNEL_PREPOSITIONS:
+        noun_marker = previous in NOUN_MARKERS and not (
+            previous == "het" and index > 1 and _object_het(lowers[index - 2], lowers[index - 3] if index > 2 else None)
+        )
+        if lower in MAIL_VERBS and verb_position and not noun_marker and previous not in CHANNEL_PREPOSITIONS:
             return word, True
         if lower in MAIL_NOUNS:
             # "per mail", "via de mail", "op de mail", "met een mailtje"
@@ -374,7 +383,14 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     word = chunks.words[cue]
     start = chunks.stretch_start(cue)
     previous = chunks.words[cue - 1] if start < cue else None  # None: maybe none (a clause may start here)
-    as_verb = word in MAIL_VERBS and not (previous in NOUN_MARKERS or previous in CHANNEL_PREPOSITIONS)
+    # "het" before the mail word may be its object ("u kunt het mailen"): the words before "het" decide ("" at the
+    # start of the text; None, outside plain chunks: maybe the addressee or a modal).
+    before, before_that = (chunks.plain(index) if index >= 0 else "" for index in (cue - 2, cue - 3))
+    noun_marker = previous in NOUN_MARKERS and not (
+        previous == "het"
+        and (_maybe_in(before, ADDRESSEE) or (_maybe_in(before, MODALS) and _maybe_in(before_that, ADDRESSEE)))
+    )
+    as_verb = word in MAIL_VERBS and not (noun_marker or previous in CHANNEL_PREPOSITIONS)
     if as_verb and word in MAIL_NOUNS:
         # "mail" as a verb opens its clause (fillers and subordinators apart) or follows u/je/maar/even.
         opens = all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))

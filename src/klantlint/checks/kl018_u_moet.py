@@ -122,6 +122,20 @@ def _front_start(doc: Doc, verb: Token, clause_start: int) -> int:
     return index
 
 
+def _repeat_start(doc: Doc, index: int, stop: int) -> int:
+    """First token of the run of repetitions ending at `index` ("u u moet" in transcripts), not before `stop`."""
+    while index > stop and doc[index - 1].lower_ == doc[index].lower_:
+        index -= 1
+    return index
+
+
+def _repeat_end(doc: Doc, index: int, stop: int) -> int:
+    """Last token of the run of repetitions starting at `index` ("moet moet u"), before `stop`."""
+    while index + 1 < stop and doc[index + 1].lower_ == doc[index].lower_:
+        index += 1
+    return index
+
+
 def _leading_words_end(doc: Doc, start: int, stop: int) -> int:
     while start < stop and (doc[start].lower_ in LEAD_WORDS or doc[start].is_punct):
         start += 1
@@ -180,6 +194,8 @@ class UMoet(Rule):
             for verb in sentence:
                 if verb.lower_ not in ("moet", "moeten"):
                     continue
+                if _repeat_start(doc, verb.i, sentence.start) != verb.i:
+                    continue  # a stutter ("moet moet") is read once, at its first "moet"
                 found = self._addressee_subject(sentence, verb, punctuated)
                 if found is None:
                     continue
@@ -196,10 +212,13 @@ class UMoet(Rule):
         doc = sentence.doc
         clause_start, _ = _clause_bounds(sentence, verb)
         before = doc[verb.i - 1] if verb.i > sentence.start else None
-        after = doc[verb.i + 1] if verb.i + 1 < sentence.end else None
+        # Transcripts repeat words: "moet moet u" is read as "moet u", "u u moet" as "u moet".
+        after_index = _repeat_end(doc, verb.i, sentence.end) + 1
+        after = doc[after_index] if after_index < sentence.end else None
         if before is not None and before.i >= clause_start and AGREEMENT.get(before.lower_) == verb.lower_:
             # "U moet ...": the pronoun must open a main clause, not follow a subject or a subordinator.
-            previous = doc[before.i - 1] if before.i > clause_start else None
+            pronoun_start = _repeat_start(doc, before.i, clause_start)
+            previous = doc[pronoun_start - 1] if pronoun_start > clause_start else None
             if previous is None or previous.lower_ in LEAD_WORDS - {"of"}:
                 return before, False
             subordinate = previous.lower_ in SUBORDINATORS or previous.lower_ in SUBJECT_PRONOUNS
@@ -241,7 +260,8 @@ class UMoet(Rule):
 
     def _not_a_command(self, sentence: Span, verb: Token, pronoun: Token) -> bool:
         _, clause_end = _clause_bounds(sentence, verb)
-        rest = [t for t in sentence.doc[verb.i + 1 : clause_end] if t.i != pronoun.i]
+        verb_end = _repeat_end(sentence.doc, verb.i, clause_end)
+        rest = [t for t in sentence.doc[verb_end + 1 : clause_end] if t.i != pronoun.i]
         lowers = [t.lower_ for t in rest]
         # Epistemic "moet" + perfect infinitive: a supposition, not an order.
         if any(word in PERFECT_AUXILIARIES for word in lowers) and any(_is_participle(t) for t in rest):
@@ -255,8 +275,10 @@ class UMoet(Rule):
 
     def _hit(self, sentence: Span, verb: Token, pronoun: Token, inverted: bool) -> Hit:
         doc = sentence.doc
-        first = min(pronoun.i, verb.i)
-        last = max(pronoun.i, verb.i)
+        clause_start, clause_end = _clause_bounds(sentence, verb)
+        # A stutter ("u u moet", "moet moet u") belongs to the finding and to its rewrite.
+        first = min(_repeat_start(doc, pronoun.i, clause_start), verb.i)
+        last = max(pronoun.i, _repeat_end(doc, verb.i, clause_end))
         message = (
             f"'{doc[first : last + 1].text}' klinkt als een bevel aan de klant. "
             "Maak er een verzoek of een uitleg van: 'Wilt u ...?' of 'Het werkt het best als u ...'."
@@ -270,9 +292,12 @@ class UMoet(Rule):
         doc = sentence.doc
         who = pronoun.lower_
         clause_start, clause_end = _clause_bounds(sentence, verb)
-        start = _front_start(doc, verb, _leading_words_end(doc, clause_start, verb.i)) if inverted else pronoun.i
+        if inverted:
+            start = _front_start(doc, verb, _leading_words_end(doc, clause_start, verb.i))
+        else:
+            start = _repeat_start(doc, pronoun.i, clause_start)
         front = doc[start : verb.i].text if inverted else ""
-        rest_tokens = list(doc[max(verb.i, pronoun.i) + 1 : clause_end])
+        rest_tokens = list(doc[max(_repeat_end(doc, verb.i, clause_end), pronoun.i) + 1 : clause_end])
         # Modal particles of an order ("u moet wel/maar ...") do not fit a request or advice.
         if rest_tokens and rest_tokens[0].lower_ == "maar":
             rest_tokens = rest_tokens[1:]

@@ -1,0 +1,27 @@
+"""Running one rule's gate and check directly, as the linter would for an agent's text."""
+
+from __future__ import annotations
+
+from klantlint import Linter
+from klantlint.engine.base import Rule, RuleContext
+from klantlint.engine.triggers import TriggerScanner
+
+
+def rule_of(linter: Linter, code: str) -> Rule:
+    return next(rule for rule in linter.rules if rule.info.code == code)
+
+
+def agent_context(linter: Linter, text: str) -> RuleContext:
+    return RuleContext(config=linter.config, text=text, speaker="agent", document_segments=(text,))
+
+
+def gate_passes(linter: Linter, code: str, text: str) -> bool:
+    scanner = TriggerScanner(word for rule in linter.rules for word in (rule.triggers or ()))
+    return rule_of(linter, code).may_fire(text, scanner.scan(text), agent_context(linter, text))
+
+
+def check_fires(linter: Linter, code: str, texts: list[str]) -> list[bool]:
+    """Whether the rule's `check` (without its gate) reports something on each text's full parse."""
+    rule = rule_of(linter, code)
+    docs = linter.nlp.pipe(texts)
+    return [bool(list(rule.check(doc, agent_context(linter, text)))) for text, doc in zip(texts, docs, strict=True)]
