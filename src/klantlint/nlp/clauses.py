@@ -141,10 +141,14 @@ def is_past(verb: Token) -> bool:
     return "Tense=Past" in str(verb.morph) or verb.lower_ in PAST_FORMS
 
 
+WORD_WITH_PARTS = re.compile(r"\w+(?:[-']\w+)*")
+PART_BREAK = re.compile(r"[-']")
+
+
 def words_of(text: str) -> set[str]:
     """The lowercase words of a raw text, hyphenated words also in their parts, for cheap pre-parse tests."""
-    words = set(re.findall(r"\w+(?:[-']\w+)*", text.lower()))
-    return words | {part for word in words for part in re.split(r"[-']", word)}
+    words = set(WORD_WITH_PARTS.findall(text.lower()))
+    return words | {part for word in words if "-" in word or "'" in word for part in PART_BREAK.split(word)}
 
 
 def is_punctuated(doc: Doc) -> bool:
