@@ -8,6 +8,7 @@ import pty
 import select
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from klantlint.batch.progress import Progress, input_size
@@ -88,3 +89,27 @@ def test_a_terminal_gets_a_bar_with_percentage_and_eta(tmp_path: Path) -> None:
     text = shown.decode("utf-8", "replace")
     assert "klantlint" in text and "gesprekken" in text
     assert "100%" in text, text[-500:]
+
+
+def test_the_bar_follows_the_results_not_the_reading_ahead(tmp_path: Path) -> None:
+    corpus = tmp_path / "calls.jsonl"
+    make_calls(corpus, 6, seed=3)
+    progress = Progress([str(corpus)], enabled=False)
+    progress.enabled = True  # as on a terminal; the bar itself goes to the captured stderr
+    ends: list[int] = []
+    reader = progress.reader()
+
+    def records() -> Iterator[int]:
+        def at(position: int) -> None:
+            reader(position)
+            ends.append(position)
+
+        for number, _ in enumerate(iter_records(str(corpus), on_position=at)):
+            progress.record_read()
+            yield number
+
+    read_all = list(records())  # linting reads ahead: every record is read before the first result is out
+    shown = [progress.shown_bytes for _ in progress.track(iter(read_all))]
+    assert progress.read_bytes == ends[-1]
+    assert shown == ends
+    assert shown[0] < progress.read_bytes

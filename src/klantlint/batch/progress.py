@@ -1,7 +1,9 @@
 """The batch progress bar: calls and calls/s, and an ETA when the input's size is known.
 
 The size is the sum of the input files' sizes on disk (compressed size for `.gz`); progress is the
-number of those bytes the readers have consumed. Standard input has no size, so it gets a counter only.
+number of those bytes read up to the end of the last record whose result is out. (Linting reads ahead, by two
+windows of calls with `--jobs`, so the readers' own position would run ahead.) Standard input has no size, so it
+gets a counter only.
 Nothing is drawn when stderr is not a terminal.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -33,7 +36,9 @@ class Progress:
         self.enabled = enabled and sys.stderr.isatty()
         self.total = input_size(inputs)
         self.read_bytes = 0  # bytes of the inputs the readers have consumed so far
+        self.shown_bytes = 0  # bytes up to the end of the last record whose result `track` has passed on
         self._finished_files = 0
+        self._read_up_to: deque[int] = deque()  # for each record read and not yet passed on: where it ends
 
     def reader(self) -> Callable[[int], None]:
         """A callback for one input file's reader: it reports its position in that file."""
@@ -43,6 +48,11 @@ class Progress:
             self.read_bytes = base + position
 
         return at
+
+    def record_read(self) -> None:
+        """The record just read is on its way to linting; its result comes out of `track` in input order."""
+        if self.enabled and self.total:
+            self._read_up_to.append(self.read_bytes)
 
     def file_done(self, path: str) -> None:
         if path != "-" and os.path.isfile(path):
@@ -60,15 +70,15 @@ class Progress:
             elapsed = time.perf_counter() - started
             return f"{calls} gesprekken, {calls / elapsed:.0f}/s" if elapsed else f"{calls} gesprekken"
 
-        shown = 0
         with click.progressbar(
             length=self.total, label="klantlint", file=sys.stderr, item_show_func=describe, show_eta=True
         ) as bar:
             for item in results:
                 calls += 1
                 if self.total:
-                    bar.update(self.read_bytes - shown, item)
-                    shown = self.read_bytes
+                    position = self._read_up_to.popleft() if self._read_up_to else self.read_bytes
+                    bar.update(position - self.shown_bytes, item)
+                    self.shown_bytes = position
                 else:
                     bar.update(1, item)
                 yield item

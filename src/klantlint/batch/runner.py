@@ -203,6 +203,7 @@ def _records(
             if record_key(record.source, record.line) in done:
                 totals.skipped += 1
                 continue
+            progress.record_read()
             yield record
         progress.file_done(path)
 
