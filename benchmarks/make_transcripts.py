@@ -5,6 +5,9 @@
 Calls have varied openings, identification, questions, holds, closings and disfluencies; a share of
 the turns has no punctuation or capitals (speech-to-text style). About 5% of agent turns carry an
 anti-pattern; the rest is ordinary agent talk that also uses the trigger words acceptably.
+
+Turns are drawn from fixed lists, so they repeat a lot across calls. With `--varied` every turn also gets one
+to three fillers and, half the time, a repeated word, as speech-to-text output has: then few turns repeat.
 """
 
 from __future__ import annotations
@@ -122,6 +125,7 @@ CLOSINGS = [
     "Fijn dat ik u kon helpen. Tot ziens.",
 ]
 FILLERS = ["eh", "ehm", "nou", "ja", "oké"]
+VARIED_FILLERS = ["eh", "ehm", "nou", "ja", "oké", "even", "dus", "hè"]
 
 
 def speech_to_text(text: str, rng: random.Random) -> str:
@@ -136,7 +140,18 @@ def speech_to_text(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def make_call(number: int, rng: random.Random, anti_share: float) -> dict[str, object]:
+def vary(text: str, rng: random.Random) -> str:
+    """One to three fillers somewhere in the turn and, half the time, a word said twice."""
+    words = text.split()
+    for _ in range(rng.randint(1, 3)):
+        words.insert(rng.randrange(len(words) + 1), rng.choice(VARIED_FILLERS))
+    if len(words) > 3 and rng.random() < 0.5:
+        index = rng.randrange(len(words))
+        words.insert(index, words[index])
+    return " ".join(words)
+
+
+def make_call(number: int, rng: random.Random, anti_share: float, varied: bool = False) -> dict[str, object]:
     slots = {
         "agent": rng.choice(AGENTS),
         "org": rng.choice(ORGS),
@@ -155,6 +170,8 @@ def make_call(number: int, rng: random.Random, anti_share: float) -> dict[str, o
         text = text.format(**slots)
         if transcript_style and rng.random() < 0.7:
             text = speech_to_text(text, rng)
+        if varied:
+            text = vary(text, rng)
         duration = 0.4 * len(text.split()) + rng.uniform(0.3, 1.5)
         turns.append({"speaker": speaker, "text": text, "start": round(clock, 2), "end": round(clock + duration, 2)})
         clock += duration + rng.uniform(0.1, 1.2)
@@ -175,10 +192,10 @@ def make_call(number: int, rng: random.Random, anti_share: float) -> dict[str, o
     }
 
 
-def generate(calls: int, seed: int, anti_share: float = 0.05) -> Iterator[dict[str, object]]:
+def generate(calls: int, seed: int, anti_share: float = 0.05, varied: bool = False) -> Iterator[dict[str, object]]:
     rng = random.Random(seed)
     for number in range(calls):
-        yield make_call(number, rng, anti_share)
+        yield make_call(number, rng, anti_share, varied)
 
 
 def main() -> None:
@@ -186,11 +203,12 @@ def main() -> None:
     parser.add_argument("--calls", type=int, required=True)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--anti-share", type=float, default=0.05, help="share of agent turns with an anti-pattern")
+    parser.add_argument("--varied", action="store_true", help="fillers and repeated words in every turn")
     parser.add_argument("--out", help="output file (default: standard output)")
     args = parser.parse_args()
     handle: IO[str] = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
     try:
-        for call in generate(args.calls, args.seed, args.anti_share):
+        for call in generate(args.calls, args.seed, args.anti_share, args.varied):
             handle.write(json.dumps(call, ensure_ascii=False) + "\n")
     finally:
         if args.out:

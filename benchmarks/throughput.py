@@ -7,6 +7,8 @@ Variants, each in its own process on the same generated corpus (benchmarks/make_
   full        klantlint, every agent turn parsed
   fast        klantlint's fast matcher core (parses only turns where a rule could fire)
   fast-jobs2  fast with two worker processes
+  fast-varied fast on the same calls with fillers and repeated words in every turn (`make_transcripts.py
+              --varied`), so few turns repeat, as in real speech-to-text output; not part of the targets
 Then `klantlint batch --mode fast` over two corpus sizes, to compare peak RSS as input grows.
 Prints a table, writes benchmarks/results/throughput.md, and with --json one JSON line.
 """
@@ -60,7 +62,8 @@ def _agent_turn_texts(calls: list[Any]) -> list[str]:
 def run_variant(variant: str, corpus: Path) -> dict[str, Any]:
     """One variant, timed after loading (model loading is a one-off cost, reported separately)."""
     calls = _load_calls(corpus)
-    agent_words = sum(len(text.split()) for text in _agent_turn_texts(calls))
+    agent_texts = _agent_turn_texts(calls)
+    agent_words = sum(len(text.split()) for text in agent_texts)
     load_started = time.perf_counter()
     if variant == "baseline":
         import spacy
@@ -108,6 +111,7 @@ def run_variant(variant: str, corpus: Path) -> dict[str, Any]:
         # Share of agent turns and words that went through the statistical pipeline (one process only).
         "parsed_turns": round(counts.parsed / counts.segments, 3) if counts and counts.segments else None,
         "parsed_words": round(counts.parsed_words / agent_words, 3) if counts and agent_words else None,
+        "distinct_turns": round(len(set(agent_texts)) / len(agent_texts), 3) if agent_texts else None,
     }
 
 
@@ -144,7 +148,7 @@ def _in_subprocess(*args: str) -> dict[str, Any]:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def _generate(path: Path, calls: int, seed: int) -> None:
+def _generate(path: Path, calls: int, seed: int, *options: str) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -155,6 +159,7 @@ def _generate(path: Path, calls: int, seed: int) -> None:
             str(seed),
             "--out",
             str(path),
+            *options,
         ],
         check=True,
     )
@@ -181,6 +186,9 @@ def main() -> None:
         corpus = Path(scratch) / "calls.jsonl"
         _generate(corpus, args.calls, args.seed)
         rows = {variant: _in_subprocess("--variant", variant, "--corpus", str(corpus)) for variant in VARIANTS}
+        varied = Path(scratch) / "varied.jsonl"
+        _generate(varied, args.calls, args.seed, "--varied")
+        rows["fast-varied"] = {**_in_subprocess("--variant", "fast", "--corpus", str(varied)), "variant": "fast-varied"}
         small, large = (int(n) for n in args.rss_calls.split(","))
         rss = {}
         for size in (small, large):
@@ -207,13 +215,14 @@ def main() -> None:
     lines = [
         f"# Throughput on generated call transcripts ({args.calls} calls, seed {args.seed})",
         "",
-        "| variant | agent words | seconds | agent words/s | peak RSS (MB) | model load (s) | parsed turns | "
-        "parsed words |",
-        "|---|---|---|---|---|---|---|---|",
+        "| variant | agent words | seconds | agent words/s | peak RSS (MB) | model load (s) | distinct turns | "
+        "parsed turns | parsed words |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     lines += [
         f"| {r['variant']} | {r['agent_words']} | {r['seconds']} | {r['words_per_s']:,} | {r['peak_rss_mb']} | "
-        f"{r['load_s']} | {_share(r.get('parsed_turns'))} | {_share(r.get('parsed_words'))} |"
+        f"{r['load_s']} | {_share(r.get('distinct_turns'))} | {_share(r.get('parsed_turns'))} | "
+        f"{_share(r.get('parsed_words'))} |"
         for r in rows.values()
     ]
     lines += ["", "| `klantlint batch --mode fast` | calls | agent words/s | peak RSS (MB) |", "|---|---|---|---|"]

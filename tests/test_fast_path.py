@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.make_transcripts import generate
 from klantlint import Linter
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
+from klantlint.transcripts import Call
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "utterances.jsonl"
 
@@ -96,3 +98,15 @@ transcripts = st.lists(
 @given(st.lists(transcripts, min_size=1, max_size=4))
 def test_generated_transcripts_are_identical(full: Linter, fast: Linter, batch: list[str]) -> None:
     assert list(fast.pipe(batch)) == list(full.pipe(batch))
+
+
+def test_varied_calls_rarely_repeat_and_fast_equals_full(fast: Linter, full: Linter) -> None:
+    plain = [Call.model_validate(call) for call in generate(40, seed=5)]
+    varied = [Call.model_validate(call) for call in generate(40, seed=5, varied=True)]
+
+    def distinct_share(calls: list[Call]) -> float:
+        texts = [turn.text for call in calls for turn in call.turns]
+        return len(set(texts)) / len(texts)
+
+    assert distinct_share(varied) > 0.9 > 0.6 > distinct_share(plain)
+    assert list(fast.check_calls(varied)) == list(full.check_calls(varied))
