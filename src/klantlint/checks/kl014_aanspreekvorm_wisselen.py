@@ -301,14 +301,15 @@ class MixedAddress(Rule):
             possible = not found.isdisjoint(U_FORMS)
         else:
             # A mix needs both forms somewhere in the whole text (or conversation).
-            possible = not found.isdisjoint(self.triggers) and _both_forms_in(context.document_segments or (text,))
+            conversation = context.document_segments or (text,)
+            possible = not found.isdisjoint(self.triggers) and self.may_fire_in_document(conversation, context.config)
         if not possible:
             return False
         deviant = deviating_form(_conversation(context, text), preferred)
         return deviant is not None and any(address.form == deviant for address in addresses(text))
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
-        # Without a preferred form, `may_fire` asks the same of every segment: both forms in the conversation.
+        # Without a preferred form, `may_fire` asks this of every segment: both forms in the conversation.
         return config.aanspreekvorm in ("u", "je") or _both_forms_in(document_segments)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:

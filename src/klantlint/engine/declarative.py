@@ -16,7 +16,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
 from klantlint.findings import Severity
-from klantlint.nlp.domain import SENTENCE_END, klantlint_sentences
+from klantlint.nlp.clauses import is_punctuated
+from klantlint.nlp.domain import klantlint_sentences
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -103,9 +104,10 @@ class DeclarativeRule(Rule):
         self._unless_by_tokens: Matcher | None = None
         self._unless_next_by_tokens: Matcher | None = None
         self._tokenizer: Tokenizer | None = None
-        # Whether the tokenizer alone decides the rule's matches, and its `when` conditions.
+        # Whether the tokenizer alone decides the rule's matches, and whether it decides its `when` condition.
         self._matches_by_tokens = all(_tokens_only(p) for p in spec.patterns)
-        self._when_by_tokens = all(_tokens_only(p) for p in [*spec.when.sentence, *spec.when.next_sentence])
+        when_patterns = [*spec.when.sentence, *spec.when.next_sentence]
+        self._when_by_tokens = bool(when_patterns) and all(_tokens_only(p) for p in when_patterns)
 
     def compile(self, vocab: Vocab, tokenizer: Tokenizer | None = None) -> None:
         """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one). With the
@@ -148,7 +150,7 @@ class DeclarativeRule(Rule):
         if self._tokenizer is None:
             return True
         doc = self._tokenizer(text)
-        if any(token.text in SENTENCE_END for token in doc):
+        if is_punctuated(doc):
             if not self._matches_by_tokens:
                 return True
             klantlint_sentences(doc)
@@ -161,9 +163,7 @@ class DeclarativeRule(Rule):
 
     def _may_hold(self, span: Span) -> bool:
         sentence, following = condition_scope(span)
-        has_when = self._when is not None or self._when_next is not None
-        when_met = _matches(self._when, sentence) or _matches(self._when_next, following)
-        if has_when and self._when_by_tokens and not when_met:
+        if self._when_by_tokens and not (_matches(self._when, sentence) or _matches(self._when_next, following)):
             return False
         return not (_matches(self._unless_by_tokens, sentence) or _matches(self._unless_next_by_tokens, following))
 
@@ -261,7 +261,7 @@ def condition_scope(span: Span) -> tuple[Span, Span | None]:
     is the sentence, so a condition is never lost to a wrong split.
     """
     doc = span.doc
-    if not any(token.text in SENTENCE_END for token in doc):
+    if not is_punctuated(doc):
         return doc[:], None
     return span.sent, _next_sentence(span.sent)
 

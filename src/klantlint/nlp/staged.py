@@ -34,11 +34,12 @@ class StagedPipeline:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         names = nlp.pipe_names
+        self._after_parser = names[names.index(PARSER) + 1 :] if PARSER in names else []
         self.can_skip_parser = (
             PARSER in names
             and SENTENCES_COMPONENT in names
             and names.index(SENTENCES_COMPONENT) < names.index(PARSER)
-            and all(nlp.get_pipe_meta(name).factory in TREE_FREE_FACTORIES for name in _after(names))
+            and all(nlp.get_pipe_meta(name).factory in TREE_FREE_FACTORIES for name in self._after_parser)
         )
 
     def parse(self, texts: Sequence[str], needs_tree: Sequence[bool], batch_size: int) -> list[tuple[Doc, bool]]:
@@ -46,20 +47,14 @@ class StagedPipeline:
         `needs_tree` says so or when the parser must decide its sentence boundaries."""
         if not self.can_skip_parser or all(needs_tree):
             return [(doc, True) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
-        names = self.nlp.pipe_names
-        after = _after(names)
-        docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=[PARSER, *after]))
+        docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=[PARSER, *self._after_parser]))
         with_tree = [need or not boundaries_preset(doc) for doc, need in zip(docs, needs_tree, strict=True)]
         needing = [doc for doc, tree in zip(docs, with_tree, strict=True) if tree]
         parsed = iter(_run(self.nlp.get_pipe(PARSER), needing, batch_size))
         docs = [next(parsed) if tree else doc for doc, tree in zip(docs, with_tree, strict=True)]
-        for name in after:
+        for name in self._after_parser:
             docs = _run(self.nlp.get_pipe(name), docs, batch_size)
         return list(zip(docs, with_tree, strict=True))
-
-
-def _after(names: list[str]) -> list[str]:
-    return names[names.index(PARSER) + 1 :] if PARSER in names else []
 
 
 def _run(component: Any, docs: Iterable[Doc], batch_size: int) -> list[Doc]:
