@@ -261,8 +261,10 @@ def test_excel_csv_utf8_with_bom_is_read(tmp_path: Path) -> None:
     # Before: every row "'call_id' ontbreekt" (the header's first cell was '\ufeffcall_id').
     path = tmp_path / "excel.csv"
     write_turn_csv(path, TURN_ROWS, encoding="utf-8-sig")
-    calls, errors = calls_and_errors(records_of(path))
+    positions: list[int] = []  # as for the progress bar of `batch`
+    calls, errors = calls_and_errors(list(iter_records(str(path), on_position=positions.append)))
     assert errors == [] and [c.call_id for c in calls] == ["c1", "c2"]
+    assert positions[-1] == path.stat().st_size
 
 
 def test_dutch_excel_semicolon_csv_is_read(tmp_path: Path) -> None:

@@ -81,11 +81,11 @@ def decoded_lines(head: bytes, stream: IO[bytes], encoding: str | None) -> Itera
     if problem is not None:
         yield 1, None, problem
         return
+    if codec == "utf-8-sig":  # decode each line as UTF-8; only the first starts with the mark
+        codec = DEFAULT_ENCODING
     if not is_ascii_compatible(codec):
         yield from _wide_lines(stream, codec)
         return
-    if codec == "utf-8-sig":  # decode each line as UTF-8; only the first starts with the mark
-        codec = DEFAULT_ENCODING
     for number, raw in enumerate(stream, start=1):
         try:
             text = raw.decode(codec)
@@ -108,6 +108,8 @@ def _wide_lines(stream: IO[bytes], codec: str) -> Iterator[DecodedLine]:
             None,
             f"geen geldige {codec} vanaf hier ({error.reason}); de rest van het bestand is niet gelezen",
         )
+    finally:
+        text_stream.detach()  # the caller closes the file, and may still ask its position
 
 
 def decoded_text(data: bytes, encoding: str | None) -> tuple[str | None, int, str | None]:
