@@ -27,7 +27,8 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as problem:
-        raise ValueError(f"geen geldige JSON: {problem.msg} (regel {problem.lineno}, kolom {problem.colno})") from None
+        where = f"kolom {problem.colno}" if problem.lineno == 1 else f"regel {problem.lineno}, kolom {problem.colno}"
+        raise ValueError(f"geen geldige JSON: {problem.msg} ({where})") from None
     except RecursionError:
         raise ValueError("JSON te diep genest (meer dan ongeveer 1000 niveaus haakjes); geen gesprek") from None
 
