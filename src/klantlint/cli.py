@@ -8,17 +8,18 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 from spacy import __version__ as spacy_version
 
 from klantlint import __version__
-from klantlint.config import Config, resolve_config
+from klantlint.config import Config, check_delimiter, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, Finding
+from klantlint.io.encoding import check_encoding
 from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
@@ -71,6 +72,16 @@ def _split_codes(values: Sequence[str]) -> list[str] | None:
 
 def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _checked(check: Callable[[str], str], value: str | None) -> str | None:
+    """An option's value, checked; the check's ValueError becomes a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _fail(message: str) -> None:
@@ -261,7 +272,19 @@ def explain(code: str, config_path: Path | None) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Bevindingen (JSONL).")
 @click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), help="Per gesprek (.jsonl of .csv).")
 @click.option("--errors", type=click.Path(dir_okay=False, path_type=Path), help="Onleesbare records (JSONL).")
-@click.option("--input-format", type=click.Choice(list(TRANSCRIPT_FORMATS)), help="Anders: uit de extensie.")
+@click.option(
+    "--input-format", type=click.Choice(list(TRANSCRIPT_FORMATS)), help="Anders: uit de extensie (stdin: de inhoud)."
+)
+@click.option(
+    "--encoding",
+    callback=lambda _ctx, _param, value: _checked(check_encoding, value),
+    help="Tekenset van de invoer, bijvoorbeeld cp1252 (anders: UTF-8, of wat een BOM aangeeft).",
+)
+@click.option(
+    "--delimiter",
+    callback=lambda _ctx, _param, value: _checked(check_delimiter, value),
+    help="Scheidingsteken van CSV ('tab' voor een tab; anders: uit de kopregel).",
+)
 @click.option("--agent-speaker", help="Naam van de spreker die de agent is (anders: herkend).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Werkprocessen.")
 @click.option("--mode", type=click.Choice(["fast", "full"]), default="fast", show_default=True)
@@ -289,6 +312,8 @@ def batch(
     summary: Path | None,
     errors: Path | None,
     input_format: str | None,
+    encoding: str | None,
+    delimiter: str | None,
     agent_speaker: str | None,
     jobs: int,
     mode: str,
@@ -302,13 +327,14 @@ def batch(
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
     from klantlint.batch.runner import BatchOptions, StrictStop, run_batch
-    from klantlint.transcripts.readers import expand_inputs
+    from klantlint.transcripts.readers import expand_inputs_with_roots
 
     if scheduler is not None and engine != "dask":
         raise click.UsageError("--scheduler hoort bij --engine dask")
     # Resolve folders and globs before starting, so a missing input stops the run before any output.
-    files = list(expand_inputs(inputs))
-    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
+    found = list(expand_inputs_with_roots(inputs))
+    files, roots = [path for path, _root in found], dict(found)
+    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on, encoding=encoding, csv_delimiter=delimiter)
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
     if report_path is not None:
         from klantlint.report.html import report_inputs
@@ -327,12 +353,15 @@ def batch(
         resume=resume,
         strict=strict,
         progress=True,
+        roots=roots,
     )
     try:
         totals = run_batch(linter, options)
     except StrictStop as stop:
         _fail(f"--strict: {stop}")
         sys.exit(EXIT_ERROR)
+    for line in totals.error_lines(errors):
+        click.echo(f"klantlint batch: {line}", err=True)
     click.echo(totals.closing_line(), err=True)
     if report_path is not None and output is not None and summary is not None:
         from klantlint.report.html import write_report

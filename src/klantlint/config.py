@@ -14,6 +14,16 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from klantlint.errors import ConfigError
 from klantlint.findings import Severity
+from klantlint.io.encoding import check_encoding
+
+
+def check_delimiter(value: str) -> str:
+    """One character ('tab' and '\\t' stand for a tab); ValueError (Dutch) otherwise."""
+    delimiter = "\t" if value in ("tab", "\\t") else value
+    if len(delimiter) != 1 or delimiter in '\r\n"':
+        raise ValueError(f"scheidingsteken moet één teken zijn (bijvoorbeeld ';', ',' of 'tab'), niet {value!r}")
+    return delimiter
+
 
 CONFIG_FILENAMES = (".klantlint.toml", "klantlint.toml", "pyproject.toml")
 
@@ -48,6 +58,8 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     roles: RolesConfig = Field(default_factory=RolesConfig)
     columns: dict[str, str] = Field(default_factory=dict)
+    encoding: str | None = None  # of transcript input (batch); None: UTF-8, or what a byte-order mark says
+    csv_delimiter: str | None = None  # of CSV transcripts; None: told from the header
 
     _source: Path | None = PrivateAttr(default=None)
 
@@ -67,6 +79,16 @@ class Config(BaseModel):
         if unknown:
             raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")
         return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        return None if value is None else check_encoding(value)
+
+    @field_validator("csv_delimiter")
+    @classmethod
+    def _one_character(cls, value: str | None) -> str | None:
+        return None if value is None else check_delimiter(value)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

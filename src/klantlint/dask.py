@@ -14,7 +14,6 @@ Calls are linted in batches of 64 so the parser batches well. Needs the `dask` e
 from __future__ import annotations
 
 import functools
-import json
 import math
 import threading
 from collections.abc import Iterable, Mapping
@@ -33,12 +32,13 @@ from klantlint.engine.linter import Linter, Mode
 from klantlint.errors import InputError
 from klantlint.transcripts.linting import lint_records_in_process
 from klantlint.transcripts.models import Call, CallResult
-from klantlint.transcripts.readers import (
+from klantlint.transcripts.records import (
     Record,
     RecordError,
     call_from_record,
     call_from_turns,
     finished_call,
+    parse_json,
     turn_from_record,
 )
 
@@ -143,9 +143,9 @@ def _as_record(item: Any) -> Record | None:
         if not item.strip():
             return None
         try:
-            item = json.loads(item)
-        except json.JSONDecodeError as problem:
-            return RecordError("", 0, f"geen geldige JSON: {problem.msg} (kolom {problem.colno})")
+            item = parse_json(item)
+        except ValueError as problem:
+            return RecordError("", 0, str(problem))
     if not isinstance(item, Mapping):
         return RecordError("", 0, f"geen gesprek: verwacht een Call, dict of JSON-regel, niet {type(item).__name__}")
     data = dict(item)

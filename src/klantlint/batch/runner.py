@@ -23,8 +23,9 @@ from klantlint.batch.parallel import lint_records
 from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
+from klantlint.errors import KlantlintError
 from klantlint.transcripts.models import CallResult
-from klantlint.transcripts.readers import Record, RecordError, iter_records
+from klantlint.transcripts.readers import ReadOptions, Record, RecordError, iter_records
 
 SUMMARY_CSV_FIELDS = [
     "call_id",
@@ -48,7 +49,12 @@ SUMMARY_CSV_FIELDS = [
     "hold_durations_s",
     "conversation_rules",
     "conversation_rules_skipped",
+    "incomplete",
+    "turns_lost",
+    "duplicate_call_id",
 ]
+# Without --errors, the first few error reasons are shown on stderr.
+ERRORS_SHOWN = 5
 
 
 @dataclass
@@ -65,6 +71,9 @@ class BatchOptions:
     resume: bool = False
     strict: bool = False
     progress: bool = False
+    # The folder each input file's call id is relative to (file-per-call formats), as `expand_inputs_with_roots`
+    # gives it; a file not in here gets its own name as call id.
+    roots: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,16 +84,34 @@ class BatchTotals:
     findings: int = 0
     errors: int = 0
     skipped: int = 0
+    incomplete: int = 0
+    duplicate_ids: int = 0
+    shown_errors: list[str] = field(default_factory=list)  # the first few, for stderr when there is no errors file
     started: float = field(default_factory=time.perf_counter)
 
     def closing_line(self) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.words / elapsed if elapsed else 0.0
         resumed = f", {self.skipped} al gedaan" if self.skipped else ""
-        return (
-            f"klantlint batch: {self.calls} gesprekken, {self.turns} beurten, {self.words} agentwoorden, "
-            f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s"
+        incomplete = f" ({self.incomplete} onvolledig)" if self.incomplete else ""
+        duplicates = (
+            f"; waarschuwing: {self.duplicate_ids} gesprek(ken) met een call_id die al eerder voorkwam"
+            if self.duplicate_ids
+            else ""
         )
+        return (
+            f"klantlint batch: {self.calls} gesprekken{incomplete}, {self.turns} beurten, {self.words} agentwoorden, "
+            f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s"
+            f"{duplicates}"
+        )
+
+    def error_lines(self, errors_file: Path | None) -> list[str]:
+        """For stderr when no errors file was given: the first error reasons, and how many more there are."""
+        if errors_file is not None or not self.errors:
+            return []
+        more = self.errors - len(self.shown_errors)
+        tail = [f"... en nog {more} fout(en); --errors BESTAND schrijft ze allemaal"] if more > 0 else []
+        return self.shown_errors + tail
 
 
 class StrictStop(Exception):
@@ -123,17 +150,31 @@ def _repair_csv(path: Path) -> list[dict[str, Any]]:
         return []
     data = path.read_bytes()
     cut = data.rfind(b"\n") + 1
+    reader = csv.DictReader(io.StringIO(data[:cut].decode("utf-8")))
+    if reader.fieldnames is not None and reader.fieldnames != SUMMARY_CSV_FIELDS:
+        raise KlantlintError(
+            f"{path}: de kolommen wijken af van die van deze versie van klantlint; --resume kan er niet aan "
+            "verder schrijven: begin een nieuwe run zonder --resume"
+        )
+    rows = list(reader)
     path.write_bytes(data[:cut])
-    rows = list(csv.DictReader(io.StringIO(data[:cut].decode("utf-8"))))
     return [{**row, "line": int(row["line"])} for row in rows]
 
 
-def completed_records(options: BatchOptions) -> set[str]:
-    """Keys of records whose output is complete; also removes what an interrupted run left half-written."""
+def _summary_rows(options: BatchOptions) -> list[dict[str, Any]]:
+    if options.summary is None:
+        return []
+    return _repair_csv(options.summary) if options.summary.suffix == ".csv" else _repair_jsonl(options.summary)
+
+
+def completed_records(options: BatchOptions, call_ids: set[str] | None = None) -> set[str]:
+    """Keys of records whose output is complete; also removes what an interrupted run left half-written.
+    The ids of the calls already summarised are added to `call_ids`, when given."""
     done: set[str] = set()
-    if options.summary is not None:
-        rows = _repair_csv(options.summary) if options.summary.suffix == ".csv" else _repair_jsonl(options.summary)
-        done |= {record_key(row["source"], int(row["line"])) for row in rows}
+    rows = _summary_rows(options)
+    done |= {record_key(row["source"], int(row["line"])) for row in rows}
+    if call_ids is not None:
+        call_ids.update(str(row["call_id"]) for row in rows)
     if options.errors is not None:
         done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
     if options.output is not None and options.output.exists():
@@ -166,14 +207,14 @@ class Outputs:
             if self.summary.tell() == 0:
                 self.summary_csv.writeheader()
 
-    def write_call(self, result: CallResult) -> None:
+    def write_call(self, result: CallResult, *, duplicate_call_id: bool = False) -> None:
         if self.findings is not None:
             for row in finding_records(result):
                 row.update({"source": result.source, "line": result.line})
                 self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
             self.findings.flush()
         if self.summary is not None:
-            record = summary_record(result)
+            record = summary_record(result, duplicate_call_id=duplicate_call_id)
             if self.summary_csv is not None:
                 # Counts and lists (hold durations, conversation rules) go into one CSV cell as JSON.
                 self.summary_csv.writerow(
@@ -196,10 +237,17 @@ class Outputs:
 
 
 def _records(
-    options: BatchOptions, columns: dict[str, str], done: set[str], totals: BatchTotals, progress: Progress
+    options: BatchOptions, read_options: ReadOptions, done: set[str], totals: BatchTotals, progress: Progress
 ) -> Iterator[Record]:
     for path in options.inputs:
-        for record in iter_records(path, options.input_format, columns, on_position=progress.reader()):
+        records = iter_records(
+            path,
+            options.input_format,
+            on_position=progress.reader(),
+            options=read_options,
+            root=options.roots.get(path),
+        )
+        for record in records:
             if record_key(record.source, record.line) in done:
                 totals.skipped += 1
                 continue
@@ -211,9 +259,12 @@ def _records(
 def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     """Run the batch; returns the totals (the caller prints the closing line and picks the exit code)."""
     totals = BatchTotals()
-    done = completed_records(options) if options.resume else set()
+    call_ids: set[str] = set()  # of the calls summarised so far, to tell duplicates
+    done = completed_records(options, call_ids) if options.resume else set()
     progress = Progress(options.inputs, options.progress)
-    records = _records(options, linter.config.columns, done, totals, progress)
+    config = linter.config
+    read_options = ReadOptions(config.columns, config.encoding, config.csv_delimiter)
+    records = _records(options, read_options, done, totals, progress)
     if options.engine == "dask":
         from klantlint.batch.dask_engine import lint_records_on_dask
 
@@ -244,7 +295,14 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
                     options.strict,
                 )
             else:
-                outputs.write_call(result)
+                duplicate = result.call_id in call_ids
+                if duplicate and options.strict:
+                    reason = f"call_id '{result.call_id}' komt al eerder voor (--strict)"
+                    _error(outputs, totals, RecordError(result.source, result.line, reason, result.call_id), True)
+                call_ids.add(result.call_id)
+                outputs.write_call(result, duplicate_call_id=duplicate)
+                totals.duplicate_ids += duplicate
+                totals.incomplete += result.turns_lost > 0
                 totals.calls += 1
                 totals.turns += result.turns
                 totals.words += result.agent_words
@@ -265,5 +323,7 @@ def _started(
 def _error(outputs: Outputs, totals: BatchTotals, error: RecordError, strict: bool) -> None:
     outputs.write_error(error)
     totals.errors += 1
+    if len(totals.shown_errors) < ERRORS_SHOWN:
+        totals.shown_errors.append(f"{error.source}:{error.line}: {error.reason}")
     if strict:
         raise StrictStop(error)

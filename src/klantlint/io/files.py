@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from klantlint.errors import InputError
+from klantlint.io.encoding import bom_encoding, utf16_without_bom
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -52,7 +53,8 @@ def _excluded(path: Path, patterns: list[str]) -> bool:
 
 
 def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
-    """Read one file (or stdin for '-') as UTF-8 text; InputError names the file, line and reason."""
+    """Read one file (or stdin for '-') as UTF-8 text (or UTF-16/32 with a byte-order mark); InputError names the
+    file, line and reason."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
         return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown)
@@ -69,6 +71,17 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
 
 
 def decode(data: bytes, path: str) -> str:
+    marked = bom_encoding(data)
+    if marked is not None and marked != "utf-8-sig":
+        try:
+            return data.decode(marked)
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{path}: geen geldige {marked.upper()} (byte {error.start}); sla het bestand op als UTF-8"
+            ) from None
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        raise InputError(f"{path}: UTF-16-tekst zonder BOM ({utf16}); sla het bestand op als UTF-8")
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise InputError(f"{path}: binair bestand, geen tekst; overgeslagen")
     try:

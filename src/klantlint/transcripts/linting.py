@@ -92,6 +92,7 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
                 ),
                 source=call.source,
                 line=call.line,
+                turns_lost=call.turns_lost,
                 longest_agent_monologue_s=conversation.figures.longest_agent_monologue_s,
                 holds=conversation.figures.holds,
                 hold_durations_s=conversation.figures.hold_durations_s,

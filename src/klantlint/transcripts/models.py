@@ -37,6 +37,12 @@ class Call(BaseModel):
     # Optional call metadata for the conversation rules: who called whom, and the organisation's names.
     direction: Literal["inbound", "outbound"] | None = None
     organisation: list[str] = Field(default_factory=list)
+    # Turns of this call that were in the input but could not be read (each has its own error record).
+    turns_lost: int = Field(default=0, ge=0)
+
+    @property
+    def incomplete(self) -> bool:
+        return self.turns_lost > 0
 
 
 class TurnFinding(BaseModel):
@@ -78,6 +84,7 @@ class CallResult(BaseModel):
     customer_words: int
     source: str = ""
     line: int = 0
+    turns_lost: int = Field(default=0, ge=0)  # unreadable turns of the call (see Call.turns_lost)
     # Conversation figures (None / empty without timestamps), and conversation rules skipped for lack of them.
     longest_agent_monologue_s: float | None = None
     holds: int = 0

@@ -1,0 +1,52 @@
+"""Telling how a text file is encoded from its first bytes: a byte-order mark, or UTF-16 without one."""
+
+from __future__ import annotations
+
+import codecs
+
+SNIFF_BYTES = 8192
+# UTF-32 marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of NUL bytes at the odd (or even) positions from which a text counts as UTF-16 of a Latin script.
+_UTF16_NUL_SHARE = 0.9
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The codec that decodes (and drops) the byte-order mark `head` starts with, if any."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte of `head` is NUL (UTF-16 text without a mark), else None."""
+    sample = head[:SNIFF_BYTES]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= _UTF16_NUL_SHARE * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= _UTF16_NUL_SHARE * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def is_ascii_compatible(encoding: str) -> bool:
+    """Whether the codec writes ASCII (and so line ends) as single bytes, so a file can be split into lines first."""
+    return "\n,;a".encode(encoding) == b"\n,;a"
+
+
+def check_encoding(name: str) -> str:
+    """The name, when Python knows the codec; ValueError (Dutch) otherwise."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"onbekende tekenset '{name}' (bijvoorbeeld utf-8, cp1252, latin-1, utf-16)") from None
+    return name

@@ -1,0 +1,116 @@
+"""From parsed records (JSON objects, CSV rows) to turns and calls, and the error record for what cannot be one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from klantlint.transcripts.models import Call, Turn
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """An input record that could not become a call (or a turn of one)."""
+
+    source: str
+    line: int
+    reason: str
+    call_id: str | None = None
+
+
+Record = Call | RecordError
+
+
+def parse_json(text: str) -> Any:
+    """The JSON value in `text`; ValueError (Dutch) names what is wrong, also for nesting too deep to parse."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as problem:
+        where = f"kolom {problem.colno}" if problem.lineno == 1 else f"regel {problem.lineno}, kolom {problem.colno}"
+        raise ValueError(f"geen geldige JSON: {problem.msg} ({where})") from None
+    except RecursionError:
+        raise ValueError("JSON te diep genest (meer dan ongeveer 1000 niveaus haakjes); geen gesprek") from None
+
+
+def number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    return float(value)
+
+
+def turn_from_record(data: dict[str, Any]) -> Turn:
+    """A turn from one JSON/CSV record; ValueError (Dutch) names what is wrong."""
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
+    speaker = data.get("speaker")
+    if speaker is None or str(speaker).strip() == "":
+        raise ValueError("spreker ('speaker') ontbreekt")
+    try:
+        return Turn(speaker=str(speaker), text=text, start=number(data.get("start")), end=number(data.get("end")))
+    except ValueError:
+        raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
+
+
+def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
+    """A call from one JSON object (the call-per-line format); ValueError (Dutch) names what is wrong."""
+    call_id = data.get("call_id")
+    if call_id is None or str(call_id).strip() == "":
+        raise ValueError("'call_id' ontbreekt")
+    raw_turns = data.get("turns")
+    if not isinstance(raw_turns, list):
+        raise ValueError("'turns' moet een lijst zijn")
+    turns = []
+    for index, raw in enumerate(raw_turns):
+        if not isinstance(raw, dict):
+            raise ValueError(f"beurt {index} is geen object")
+        try:
+            turns.append(turn_from_record(raw))
+        except ValueError as error:
+            raise ValueError(f"beurt {index}: {error}") from None
+    return call_from_turns(data, turns, source, line)
+
+
+def call_from_turns(data: dict[str, Any], turns: list[Turn], source: str, line: int, turns_lost: int = 0) -> Call:
+    """A call from its turns and the record that carries the call's own fields: the call's record, or in
+    turn-per-line input its first turn's. ValueError (Dutch) names a bad field."""
+    return Call(
+        call_id=str(data["call_id"]),
+        turns=turns,
+        agent_id=optional_str(data.get("agent_id")),
+        date=optional_str(data.get("date")),
+        source=source,
+        line=line,
+        turns_lost=turns_lost,
+        **call_metadata(data),
+    )
+
+
+def call_metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """Optional `direction` ("inbound"/"outbound") and `organisation` (a name or a list of names) of a call."""
+    metadata: dict[str, Any] = {}
+    direction = data.get("direction")
+    if direction not in (None, ""):
+        if direction not in ("inbound", "outbound"):
+            raise ValueError(f"'direction' moet 'inbound' of 'outbound' zijn, niet {direction!r}")
+        metadata["direction"] = direction
+    organisation = data.get("organisation")
+    if isinstance(organisation, str):
+        organisation = [organisation]
+    if organisation not in (None, ""):
+        if not isinstance(organisation, list) or not all(isinstance(name, str) for name in organisation):
+            raise ValueError("'organisation' moet een naam of een lijst met namen zijn")
+        metadata["organisation"] = organisation
+    return metadata
+
+
+def optional_str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def finished_call(call: Call) -> Record:
+    """The call, or an error record when it has no turn with text."""
+    if not call.turns or all(not turn.text.strip() for turn in call.turns):
+        return RecordError(call.source, call.line, "leeg gesprek: geen beurten met tekst", call.call_id)
+    return call
