@@ -363,6 +363,20 @@ def report(findings: Path, summary: Path, output: Path, config_path: Path | None
     )
 
 
+@cli.command()
+@click.option(
+    "--stdio", is_flag=True, help="Via standaardinvoer en -uitvoer (de standaard; voor editors die het meegeven)."
+)
+def server(stdio: bool) -> None:
+    """Start de taalserver (LSP) voor editors: bevindingen tijdens het typen (klantlint[server])."""
+    try:
+        from klantlint.server.server import run
+    except ImportError as error:
+        _fail(f"de taalserver heeft extra pakketten nodig ({error.name}); installeer klantlint[server]")
+        sys.exit(EXIT_ERROR)
+    run()
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
