@@ -19,8 +19,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 120  # the first lint loads the pipeline; generous so a slow CI machine does not fail
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
-
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -97,6 +95,7 @@ async def _actions(client: LanguageClient, uri: str, diagnostic: types.Diagnosti
     return [action for action in result or [] if isinstance(action, types.CodeAction)]
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_diagnostics_appear_with_code_severity_and_explanation_link(client: LanguageClient, workspace: Path):
     text = "Agent: Goedemorgen.\nAgent: Wat was uw naam ook alweer?\n"
     uri = _open(client, workspace / "diag.txt", text)
@@ -111,6 +110,7 @@ async def test_diagnostics_appear_with_code_severity_and_explanation_link(client
     assert "Wat gaat er mis" in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_change_is_linted_again(client: LanguageClient, workspace: Path):
     text = "Agent: Goedemorgen, waarmee kan ik u helpen?\n"
     uri = _open(client, workspace / "change.txt", text)
@@ -132,6 +132,7 @@ async def test_a_change_is_linted_again(client: LanguageClient, workspace: Path)
     assert next(d for d in changed if d.code == "KL003").range.start.line == 1
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_quick_fix_applies_the_safe_rewrite_and_suppression_writes_the_comment(
     client: LanguageClient, workspace: Path
 ):
@@ -152,6 +153,7 @@ async def test_quick_fix_applies_the_safe_rewrite_and_suppression_writes_the_com
     assert _apply(text, fix_all.edit.changes[uri]) == "Agent: Wat is uw naam ook alweer?\n"
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_suppression_in_markdown_is_an_html_comment_and_silences_the_finding(
     client: LanguageClient, workspace: Path
 ):
@@ -170,6 +172,7 @@ async def test_suppression_in_markdown_is_an_html_comment_and_silences_the_findi
     await _diagnostics(client, uri, lambda found: not any(d.code == "KL001" for d in found))
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_hover_shows_the_explanation(client: LanguageClient, workspace: Path):
     text = "Agent: Nee, dat doen we niet.\n"
     uri = _open(client, workspace / "hover.txt", text)
@@ -189,6 +192,7 @@ async def test_hover_shows_the_explanation(client: LanguageClient, workspace: Pa
     assert elsewhere is None
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_config_change_is_picked_up(client: LanguageClient, workspace: Path):
     watched = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]  # type: ignore[attr-defined]
     assert watched, "the server asks to be told about config changes"
@@ -207,6 +211,7 @@ async def test_config_change_is_picked_up(client: LanguageClient, workspace: Pat
     await _diagnostics(client, uri, lambda found: not any(d.code == "KL001" for d in found))
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_broken_config_shows_an_error_message_and_the_server_keeps_working(
     client: LanguageClient, workspace: Path
 ):
@@ -222,6 +227,7 @@ async def test_broken_config_shows_an_error_message_and_the_server_keeps_working
     assert any(d.code == "KL003" for d in await _diagnostics(client, other))
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_very_long_and_binary_like_input_do_not_hang_the_server(client: LanguageClient, workspace: Path):
     huge = _open(client, workspace / "huge.txt", "Agent: Goedemorgen. " * 15_000)
     assert not await _diagnostics(client, huge)
@@ -236,3 +242,21 @@ async def test_very_long_and_binary_like_input_do_not_hang_the_server(client: La
     with_nul = _open(client, workspace / "nul.txt", "abc\x00def\n")
     assert not await _diagnostics(client, with_nul)
     assert any("binaire inhoud" in m.message for m in client.messages)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])
+def test_positions_round_trip_in_every_encoding_and_match_pygls(encoding: str):
+    from pygls.workspace import PositionCodec
+
+    from klantlint.server.positions import LineIndex
+
+    text = "ab\nxé😋yz\r\nlaatste"
+    codec = PositionCodec(encoding)
+    index = LineIndex(text, codec)
+    lines = text.splitlines(keepends=True)
+    for offset in range(len(text) + 1):
+        position = index.position(offset)
+        assert index.offset(position) == offset or text[offset - 1] == "\n"
+        column = offset - index.starts[position.line]
+        expected = codec.position_to_client_units(lines, types.Position(line=position.line, character=column))
+        assert position.character == expected.character

@@ -18,6 +18,17 @@ class LineIndex:
         self.codec = codec
         self.starts = line_starts(text)
 
+    def units(self, text: str) -> int:
+        """Length of `text` in the client's code units (pygls counts per character in Python; this is C speed)."""
+        if text.isascii():
+            return len(text)
+        encoding = self.codec.encoding
+        if encoding == types.PositionEncodingKind.Utf8:
+            return len(text.encode("utf-8"))
+        if encoding == types.PositionEncodingKind.Utf32:
+            return len(text)
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
     def _line_end(self, line: int) -> int:
         return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
 
@@ -25,7 +36,7 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.starts, offset) - 1
         prefix = self.text[self.starts[line] : offset]
-        return types.Position(line=line, character=self.codec.client_num_units(prefix))
+        return types.Position(line=line, character=self.units(prefix))
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))
@@ -35,7 +46,7 @@ class LineIndex:
             return len(self.text)
         start = self.starts[position.line]
         line_text = self.text[start : self._line_end(position.line)]
-        character = min(position.character, self.codec.client_num_units(line_text))
+        character = min(position.character, self.units(line_text))
         local = types.Position(line=0, character=character)
         return start + self.codec.position_from_client_units([line_text], local).character
 

@@ -64,6 +64,8 @@ class KlantlintServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantlint-lint")
         self.shown_problems: set[str] = set()
         self.debounce = DEBOUNCE_SECONDS
+        # Per Linter (by id, the Linter kept so the id stays its own): its rules by code and explanation links.
+        self.rule_links: dict[int, tuple[Linter, dict[str, RuleInfo], dict[str, str]]] = {}
 
     # -- linting ------------------------------------------------------------------------------
 
@@ -89,13 +91,16 @@ class KlantlintServer(LanguageServer):
             linted.problem = f"klantlint: configuratiefout: {error}"
             return linted
         linted.linter = linter
-        linted.infos = {info.code: info for info in linter.rule_infos()}
+        known = self.rule_links.get(id(linter))
+        if known is None or known[0] is not linter:
+            infos = linter.rule_infos()
+            known = self.rule_links[id(linter)] = (linter, {i.code: i for i in infos}, self.pages.links(infos))
+        linted.infos = known[1]
         linted.checked = LONG_TOKEN.sub(lambda match: " " * len(match.group()), text)
         linted.findings = linter.check(
             linted.checked, text_format=linted.text_format, path=_config_relative(path, linter)
         )
-        links = self.pages.links(list(linted.infos.values()))
-        linted.diagnostics = [to_diagnostic(finding, linted.index, links) for finding in linted.findings]
+        linted.diagnostics = [to_diagnostic(finding, linted.index, known[2]) for finding in linted.findings]
         return linted
 
     def schedule(self, uri: str, delay: float) -> None:
