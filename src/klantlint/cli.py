@@ -156,6 +156,7 @@ def check(
     for source in sources:
         linter = session.linter_for(source.path)
         findings = linter.check(source.text, text_format="markdown" if source.markdown else "text", path=source.path)
+        findings = source.locate(findings) if source.locate is not None else findings
         files.append(FileFindings(source.path, findings, source.text))
         failing |= _fails(findings, linter.config.fail_on)
     linter = session.any_linter()
@@ -202,6 +203,11 @@ def fix(
     remaining_fail = False
     for source in sources:
         linter = session.linter_for(source.path)
+        if source.locate is not None:  # a Word script: the rewrites go into a copy
+            applied, remaining = _fix_word(linter, source.path, diff)
+            fixed_total += applied
+            remaining_fail |= _fails(remaining, linter.config.fail_on)
+            continue
         result = linter.fix(source.text, unsafe=unsafe, text_format="markdown" if source.markdown else "text")
         fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
@@ -390,6 +396,56 @@ def report(findings: Path, summary: Path, output: Path, config_path: Path | None
         f"klantlint report: {data.overall.calls} gesprekken, {data.overall.findings} bevindingen; rapport in {output}",
         err=True,
     )
+
+
+@cli.command()
+@click.option(
+    "--stdio", is_flag=True, help="Via standaardinvoer en -uitvoer (de standaard; voor editors die het meegeven)."
+)
+def server(stdio: bool) -> None:
+    """Start de taalserver (LSP) voor editors: bevindingen tijdens het typen (klantlint[server])."""
+    try:
+        from klantlint.server.server import run
+    except ImportError as error:
+        _fail(f"de taalserver heeft extra pakketten nodig ({error.name}); installeer klantlint[server]")
+        sys.exit(EXIT_ERROR)
+    run()
+
+
+def _fix_word(linter: Linter, path: str, dry_run: bool) -> tuple[int, list[Finding]]:
+    from klantlint.engine.docx_fixing import fix_docx, fixed_copy_path
+
+    if dry_run:
+        _fail(f"{path}: --diff werkt niet op Word-bestanden; overgeslagen")
+        return 0, []
+    output = fixed_copy_path(path)
+    applied, remaining = fix_docx(linter, path, output)
+    click.echo(f"{path}: {len(applied)} herschrijving(en) in {output}", err=True)
+    for finding in remaining:
+        click.echo(
+            f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}", err=True
+        )
+    return len(applied), remaining
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Anders: NAAM.nagekeken.docx.")
+@with_common_options
+def annotate(
+    path: str, output: Path | None, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Maak een kopie van een Word-script met een opmerking bij elke bevinding (het origineel blijft gelijk)."""
+    from klantlint.report.docx_comments import annotate_file
+
+    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)})
+    linter = session.linter_for(path)
+    if not path.lower().endswith(".docx"):
+        raise InputError(f"{path}: annotate werkt op Word-bestanden (.docx)")
+    target = output or Path(path).with_name(f"{Path(path).stem}.nagekeken.docx")
+    findings, added = annotate_file(linter, path, target)
+    click.echo(f"{path}: {added} opmerking(en) in {target}", err=True)
+    sys.exit(EXIT_FINDINGS if _fails(findings, linter.config.fail_on) else EXIT_CLEAN)
 
 
 def main() -> None:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from klantlint.errors import InputError
+from klantlint.findings import Finding
 from klantlint.io.encoding import bom_encoding, utf16_without_bom
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+WORD_SUFFIXES = frozenset({".docx"})  # Word scripts, read by klantlint.io.docx (klantlint[docx])
+OLD_WORD_SUFFIXES = frozenset({".doc"})  # named so the error can say what to do
+CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | WORD_SUFFIXES
 STDIN = "-"
 BINARY_SNIFF_BYTES = 8192
 
@@ -25,6 +28,8 @@ class Source:
     path: str
     text: str
     markdown: bool
+    # Word scripts: findings with paragraph numbers and headings instead of lines of `text`.
+    locate: Callable[[list[Finding]], list[Finding]] | None = None
 
 
 def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
@@ -63,11 +68,24 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         raise InputError(f"{path}: bestand bestaat niet")
     if file.is_dir():
         raise InputError(f"{path}: is een map, geen bestand")
+    if file.suffix.lower() in WORD_SUFFIXES | OLD_WORD_SUFFIXES:
+        return _read_word(path)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
     return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def _read_word(path: str) -> Source:
+    try:
+        from klantlint.io.docx import read_docx
+    except ImportError as error:
+        raise InputError(
+            f"{path}: Word-bestanden vragen een extra pakket ({error.name}); installeer klantlint[docx]"
+        ) from None
+    script = read_docx(path)
+    return Source(path, script.text, False, script.located)
 
 
 def decode(data: bytes, path: str) -> str:
