@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 from naive_baseline import NAIVE_PATTERNS, naive_codes  # noqa: E402
 
-from klantlint import Linter  # noqa: E402
+from klantlint import Config, Linter  # noqa: E402
 from klantlint.conversation import CONVERSATION_CODES  # noqa: E402
 from klantlint.evaluation import (  # noqa: E402
     RuleScore,
@@ -149,7 +149,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/quality.md")
     args = parser.parse_args()
 
-    linter = Linter()
+    linter = Linter(Config(select=["ALL"]))  # every rule, opt-in ones too: figures per rule
     catalogue = [info.code for info in linter.rule_infos() if info.code in NAIVE_PATTERNS]
     codes = [c.strip().upper() for c in args.codes.split(",")] if args.codes else catalogue
     utterances = read_corpus(args.corpus)

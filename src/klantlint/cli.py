@@ -23,7 +23,7 @@ from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
-from klantlint.rulesdoc import explain_text, rules_markdown_table, rules_text_table
+from klantlint.rulesdoc import explain_text, measured_figures, rules_markdown_table, rules_text_table
 from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -33,9 +33,12 @@ FORMATS = list(RENDERERS)
 class Session:
     """Linters per config (files in different folders may have different configs), built lazily."""
 
-    def __init__(self, config_path: Path | None, overrides: dict[str, object]) -> None:
+    def __init__(
+        self, config_path: Path | None, overrides: dict[str, object], extend_select: Sequence[str] = ()
+    ) -> None:
         self.config_path = config_path
         self.overrides = overrides
+        self.extend_select = list(extend_select)  # added to the config's own extend_select
         self._linters: dict[str, Linter] = {}
         self._configs: dict[Path, Config] = {}
 
@@ -44,7 +47,9 @@ class Session:
         start = Path.cwd() if path == STDIN else Path(path)
         folder = start.resolve() if start.is_dir() else start.resolve().parent
         if folder not in self._configs:
-            self._configs[folder] = resolve_config(self.config_path, folder).merged(**self.overrides)
+            config = resolve_config(self.config_path, folder)
+            extended = [*config.extend_select, *self.extend_select] if self.extend_select else None
+            self._configs[folder] = config.merged(**self.overrides, extend_select=extended)
         return self._configs[folder]
 
     def linter_for(self, path: str) -> Linter:
@@ -95,7 +100,12 @@ common_options = [
         type=click.Path(dir_okay=False, path_type=Path),
         help="Configuratiebestand (anders: dichtstbijzijnde pyproject.toml / klantlint.toml).",
     ),
-    click.option("--select", multiple=True, help="Codes of prefixen die aan staan (komma's mogen), of ALL."),
+    click.option(
+        "--select",
+        multiple=True,
+        help="Codes of prefixen die aan staan (komma's mogen), of ALL (ook opt-in-regels); anders de standaardset.",
+    ),
+    click.option("--extend-select", multiple=True, help="Codes of prefixen die er bovenop aan staan (opt-in-regels)."),
     click.option("--ignore", multiple=True, help="Codes of prefixen die uit staan."),
 ]
 
@@ -130,6 +140,7 @@ def check(
     paths: tuple[str, ...],
     config_path: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     output_format: str,
     fail_on: str | None,
@@ -137,7 +148,11 @@ def check(
     exit_zero: bool,
 ) -> None:
     """Controleer bestanden, mappen of '-' (standaardinvoer)."""
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on})
+    session = Session(
+        config_path,
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on},
+        _split_codes(extend_select) or (),
+    )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
     files: list[FileFindings] = []
@@ -179,12 +194,15 @@ def fix(
     paths: tuple[str, ...],
     config_path: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     unsafe: bool,
     diff: bool,
 ) -> None:
     """Herschrijf wat veilig kan; met '-' komt de tekst op standaarduitvoer."""
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)})
+    session = Session(
+        config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)}, _split_codes(extend_select) or ()
+    )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
     fixed_total = 0
@@ -232,10 +250,10 @@ def fix(
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_command(output_format: str, config_path: Path | None) -> None:
-    """Toon alle regels (code, naam, ernst, samenvatting)."""
+    """Toon alle regels (code, naam, ernst, standaard of opt-in, samenvatting)."""
     infos = Session(config_path, {}).any_linter().rule_infos()
     if output_format == "markdown":
-        click.echo(rules_markdown_table(infos), nl=False)
+        click.echo(rules_markdown_table(infos, measured_figures()), nl=False)
     elif output_format == "json":
         import json
 

@@ -32,7 +32,8 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    select: list[str] | None = None  # None: the default set (rules with `default` true in their RuleInfo)
+    extend_select: list[str] = Field(default_factory=list)  # added to `select`, e.g. opt-in rules
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity = "warning"
@@ -68,7 +69,7 @@ class Config(BaseModel):
             raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")
         return value
 
-    @field_validator("select", "ignore", mode="before")
+    @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
     def _codes_upper(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -64,6 +64,11 @@ class RuleInfo(BaseModel):
     bad_examples: list[str] = Field(default_factory=list)
     good_examples: list[str] = Field(default_factory=list)
     source: str = ""
+    # In the default set (runs when the config names no `select`), like Ruff's default rules. An opt-in rule
+    # runs only when selected by code, prefix or ALL, or added with `extend_select`.
+    default: bool = True
+    # Why an opt-in rule is not in the default set (Dutch, one short sentence), shown in `klantlint rules`.
+    opt_in_reason: str = ""
 
     @field_validator("code")
     @classmethod
