@@ -18,7 +18,7 @@ from klantlint import __version__
 from klantlint.config import Config, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
-from klantlint.findings import SEVERITY_RANK, Finding
+from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
 from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
@@ -93,6 +93,11 @@ def _run_paths(session: Session, paths: Sequence[str], exclude_from: Config) -> 
     return sources, errors
 
 
+variant_option = click.option(
+    "--variant",
+    type=click.Choice(list(VARIANTS)),
+    help="Nederlands uit Nederland (nl-NL) of Vlaanderen (nl-BE); anders zijn beide goed.",
+)
 common_options = [
     click.option(
         "--config",
@@ -107,6 +112,7 @@ common_options = [
     ),
     click.option("--extend-select", multiple=True, help="Codes of prefixen die er bovenop aan staan (opt-in-regels)."),
     click.option("--ignore", multiple=True, help="Codes of prefixen die uit staan."),
+    variant_option,
 ]
 
 
@@ -142,6 +148,7 @@ def check(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    variant: str | None,
     output_format: str,
     fail_on: str | None,
     statistics: bool,
@@ -150,7 +157,7 @@ def check(
     """Controleer bestanden, mappen of '-' (standaardinvoer)."""
     session = Session(
         config_path,
-        {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on},
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on, "variant": variant},
         _split_codes(extend_select) or (),
     )
     base = session.config_for(paths[0])
@@ -196,12 +203,15 @@ def fix(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    variant: str | None,
     unsafe: bool,
     diff: bool,
 ) -> None:
     """Herschrijf wat veilig kan; met '-' komt de tekst op standaarduitvoer."""
     session = Session(
-        config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)}, _split_codes(extend_select) or ()
+        config_path,
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "variant": variant},
+        _split_codes(extend_select) or (),
     )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
@@ -265,13 +275,15 @@ def rules_command(output_format: str, config_path: Path | None) -> None:
 @cli.command()
 @click.argument("code")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def explain(code: str, config_path: Path | None) -> None:
+@variant_option
+def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     """Leg een regel uit: wat er misgaat, waarom, en hoe het beter kan."""
-    infos = {info.code: info for info in Session(config_path, {}).any_linter().rule_infos()}
+    linter = Session(config_path, {"variant": variant}).any_linter()
+    infos = {info.code: info for info in linter.rule_infos()}
     info = infos.get(code.upper()) or next((i for i in infos.values() if i.name == code.lower()), None)
     if info is None:
         raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(infos))}")
-    click.echo(explain_text(info))
+    click.echo(explain_text(info, linter.config.variant))
 
 
 @cli.command()
@@ -295,6 +307,7 @@ def explain(code: str, config_path: Path | None) -> None:
 @click.option("--strict", is_flag=True, help="Stop bij het eerste onleesbare record (exit-code 2).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]))
+@variant_option
 @click.option(
     "--report",
     "report_path",
@@ -316,6 +329,7 @@ def batch(
     strict: bool,
     config_path: Path | None,
     fail_on: str | None,
+    variant: str | None,
     report_path: Path | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
@@ -326,7 +340,7 @@ def batch(
         raise click.UsageError("--scheduler hoort bij --engine dask")
     # Resolve folders and globs before starting, so a missing input stops the run before any output.
     files = list(expand_inputs(inputs))
-    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on)
+    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on, variant=variant)
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
     if report_path is not None:
         from klantlint.report.html import report_inputs

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from klantlint.errors import ConfigError
-from klantlint.findings import Severity
+from klantlint.findings import VARIANTS, Severity, Variant
 
 CONFIG_FILENAMES = (".klantlint.toml", "klantlint.toml", "pyproject.toml")
 
@@ -43,6 +43,7 @@ class Config(BaseModel):
     competitors: list[str] = Field(default_factory=list)
     organisation: list[str] = Field(default_factory=list)  # own organisation's names, for the opening (KL101)
     aanspreekvorm: Literal["u", "je", "auto"] = "auto"
+    variant: Variant | None = None  # nl-NL or nl-BE where wording differs; None accepts both
     max_sentence_words: int = Field(default=20, ge=1)
     model: str = "auto"
     exclude: list[str] = Field(default_factory=list)
@@ -58,6 +59,15 @@ class Config(BaseModel):
         # A plain list of terms is allowed: terms without a plain alternative.
         if isinstance(value, list):
             return {str(term): "" for term in value}
+        return value
+
+    @field_validator("variant", mode="before")
+    @classmethod
+    def _variant_spelling(cls, value: Any) -> Any:
+        # "nl-be" and "NL_BE" mean nl-BE; anything else is left for the Literal check to reject.
+        if isinstance(value, str):
+            wanted = value.strip().replace("_", "-").lower()
+            return next((variant for variant in VARIANTS if variant.lower() == wanted), value)
         return value
 
     @field_validator("columns")

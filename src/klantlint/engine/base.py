@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from klantlint.findings import Severity
+from klantlint.findings import Severity, Variant
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,11 +42,17 @@ class Explanation(BaseModel):
     voorbeeld: str
     beter: str
     veilig: str
+    # Where Flemish usage differs: the Flemish alternative, shown as a "Vlaanderen:" line in the Beter section.
+    vlaanderen: str = ""
 
-    def render(self) -> str:
+    def render(self, variant: Variant | None = None) -> str:
+        """The sections as Markdown; the Flemish line is left out only for `variant` nl-NL."""
         parts = []
         for key, title in EXPLANATION_SECTIONS.items():
-            parts.append(f"## {title}\n{getattr(self, key).strip()}")
+            body = getattr(self, key).strip()
+            if key == "beter" and self.vlaanderen and variant != "nl-NL":
+                body += f"\nVlaanderen: {self.vlaanderen.strip()}"
+            parts.append(f"## {title}\n{body}")
         return "\n\n".join(parts)
 
 
