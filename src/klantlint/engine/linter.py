@@ -163,6 +163,10 @@ class Linter:
         infos = [rule.info for rule in self.all_rules] + [rule.info for rule in self.conversation_rules]
         return sorted(infos, key=lambda info: info.code)
 
+    def enabled_codes(self) -> set[str]:
+        """The codes of the rules this linter runs (phrase and conversation rules), after select and ignore."""
+        return {code for code in self.known_codes if self._enabled(code)}
+
     def _validate_config(self) -> None:
         where = str(self.config.source or "configuratie")
         check_known(self.config.select or (), self.known_codes, f"{where}: select")
