@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 from naive_baseline import NAIVE_PATTERNS, naive_codes  # noqa: E402
 
-from klantlint import Linter  # noqa: E402
+from klantlint import Config, Linter  # noqa: E402
 from klantlint.conversation import CONVERSATION_CODES  # noqa: E402
 from klantlint.evaluation import (  # noqa: E402
     RuleScore,
@@ -80,7 +80,7 @@ def conversation_section(
     linter: Linter, calls_path: Path, heldout_path: Path, blind_path: Path, *, mistakes: bool
 ) -> list[str]:
     """KL101-KL107 on the labelled calls (a finding counts when code and turn index match), the first held-out
-    set (scored once, then tuned on) and the blind set written after that."""
+    set and the blind set written after that (each scored once blind, then tuned on: their figures here are tuned)."""
     if not calls_path.exists():
         return []
     codes = sorted(CONVERSATION_CODES)
@@ -89,29 +89,30 @@ def conversation_section(
     scores, wrong = score_calls(calls, predict, codes)
     lines = [
         "",
-        f"## Conversation rules on labelled calls ({len(calls)} calls, {calls_path.name})",
+        f"## Conversation rules on labelled calls ({len(calls)} calls, {calls_path.name}; development set, tuned on)",
         "",
         f"A finding is a true positive when its code and turn index equal an expected one. Targets: precision >= "
         f"{CALL_TARGET_PRECISION}, recall >= {CALL_TARGET_RECALL}.",
         "",
         *_table(codes, scores, target=CALL_TARGET),
         "",
-        _overall(scores, "klantlint, conversation rules"),
+        _overall(scores, "klantlint, conversation rules (tuned)"),
     ]
     sets = (
         (
             heldout_path,
-            "First held-out set",
+            "First held-out set, tuned on after its one blind scoring",
             "Written after the calls above by someone who did not see the rules' code. Scored once blind (micro "
             "P 0.886 / R 0.886; KL103 R 0.60, KL104 R 0.80, KL105 P/R 0.80, KL106 P 0.625), then used to fix the "
-            "causes of those mistakes: the figures below are no longer blind.",
+            "causes of those mistakes: the figures below are tuned on it, not blind.",
         ),
         (
             blind_path,
-            "Blind set",
+            "Formerly blind set, tuned on after its one blind scoring",
             "Written after the fixes above, by someone who saw neither the rules' code nor their results. Scored "
             "once blind (micro P 0.900 / R 0.947; KL101 P 0.86, KL102 R 0.80, KL104 R 0.83, KL105 P 0.83, KL106 "
-            "P 0.75), then used to fix the causes of those seven mistakes: the figures below are no longer blind.",
+            "P 0.75), then used to fix the causes of those six mistakes (four false positives, two misses): the "
+            "figures below are tuned on it, not blind.",
         ),
     )
     for path, title, note in sets:
@@ -127,7 +128,7 @@ def conversation_section(
             "",
             *_table(codes, set_scores, target=CALL_TARGET),
             "",
-            _overall(set_scores, "klantlint, conversation rules"),
+            _overall(set_scores, "klantlint, conversation rules (tuned on this set)"),
         ]
     if mistakes:
         for labelled, predicted in wrong:
@@ -138,9 +139,7 @@ def conversation_section(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument(
-        "--heldout", type=Path, default=HELDOUT, help="a labelled set the rules were not tuned on (reported, not tuned)"
-    )
+    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="second development set (once held out)")
     parser.add_argument("--calls", type=Path, default=CALLS, help="labelled calls for the conversation rules")
     parser.add_argument("--calls-heldout", type=Path, default=CALLS_HELDOUT, help="held-out labelled calls")
     parser.add_argument("--calls-blind", type=Path, default=CALLS_BLIND, help="blind labelled calls")
@@ -149,7 +148,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/quality.md")
     args = parser.parse_args()
 
-    linter = Linter()
+    linter = Linter(Config(select=["ALL"]))  # every rule, opt-in ones too: figures per rule
     catalogue = [info.code for info in linter.rule_infos() if info.code in NAIVE_PATTERNS]
     codes = [c.strip().upper() for c in args.codes.split(",")] if args.codes else catalogue
     utterances = read_corpus(args.corpus)
@@ -160,7 +159,7 @@ def main() -> None:
     ours, mistakes = score(utterances, klantlint_predict, codes)
     naive, _ = score(utterances, lambda texts: [naive_codes(t) for t in texts], codes)
     lines = [
-        f"# Rule quality on the labelled corpus ({len(utterances)} utterances)",
+        f"# Rule quality on the labelled corpus ({len(utterances)} utterances; development set, tuned on)",
         "",
         f"Pipeline: {linter.pipeline}. Targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL}.",
         "Naive baseline: one case-insensitive keyword regex per rule (benchmarks/naive_baseline.py).",
@@ -173,13 +172,17 @@ def main() -> None:
         naive_heldout, _ = score(heldout, lambda texts: [naive_codes(t) for t in texts], codes)
         lines += [
             "",
-            f"## Held-out set ({len(heldout)} utterances, {args.heldout.name})",
+            f"## Second development set ({len(heldout)} utterances, {args.heldout.name}; formerly held out)",
             "",
-            "Written by someone who saw neither the rules nor the corpus above; never used to tune a rule.",
+            "Written by someone who saw neither the rules nor the corpus above, but read during development: some of "
+            "its lines were copied into tests (tests/test_gates.py, tests/test_recall_fixes.py) and a KL004 change "
+            "quoted its figures. The figures did not move, but this is not a held-out measure: it is a second "
+            "development set from now on. The honest figure comes from the test split of the real-world corpus "
+            "(benchmarks/real_world.py).",
             "",
             *_table(codes, ours_heldout, naive_heldout),
             "",
-            _overall(ours_heldout, "klantlint, all rules"),
+            _overall(ours_heldout, "klantlint, all rules (second development set)"),
             _overall(naive_heldout, "naive baseline, all rules"),
         ]
     if not args.codes:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from klantlint import Linter
+from klantlint import Config, Linter
 from klantlint.engine.base import Rule, RuleContext
 from klantlint.engine.triggers import TriggerScanner
+
+# Every rule, opt-in ones too: tests of a rule's gate and check must see it whether or not it is in the default set.
+ALL_RULES = Config(select=["ALL"])
 
 
 def rule_of(linter: Linter, code: str) -> Rule:

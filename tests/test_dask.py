@@ -18,7 +18,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from benchmarks.make_transcripts import generate
-from klantlint import Config, Linter
+from klantlint import Linter
 from klantlint.batch.dask_engine import lint_records_on_dask
 from klantlint.batch.parallel import lint_records
 from klantlint.batch.runner import BatchOptions, run_batch
@@ -78,7 +78,7 @@ def test_lint_calls_equals_local_run_with_one_linter_per_worker(tmp_path: Path, 
     bag = db.from_sequence(records, partition_size=16)
     before = client.run(linter_cache_info)
 
-    results = client.compute(lint_calls(bag, Config())).result()
+    results = client.compute(lint_calls(bag, linter.config)).result()
 
     assert [dump(result) for result in results] == [result for _, result in local_run(records, linter)]
     bad_records = [record for record in records if isinstance(record, RecordError)]
@@ -97,7 +97,7 @@ def test_lint_calls_reads_jsonl_lines_through_fsspec(tmp_path: Path, client: Cli
     lines = db.read_text(f"file://{corpus}", blocksize=4096)
     assert lines.npartitions > 1
 
-    results = client.compute(lint_calls(lines)).result()
+    results = client.compute(lint_calls(lines, linter.config)).result()
 
     calls = [record for record in iter_records(str(corpus)) if not isinstance(record, RecordError)]
     expected = [result.model_dump(exclude={"source", "line"}) for result in linter.check_calls(calls)]
@@ -143,7 +143,7 @@ def test_lint_turns_regroups_turns_per_call_in_input_order(client: Client, linte
     turns = dd.from_pandas(pd.concat([frame, broken], ignore_index=True), npartitions=4, sort=False)
     columns = {"call_id": "gesprek", "speaker": "naam", "text": "zin", "start": "van", "end": "tot"}
 
-    results = client.compute(lint_turns(turns, Config(), agent_id="medewerker", date="datum", **columns)).result()
+    results = client.compute(lint_turns(turns, linter.config, agent_id="medewerker", date="datum", **columns)).result()
 
     from klantlint.transcripts.models import Call
 
@@ -167,6 +167,8 @@ def test_cli_engine_dask_writes_the_same_files_as_the_local_engine(
     tmp_path: Path, cluster: LocalCluster, linter: Linter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_corpus(tmp_path / "in.jsonl", 120, seed=14)
+    # Every rule, as the `linter` fixture that resumes the run below selects.
+    (tmp_path / "klantlint.toml").write_text('select = ["ALL"]\n', encoding="utf-8")
     outputs = ["-o", "f.jsonl", "--summary", "s.csv", "--errors", "e.jsonl"]
     local_dir, dask_dir = tmp_path / "local", tmp_path / "dask"
     for folder in (local_dir, dask_dir):
@@ -243,7 +245,7 @@ def test_lint_turns_takes_direction_and_organisation_from_a_calls_first_turn(cli
 
     frame = pd.DataFrame(TURN_ROWS_WITH_CALL_FACTS)
     frame["organisation"] = frame["organisation"].astype(object)
-    results = client.compute(lint_turns(dd.from_pandas(frame, npartitions=2, sort=False), Config())).result()
+    results = client.compute(lint_turns(dd.from_pandas(frame, npartitions=2, sort=False), linter.config)).result()
 
     local: dict[str, Any] = {}
     for row in TURN_ROWS_WITH_CALL_FACTS:  # the local reader's calls for the same rows

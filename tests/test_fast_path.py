@@ -13,18 +13,19 @@ from klantlint import Linter
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
 from klantlint.transcripts import Call
+from tests.rule_helpers import ALL_RULES
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "utterances.jsonl"
 
 
 @pytest.fixture(scope="module")
 def full() -> Linter:
-    return Linter(mode="full")
+    return Linter(ALL_RULES, mode="full")
 
 
 @pytest.fixture(scope="module")
 def fast() -> Linter:
-    return Linter(mode="fast")
+    return Linter(ALL_RULES, mode="fast")
 
 
 def test_scanner_finds_whole_words_only() -> None:

@@ -13,12 +13,12 @@ import pytest
 from klantlint import Config, Linter
 from klantlint.engine.base import RuleContext
 from klantlint.engine.triggers import TriggerScanner
-from tests.rule_helpers import check_fires, gate_passes, rule_of
+from tests.rule_helpers import ALL_RULES, check_fires, gate_passes, rule_of
 
 
 @pytest.fixture(scope="module")
 def full() -> Linter:
-    return Linter(mode="full")
+    return Linter(ALL_RULES, mode="full")
 
 
 def variants(texts: list[str]) -> list[str]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Linter
-from tests.rule_helpers import agent_context, check_fires, gate_passes, rule_of
+from tests.rule_helpers import ALL_RULES, agent_context, check_fires, gate_passes, rule_of
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(mode="full")
+    return Linter(ALL_RULES, mode="full")
 
 
 def _fires(linter: Linter, code: str, text: str) -> bool:

@@ -8,17 +8,18 @@ from klantlint import Linter
 from klantlint.engine.base import Hit
 from klantlint.engine.segment_cache import SegmentCache, SegmentEntry
 from tests.parse_counter import count_parses
+from tests.rule_helpers import ALL_RULES
 
 
 @pytest.fixture
 def fast() -> Linter:
     # A fresh linter per test: the cache starts empty.
-    return Linter(mode="fast")
+    return Linter(ALL_RULES, mode="fast")
 
 
 @pytest.fixture(scope="module")
 def full() -> Linter:
-    return Linter(mode="full")
+    return Linter(ALL_RULES, mode="full")
 
 
 def test_cache_evicts_the_least_recently_used_entry() -> None:

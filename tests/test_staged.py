@@ -21,6 +21,7 @@ from klantlint.engine.declarative import DeclarativeSpec, reads_dependencies
 from klantlint.engine.packs import bundled_pack_dir, load_pack, pack_files
 from klantlint.nlp.pipeline import load_pipeline
 from klantlint.nlp.staged import StagedPipeline
+from tests.rule_helpers import ALL_RULES
 
 PUNCTUATED = [
     "Helaas kan dat niet. Ik kijk wat wel kan!",
@@ -108,7 +109,7 @@ def test_a_declarative_rule_reads_the_tree_only_with_a_dependency_pattern() -> N
 
 
 def test_fast_mode_skips_the_parser_for_tree_free_rules_on_punctuated_text() -> None:
-    fast, full = Linter(mode="fast"), Linter(mode="full")
+    fast, full = Linter(ALL_RULES, mode="fast"), Linter(ALL_RULES, mode="full")
     texts = ["Wat was uw naam? Dan zoek ik het op.", "Stuurt u maar een e-mail.", UNPUNCTUATED + " wat was uw naam"]
     assert list(fast.pipe(texts)) == list(full.pipe(texts))
     assert fast.parse_counts.parsed_without_tree >= 1

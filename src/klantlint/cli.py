@@ -18,13 +18,13 @@ from klantlint import __version__
 from klantlint.config import Config, check_delimiter, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
-from klantlint.findings import SEVERITY_RANK, Finding
+from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import STDIN, Source, discover, read_source
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
-from klantlint.rulesdoc import explain_text, rules_markdown_table, rules_text_table
+from klantlint.rulesdoc import explain_text, measured_figures, rules_markdown_table, rules_text_table
 from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,9 +34,12 @@ FORMATS = list(RENDERERS)
 class Session:
     """Linters per config (files in different folders may have different configs), built lazily."""
 
-    def __init__(self, config_path: Path | None, overrides: dict[str, object]) -> None:
+    def __init__(
+        self, config_path: Path | None, overrides: dict[str, object], extend_select: Sequence[str] = ()
+    ) -> None:
         self.config_path = config_path
         self.overrides = overrides
+        self.extend_select = list(extend_select)  # added to the config's own extend_select
         self._linters: dict[str, Linter] = {}
         self._configs: dict[Path, Config] = {}
 
@@ -45,7 +48,9 @@ class Session:
         start = Path.cwd() if path == STDIN else Path(path)
         folder = start.resolve() if start.is_dir() else start.resolve().parent
         if folder not in self._configs:
-            self._configs[folder] = resolve_config(self.config_path, folder).merged(**self.overrides)
+            config = resolve_config(self.config_path, folder)
+            extended = [*config.extend_select, *self.extend_select] if self.extend_select else None
+            self._configs[folder] = config.merged(**self.overrides, extend_select=extended)
         return self._configs[folder]
 
     def linter_for(self, path: str) -> Linter:
@@ -99,6 +104,11 @@ def _run_paths(session: Session, paths: Sequence[str], exclude_from: Config) -> 
     return sources, errors
 
 
+variant_option = click.option(
+    "--variant",
+    type=click.Choice(list(VARIANTS)),
+    help="Nederlands uit Nederland (nl-NL) of Vlaanderen (nl-BE); anders zijn beide goed.",
+)
 common_options = [
     click.option(
         "--config",
@@ -106,8 +116,14 @@ common_options = [
         type=click.Path(dir_okay=False, path_type=Path),
         help="Configuratiebestand (anders: dichtstbijzijnde pyproject.toml / klantlint.toml).",
     ),
-    click.option("--select", multiple=True, help="Codes of prefixen die aan staan (komma's mogen), of ALL."),
+    click.option(
+        "--select",
+        multiple=True,
+        help="Codes of prefixen die aan staan (komma's mogen), of ALL (ook opt-in-regels); anders de standaardset.",
+    ),
+    click.option("--extend-select", multiple=True, help="Codes of prefixen die er bovenop aan staan (opt-in-regels)."),
     click.option("--ignore", multiple=True, help="Codes of prefixen die uit staan."),
+    variant_option,
 ]
 
 
@@ -141,14 +157,20 @@ def check(
     paths: tuple[str, ...],
     config_path: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    variant: str | None,
     output_format: str,
     fail_on: str | None,
     statistics: bool,
     exit_zero: bool,
 ) -> None:
     """Controleer bestanden, mappen of '-' (standaardinvoer)."""
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on})
+    session = Session(
+        config_path,
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "fail_on": fail_on, "variant": variant},
+        _split_codes(extend_select) or (),
+    )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
     files: list[FileFindings] = []
@@ -191,12 +213,18 @@ def fix(
     paths: tuple[str, ...],
     config_path: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    variant: str | None,
     unsafe: bool,
     diff: bool,
 ) -> None:
     """Herschrijf wat veilig kan; met '-' komt de tekst op standaarduitvoer."""
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)})
+    session = Session(
+        config_path,
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "variant": variant},
+        _split_codes(extend_select) or (),
+    )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
     fixed_total = 0
@@ -249,10 +277,10 @@ def fix(
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_command(output_format: str, config_path: Path | None) -> None:
-    """Toon alle regels (code, naam, ernst, samenvatting)."""
+    """Toon alle regels (code, naam, ernst, standaard of opt-in, samenvatting)."""
     infos = Session(config_path, {}).any_linter().rule_infos()
     if output_format == "markdown":
-        click.echo(rules_markdown_table(infos), nl=False)
+        click.echo(rules_markdown_table(infos, measured_figures()), nl=False)
     elif output_format == "json":
         import json
 
@@ -264,13 +292,15 @@ def rules_command(output_format: str, config_path: Path | None) -> None:
 @cli.command()
 @click.argument("code")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def explain(code: str, config_path: Path | None) -> None:
+@variant_option
+def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     """Leg een regel uit: wat er misgaat, waarom, en hoe het beter kan."""
-    infos = {info.code: info for info in Session(config_path, {}).any_linter().rule_infos()}
+    linter = Session(config_path, {"variant": variant}).any_linter()
+    infos = {info.code: info for info in linter.rule_infos()}
     info = infos.get(code.upper()) or next((i for i in infos.values() if i.name == code.lower()), None)
     if info is None:
         raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(infos))}")
-    click.echo(explain_text(info))
+    click.echo(explain_text(info, linter.config.variant))
 
 
 @cli.command()
@@ -306,6 +336,7 @@ def explain(code: str, config_path: Path | None) -> None:
 @click.option("--strict", is_flag=True, help="Stop bij het eerste onleesbare record (exit-code 2).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]))
+@variant_option
 @click.option(
     "--report",
     "report_path",
@@ -329,6 +360,7 @@ def batch(
     strict: bool,
     config_path: Path | None,
     fail_on: str | None,
+    variant: str | None,
     report_path: Path | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
@@ -340,7 +372,9 @@ def batch(
     # Resolve folders and globs before starting, so a missing input stops the run before any output.
     found = list(expand_inputs_with_roots(inputs))
     files, roots = [path for path, _root in found], dict(found)
-    config = resolve_config(config_path, Path.cwd()).merged(fail_on=fail_on, encoding=encoding, csv_delimiter=delimiter)
+    config = resolve_config(config_path, Path.cwd()).merged(
+        fail_on=fail_on, encoding=encoding, csv_delimiter=delimiter, variant=variant
+    )
     linter = Linter(config, mode=mode)  # type: ignore[arg-type]
     if report_path is not None:
         from klantlint.report.html import report_inputs

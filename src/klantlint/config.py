@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from klantlint.errors import ConfigError
-from klantlint.findings import Severity
+from klantlint.findings import VARIANTS, Severity, Variant
 from klantlint.io.encoding import check_encoding
 
 
@@ -42,7 +42,8 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    select: list[str] | None = None  # None: the default set (rules with `default` true in their RuleInfo)
+    extend_select: list[str] = Field(default_factory=list)  # added to `select`, e.g. opt-in rules
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity = "warning"
@@ -52,6 +53,7 @@ class Config(BaseModel):
     competitors: list[str] = Field(default_factory=list)
     organisation: list[str] = Field(default_factory=list)  # own organisation's names, for the opening (KL101)
     aanspreekvorm: Literal["u", "je", "auto"] = "auto"
+    variant: Variant | None = None  # nl-NL or nl-BE where wording differs; None accepts both
     max_sentence_words: int = Field(default=20, ge=1)
     model: str = "auto"
     exclude: list[str] = Field(default_factory=list)
@@ -69,6 +71,15 @@ class Config(BaseModel):
         # A plain list of terms is allowed: terms without a plain alternative.
         if isinstance(value, list):
             return {str(term): "" for term in value}
+        return value
+
+    @field_validator("variant", mode="before")
+    @classmethod
+    def _variant_spelling(cls, value: Any) -> Any:
+        # "nl-be" and "NL_BE" mean nl-BE; anything else is left for the Literal check to reject.
+        if isinstance(value, str):
+            wanted = value.strip().replace("_", "-").lower()
+            return next((variant for variant in VARIANTS if variant.lower() == wanted), value)
         return value
 
     @field_validator("columns")
@@ -90,7 +101,7 @@ class Config(BaseModel):
     def _one_character(cls, value: str | None) -> str | None:
         return None if value is None else check_delimiter(value)
 
-    @field_validator("select", "ignore", mode="before")
+    @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
     def _codes_upper(cls, value: Any) -> Any:
         if isinstance(value, str):

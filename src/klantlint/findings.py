@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+Variant = Literal["nl-NL", "nl-BE"]  # Dutch as written in the Netherlands, or in Flanders
+VARIANTS: tuple[Variant, ...] = ("nl-NL", "nl-BE")
 
 
 class Suggestion(BaseModel):

@@ -173,6 +173,7 @@ class PastTenseDetails(Rule):
             voorbeeld="Wat was uw naam ook alweer?\nHoe heette u?\nWat was je postcode?",
             beter="Zeg waarom u het opnieuw vraagt en vraag te spellen: 'Ik heb uw naam niet goed verstaan. Hoe "
             "spel ik die?' Of vraag gewoon in de tegenwoordige tijd: 'Wat is uw postcode?'.",
+            vlaanderen="Ook hier in de tegenwoordige tijd: 'Wat is uw gsm-nummer?', niet 'Wat was uw gsm-nummer?'.",
             veilig="Ja, voor de tegenwoordige tijd ('was' wordt 'is', 'heette' wordt 'heet'): de vraag blijft "
             "dezelfde. De zin met de reden erbij is een voorstel dat u zelf afmaakt.",
         ),

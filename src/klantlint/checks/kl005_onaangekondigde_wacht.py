@@ -206,6 +206,8 @@ class UnannouncedHold(Rule):
             beter="Zeg wat u gaat doen en hoe lang het duurt, en bied een keuze: 'Ik zoek het voor u op; dat duurt "
             "ongeveer twee minuten. Wilt u zolang wachten, of zal ik u terugbellen?' Duurt het langer, kom dan "
             "terug aan de lijn en bied opnieuw de keuze.",
+            vlaanderen="Ook 'efkes' zegt niets over de duur. Zeg hoe lang het duurt en bied een keuze: 'Ik zoek het "
+            "voor u op; dat duurt ongeveer twee minuten. Blijft u even aan de lijn, of bel ik u terug op uw gsm?'",
             veilig="Nee: hoe lang het duurt, weet alleen u. klantlint stelt een zin met een tijdsduur en een keuze "
             "voor; vul de echte duur in.",
         ),

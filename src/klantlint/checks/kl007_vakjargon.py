@@ -418,7 +418,7 @@ def is_explained(doc: Doc, match: Match, sentence: Span) -> bool:
         return True
     if start > sentence.start and doc[start - 1].text == "(":
         return True
-    # The explanation may wait for the end of the phrase: "Ik maak een ticket (voor u) aan, dat is een melding".
+    # The explanation may wait for the end of the phrase: "Ik open een ticket voor uw klacht, dat is een dossier".
     pause = _next_pause(doc, after, sentence.end)
     if pause is not None:
         following = pause + 1

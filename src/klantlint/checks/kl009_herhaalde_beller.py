@@ -135,6 +135,8 @@ class RepeatCaller(Rule):
             "niet is opgelost. Dat is de fout van de organisatie, niet van de klant.",
             voorbeeld="U belt nu al voor de derde keer.\nU heeft vanochtend ook al gebeld.\nBent u dat weer?",
             beter="Erken het en neem de vraag aan: 'Ik zie dat u eerder belde; ik los het nu voor u op.'",
+            vlaanderen="'Steeds' betekent daar vaak 'altijd': 'U kunt ons steeds bellen' is een uitnodiging, geen "
+            "opmerking over hoe vaak de beller belt.",
             veilig="Nee: hoe u de vraag nu oplost, weet alleen u. klantlint stelt een zin voor, maar past die niet "
             "vanzelf toe.",
         ),

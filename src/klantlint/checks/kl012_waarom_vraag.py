@@ -229,6 +229,9 @@ class WhyQuestion(Rule):
             "waarom u het abonnement wilt stoppen?",
             beter="Vraag open en zonder verwijt naar de reden: 'Wat maakt dat u wilt opzeggen?', 'Wat is voor u "
             "de belangrijkste reden om over te stappen?'. Of erken het bezwaar eerst: 'Dat is logisch.'",
+            vlaanderen="'Waarvoor' vraagt daar naar het doel, niet naar een rechtvaardiging: 'Waarvoor mag ik u "
+            "helpen?' en 'Waarvoor belt u?' zijn gewone, vriendelijke vragen. Vraag naar de reden van een keuze "
+            "zoals hierboven: 'Wat maakt dat u wilt opzeggen?'",
             veilig="Nee: klantlint zet de vraag om naar 'Wat maakt dat ...?', maar de woordvolgorde van de "
             "bijzin kan haperen en de toon beoordeelt u zelf. Het voorstel wordt alleen met --unsafe toegepast.",
         ),

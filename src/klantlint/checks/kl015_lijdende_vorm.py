@@ -370,6 +370,8 @@ class LijdendeVorm(Rule):
         name="lijdende-vorm",
         severity="info",
         summary="Lijdende vorm ('Uw aanvraag wordt behandeld'): de klant hoort niet wie het doet.",
+        default=False,
+        opt_in_reason="Vaak juist en duidelijk ('Uw afspraak is bevestigd'), zelden het herschrijven waard.",
         rationale="In de lijdende vorm verdwijnt wie er iets doet; actief, met 'wij' of 'ik', klinkt het "
         "persoonlijk en neemt u verantwoordelijkheid.",
         explanation=Explanation(

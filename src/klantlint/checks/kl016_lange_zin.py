@@ -63,6 +63,8 @@ class LongSentence(Rule):
         name="lange-zin",
         severity="info",
         summary="Een zin van meer dan 20 woorden (instelbaar met max_sentence_words).",
+        default=False,
+        opt_in_reason="Hoe lang een zin mag zijn, verschilt per team en kanaal; stel de grens zelf in.",
         rationale="Een beller hoort een zin maar één keer; een lange zin is aan het eind al half vergeten.",
         explanation=Explanation(
             wat_gaat_er_mis="De zin telt meer woorden dan de ingestelde grens (standaard 20). In een transcript "

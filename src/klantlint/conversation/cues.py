@@ -180,7 +180,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
     r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
     r"(?:na|op|uit|mee|bij|met\s+(?:een|mijn)\s+(?:collega|leidinggevende|teamleider|afdeling))",
     rf"mag\s+ik\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:laten\s+)?wachten",
-    # "kunt u even wachten", "kunt u zolang even wachten", "wilt u daar nog even op wachten" (not "kunt u wachten
+    # "kunt u even wachten", "wilt u zolang even wachten", "wilt u daar nog even op wachten" (not "kunt u wachten
     # tot de brief er is": a short wait is named)
     rf"(?:wilt|kunt|wil|kan)\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:blijven\s+)?wachten",
     r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes)\s+geduld",
@@ -189,7 +189,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
     r"(?:\d|een|twee|drie|vier|vijf|tien|anderhalve|halve|paar|minuut|minuutje|seconden|momentje|even|eventjes)",
     rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|nu|voor\s+{ADDRESSEE}|"
     r"graag|snel)\s+)*(?:na|op|uit|door)\b",
-    # looking something up while the caller waits: "ik kijk waar het pakket nu is", "ik ga even na of ...".
+    # looking something up while the caller waits: "ik zoek op wanneer de monteur komt", "ik ga even na of ...".
     rf"ik\s+(?:ga\s+)?(?:{_LOOKUP_ASIDE}\s+)*(?:kijk|kijken|zoek|zoeken|check|checken|bekijk|controleer|informeer|vraag|"
     rf"vragen|overleg)\s+(?:{_LOOKUP_ASIDE}\s+)*(?:waar|wat|of|hoe|wanneer|welke?|wie|waarom|hoeveel|hoelang|na|op|uit|"
     r"in|naar)",
@@ -300,7 +300,7 @@ NEXT_STEP_WRITTEN = compile_cues(
     r"(?:bevestiging|brief|overzicht)\s+(?:\S+\s+){0,4}?(?:per\s+(?:e-?mail|mail|post)|in\s+uw\s+(?:mailbox|brievenbus))",
     r"(?:krijgt|ontvangt)\s+(?:u|je)\s+(?:\S+\s+){0,6}?(?:bevestiging|brief|e-?mail|mail|overzicht|schriftelijk)",
     r"schriftelijk\s+(?:bevestigen|bevestigd|vastleggen|vastgelegd)",
-    # what the organisation sends arrives in writing: "die komt vandaag per e-mail", "volgt per post".
+    # what the organisation sends arrives in writing: "de bevestiging komt morgen per post", "volgt per post".
     r"(?:komt|komen|gaat|gaan|volgt|volgen)\s+(?:\S+\s+){0,4}?(?:per|via\s+de|in\s+uw)\s+(?:e-?mail|mail|post|brief|sms|"
     r"mailbox|brievenbus)",
     r"per\s+(?:e-?mail|mail|post|brief)\s+(?:\S+\s+){0,3}?(?:toegestuurd|opgestuurd|nagestuurd|verstuurd|bevestigd|"
@@ -321,8 +321,8 @@ _AGREE_VERBS = (
     r"zetten|passen|regelen|sturen|versturen|maken|plannen|boeken|annuleren|blokkeren|stoppen|koppelen|melden|"
     r"bestellen|storten|crediteren|verwerken|wijzigen"
 )
-# Not putting the caller on hold ("ik zet u even in de wacht"), nor connecting to look something up ("ik maak van
-# hieruit verbinding met uw laadpaal", "ik maak contact met het systeem"): neither agrees anything.
+# Not putting the caller on hold ("ik zet u even in de wacht"), nor connecting to look something up ("ik maak
+# verbinding met uw thermostaat", "ik maak contact met het systeem"): neither agrees anything.
 _NOT_A_HOLD = (
     r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
     r"(?!\s+(?:\S+\s+){0,3}?(?:verbinding|contact)\s+met\s+(?:uw|je|de|het|ons)\s+(?!collega|afdeling)\w+)"
@@ -426,8 +426,8 @@ REQUEST = compile_cues(
     r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
     r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
 )
-# A question of fact about what may be so, not a request: "Kan het zijn dat de meter verkeerd telt?", "Kan die kalk
-# schadelijk zijn voor de kinderen?", "kan dat kloppen".
+# A question of fact about what may be so, not a request: "Kan het zijn dat de meter verkeerd telt?", "Kan die schimmel
+# gevaarlijk zijn?", "kan dat kloppen".
 FACT_QUESTION = compile_cues(
     r"kan\s+(?:het|dat|dit|die|hij|ze|zij|(?:de|het|die|dat|dit|mijn|onze|zo'?n)\s+\w+)\s+(?:\S+\s+){0,4}?"
     r"(?:zijn|kloppen|klopt)",
@@ -464,7 +464,7 @@ NON_RESOLUTION = compile_cues(
     r"(?:valt|vallen)\s+(?:helaas\s+)?niet\s+onder",
     r"(?:daar|dat)\s+(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:helaas\s+)?niet\s+voor",
     r"(?:dat|dit|het)\s+zit\s+er\s+(?:helaas\s+|echt\s+)*niet\s+in|(?:dat|dit)\s+is\s+(?:helaas\s+)?geen\s+optie",
-    # the object first, the refusal closing the clause: "kosteloos omboeken kan ik niet: ..."
+    # the object first, the refusal closing the clause: "gratis annuleren kan ik niet: ..."
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:helaas\s+)?niet\s*(?:[.,:;!]|$)",
     gate=(
         "nie",
@@ -489,8 +489,8 @@ ALTERNATIVE_AFTER = compile_cues(
 )
 # Sending the caller elsewhere is advice, not an alternative: "ik kan u wel doorverwijzen naar de gemeente".
 _NOT_ELSEWHERE = r"(?!\s+(?:\S+\s+){0,4}?(?:doorverwijzen|verwijzen|aanraden|adviseren|het\s+nummer\s+van))"
-# An alternative offered in a later turn: "Ik kan uw abonnement wel omzetten ...", "Wel kan ik de reis omzetten in een
-# tegoedbon", "Wat ik wel kan doen, is ...". It resolves the refusal only when the customer takes it.
+# An alternative offered in a later turn: "Ik kan uw abonnement wel omzetten ...", "Wel kan ik het bedrag omzetten in
+# een waardebon", "Wat ik wel kan doen, is ...". It resolves the refusal only when the customer takes it.
 ALTERNATIVE_OFFER = compile_cues(
     rf"(?:ik|we|wij)\s+(?:kan|kunnen|mag|mogen)\s+(?:{ADDRESSEE}\s+)?(?:\S+\s+){{0,5}}?wel\b(?!\s*,?\s*ja\b){_NOT_ELSEWHERE}",
     rf"wel\s+(?:kan|kunnen|mag|mogen)\s+(?:ik|we|wij){_NOT_ELSEWHERE}",
@@ -502,8 +502,8 @@ ALTERNATIVE_OFFER = compile_cues(
 
 # -- what the customer answers --------------------------------------------------------------------------------------
 
-# Turning a proposal down or asking for something else instead: "Nee, laat maar.", "woensdag dan ben ik aan het
-# werk, kan het ook op een zaterdag", "dat komt me slecht uit".
+# Turning a proposal down or asking for something else instead: "Nee, laat maar.", "dinsdag ben ik er niet, kan het
+# ook in het weekend", "dat komt me slecht uit".
 CUSTOMER_DECLINES = compile_cues(
     r"laat\s+(?:\S+\s+)?maar|(?:dat|die|het)\s+hoeft\s+(?:\S+\s+)?niet|hoeft\s+niet",
     r"liever\s+niet|(?:dat|die|dit)\s+wil\s+ik\s+niet|geen\s+(?:interesse|behoefte)",

@@ -24,7 +24,7 @@ DEPARTMENT_WORDS = frozenset(
 )
 
 
-# The name before the organisation: "Sandra Bakker hier van FitFabriek", "met sanne hier bij de woonwinkel".
+# The name before the organisation: "Joost Peeters hier van Tuincentrum Groen", "met joost hier bij het tuincentrum".
 NAME_THEN_HIER = re.compile(r"([^\W\d_][\w'-]*)\s*,?\s+hier\s*,?\s+(?:van|bij|namens|met)\b")
 
 
@@ -106,6 +106,8 @@ class IncompleteOpening(ConversationRule):
             beter="Noem in de eerste zin een groet, uw naam en de organisatie, en bied daarna hulp aan: "
             "'Goedemorgen, u spreekt met Sanne van Zonnedal Energie. Waarmee kan ik u helpen?' Belt u zelf, zeg "
             "dan na de groet, uw naam en de organisatie waarom u belt: 'Ik bel u omdat ...'.",
+            vlaanderen="'Goeiedag' en 'Goeiemiddag' zijn volwaardige groeten, en 'Waarvoor mag ik u helpen?' is "
+            "daar het gewone hulpaanbod: 'Goeiedag, u spreekt met Lien van Wonen Oost. Waarvoor mag ik u helpen?'",
             veilig="Nee: klantlint weet uw naam niet en schrijft de opening niet voor u. Stel de organisatienaam in "
             "met 'organisation' in de configuratie, dan herkent klantlint hem zeker.",
         ),

@@ -17,7 +17,7 @@ SENTENCE_END = re.compile(r"[.?!;:](?:\s|$)")
 def _reason_given(turn: ViewTurn, question: re.Match[str]) -> bool:
     """The asking turn says why: not heard well, an identity check, a document that needs the name ("voor de
     bevestiging"), anywhere in the turn; or a causal link ("want", "omdat") in the asking sentence or the one
-    before it. Having a record open is no reason ("ik heb het dossier, hoe was uw naam")."""
+    before it. Having a record open is no reason ("uw klantkaart staat open, wat was uw naam")."""
     if turn.has(NAME_REASON):
         return True
     if not turn.has(REASON_CONNECTIVE):

@@ -37,7 +37,7 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def _asked_for_something(view: CallView, turn: ViewTurn) -> bool:
-    """The customer's turn right before asks for something ("kunt u ...", "we willen de reis verzetten"), or it
+    """The customer's turn right before asks for something ("kunt u ...", "ik wil mijn afspraak verplaatsen"), or it
     is a short answer to the agent's own question ("mag ik het boekingsnummer" - "zr 2026 4418") and the request
     came before that. A question of fact ("Kan het zijn dat de meter verkeerd telt?") asks for nothing."""
     index = turn.index - 1
@@ -55,7 +55,7 @@ def _asked_for_something(view: CallView, turn: ViewTurn) -> bool:
 
 
 def _requests_beyond_fact_questions(said: ViewTurn) -> bool:
-    """A request cue that is not the start of a question of fact ("Kan die kalk schadelijk zijn?" asks nothing)."""
+    """A request cue that is not the start of a question of fact ("Kan die schimmel gevaarlijk zijn?" asks nothing)."""
     facts = [match.start() for match in FACT_QUESTION.finditer(said.lower)]
     return any(match.start() not in facts for match in REQUEST.finditer(said.lower))
 

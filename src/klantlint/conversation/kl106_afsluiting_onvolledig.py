@@ -18,7 +18,7 @@ GREETING_MISSING = "greeting"
 
 def _agrees(view: CallView, turn: ViewTurn) -> bool:
     """The turn commits to something or makes a change, and the customer does not turn it down ("de monteur komt
-    woensdag" - "dan ben ik aan het werk, kan het ook op zaterdag?" agrees nothing)."""
+    dinsdag" - "dan ben ik er niet, kan het ook in het weekend?" agrees nothing)."""
     proposes = turn.has(AGREEMENT) or turn.has(APPOINTMENT) or next_step_in(turn)
     return proposes and not turned_down(view, turn)
 

@@ -58,7 +58,7 @@ def first_next_step(view: CallView, turn_index: int, from_offset: int = 0) -> Vi
 
 def accepted_alternative(view: CallView, refusal: ViewTurn, from_offset: int = 0) -> bool:
     """An agent turn from the refusal on (there, after `from_offset`) offers an alternative ("ik kan uw abonnement
-    wel omzetten", "wel kan ik de reis omzetten in een tegoedbon") and the customer's reply takes it."""
+    wel omzetten", "wel kan ik het bedrag omzetten in een waardebon") and the customer's reply takes it."""
     for turn in view.agent_turns:
         if turn.index < refusal.index or not turn.has(ALTERNATIVE_OFFER):
             continue

@@ -1,5 +1,5 @@
 """How the customer answers what the agent proposes: taking it ("Doe dat maar.") or turning it down ("Nee, laat
-maar.", "dan ben ik aan het werk, kan het ook op zaterdag?"). A proposal turned down agrees nothing, and an
+maar.", "dan ben ik er niet, kan het ook in het weekend?"). A proposal turned down agrees nothing, and an
 alternative turned down resolves no refusal."""
 
 from __future__ import annotations

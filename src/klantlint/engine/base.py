@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from klantlint.findings import Severity
+from klantlint.findings import Severity, Variant
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,11 +42,17 @@ class Explanation(BaseModel):
     voorbeeld: str
     beter: str
     veilig: str
+    # Where Flemish usage differs: the Flemish alternative, shown as a "Vlaanderen:" line in the Beter section.
+    vlaanderen: str = ""
 
-    def render(self) -> str:
+    def render(self, variant: Variant | None = None) -> str:
+        """The sections as Markdown; the Flemish line is left out only for `variant` nl-NL."""
         parts = []
         for key, title in EXPLANATION_SECTIONS.items():
-            parts.append(f"## {title}\n{getattr(self, key).strip()}")
+            body = getattr(self, key).strip()
+            if key == "beter" and self.vlaanderen and variant != "nl-NL":
+                body += f"\nVlaanderen: {self.vlaanderen.strip()}"
+            parts.append(f"## {title}\n{body}")
         return "\n\n".join(parts)
 
 
@@ -64,6 +70,11 @@ class RuleInfo(BaseModel):
     bad_examples: list[str] = Field(default_factory=list)
     good_examples: list[str] = Field(default_factory=list)
     source: str = ""
+    # In the default set (runs when the config names no `select`), like Ruff's default rules. An opt-in rule
+    # runs only when selected by code, prefix or ALL, or added with `extend_select`.
+    default: bool = True
+    # Why an opt-in rule is not in the default set (Dutch, one short sentence), shown in `klantlint rules`.
+    opt_in_reason: str = ""
 
     @field_validator("code")
     @classmethod

@@ -69,6 +69,8 @@ class DeclarativeSpec(BaseModel):
     when: Conditions = Field(default_factory=Conditions)
     unless: Conditions = Field(default_factory=Conditions)
     suggestions: list[SuggestionTemplate] = Field(default_factory=list)
+    default: bool = True  # in the default set; `default: false` makes the rule opt-in
+    opt_in_reason: str = ""
 
     def info(self, source: str) -> RuleInfo:
         return RuleInfo(
@@ -81,6 +83,8 @@ class DeclarativeSpec(BaseModel):
             bad_examples=self.examples.bad,
             good_examples=self.examples.good,
             source=source,
+            default=self.default,
+            opt_in_reason=self.opt_in_reason,
         )
 
 

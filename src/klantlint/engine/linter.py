@@ -138,6 +138,7 @@ class Linter:
         self.all_rules = collect_rules(self.config.rule_paths, lambda: builtin)
         self.conversation_rules = builtin_conversation_rules(self.all_rules)
         self.known_codes = {rule.info.code for rule in [*self.all_rules, *self.conversation_rules]}
+        self._default_codes = {r.info.code for r in [*self.all_rules, *self.conversation_rules] if r.info.default}
         self._validate_config()
         self.conversation = ConversationRunner(
             [rule for rule in self.conversation_rules if self._enabled(rule.info.code)], self.config
@@ -162,16 +163,27 @@ class Linter:
         infos = [rule.info for rule in self.all_rules] + [rule.info for rule in self.conversation_rules]
         return sorted(infos, key=lambda info: info.code)
 
+    def enabled_codes(self) -> set[str]:
+        """The codes of the rules this linter runs (phrase and conversation rules), after select and ignore."""
+        return {code for code in self.known_codes if self._enabled(code)}
+
     def _validate_config(self) -> None:
         where = str(self.config.source or "configuratie")
-        check_known(self.config.select, self.known_codes, f"{where}: select")
+        check_known(self.config.select or (), self.known_codes, f"{where}: select")
+        check_known(self.config.extend_select, self.known_codes, f"{where}: extend_select")
         check_known(self.config.ignore, self.known_codes, f"{where}: ignore")
         check_known(self.config.severity, self.known_codes, f"{where}: severity")
         for pattern, codes in self.config.per_file_ignores.items():
             check_known(codes, self.known_codes, f"{where}: per_file_ignores.{pattern}")
 
     def _enabled(self, code: str, extra_ignore: Iterable[str] = ()) -> bool:
-        return is_enabled(code, self.config.select, [*self.config.ignore, *extra_ignore])
+        return is_enabled(
+            code,
+            self.config.select,
+            [*self.config.ignore, *extra_ignore],
+            extend_select=self.config.extend_select,
+            in_default_set=code in self._default_codes,
+        )
 
     def _compile(self, rule: Rule) -> None:
         try:

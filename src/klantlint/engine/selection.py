@@ -1,7 +1,9 @@
-"""Which rules run: `select` / `ignore` with codes, prefixes and `ALL`, as Ruff does.
+"""Which rules run: `select` / `extend_select` / `ignore` with codes, prefixes and `ALL`, as Ruff does.
 
-The most specific matching entry wins (a full code beats a prefix, a prefix beats ALL); on a tie
-`ignore` wins.
+Without a `select` the default set runs: the rules whose `RuleInfo.default` is true. It counts like `ALL`
+restricted to those rules, so any prefix or code in `ignore` still beats it. `extend_select` adds rules
+(opt-in ones too) to whatever `select` gives. The most specific matching entry wins (a full code beats a
+prefix, a prefix beats ALL and the default set); on a tie `ignore` wins.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from klantlint.errors import ConfigError
 
 ALL = "ALL"
+DEFAULT_SET_SPECIFICITY = 0
 
 
 def _specificity(entry: str, code: str) -> int | None:
@@ -21,12 +24,26 @@ def _specificity(entry: str, code: str) -> int | None:
     return None
 
 
-def is_enabled(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
-    best_select = max((s for e in select if (s := _specificity(e, code)) is not None), default=None)
-    best_ignore = max((s for e in ignore if (s := _specificity(e, code)) is not None), default=None)
-    if best_select is None:
+def _best(entries: Iterable[str], code: str) -> int | None:
+    return max((s for e in entries if (s := _specificity(e, code)) is not None), default=None)
+
+
+def is_enabled(
+    code: str,
+    select: Iterable[str] | None,
+    ignore: Iterable[str],
+    *,
+    extend_select: Iterable[str] = (),
+    in_default_set: bool = True,
+) -> bool:
+    """Whether rule `code` runs; `select` None means the default set (`in_default_set` tells membership)."""
+    scores = [score for score in (_best(select or (), code), _best(extend_select, code)) if score is not None]
+    if select is None and in_default_set:
+        scores.append(DEFAULT_SET_SPECIFICITY)
+    if not scores:
         return False
-    return best_ignore is None or best_select > best_ignore
+    best_ignore = _best(ignore, code)
+    return best_ignore is None or max(scores) > best_ignore
 
 
 def check_known(entries: Iterable[str], known_codes: set[str], where: str) -> None:
