@@ -467,12 +467,22 @@ def _fix_word(linter: Linter, path: str, dry_run: bool) -> tuple[int, list[Findi
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Anders: NAAM.nagekeken.docx.")
 @with_common_options
 def annotate(
-    path: str, output: Path | None, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+    path: str,
+    output: Path | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    variant: str | None,
 ) -> None:
     """Maak een kopie van een Word-script met een opmerking bij elke bevinding (het origineel blijft gelijk)."""
     from klantlint.report.docx_comments import annotate_file
 
-    session = Session(config_path, {"select": _split_codes(select), "ignore": _split_codes(ignore)})
+    session = Session(
+        config_path,
+        {"select": _split_codes(select), "ignore": _split_codes(ignore), "variant": variant},
+        _split_codes(extend_select) or (),
+    )
     linter = session.linter_for(path)
     if not path.lower().endswith(".docx"):
         raise InputError(f"{path}: annotate werkt op Word-bestanden (.docx)")
