@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,7 +60,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown)
     file = Path(path)
     if not file.exists():
-        raise InputError(f"{path}: bestand bestaat niet")
+        raise InputError(f"{path}: {missing_reason(path)}")
     if file.is_dir():
         raise InputError(f"{path}: is een map, geen bestand")
     try:
@@ -66,6 +68,20 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
     return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def missing_reason(path: str) -> str:
+    """Why a path that was given is not there: missing, a dangling symlink or a symlink loop."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolische koppeling verwijst naar zichzelf (lus)"
+        if os.path.islink(path):
+            return "symbolische koppeling naar iets dat niet bestaat"
+        if error.errno != errno.ENOENT:
+            return f"niet bereikbaar: {error.strerror or error}"
+    return "bestand bestaat niet"
 
 
 def decode(data: bytes, path: str) -> str:

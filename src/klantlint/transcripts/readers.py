@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from klantlint.errors import InputError
+from klantlint.io.files import missing_reason
 from klantlint.transcripts.models import Call, Turn
 
 FORMATS = ("jsonl", "csv", "vtt", "srt", "txt", "whisper")
@@ -92,7 +93,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             yield from matches
         else:
             if not path.exists():
-                raise InputError(f"{item}: bestand bestaat niet")
+                raise InputError(f"{item}: {missing_reason(item)}")
             yield item
 
 
