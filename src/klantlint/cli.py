@@ -21,7 +21,7 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, Finding
 from klantlint.io.files import STDIN, Source, discover, read_source
-from klantlint.io.output import describe_os_error, guard_stdout, silence_stdout, write_atomically
+from klantlint.io.output import check_target, describe_os_error, guard_stdout, silence_stdout, write_atomically
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
@@ -344,6 +344,7 @@ def batch(
     if report_path is not None:
         from klantlint.report.html import report_inputs
 
+        check_target(report_path)  # a report that cannot be written stops the run before it starts
         output, summary = report_inputs(output, summary)
     options = BatchOptions(
         inputs=files,

@@ -76,6 +76,18 @@ def refuse_special_file(path: str | os.PathLike[str]) -> None:
     raise OutputError(f"kan niet schrijven naar {os.fspath(path)}: {kind}")
 
 
+def check_target(path: str | os.PathLike[str]) -> None:
+    """Before the work: the file can be created where it is asked for (its folder exists, it is no device)."""
+    refuse_special_file(path)
+    folder = os.path.dirname(os.path.realpath(path))
+    try:
+        is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
+    except OSError as error:
+        raise output_error(path, error) from None
+    if not is_folder:
+        raise output_error(path, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+
+
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write a whole file so it appears complete or not at all.
 
