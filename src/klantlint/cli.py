@@ -21,7 +21,14 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, Finding
 from klantlint.io.files import STDIN, Source, discover, read_source
-from klantlint.io.output import check_target, describe_os_error, guard_stdout, silence_stdout, write_atomically
+from klantlint.io.output import (
+    OutputError,
+    check_target,
+    describe_os_error,
+    guard_stdout,
+    silence_stdout,
+    write_atomically,
+)
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
@@ -243,7 +250,11 @@ def fix(
                 nl=False,
             )
         else:
-            write_atomically(source.path, result.text)
+            try:
+                write_atomically(source.path, result.text)
+            except OutputError as error:  # the other files are still fixed; the run ends with exit code 2
+                errors.append(str(error))
+                continue
         for finding in result.remaining:
             click.echo(
                 f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",

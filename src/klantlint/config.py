@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from klantlint.errors import ConfigError
 from klantlint.findings import Severity
+from klantlint.io.files import missing_reason
 
 CONFIG_FILENAMES = (".klantlint.toml", "klantlint.toml", "pyproject.toml")
 
@@ -163,8 +164,10 @@ def describe_validation_error(error: ValidationError, origin: Path | str) -> str
 def resolve_config(explicit: Path | None, start: Path | None) -> Config:
     """The config for a run: an explicit `--config` file, else the nearest file above `start`, else defaults."""
     if explicit is not None:
+        if not explicit.exists():
+            raise ConfigError(f"{explicit}: configuratiebestand: {missing_reason(str(explicit))}")
         if not explicit.is_file():
-            raise ConfigError(f"{explicit}: configuratiebestand bestaat niet")
+            raise ConfigError(f"{explicit}: configuratiebestand is geen gewoon bestand")
         return load_config(explicit)
     found = find_config_file(start or Path.cwd())
     return load_config(found) if found else Config()
