@@ -1,6 +1,7 @@
 """The `klantlint` command line: check, fix, rules, explain.
 
-Exit codes: 0 nothing at or above `fail_on`, 1 findings, 2 usage, config or input error.
+Exit codes: 0 nothing at or above `fail_on`, 1 findings, 2 usage, config or input error, a file-system
+fault or any other failure (see `main`).
 """
 
 from __future__ import annotations
@@ -432,7 +433,7 @@ def main() -> None:
         sys.exit(EXIT_CLEAN)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        _fail(f"{where}{describe_os_error(error)}")
+        _fail(f"{where}{describe_os_error(error, writing=False)}")
         _debug_traceback()
         sys.exit(EXIT_ERROR)
     except Exception as error:  # the last resort: a crash must exit 2, not 1 (findings)

@@ -42,8 +42,17 @@ class OutputError(KlantlintError):
     """An output that cannot be written: names the path and the cause."""
 
 
-def describe_os_error(error: OSError) -> str:
+_READING_CAUSES = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "geen toegang",
+}
+
+
+def describe_os_error(error: OSError, *, writing: bool = True) -> str:
     """The cause of a file-system fault in Dutch (the system's own text for rare ones)."""
+    if not writing and error.errno in _READING_CAUSES:
+        return _READING_CAUSES[error.errno]
     if error.errno in _CAUSES:
         return _CAUSES[error.errno]
     return error.strerror or str(error)
