@@ -191,6 +191,7 @@ def test_a_closed_pipe_on_stdout_ends_quietly_without_exit_code_1(tmp_path: Path
 
 
 def test_a_closed_pipe_keeps_the_exit_code_of_the_findings(tmp_path: Path) -> None:
+    # A guard for the quiet broken-pipe handling above: it must not turn the findings' exit code 1 into 0.
     (tmp_path / "script.txt").write_text(SCRIPT, encoding="utf-8")
     result = run_into_closed_pipe("check", "script.txt", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (1, "")
@@ -322,6 +323,7 @@ def test_fix_that_cannot_write_keeps_the_original_file(tmp_path: Path) -> None:
 
 
 def test_fix_through_a_symlink_writes_the_target_and_keeps_mode(tmp_path: Path) -> None:
+    # A guard for the atomic write: the old in-place write did this; a plain rename over the path would not.
     script = tmp_path / "script.txt"
     script.write_text("Wat was uw naam ook alweer?\n", encoding="utf-8")
     script.chmod(0o600)
