@@ -1,6 +1,7 @@
 """The `klantlint` command line: check, fix, rules, explain.
 
-Exit codes: 0 nothing at or above `fail_on`, 1 findings, 2 usage, config or input error.
+Exit codes: 0 nothing at or above `fail_on`, 1 findings, 2 usage, config or input error, a file-system
+fault or any other failure (see `main`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 from spacy import __version__ as spacy_version
@@ -21,6 +23,14 @@ from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import STDIN, Source, discover, read_source
+from klantlint.io.output import (
+    OutputError,
+    check_target,
+    describe_os_error,
+    guard_stdout,
+    silence_stdout,
+    write_atomically,
+)
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
@@ -46,7 +56,9 @@ class Session:
     def config_for(self, path: str) -> Config:
         # Files in one folder share their config: find and parse it once per folder, not once per file.
         start = Path.cwd() if path == STDIN else Path(path)
-        folder = start.resolve() if start.is_dir() else start.resolve().parent
+        # os.path.realpath, not Path.resolve: a symlink loop is reported when the file is read, not as a crash.
+        resolved = Path(os.path.realpath(start))
+        folder = resolved if resolved.is_dir() else resolved.parent
         if folder not in self._configs:
             config = resolve_config(self.config_path, folder)
             extended = [*config.extend_select, *self.extend_select] if self.extend_select else None
@@ -66,7 +78,7 @@ class Session:
 
 def _print_version(ctx: click.Context) -> None:
     config = resolve_config(None, Path.cwd())
-    click.echo(f"klantlint {__version__} (pijplijn: {describe_model(config.model)}, spaCy {spacy_version})")
+    _out(f"klantlint {__version__} (pijplijn: {describe_model(config.model)}, spaCy {spacy_version})")
     ctx.exit(EXIT_CLEAN)
 
 
@@ -91,6 +103,12 @@ def _checked(check: Callable[[str], str], value: str | None) -> str | None:
 
 def _fail(message: str) -> None:
     click.echo(f"klantlint: fout: {message}", err=True)
+
+
+def _out(text: str, *, nl: bool = True) -> None:
+    """Standard output: quietly cut off when the reader stops (`| head`); a write fault is an OutputError."""
+    with guard_stdout():
+        click.echo(text, nl=nl)
 
 
 def _run_paths(session: Session, paths: Sequence[str], exclude_from: Config) -> tuple[list[Source], list[str]]:
@@ -133,7 +151,28 @@ def with_common_options(function):  # type: ignore[no-untyped-def]
     return function
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KlantlintGroup(click.Group):
+    """The command group; a reader that stops reading standard output (`| head`) ends the run quietly.
+
+    Click itself would turn that broken pipe into exit code 1, which here means findings.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:  # --help or --version into a closed pipe
+            silence_stdout()
+            raise click.exceptions.Exit(EXIT_CLEAN) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            silence_stdout()
+            raise click.exceptions.Exit(EXIT_CLEAN) from None
+
+
+@click.group(cls=KlantlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,
@@ -191,7 +230,7 @@ def check(
         color=_use_color() and output_format == "text",
         statistics=statistics,
     )
-    click.echo(RENDERERS[output_format](run), nl=False)
+    _out(RENDERERS[output_format](run), nl=False)
     for error in errors:
         _fail(error)
     if errors:
@@ -240,12 +279,12 @@ def fix(
         fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
         if source.path == "<stdin>" and not diff:
-            click.echo(result.text, nl=False)
+            _out(result.text, nl=False)
             continue
         if result.text == source.text:
             continue
         if diff:
-            click.echo(
+            _out(
                 "".join(
                     difflib.unified_diff(
                         source.text.splitlines(keepends=True),
@@ -257,7 +296,11 @@ def fix(
                 nl=False,
             )
         else:
-            Path(source.path).write_text(result.text, encoding="utf-8")
+            try:
+                write_atomically(source.path, result.text)
+            except OutputError as error:  # the other files are still fixed; the run ends with exit code 2
+                errors.append(str(error))
+                continue
         for finding in result.remaining:
             click.echo(
                 f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",
@@ -280,13 +323,13 @@ def rules_command(output_format: str, config_path: Path | None) -> None:
     """Toon alle regels (code, naam, ernst, standaard of opt-in, samenvatting)."""
     infos = Session(config_path, {}).any_linter().rule_infos()
     if output_format == "markdown":
-        click.echo(rules_markdown_table(infos, measured_figures()), nl=False)
+        _out(rules_markdown_table(infos, measured_figures()), nl=False)
     elif output_format == "json":
         import json
 
-        click.echo(json.dumps([info.model_dump() for info in infos], ensure_ascii=False, indent=2))
+        _out(json.dumps([info.model_dump() for info in infos], ensure_ascii=False, indent=2))
     else:
-        click.echo(rules_text_table(infos), nl=False)
+        _out(rules_text_table(infos), nl=False)
 
 
 @cli.command()
@@ -300,7 +343,7 @@ def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     info = infos.get(code.upper()) or next((i for i in infos.values() if i.name == code.lower()), None)
     if info is None:
         raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(infos))}")
-    click.echo(explain_text(info, linter.config.variant))
+    _out(explain_text(info, linter.config.variant))
 
 
 @cli.command()
@@ -379,6 +422,7 @@ def batch(
     if report_path is not None:
         from klantlint.report.html import report_inputs
 
+        check_target(report_path)  # a report that cannot be written stops the run before it starts
         output, summary = report_inputs(output, summary)
     options = BatchOptions(
         inputs=files,
@@ -492,19 +536,45 @@ def annotate(
     sys.exit(EXIT_FINDINGS if _fails(findings, linter.config.fail_on) else EXIT_CLEAN)
 
 
+DEBUG_VARIABLE = "KLANTLINT_DEBUG"
+
+
 def main() -> None:
+    """The console entry point: every way out is exit code 0, 1 (findings) or 2, never a traceback by default.
+
+    An unexpected exception is one Dutch line and exit 2; with KLANTLINT_DEBUG=1 its traceback follows.
+    """
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exit_:
         sys.exit(exit_.exit_code)
     except click.ClickException as error:
         error.show()
         sys.exit(EXIT_ERROR)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         _fail("afgebroken")
         sys.exit(EXIT_ERROR)
     except KlantlintError as error:
         _fail(str(error))
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
+        silence_stdout()
         sys.exit(EXIT_CLEAN)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"{where}{describe_os_error(error, writing=False)}")
+        _debug_traceback()
+        sys.exit(EXIT_ERROR)
+    except Exception as error:  # the last resort: a crash must exit 2, not 1 (findings)
+        _fail(f"interne fout ({type(error).__name__}: {error}); zet {DEBUG_VARIABLE}=1 voor de details")
+        _debug_traceback()
+        sys.exit(EXIT_ERROR)
+    # A command ends with sys.exit; click returns the code of a ctx.exit (e.g. from --help) instead.
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+def _debug_traceback() -> None:
+    if os.environ.get(DEBUG_VARIABLE):
+        import traceback
+
+        traceback.print_exc()

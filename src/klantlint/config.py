@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from klantlint.errors import ConfigError
 from klantlint.findings import VARIANTS, Severity, Variant
 from klantlint.io.encoding import check_encoding
+from klantlint.io.files import missing_reason
 
 
 def check_delimiter(value: str) -> str:
@@ -141,23 +142,27 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    return "klantlint" in data.get("tool", {})
+    # A pyproject.toml that cannot be read is an error, not a file without a section: its [tool.klantlint]
+    # may be the one meant, and silently running with defaults (or a parent's config) hides that.
+    tool = _read_toml(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "klantlint" in tool
 
 
-def load_config(path: Path) -> Config:
-    """Read a config file; every problem becomes a ConfigError naming the file and the key."""
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data; a ConfigError names the file and, for a syntax error, the line and column."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: configuratie kan niet worden gelezen: {error}") from None
     try:
-        data = tomllib.loads(raw)
+        return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: geen geldige TOML: {error}") from None
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file; every problem becomes a ConfigError naming the file and the key."""
+    data = _read_toml(path)
     section = data.get("tool", {}).get("klantlint", {}) if path.name == "pyproject.toml" else data
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.klantlint] moet een tabel zijn")
@@ -192,8 +197,10 @@ def describe_validation_error(error: ValidationError, origin: Path | str) -> str
 def resolve_config(explicit: Path | None, start: Path | None) -> Config:
     """The config for a run: an explicit `--config` file, else the nearest file above `start`, else defaults."""
     if explicit is not None:
+        if not explicit.exists():
+            raise ConfigError(f"{explicit}: configuratiebestand: {missing_reason(str(explicit))}")
         if not explicit.is_file():
-            raise ConfigError(f"{explicit}: configuratiebestand bestaat niet")
+            raise ConfigError(f"{explicit}: configuratiebestand is geen gewoon bestand")
         return load_config(explicit)
     found = find_config_file(start or Path.cwd())
     return load_config(found) if found else Config()

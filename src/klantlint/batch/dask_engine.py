@@ -40,8 +40,11 @@ def lint_records_on_dask(
 ) -> Iterator[tuple[Record, CallResult | RecordError]]:
     """Each record with its result, in input order, linted on the cluster at `scheduler` (an address such as
     tcp://host:8786), or on a local cluster of `jobs` worker processes when no scheduler is given."""
-    from klantlint.dask import lint_record_chunk
-
+    try:
+        from klantlint.dask import lint_record_chunk
+    except ImportError as missing:
+        cause = missing.__cause__ or missing  # klantlint.dask wraps the ImportError of the missing package
+        raise KlantlintError(f"--engine dask heeft Dask nodig: pip install 'klantlint[dask]' ({cause})") from None
     task = functools.partial(
         lint_record_chunk, config_json=linter.config.model_dump_json(), mode=linter.mode, agent_speaker=agent_speaker
     )

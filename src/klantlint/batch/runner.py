@@ -12,18 +12,19 @@ import csv
 import io
 import itertools
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from klantlint.batch.parallel import lint_records
 from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
+from klantlint.io.locks import locked_outputs
+from klantlint.io.output import OutputFile, output_error, refuse_special_file, write_atomically
 from klantlint.transcripts.models import CallResult
 from klantlint.transcripts.readers import ReadOptions, Record, RecordError, iter_records
 
@@ -127,7 +128,7 @@ def record_key(source: str, line: int) -> str:
 
 def _repair_jsonl(path: Path) -> list[dict[str, Any]]:
     """Read the complete lines of a JSONL output and cut off a torn last line."""
-    if not path.exists():
+    if not _resumable(path):
         return []
     records: list[dict[str, Any]] = []
     good_length = 0
@@ -146,7 +147,7 @@ def _repair_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _repair_csv(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
+    if not _resumable(path):
         return []
     data = path.read_bytes()
     cut = data.rfind(b"\n") + 1
@@ -159,6 +160,12 @@ def _repair_csv(path: Path) -> list[dict[str, Any]]:
     rows = list(reader)
     path.write_bytes(data[:cut])
     return [{**row, "line": int(row["line"])} for row in rows]
+
+
+def _resumable(path: Path) -> bool:
+    """Whether an output of an earlier run is there to resume; a device or pipe cannot be resumed."""
+    refuse_special_file(path)
+    return path.exists()
 
 
 def _summary_rows(options: BatchOptions) -> list[dict[str, Any]]:
@@ -177,34 +184,29 @@ def completed_records(options: BatchOptions, call_ids: set[str] | None = None) -
         call_ids.update(str(row["call_id"]) for row in rows)
     if options.errors is not None:
         done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
-    if options.output is not None and options.output.exists():
+    if options.output is not None and _resumable(options.output):
         kept = [row for row in _repair_jsonl(options.output) if record_key(row["source"], int(row["line"])) in done]
         _rewrite_jsonl(options.output, kept)
     return done
 
 
 def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    os.replace(temporary, path)
+    write_atomically(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
 
 
 class Outputs:
     """The three output files, appended call by call and flushed so a kill loses at most one call."""
 
     def __init__(self, options: BatchOptions) -> None:
-        mode = "a" if options.resume else "w"
-        self.findings = options.output.open(mode, encoding="utf-8") if options.output else None
-        self.errors = options.errors.open(mode, encoding="utf-8") if options.errors else None
-        self.summary: IO[str] | None = (
-            options.summary.open(mode, encoding="utf-8", newline="") if options.summary else None
-        )
+        paths = [path for path in (options.output, options.errors, options.summary) if path is not None]
+        files = dict(zip(paths, OutputFile.open_all(paths, append=options.resume), strict=True))
+        self.findings = files.get(options.output) if options.output else None
+        self.errors = files.get(options.errors) if options.errors else None
+        self.summary = files.get(options.summary) if options.summary else None
         self.summary_csv = None
-        if self.summary is not None and options.summary is not None and options.summary.suffix == ".csv":
+        if self.summary is not None and self.summary.path.suffix == ".csv":
             self.summary_csv = csv.DictWriter(self.summary, fieldnames=SUMMARY_CSV_FIELDS)
-            if self.summary.tell() == 0:
+            if self.summary.is_empty():
                 self.summary_csv.writeheader()
 
     def write_call(self, result: CallResult, *, duplicate_call_id: bool = False) -> None:
@@ -230,10 +232,15 @@ class Outputs:
             self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
             self.errors.flush()
 
-    def close(self) -> None:
-        for handle in (self.findings, self.errors, self.summary):
-            if handle is not None:
-                handle.close()
+    def close(self, *, quietly: bool = False) -> None:
+        """Close every file; `quietly` after a fault, when what cannot be flushed is dropped without a word."""
+        for output in (self.findings, self.errors, self.summary):
+            if output is None:
+                continue
+            if quietly:
+                output.close_quietly()
+            else:
+                output.close()
 
 
 def _records(
@@ -257,10 +264,23 @@ def _records(
 
 
 def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
-    """Run the batch; returns the totals (the caller prints the closing line and picks the exit code)."""
+    """Run the batch; returns the totals (the caller prints the closing line and picks the exit code).
+
+    The outputs are locked for the run (a second run on them stops with OutputLocked); a file-system fault
+    while writing them stops it with OutputError, leaving what was written complete for `--resume`.
+    """
+    outputs = [path for path in (options.output, options.summary, options.errors) if path is not None]
+    with locked_outputs(outputs):
+        return _run_locked(linter, options)
+
+
+def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
     totals = BatchTotals()
     call_ids: set[str] = set()  # of the calls summarised so far, to tell duplicates
-    done = completed_records(options, call_ids) if options.resume else set()
+    try:
+        done = completed_records(options, call_ids) if options.resume else set()
+    except OSError as error:
+        raise output_error(error.filename or "uitvoer", error) from None
     progress = Progress(options.inputs, options.progress)
     config = linter.config
     read_options = ReadOptions(config.columns, config.encoding, config.csv_delimiter)
@@ -277,6 +297,7 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     else:
         results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
     outputs = Outputs(options)
+    closed = False
     try:
         for _record, result in progress.track(results):
             if isinstance(result, RecordError):
@@ -307,8 +328,11 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
                 totals.turns += result.turns
                 totals.words += result.agent_words
                 totals.findings += len(result.findings)
-    finally:
+        closed = True
         outputs.close()
+    finally:
+        if not closed:
+            outputs.close(quietly=True)
     return totals
 
 

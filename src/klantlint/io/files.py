@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -65,7 +67,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown)
     file = Path(path)
     if not file.exists():
-        raise InputError(f"{path}: bestand bestaat niet")
+        raise InputError(f"{path}: {missing_reason(path)}")
     if file.is_dir():
         raise InputError(f"{path}: is een map, geen bestand")
     if file.suffix.lower() in WORD_SUFFIXES | OLD_WORD_SUFFIXES:
@@ -86,6 +88,20 @@ def _read_word(path: str) -> Source:
         ) from None
     script = read_docx(path)
     return Source(path, script.text, False, script.located)
+
+
+def missing_reason(path: str) -> str:
+    """Why a path that was given is not there: missing, a dangling symlink or a symlink loop."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolische koppeling verwijst naar zichzelf (lus)"
+        if os.path.islink(path):
+            return "symbolische koppeling naar iets dat niet bestaat"
+        if error.errno != errno.ENOENT:
+            return f"niet bereikbaar: {error.strerror or error}"
+    return "bestand bestaat niet"
 
 
 def decode(data: bytes, path: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from klantlint.errors import InputError
+from klantlint.io.files import missing_reason
 from klantlint.transcripts.decoding import decoded_lines, file_encoding, peek
 from klantlint.transcripts.models import Call
 from klantlint.transcripts.records import (
@@ -111,7 +112,7 @@ def expand_inputs_with_roots(inputs: Iterable[str]) -> Iterator[tuple[str, str |
                 yield match, root
         else:
             if not path.exists():
-                raise InputError(f"{item}: bestand bestaat niet")
+                raise InputError(f"{item}: {missing_reason(item)}")
             yield item, None
 
 

@@ -7,12 +7,12 @@ gathered with bounded memory (`aggregate`), charts as inline SVG (`charts`), one
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from klantlint.engine.base import RuleInfo
+from klantlint.io.output import check_target, write_atomically
 from klantlint.report.html.aggregate import ReportData, aggregate
 from klantlint.report.html.charts import MissingReportDependency, require_matplotlib
 from klantlint.report.html.inputs import ReportInputError, iter_calls
@@ -40,13 +40,9 @@ def build_report(findings_path: Path, summary_path: Path, rule_infos: list[RuleI
 
 def write_report(findings_path: Path, summary_path: Path, report_path: Path, rule_infos: list[RuleInfo]) -> ReportData:
     """Write the report; the file appears whole or not at all."""
+    check_target(report_path)  # before the work, not after
     data, page = build_report(findings_path, summary_path, rule_infos)
-    temporary = report_path.with_name(report_path.name + ".tmp")
-    try:
-        temporary.write_text(page, encoding="utf-8")
-        os.replace(temporary, report_path)
-    except OSError as error:
-        raise ReportInputError(f"{report_path}: niet te schrijven: {error.strerror or error}") from None
+    write_atomically(report_path, page)
     return data
 
 
