@@ -1,0 +1,69 @@
+"""Spoken text without its disfluencies, for matching cue phrases in transcribed speech.
+
+Speech-to-text output has fillers ("eh", "hè", "nou", "zeg maar"), light particles ("even", "dus"), words said
+twice ("u u", "kan ik kan ik") and false starts ("waar- waarmee") inside the phrases that tell who is speaking:
+"Wat kan ik voor hè u doen?". `fluent_words` gives the words as they were meant, lowercased and one space
+apart, with a sentence boundary kept as "." and a comma (or colon) as ",", so that a cue cannot match across
+them; commas that only set off a filler ("kan ik, eh, voor u") go with it. It is linear in the length of the
+text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Interjections and hesitations, and discourse particles that carry no content in a greeting or a request.
+FILLERS = frozenset(
+    "eh ehh ehm euh uh uhm um hm hmm hè hé he nou ja jawel oké oke ok okay dus even eventjes hoor toch".split()
+)
+# Fillers of more than one word, as word tuples.
+MULTI_WORD_FILLERS = (("zeg", "maar"), ("weet", "je"))
+# Words (a trailing hyphen marks one broken off: "waar-"), sentence ends, commas, and ellipses (a pause, no
+# boundary).
+_TOKEN = re.compile(r"\.{2,}|…|[^\W_]+(?:['’-][^\W_]+)*-?|[.?!;,:]")
+_SENTENCE_END = frozenset(".?!;")
+_COMMA = frozenset(",:")
+# Longest run of words that a speaker repeats and that is collapsed ("kan ik kan ik" -> "kan ik").
+MAX_REPEAT_WORDS = 3
+
+
+def fluent_words(text: str) -> str:
+    """The words of `text` as meant: lowercase, fillers, broken-off words and immediate repeats left out."""
+    words: list[str] = []
+    after_filler = False
+    for match in _TOKEN.finditer(text.lower()):
+        token = match.group()
+        if token in _SENTENCE_END:
+            token = "."
+        elif token in _COMMA:
+            if after_filler:
+                continue
+            token = ","
+        elif not token[0].isalnum():  # an ellipsis
+            continue
+        if token in FILLERS or token.endswith("-") or _ends_multi_word_filler(words, token):
+            if words and words[-1] == ",":  # the comma before a filler goes with it, and the one after
+                words.pop()
+            after_filler = True
+            continue
+        after_filler = False
+        words.append(token)
+        _drop_repeat(words)
+    return " ".join(words)
+
+
+def _ends_multi_word_filler(words: list[str], token: str) -> bool:
+    """Whether `token` completes a filler of several words ("zeg maar"); then its first words are dropped."""
+    for *head, last in MULTI_WORD_FILLERS:
+        if token == last and len(words) >= len(head) and words[len(words) - len(head) :] == head:
+            del words[len(words) - len(head) :]
+            return True
+    return False
+
+
+def _drop_repeat(words: list[str]) -> None:
+    """Leave out the last few words when they repeat the words right before them."""
+    for size in range(1, MAX_REPEAT_WORDS + 1):
+        if len(words) >= 2 * size and words[-size:] == words[-2 * size : -size]:
+            del words[-size:]
+            return
