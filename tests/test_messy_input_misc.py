@@ -3,6 +3,8 @@ fields of findings.jsonl."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from benchmarks.make_transcripts import generate
 from klantlint.transcripts import Call, Turn
 from klantlint.transcripts.roles import detect_agent
 from klantlint.transcripts.spoken import fluent_words
+from tests.cli_helpers import run_cli
 
 
 def _call(*turns: tuple[str, str]) -> Call:
@@ -74,3 +77,31 @@ def test_fluent_words_leaves_out_fillers_repeats_and_false_starts_but_keeps_boun
     assert fluent_words("waar- waarmee kan ik kan ik u… helpen") == "waarmee kan ik u helpen"
     assert fluent_words("Met Jansen. Van de week, ja, belde ik") == "met jansen . van de week belde ik"
     assert fluent_words("Ik stuur een e-mail, dat is goed.") == "ik stuur een e-mail , dat is goed ."
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_an_agent_speaker_who_is_not_in_the_call_gets_an_error_naming_the_call_the_name_and_the_speakers(
+    tmp_path: Path,
+) -> None:
+    opening = "Goedemorgen, u spreekt met Kim van Zonnestroom, waarmee kan ik u helpen?"
+    _write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"call_id": "met-kim", "turns": [{"speaker": "Kim", "text": opening}, {"speaker": "Jan", "text": "Hoi."}]},
+            {
+                "call_id": "zonder-kim",
+                "turns": [{"speaker": "Agent", "text": opening}, {"speaker": "Klant", "text": "Hoi."}],
+            },
+        ],
+    )
+    run_cli("batch", "in.jsonl", "--agent-speaker", "kim", "--summary", "s.jsonl", "--errors", "e.jsonl", cwd=tmp_path)
+    summary = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["call_id"] for row in summary] == ["met-kim"]
+    assert [(row["call_id"], row["line"]) for row in errors] == [("zonder-kim", 2)]
+    reason = errors[0]["reason"]
+    assert "geen agent te bepalen" not in reason
+    assert "--agent-speaker 'kim'" in reason and "'zonder-kim'" in reason and "'Agent', 'Klant'" in reason

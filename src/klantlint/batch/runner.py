@@ -17,14 +17,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from klantlint.batch.parallel import lint_records
 from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
-from klantlint.transcripts.models import CallResult
+from klantlint.transcripts.models import Call, CallResult
 from klantlint.transcripts.readers import Record, RecordError, iter_records
+from klantlint.transcripts.roles import no_agent_reason
 
 SUMMARY_CSV_FIELDS = [
     "call_id",
@@ -227,22 +228,12 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
         results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
     outputs = Outputs(options)
     try:
-        for _record, result in progress.track(results):
+        for record, result in progress.track(results):
             if isinstance(result, RecordError):
                 _error(outputs, totals, result, options.strict)
             elif result.roles.agent_speaker is None:
-                _error(
-                    outputs,
-                    totals,
-                    RecordError(
-                        result.source,
-                        result.line,
-                        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
-                        "geef --agent-speaker of [tool.klantlint.roles]",
-                        result.call_id,
-                    ),
-                    options.strict,
-                )
+                reason = no_agent_reason(cast(Call, record), options.agent_speaker)  # a call's result
+                _error(outputs, totals, RecordError(result.source, result.line, reason, result.call_id), options.strict)
             else:
                 outputs.write_call(result)
                 totals.calls += 1

@@ -98,6 +98,20 @@ def detect_agent(
     return _detect(call, speakers, [*call.organisation, *organisations])
 
 
+def no_agent_reason(call: Call, agent_speaker: str | None = None) -> str:
+    """Why no agent was found in `call` (Dutch, for the errors file): the speaker given with `--agent-speaker`
+    does not speak in it, or no speaker sounds like one."""
+    if agent_speaker is not None:
+        present = ", ".join(repr(speaker) for speaker in dict.fromkeys(turn.speaker for turn in call.turns))
+        return (
+            f"--agent-speaker {agent_speaker!r} spreekt niet in gesprek {call.call_id!r}; "
+            f"sprekers in dit gesprek: {present or 'geen'}"
+        )
+    return (
+        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; geef --agent-speaker of [tool.klantlint.roles]"
+    )
+
+
 def turn_roles(call: Call, agent: str | None) -> list[Role]:
     """Each turn's role once the agent speaker is known (all "unknown" when it is not)."""
     if agent is None:
