@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 
 from benchmarks.make_transcripts import generate
+from klantlint import Linter
+from klantlint.batch.runner import BatchOptions, run_batch
+from klantlint.report.html.inputs import FindingRow
 from klantlint.transcripts import Call, Turn
 from klantlint.transcripts.roles import detect_agent
 from klantlint.transcripts.spoken import fluent_words
@@ -105,3 +108,81 @@ def test_an_agent_speaker_who_is_not_in_the_call_gets_an_error_naming_the_call_t
     reason = errors[0]["reason"]
     assert "geen agent te bepalen" not in reason
     assert "--agent-speaker 'kim'" in reason and "'zonder-kim'" in reason and "'Agent', 'Klant'" in reason
+
+
+# -- findings.jsonl: positions that say what they point into ---------------------------------------------------------
+
+GREETING = "Goedemorgen, u spreekt met Kim van Zonnestroom, waarmee kan ik u helpen?"
+
+
+def _batch(linter: Linter, inputs: list[Path], folder: Path, *, resume: bool = False) -> list[dict[str, Any]]:
+    options = BatchOptions(
+        inputs=[str(path) for path in inputs],
+        output=folder / "f.jsonl",
+        summary=folder / "s.jsonl",
+        errors=folder / "e.jsonl",
+        resume=resume,
+    )
+    run_batch(linter, options)
+    return _read_jsonl(folder / "f.jsonl")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_findings_name_the_record_line_the_turn_line_and_offsets_inside_the_turn(
+    linter: Linter, tmp_path: Path
+) -> None:
+    turns = tmp_path / "beurten.jsonl"
+    _write_jsonl(
+        turns,
+        [
+            {"call_id": "a", "speaker": "Agent", "text": GREETING},
+            {"call_id": "b", "speaker": "Agent", "text": GREETING},
+            {"call_id": "b", "speaker": "Klant", "text": "Ik bel over mijn factuur."},
+            {"call_id": "b", "speaker": "Agent", "text": "Dank u. Wat was uw naam ook alweer?"},
+        ],
+    )
+    vtt = tmp_path / "gesprek.vtt"
+    vtt.write_text(
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Agent>{GREETING}\n\n"
+        "00:00:05.000 --> 00:00:06.000\n<v Klant>Hallo.\n\n"
+        "00:00:07.000 --> 00:00:09.000\n<v Agent>Dank u. Wat was uw naam ook alweer?\n",
+        encoding="utf-8",
+    )
+    rows = [row for row in _batch(linter, [turns, vtt], tmp_path) if row["code"] == "KL001"]
+    assert [(row["call_id"], row["record_line"], row["turn_line"]) for row in rows] == [("b", 2, 4), ("gesprek", 1, 9)]
+    for row in rows:
+        assert "line" not in row
+        assert row["turn_text"][row["start"] : row["end"]] == row["text"]
+        assert (row["line_in_turn"], row["column"]) == (1, row["start"] + 1)
+    timing_line = rows[1]["turn_line"]  # a cue's text follows its timing line
+    assert vtt.read_text(encoding="utf-8").splitlines()[timing_line - 1 : timing_line + 1] == [
+        "00:00:07.000 --> 00:00:09.000",
+        "<v Agent>Dank u. Wat was uw naam ook alweer?",
+    ]
+
+
+def test_resume_keeps_findings_written_with_the_old_line_field(linter: Linter, tmp_path: Path) -> None:
+    calls = tmp_path / "in.jsonl"
+    bad = {"speaker": "Agent", "text": "Wat was uw naam ook alweer?"}
+    _write_jsonl(
+        calls,
+        [{"call_id": f"c{n}", "turns": [{"speaker": "Agent", "text": GREETING}, bad]} for n in range(1, 4)],
+    )
+    complete = _batch(linter, [calls], tmp_path)
+    # A findings file from before `record_line`, and a run killed after the second call.
+    old = [{("line" if key == "record_line" else key): value for key, value in row.items()} for row in complete]
+    _write_jsonl(tmp_path / "f.jsonl", old)
+    summary = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "s.jsonl").write_text("".join(summary[:2]), encoding="utf-8")
+    resumed = _batch(linter, [calls], tmp_path, resume=True)
+    assert [row["call_id"] for row in resumed] == [row["call_id"] for row in complete]
+    assert resumed[-1] == complete[-1]
+
+
+def test_the_report_reads_findings_files_with_record_line_and_older_ones_with_line() -> None:
+    fields = {"call_id": "c", "code": "KL001", "severity": "warning", "start": 4, "end": 7, "text": "was"}
+    assert FindingRow.model_validate_json(json.dumps({**fields, "record_line": 7})).key == ("", 7, "c")
+    assert FindingRow.model_validate_json(json.dumps({**fields, "line": 7})).key == ("", 7, "c")

@@ -161,7 +161,7 @@ def expected_headline(run: Run) -> dict[str, float]:
     """The headline figures, computed here from the output rows without the report's code."""
     summary = run.summary_rows()
     findings = run.finding_rows()
-    warned = {(row["source"], int(row["line"])) for row in findings if row["severity"] in ("warning", "error")}
+    warned = {(row["source"], int(row["record_line"])) for row in findings if row["severity"] in ("warning", "error")}
     calls = len(summary)
     words = sum(int(row["agent_words"]) for row in summary)
     return {

@@ -138,9 +138,14 @@ def completed_records(options: BatchOptions) -> set[str]:
     if options.errors is not None:
         done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
     if options.output is not None and options.output.exists():
-        kept = [row for row in _repair_jsonl(options.output) if record_key(row["source"], int(row["line"])) in done]
+        kept = [row for row in _repair_jsonl(options.output) if _finding_record_key(row) in done]
         _rewrite_jsonl(options.output, kept)
     return done
+
+
+def _finding_record_key(row: dict[str, Any]) -> str:
+    """The record key of a findings line; files written before `record_line` called it `line`."""
+    return record_key(row["source"], int(row["record_line"] if "record_line" in row else row["line"]))
 
 
 def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -170,7 +175,6 @@ class Outputs:
     def write_call(self, result: CallResult) -> None:
         if self.findings is not None:
             for row in finding_records(result):
-                row.update({"source": result.source, "line": result.line})
                 self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
             self.findings.flush()
         if self.summary is not None:

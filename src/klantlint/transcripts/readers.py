@@ -227,8 +227,8 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def turn_from_record(data: dict[str, Any]) -> Turn:
-    """A turn from one JSON/CSV record; ValueError (Dutch) names what is wrong."""
+def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
+    """A turn from one JSON/CSV record on input line `line`; ValueError (Dutch) names what is wrong."""
     text = data.get("text")
     if not isinstance(text, str):
         raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
@@ -236,7 +236,8 @@ def turn_from_record(data: dict[str, Any]) -> Turn:
     if speaker is None or str(speaker).strip() == "":
         raise ValueError("spreker ('speaker') ontbreekt")
     try:
-        return Turn(speaker=str(speaker), text=text, start=_number(data.get("start")), end=_number(data.get("end")))
+        start, end = _number(data.get("start")), _number(data.get("end"))
+        return Turn(speaker=str(speaker), text=text, start=start, end=end, line=line)
     except ValueError:
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
@@ -254,7 +255,7 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
         if not isinstance(raw, dict):
             raise ValueError(f"beurt {index} is geen object")
         try:
-            turns.append(turn_from_record(raw))
+            turns.append(turn_from_record(raw, line))
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
     return call_from_turns(data, turns, source, line)
@@ -328,7 +329,7 @@ def _group_turn_rows(rows: Iterable[_Row], source: str) -> Iterator[Record]:
             yield RecordError(source, row.line, "'call_id' ontbreekt")
             continue
         try:
-            turn = turn_from_record(data)
+            turn = turn_from_record(data, row.line)
         except ValueError as error:
             yield RecordError(source, row.line, str(error), call_id)
             continue
@@ -413,9 +414,8 @@ def _vtt_turns(text: str) -> list[Turn]:
         voice = VOICE.search(body)
         if voice is None:
             raise _LineError("cue zonder spreker (<v Naam>)", line)
-        turns.append(
-            Turn(speaker=voice.group(1).strip(), text=TAG.sub("", voice.group(2)).strip(), start=start, end=end)
-        )
+        text = TAG.sub("", voice.group(2)).strip()
+        turns.append(Turn(speaker=voice.group(1).strip(), text=text, start=start, end=end, line=line))
     return turns
 
 
@@ -431,6 +431,7 @@ def _srt_turns(text: str) -> list[Turn]:
                 text=labelled.group(2).replace("\n", " ").strip(),
                 start=start,
                 end=end,
+                line=line,
             )
         )
     return turns
@@ -448,7 +449,7 @@ def _txt_turns(text: str) -> list[Turn]:
             last = turns[-1]
             turns[-1] = last.model_copy(update={"text": f"{last.text} {line.strip()}"})
             continue
-        turns.append(Turn(speaker=labelled.group(1).strip(), text=labelled.group(2).strip()))
+        turns.append(Turn(speaker=labelled.group(1).strip(), text=labelled.group(2).strip(), line=number))
     return turns
 
 
