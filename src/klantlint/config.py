@@ -27,6 +27,15 @@ class RolesConfig(BaseModel):
     customer: list[str] = Field(default_factory=list)
 
 
+class ReportConfig(BaseModel):
+    """Settings of the HTML report (`klantlint report`, `batch --report`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # An agent with fewer calls is listed but not ranked: a few calls say little about how someone works.
+    min_agent_calls: int = Field(default=10, ge=1)
+
+
 class Config(BaseModel):
     """Settings that steer which rules run and how."""
 
@@ -48,6 +57,7 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     roles: RolesConfig = Field(default_factory=RolesConfig)
     columns: dict[str, str] = Field(default_factory=dict)
+    report: ReportConfig = Field(default_factory=ReportConfig)
 
     _source: Path | None = PrivateAttr(default=None)
 
