@@ -16,8 +16,8 @@ import re
 FILLERS = frozenset(
     "eh ehh ehm euh uh uhm um hm hmm hè hé he nou ja jawel oké oke ok okay dus even eventjes hoor toch".split()
 )
-# Fillers of more than one word, as word tuples.
-MULTI_WORD_FILLERS = (("zeg", "maar"), ("weet", "je"))
+# Fillers of more than one word, by their last word: the words before it.
+MULTI_WORD_FILLERS = {"maar": ("zeg",), "je": ("weet",)}
 # Words (a trailing hyphen marks one broken off: "waar-"), sentence ends, commas, and ellipses (a pause, no
 # boundary).
 _TOKEN = re.compile(r"\.{2,}|…|[^\W_]+(?:['’-][^\W_]+)*-?|[.?!;,:]")
@@ -31,8 +31,7 @@ def fluent_words(text: str) -> str:
     """The words of `text` as meant: lowercase, fillers, broken-off words and immediate repeats left out."""
     words: list[str] = []
     after_filler = False
-    for match in _TOKEN.finditer(text.lower()):
-        token = match.group()
+    for token in _TOKEN.findall(text.lower()):
         if token in _SENTENCE_END:
             token = "."
         elif token in _COMMA:
@@ -41,7 +40,7 @@ def fluent_words(text: str) -> str:
             token = ","
         elif not token[0].isalnum():  # an ellipsis
             continue
-        if token in FILLERS or token.endswith("-") or _ends_multi_word_filler(words, token):
+        if token in FILLERS or token[-1] == "-" or _ends_multi_word_filler(words, token):
             if words and words[-1] == ",":  # the comma before a filler goes with it, and the one after
                 words.pop()
             after_filler = True
@@ -54,16 +53,18 @@ def fluent_words(text: str) -> str:
 
 def _ends_multi_word_filler(words: list[str], token: str) -> bool:
     """Whether `token` completes a filler of several words ("zeg maar"); then its first words are dropped."""
-    for *head, last in MULTI_WORD_FILLERS:
-        if token == last and len(words) >= len(head) and words[len(words) - len(head) :] == head:
-            del words[len(words) - len(head) :]
-            return True
-    return False
+    head = MULTI_WORD_FILLERS.get(token)
+    if head is None or tuple(words[len(words) - len(head) :]) != head:
+        return False
+    del words[len(words) - len(head) :]
+    return True
 
 
 def _drop_repeat(words: list[str]) -> None:
     """Leave out the last few words when they repeat the words right before them."""
-    for size in range(1, MAX_REPEAT_WORDS + 1):
-        if len(words) >= 2 * size and words[-size:] == words[-2 * size : -size]:
+    last, count = words[-1], len(words)
+    for size in range(1, min(MAX_REPEAT_WORDS, count // 2) + 1):
+        # Cheap test first: a repeat of `size` words ends with the word `size` places back.
+        if words[-1 - size] == last and words[-size:] == words[-2 * size : -size]:
             del words[-size:]
             return
