@@ -172,7 +172,8 @@ def test_resume_keeps_findings_written_with_the_old_line_field(linter: Linter, t
         [{"call_id": f"c{n}", "turns": [{"speaker": "Agent", "text": GREETING}, bad]} for n in range(1, 4)],
     )
     complete = _batch(linter, [calls], tmp_path)
-    assert len(complete) == 3 and all("record_line" in row and "line" not in row for row in complete)
+    assert {row["call_id"] for row in complete} == {"c1", "c2", "c3"}
+    assert all("record_line" in row and "line" not in row for row in complete)
     # A findings file from before `record_line`, and a run killed after the second call.
     old = [{("line" if key == "record_line" else key): value for key, value in row.items()} for row in complete]
     _write_jsonl(tmp_path / "f.jsonl", old)

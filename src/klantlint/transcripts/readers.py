@@ -255,7 +255,7 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
         if not isinstance(raw, dict):
             raise ValueError(f"beurt {index} is geen object")
         try:
-            turns.append(turn_from_record(raw, line))
+            turns.append(turn_from_record(raw, line or None))  # line 0: not read from a file
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
     return call_from_turns(data, turns, source, line)
