@@ -15,6 +15,7 @@ import pytest
 
 from klantlint import Linter
 from klantlint.batch.runner import BatchOptions, run_batch
+from klantlint.config import ReportConfig
 from klantlint.findings import Suggestion
 from klantlint.report.html import build_report
 from klantlint.report.html.aggregate import (
@@ -23,12 +24,13 @@ from klantlint.report.html.aggregate import (
     TOP_PHRASES,
     CallTotals,
     Example,
+    ReportData,
     RuleTotals,
     normalise_phrase,
     trend_periods,
 )
 from klantlint.report.html.inputs import FindingRow, SummaryRow
-from klantlint.report.html.render import example_view
+from klantlint.report.html.render import example_view, render_report
 from tests.cli_helpers import run_cli
 
 pytest.importorskip("matplotlib", reason="the HTML report needs the report extra (pip install -e '.[test]')")
@@ -161,7 +163,7 @@ def expected_headline(run: Run) -> dict[str, float]:
     """The headline figures, computed here from the output rows without the report's code."""
     summary = run.summary_rows()
     findings = run.finding_rows()
-    warned = {(row["source"], int(row["line"])) for row in findings if row["severity"] in ("warning", "error")}
+    warned = {(row["source"], int(row["record_line"])) for row in findings if row["severity"] in ("warning", "error")}
     calls = len(summary)
     words = sum(int(row["agent_words"]) for row in summary)
     return {
@@ -392,3 +394,81 @@ def test_findings_and_summary_of_different_runs_are_refused(dated_run: Run, tmp_
     (tmp_path / "s.jsonl").write_text("".join(reversed(summary_lines)), encoding="utf-8")
     result = run_cli("report", str(dated_run.findings), "s.jsonl", "-o", "r.html", cwd=tmp_path)
     assert result.returncode == 2 and "dezelfde batch-run" in result.stderr and "Traceback" not in result.stderr
+
+
+def _agent_table_ids(parsed: Page) -> list[str]:
+    return [
+        attrs["data-value"] or ""
+        for tag, attrs in parsed.tags
+        if tag == "td" and "agent-" in (attrs.get("data-value") or "")
+    ]
+
+
+def test_agents_below_the_minimum_of_calls_are_listed_but_not_ranked(dated_run: Run, linter: Linter) -> None:
+    # dated_run: five agents with twelve calls each.
+    _, page = build_report(dated_run.findings, dated_run.summary, linter.rule_infos())
+    parsed = parse_page(page)
+    assert "minstens 10 gesprekken" in parsed.texts_by_id["agent-minimum"]
+    assert len(_agent_table_ids(parsed)) == 5 and "unranked-agents" not in parsed.ids()
+
+    _, page = build_report(dated_run.findings, dated_run.summary, [], ReportConfig(min_agent_calls=13))
+    parsed = parse_page(page)
+    assert "minstens 13 gesprekken" in parsed.texts_by_id["agent-minimum"]
+    assert "agent-table" not in parsed.ids() and _agent_table_ids(parsed) == []
+    unranked = parsed.texts_by_id["unranked-agents"]
+    assert "5 agent(s) met minder dan 13 gesprekken" in unranked
+    assert all(f"agent-{n}12" in "".join(unranked.split()) for n in range(5))
+
+
+def test_the_minimum_of_calls_comes_from_the_config_and_the_command_line(dated_run: Run, tmp_path: Path) -> None:
+    (tmp_path / "klantlint.toml").write_text("[report]\nmin_agent_calls = 13\n", encoding="utf-8")
+    names = [str(dated_run.findings), str(dated_run.summary)]
+    from_config = run_cli("report", *names, "-o", "config.html", cwd=tmp_path)
+    from_option = run_cli("report", *names, "-o", "option.html", "--min-agent-calls", "12", cwd=tmp_path)
+    assert from_config.returncode == from_option.returncode == 0, from_config.stderr + from_option.stderr
+    by_config = parse_page((tmp_path / "config.html").read_text(encoding="utf-8"))
+    by_option = parse_page((tmp_path / "option.html").read_text(encoding="utf-8"))
+    assert "minstens 13" in by_config.texts_by_id["agent-minimum"] and _agent_table_ids(by_config) == []
+    assert "minstens 12" in by_option.texts_by_id["agent-minimum"] and len(_agent_table_ids(by_option)) == 5
+
+
+def test_rule_sections_are_ordered_by_severity_then_count() -> None:
+    data = ReportData()
+    call = SummaryRow(call_id="c", agent_words=50, findings=1, score=50.0)
+    counts = {("KL007", "info"): 9, ("KL001", "warning"): 3, ("KL002", "warning"): 5, ("KL009", "error"): 1}
+    order = 0
+    for (code, severity), count in counts.items():
+        data.rules[code] = RuleTotals(code=code, name=code.lower(), severity=severity)  # type: ignore[arg-type]
+        for _ in range(count):
+            order += 1
+            finding = FindingRow(call_id="c", code=code, severity=severity, start=0, end=3, text=f"t{order}")  # type: ignore[arg-type]
+            data.rules[code].add(finding, call, order)
+    assert [rule.code for rule in data.rules_by_severity()] == ["KL009", "KL002", "KL001", "KL007"]
+    page = render_report(data, [], findings_name="f.jsonl", summary_name="s.jsonl")
+    sections = [
+        attrs.get("id")
+        for tag, attrs in parse_page(page).tags
+        if tag == "section" and "rule" in (attrs.get("class") or "")
+    ]
+    assert sections == ["regel-KL009", "regel-KL002", "regel-KL001", "regel-KL007"]
+
+
+def test_conversation_rule_examples_show_the_turn_and_what_better_sounds_like(linter: Linter, tmp_path: Path) -> None:
+    turns = [
+        ("Agent", "Hallo, zeg het maar."),
+        ("Klant", "Ik bel over mijn factuur."),
+        ("Agent", "Dat zoek ik voor u op."),
+        ("Klant", "Dank u."),
+        ("Agent", "Oké."),
+    ]
+    call = {"call_id": "kaal", "turns": [{"speaker": speaker, "text": text} for speaker, text in turns]}
+    (tmp_path / "in.jsonl").write_text(json.dumps(call) + "\n", encoding="utf-8")
+    run = batch_run(linter, tmp_path, tmp_path / "in.jsonl")
+    infos = {info.code: info for info in linter.rule_infos()}
+    _, page = build_report(run.findings, run.summary, list(infos.values()))
+    parsed = parse_page(page)
+    for code, said in (("KL101", "Hallo, zeg het maar."), ("KL106", "Oké.")):
+        section = " ".join(parsed.texts_by_id[f"regel-{code}"].split())
+        assert "Geen herschrijving voorgesteld" not in section
+        assert f"Gezegd{said}" in section
+        assert "Beter" + " ".join(infos[code].explanation.beter.split()) in section

@@ -17,7 +17,7 @@ import click
 from spacy import __version__ as spacy_version
 
 from klantlint import __version__
-from klantlint.config import Config, check_delimiter, resolve_config
+from klantlint.config import Config, ReportConfig, check_delimiter, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
@@ -346,6 +346,20 @@ def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     _out(explain_text(info, linter.config.variant))
 
 
+MIN_AGENT_CALLS_OPTION = click.option(
+    "--min-agent-calls",
+    type=click.IntRange(min=1),
+    help="Rapport: minimum aantal gesprekken voordat een agent wordt gerangschikt (standaard 10).",
+)
+
+
+def _report_settings(config: Config, min_agent_calls: int | None) -> ReportConfig:
+    """The config's report settings, with the command line's minimum when given."""
+    if min_agent_calls is None:
+        return config.report
+    return config.report.model_copy(update={"min_agent_calls": min_agent_calls})
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Bevindingen (JSONL).")
@@ -386,6 +400,7 @@ def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Ook een HTML-rapport (klantlint[report]).",
 )
+@MIN_AGENT_CALLS_OPTION
 def batch(
     inputs: tuple[str, ...],
     output: Path | None,
@@ -405,6 +420,7 @@ def batch(
     fail_on: str | None,
     variant: str | None,
     report_path: Path | None,
+    min_agent_calls: int | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
     from klantlint.batch.runner import BatchOptions, StrictStop, run_batch
@@ -450,7 +466,7 @@ def batch(
     if report_path is not None and output is not None and summary is not None:
         from klantlint.report.html import write_report
 
-        write_report(output, summary, report_path, linter.rule_infos())
+        write_report(output, summary, report_path, linter.rule_infos(), _report_settings(config, min_agent_calls))
         click.echo(f"klantlint batch: rapport in {report_path}", err=True)
     if totals.errors:
         sys.exit(EXIT_ERROR)
@@ -464,12 +480,15 @@ def batch(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Het HTML-bestand."
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def report(findings: Path, summary: Path, output: Path, config_path: Path | None) -> None:
+@MIN_AGENT_CALLS_OPTION
+def report(findings: Path, summary: Path, output: Path, config_path: Path | None, min_agent_calls: int | None) -> None:
     """Maak een HTML-rapport van de bevindingen en de samenvatting van 'klantlint batch'."""
     from klantlint.report.html import write_report
 
     # Rule names and explanations from the catalogue, so packs and plugins of this config appear too.
-    data = write_report(findings, summary, output, Session(config_path, {}).any_linter().rule_infos())
+    linter = Session(config_path, {}).any_linter()
+    settings = _report_settings(linter.config, min_agent_calls)
+    data = write_report(findings, summary, output, linter.rule_infos(), settings)
     click.echo(
         f"klantlint report: {data.overall.calls} gesprekken, {data.overall.findings} bevindingen; rapport in {output}",
         err=True,

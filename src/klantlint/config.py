@@ -38,6 +38,15 @@ class RolesConfig(BaseModel):
     customer: list[str] = Field(default_factory=list)
 
 
+class ReportConfig(BaseModel):
+    """Settings of the HTML report (`klantlint report`, `batch --report`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # An agent with fewer calls is listed but not ranked: a few calls say little about how someone works.
+    min_agent_calls: int = Field(default=10, ge=1)
+
+
 class Config(BaseModel):
     """Settings that steer which rules run and how."""
 
@@ -63,6 +72,7 @@ class Config(BaseModel):
     columns: dict[str, str] = Field(default_factory=dict)
     encoding: str | None = None  # of transcript input (batch); None: UTF-8, or what a byte-order mark says
     csv_delimiter: str | None = None  # of CSV transcripts; None: told from the header
+    report: ReportConfig = Field(default_factory=ReportConfig)
 
     _source: Path | None = PrivateAttr(default=None)
 

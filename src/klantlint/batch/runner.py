@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from klantlint.batch.parallel import lint_records
 from klantlint.batch.progress import Progress
@@ -25,8 +25,9 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
 from klantlint.io.locks import locked_outputs
 from klantlint.io.output import OutputFile, output_error, refuse_special_file, write_atomically
-from klantlint.transcripts.models import CallResult
+from klantlint.transcripts.models import Call, CallResult
 from klantlint.transcripts.readers import ReadOptions, Record, RecordError, iter_records
+from klantlint.transcripts.roles import no_agent_reason
 
 SUMMARY_CSV_FIELDS = [
     "call_id",
@@ -185,9 +186,14 @@ def completed_records(options: BatchOptions, call_ids: set[str] | None = None) -
     if options.errors is not None:
         done |= {record_key(row["source"], int(row["line"])) for row in _repair_jsonl(options.errors)}
     if options.output is not None and _resumable(options.output):
-        kept = [row for row in _repair_jsonl(options.output) if record_key(row["source"], int(row["line"])) in done]
+        kept = [row for row in _repair_jsonl(options.output) if _finding_record_key(row) in done]
         _rewrite_jsonl(options.output, kept)
     return done
+
+
+def _finding_record_key(row: dict[str, Any]) -> str:
+    """The record key of a findings line; files written before `record_line` called it `line`."""
+    return record_key(row["source"], int(row["record_line"] if "record_line" in row else row["line"]))
 
 
 def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -212,7 +218,6 @@ class Outputs:
     def write_call(self, result: CallResult, *, duplicate_call_id: bool = False) -> None:
         if self.findings is not None:
             for row in finding_records(result):
-                row.update({"source": result.source, "line": result.line})
                 self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
             self.findings.flush()
         if self.summary is not None:
@@ -299,22 +304,12 @@ def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
     outputs = Outputs(options)
     closed = False
     try:
-        for _record, result in progress.track(results):
+        for record, result in progress.track(results):
             if isinstance(result, RecordError):
                 _error(outputs, totals, result, options.strict)
             elif result.roles.agent_speaker is None:
-                _error(
-                    outputs,
-                    totals,
-                    RecordError(
-                        result.source,
-                        result.line,
-                        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; "
-                        "geef --agent-speaker of [tool.klantlint.roles]",
-                        result.call_id,
-                    ),
-                    options.strict,
-                )
+                reason = no_agent_reason(cast(Call, record), options.agent_speaker)  # a call's result
+                _error(outputs, totals, RecordError(result.source, result.line, reason, result.call_id), options.strict)
             else:
                 duplicate = result.call_id in call_ids
                 if duplicate and options.strict:

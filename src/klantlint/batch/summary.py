@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from klantlint.conversation import CONVERSATION_CODES
-from klantlint.transcripts.models import CallResult
+from klantlint.transcripts.models import CallResult, TurnFinding
 
 SEVERITY_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.5}
 POINTS_PER_WEIGHTED_FINDING_PER_100_WORDS = 10.0
@@ -58,17 +58,31 @@ def summary_record(result: CallResult, *, duplicate_call_id: bool = False) -> di
 
 
 def finding_records(result: CallResult) -> list[dict[str, Any]]:
-    return [
-        {
-            "call_id": result.call_id,
-            "agent_id": result.agent_id,
-            "turn_index": item.turn_index,
-            "speaker": item.speaker,
-            "role": item.role,
-            "turn_start": item.turn_start,
-            "turn_end": item.turn_end,
-            **item.finding.model_dump(),
-            "turn_text": item.turn_text,
-        }
-        for item in result.findings
-    ]
+    """The findings file's lines for one call. Where each position points:
+
+    - `source`, `record_line`: the input file and the line of the call's record (its first turn's in
+      turn-per-line input), as in the summary and errors files;
+    - `turn_line`: the input line of the finding's turn, when known (see `Turn.line`);
+    - `start`/`end` (character offsets), `line_in_turn` and `column` (1-based): positions inside `turn_text`.
+    """
+    return [_finding_record(result, item) for item in result.findings]
+
+
+def _finding_record(result: CallResult, item: TurnFinding) -> dict[str, Any]:
+    finding = item.finding.model_dump()
+    line_in_turn = finding.pop("line")
+    return {
+        "call_id": result.call_id,
+        "agent_id": result.agent_id,
+        "source": result.source,
+        "record_line": result.line,
+        "turn_index": item.turn_index,
+        "turn_line": item.turn_line,
+        "speaker": item.speaker,
+        "role": item.role,
+        "turn_start": item.turn_start,
+        "turn_end": item.turn_end,
+        **finding,
+        "line_in_turn": line_in_turn,
+        "turn_text": item.turn_text,
+    }

@@ -104,6 +104,7 @@ class ConversationRunner:
             role=roles[hit.turn_index],
             turn_start=turn.start,
             turn_end=turn.end,
+            turn_line=turn.line,
             finding=finding,
             turn_text=text,
         )

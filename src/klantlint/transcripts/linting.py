@@ -70,6 +70,7 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
                 role="agent",
                 turn_start=turn.start,
                 turn_end=turn.end,
+                turn_line=turn.line,
                 finding=finding,
                 turn_text=turn.text,
             )

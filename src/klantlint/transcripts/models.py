@@ -21,6 +21,9 @@ class Turn(BaseModel):
     role: Role = "unknown"
     start: float | None = None
     end: float | None = None
+    # The input line the turn's text is on, when known: its own line in turn-per-line input, the call's line in
+    # call-per-line JSONL, the cue's timing line in WebVTT/SRT; None for Whisper JSON and data frames.
+    line: int | None = None
 
 
 class Call(BaseModel):
@@ -55,6 +58,7 @@ class TurnFinding(BaseModel):
     role: Role
     turn_start: float | None = None
     turn_end: float | None = None
+    turn_line: int | None = None  # the input line of the turn (see `Turn.line`)
     finding: Finding
     turn_text: str = ""  # the whole turn, so reports can show the finding in context
 

@@ -39,8 +39,8 @@ def number(value: Any) -> float | None:
     return float(value)
 
 
-def turn_from_record(data: dict[str, Any]) -> Turn:
-    """A turn from one JSON/CSV record; ValueError (Dutch) names what is wrong."""
+def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
+    """A turn from one JSON/CSV record on input line `line`; ValueError (Dutch) names what is wrong."""
     text = data.get("text")
     if not isinstance(text, str):
         raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
@@ -48,7 +48,8 @@ def turn_from_record(data: dict[str, Any]) -> Turn:
     if speaker is None or str(speaker).strip() == "":
         raise ValueError("spreker ('speaker') ontbreekt")
     try:
-        return Turn(speaker=str(speaker), text=text, start=number(data.get("start")), end=number(data.get("end")))
+        start, end = number(data.get("start")), number(data.get("end"))
+        return Turn(speaker=str(speaker), text=text, start=start, end=end, line=line)
     except ValueError:
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
@@ -66,7 +67,7 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
         if not isinstance(raw, dict):
             raise ValueError(f"beurt {index} is geen object")
         try:
-            turns.append(turn_from_record(raw))
+            turns.append(turn_from_record(raw, line or None))  # line 0: not read from a file
         except ValueError as error:
             raise ValueError(f"beurt {index}: {error}") from None
     return call_from_turns(data, turns, source, line)

@@ -14,10 +14,13 @@ from functools import lru_cache
 
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
 from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
+from klantlint.transcripts.spoken import fluent_words
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
 ORGANISATION_WEIGHT = 2.0
+# Cues are matched against `fluent_words` of a turn: lowercase words one space apart, fillers, particles such as
+# "even", repeated words and false starts left out, and "." between sentences.
 WeightedCues = tuple[tuple[re.Pattern[str], float], ...]
 
 
@@ -37,7 +40,8 @@ AGENT_CUES = _cues(
     (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
 )
 CUSTOMER_CUES = _cues(
-    (r"\bik bel (over|voor|omdat|even)\b", 2.0),
+    # "Ik bel even over ...": "even" is left out before matching, so "ik bel" may also end the sentence.
+    (r"\bik bel (over|voor|omdat|want)\b|\bik bel( \.|$)", 2.0),
     (r"\bik heb een (vraag|klacht|probleem)\b", 2.0),
     (r"\bmijn (factuur|pakket|bestelling|rekening|contract|abonnement)\b", 1.0),
     (r"\bik wil (graag )?(opzeggen|klagen|weten)\b", 1.0),
@@ -94,6 +98,20 @@ def detect_agent(
     return _detect(call, speakers, [*call.organisation, *organisations])
 
 
+def no_agent_reason(call: Call, agent_speaker: str | None = None) -> str:
+    """Why no agent was found in `call` (Dutch, for the errors file): the speaker given with `--agent-speaker`
+    does not speak in it, or no speaker sounds like one."""
+    if agent_speaker is not None:
+        present = ", ".join(repr(speaker) for speaker in dict.fromkeys(turn.speaker for turn in call.turns))
+        return (
+            f"--agent-speaker {agent_speaker!r} spreekt niet in gesprek {call.call_id!r}; "
+            f"sprekers in dit gesprek: {present or 'geen'}"
+        )
+    return (
+        "geen agent te bepalen: geen spreker begroet of biedt hulp aan; geef --agent-speaker of [tool.klantlint.roles]"
+    )
+
+
 def turn_roles(call: Call, agent: str | None) -> list[Role]:
     """Each turn's role once the agent speaker is known (all "unknown" when it is not)."""
     if agent is None:
@@ -113,9 +131,8 @@ def _label_sets(
 
 
 def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAssignment:
-    names = [
-        re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", re.IGNORECASE) for name in organisations if name.strip()
-    ]
+    spellings = dict.fromkeys(s for name in organisations for s in (name.strip(), fluent_words(name)) if s)
+    names = [re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE) for spelling in spellings]
     scores = {
         speaker: _agent_score(t for t in call.turns if t.speaker == speaker) + _organisation_score(call, speaker, names)
         for speaker in speakers
@@ -136,17 +153,27 @@ def _agent_score(turns: Iterable[Turn]) -> float:
     return sum(_turn_score(turn.text) for turn in list(turns)[:FIRST_TURNS])
 
 
+# Openings repeat across calls: each distinct turn is made fluent once.
+_fluent = lru_cache(maxsize=4096)(fluent_words)
+
+
 @lru_cache(maxsize=4096)
 def _turn_score(text: str) -> float:
-    """How much one turn sounds like the agent (negative: like the customer); openings repeat across calls."""
-    agent = sum(weight for pattern, weight in AGENT_CUES if pattern.search(text))
-    return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(text))
+    """How much one turn sounds like the agent (negative: like the customer), fillers and repeats apart;
+    openings repeat across calls."""
+    words = _fluent(text)
+    agent = sum(weight for pattern, weight in AGENT_CUES if pattern.search(words))
+    return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(words))
 
 
 def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) -> float:
-    """The organisation named in the speaker's first turn is the agent's opening."""
+    """The organisation named in the speaker's first turn is the agent's opening (a filler inside the name apart:
+    `names` holds each name as written and as `fluent_words`)."""
     first = next((turn for turn in call.turns if turn.speaker == speaker), None)
-    return ORGANISATION_WEIGHT if first is not None and any(name.search(first.text) for name in names) else 0.0
+    if first is None or not names:
+        return 0.0
+    named = any(name.search(first.text) for name in names) or any(name.search(_fluent(first.text)) for name in names)
+    return ORGANISATION_WEIGHT if named else 0.0
 
 
 def _assignment(agent: str | None, method: str, confidence: float) -> RoleAssignment:

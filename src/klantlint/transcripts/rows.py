@@ -216,7 +216,7 @@ def group_turn_rows(rows: Iterable[Row], source: str) -> Iterator[Record]:
         reason = row.error
         if data is not None:
             try:
-                turn = turn_from_record(data)
+                turn = turn_from_record(data, row.line)
             except ValueError as error:
                 reason = str(error)
         if turn is None:

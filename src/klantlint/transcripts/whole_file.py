@@ -81,7 +81,13 @@ def _cue_turns(text: str, vtt: bool, speakers: Callable[[Cue], list[Turn]], unla
 
 def _vtt_speakers(cue: Cue) -> list[Turn]:
     return [
-        Turn(speaker=voice.group(1).strip(), text=TAG.sub("", voice.group(2)).strip(), start=cue.start, end=cue.end)
+        Turn(
+            speaker=voice.group(1).strip(),
+            text=TAG.sub("", voice.group(2)).strip(),
+            start=cue.start,
+            end=cue.end,
+            line=cue.line,
+        )
         for voice in VOICE.finditer(cue.body)
     ]
 
@@ -92,7 +98,7 @@ def _srt_speakers(cue: Cue) -> list[Turn]:
     if labelled is None:
         return []
     text = " ".join(part.strip() for part in [labelled.group(2), *rest] if part.strip())
-    return [Turn(speaker=labelled.group(1).strip(), text=text, start=cue.start, end=cue.end)]
+    return [Turn(speaker=labelled.group(1).strip(), text=text, start=cue.start, end=cue.end, line=cue.line)]
 
 
 def _vtt_file(text: str) -> ParsedFile:
@@ -117,7 +123,8 @@ def _txt_file(text: str) -> ParsedFile:
             start, last = parsed.turns[-1]
             parsed.turns[-1] = (start, last.model_copy(update={"text": f"{last.text} {line.strip()}"}))
             continue
-        parsed.turns.append((line_number, Turn(speaker=labelled.group(1).strip(), text=labelled.group(2).strip())))
+        turn = Turn(speaker=labelled.group(1).strip(), text=labelled.group(2).strip(), line=line_number)
+        parsed.turns.append((line_number, turn))
     return parsed
 
 

@@ -185,8 +185,9 @@ class ReportData:
             self.rules[code] = RuleTotals(code=code, name=first.name, severity=first.severity)
         return self.rules[code]
 
-    def rules_by_count(self) -> list[RuleTotals]:
-        return sorted(self.rules.values(), key=lambda rule: (-rule.count, rule.code))
+    def rules_by_severity(self) -> list[RuleTotals]:
+        """Errors first, then warnings, then info; within each, the most frequent rule first."""
+        return sorted(self.rules.values(), key=lambda rule: (-SEVERITY_RANK[rule.severity], -rule.count, rule.code))
 
 
 def _example(row: SummaryRow, finding: FindingRow, order: int) -> Example:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
@@ -49,14 +49,15 @@ class SummaryRow(BaseModel):
 
 
 class FindingRow(BaseModel):
-    """The fields of one findings line that the report uses; offsets are into `turn_text`."""
+    """The fields of one findings line that the report uses; offsets are into `turn_text`. `record_line` is the
+    input line of the call's record (older findings files named it `line`)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     call_id: str
     agent_id: str | None = None
     source: str = ""
-    line: int = 0
+    record_line: int = Field(default=0, validation_alias=AliasChoices("record_line", "line"))
     turn_index: int | None = None
     code: str
     name: str = ""
@@ -70,7 +71,7 @@ class FindingRow(BaseModel):
 
     @property
     def key(self) -> tuple[str, int, str]:
-        return (self.source, self.line, self.call_id)
+        return (self.source, self.record_line, self.call_id)
 
 
 Row = TypeVar("Row", SummaryRow, FindingRow)

@@ -18,11 +18,13 @@ import jinja2
 from markupsafe import Markup
 
 from klantlint import __version__
+from klantlint.config import ReportConfig
 from klantlint.engine.base import EXPLANATION_SECTIONS, RuleInfo
 from klantlint.report.html.aggregate import SCORE_BIN_WIDTH, Example, ReportData, RuleTotals, trend_periods
 from klantlint.report.html.charts import RuleBar, TrendPoint, rules_chart, score_chart, trend_chart
 
 AGENT_ROWS = 500
+DEFAULT_MIN_AGENT_CALLS = ReportConfig().min_agent_calls
 CONTEXT_CHARS = 160
 SAFE_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
@@ -60,6 +62,7 @@ class ExampleView:
     turn: Excerpt
     rewrite: Excerpt | None
     rewrite_note: str
+    advice: str = ""  # without a rewrite: what better sounds like, from the rule's explanation ("Beter")
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,9 @@ def _excerpt(text: str, start: int, end: int, middle: str | None = None) -> Exce
     return Excerpt(_clip_left(text[:start]), text[start:end] if middle is None else middle, _clip_right(text[end:]))
 
 
-def example_view(example: Example) -> ExampleView:
+def example_view(example: Example, advice: str = "") -> ExampleView:
+    """How one example is shown; `advice` (the rule's "Beter" section) stands in for a missing rewrite, as for the
+    conversation rules, which judge a whole opening or closing and propose no rewrite of it."""
     turn_text = example.turn_text or ""
     in_context = bool(turn_text) and turn_text[example.start : example.end] == example.text
     turn = _excerpt(turn_text, example.start, example.end) if in_context else Excerpt("", example.text, "")
@@ -130,6 +135,7 @@ def example_view(example: Example) -> ExampleView:
         turn=turn,
         rewrite=rewrite,
         rewrite_note=note,
+        advice="" if rewrite is not None else advice.strip(),
     )
 
 
@@ -156,7 +162,7 @@ def _rule_view(rule: RuleTotals, anchor: str, info: RuleInfo | None) -> RuleView
         summary=info.summary if info is not None else "Onbekende regel: geen uitleg beschikbaar.",
         explanation=explanation,
         phrases=rule.top_phrases(),
-        examples=[example_view(example) for example in rule.worst_examples()],
+        examples=[example_view(example, info.explanation.beter if info else "") for example in rule.worst_examples()],
     )
 
 
@@ -183,7 +189,8 @@ def _headlines(data: ReportData) -> list[Headline]:
     ]
 
 
-def _agent_rows(data: ReportData) -> list[AgentRow]:
+def _agent_rows(data: ReportData, min_calls: int) -> tuple[list[AgentRow], list[AgentRow]]:
+    """The agents with at least `min_calls` calls, worst first (the ranking), and the others by id."""
     rows = [
         AgentRow(
             agent_id=agent_id,
@@ -197,7 +204,9 @@ def _agent_rows(data: ReportData) -> list[AgentRow]:
         )
         for agent_id, totals in data.agents.items()
     ]
-    return sorted(rows, key=lambda row: (-row.per_100_words, row.agent_id))
+    ranked = sorted((row for row in rows if row.calls >= min_calls), key=lambda row: (-row.per_100_words, row.agent_id))
+    unranked = sorted((row for row in rows if row.calls < min_calls), key=lambda row: row.agent_id)
+    return ranked, unranked
 
 
 def _script() -> tuple[Markup, str]:
@@ -212,10 +221,17 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def render_report(data: ReportData, rule_infos: list[RuleInfo], *, findings_name: str, summary_name: str) -> str:
-    """The whole page as a string."""
+def render_report(
+    data: ReportData,
+    rule_infos: list[RuleInfo],
+    *,
+    findings_name: str,
+    summary_name: str,
+    min_agent_calls: int = DEFAULT_MIN_AGENT_CALLS,
+) -> str:
+    """The whole page as a string; agents with fewer than `min_agent_calls` calls are listed but not ranked."""
     infos = {info.code: info for info in rule_infos}
-    rules = data.rules_by_count()
+    rules = data.rules_by_severity()
     anchors = _anchors(rules)
     bars = [
         RuleBar(
@@ -229,7 +245,7 @@ def render_report(data: ReportData, rule_infos: list[RuleInfo], *, findings_name
     ]
     trend = trend_periods(data.days)
     points = [TrendPoint(label, totals.findings_per_100_words, totals.average_score) for label, totals in trend.periods]
-    agents = _agent_rows(data)
+    agents, unranked_agents = _agent_rows(data, min_agent_calls)
     script, script_hash = _script()
     template = _environment().from_string(
         resources.files(__package__).joinpath("report.html.j2").read_text(encoding="utf-8")
@@ -251,6 +267,9 @@ def render_report(data: ReportData, rule_infos: list[RuleInfo], *, findings_name
         quiet_rules=[info for info in rule_infos if info.code not in data.rules],
         agents=agents[:AGENT_ROWS],
         agents_total=len(agents),
+        unranked_agents=unranked_agents[:AGENT_ROWS],
+        unranked_total=len(unranked_agents),
+        min_agent_calls=min_agent_calls,
         script=script,
         script_hash=script_hash,
     )
