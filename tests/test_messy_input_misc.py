@@ -152,7 +152,8 @@ def test_findings_name_the_record_line_the_turn_line_and_offsets_inside_the_turn
         encoding="utf-8",
     )
     rows = [row for row in _batch(linter, [turns, vtt], tmp_path) if row["code"] == "KL001"]
-    assert [(row["call_id"], row["record_line"], row["turn_line"]) for row in rows] == [("b", 2, 4), ("gesprek", 1, 9)]
+    # A file-per-call transcript's record line is the line of its first readable cue (the timing line, 3).
+    assert [(row["call_id"], row["record_line"], row["turn_line"]) for row in rows] == [("b", 2, 4), ("gesprek", 3, 9)]
     for row in rows:
         assert "line" not in row
         assert row["turn_text"][row["start"] : row["end"]] == row["text"]
