@@ -30,10 +30,13 @@ AGENT_LABELS = frozenset(
 )
 CUSTOMER_LABELS = frozenset({"klant", "k", "beller", "customer", "caller", "cliënt", "client", "prospect", "relatie"})
 # A timestamp may stand before the label: "[00:12] Agent:", "[0:05-0:09] **Klant:**" (transcripts pasted as a script).
-TIMESTAMP_PREFIX = r"(?:\[[0-9:.,\s>–—-]{1,40}\][ \t]*)?"
+TIMESTAMP_PREFIX = r"(?:\[[0-9:.,\s>–—-]{1,40}\][ \t]*+)?"
+# Every run of blanks is taken whole (`*+`, `++`) and the name starts with no blank, so a line of 10,000 spaces is
+# read once, not once per way of sharing its blanks between the prefix and the name.
 LABEL = re.compile(
-    rf"^(?P<prefix>[ \t]*(?:[-*+>][ \t]+)?{TIMESTAMP_PREFIX}(?:\*\*|__)?)(?P<name>[A-Za-zÀ-ÿ() ]{{1,30}}?)[ \t]*"
-    r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
+    rf"^(?P<prefix>[ \t]*+(?:[-*+>][ \t]++)?{TIMESTAMP_PREFIX}(?:\*\*|__)? *+)"
+    r"(?P<name>[A-Za-zÀ-ÿ()][A-Za-zÀ-ÿ() ]{0,29}?)[ \t]*+"
+    r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*+"
 )
 
 
