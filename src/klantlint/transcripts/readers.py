@@ -45,9 +45,11 @@ DEFAULT_COLUMNS = {
 }
 TIMESTAMP = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 CUE_TIMING = re.compile(rf"^\s*({TIMESTAMP.pattern})\s*-->\s*({TIMESTAMP.pattern})")
-VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>|$)", re.DOTALL)
-TAG = re.compile(r"</?[^>]+>")
-SPEAKER_LINE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:\n]{1,40}?)\s*:\s*(.*)$")
+# A tag or voice ends before the next "<" (so "<<<<..." is read once, not once per "<"); blanks are taken whole and
+# a speaker's name starts with no blank (a line of spaces is not read again for every way to share them out).
+VOICE = re.compile(r"<v(?:\.[\w.-]++)?\s([^<>]+)>(.*?)(?:</v>|$)", re.DOTALL)
+TAG = re.compile(r"</?[^<>]++>")
+SPEAKER_LINE = re.compile(r"^\s*+(?:\[[^\]]*+\]\s*+)?([^:\s][^:\n]{0,39}?)\s*+:\s*(.*)$")
 
 
 @dataclass(frozen=True)
