@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -25,7 +25,7 @@ from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
-from klantlint.io.segments import Segment, split_segments
+from klantlint.io.segments import Segment, pieces, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
 from klantlint.nlp.staged import StagedPipeline
 from klantlint.transcripts.models import Call, CallResult
@@ -33,7 +33,6 @@ from klantlint.transcripts.models import Call, CallResult
 TextFormat = Literal["text", "markdown"]
 Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
-MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
 # A segment's cache entry in picklable form: (text, role), trigger words found, rules that may fire and
 # their hits, with each rule given by its position among the Linter's segment-level rules.
@@ -44,9 +43,13 @@ DOC_CACHE_CAPACITY = 256
 
 @dataclass(frozen=True)
 class PreparedText:
+    """A text ready to lint: `turns` are its segments (paragraphs, speaker turns), `segments` the pieces of them
+    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`)."""
+
     text: str
     segments: list[Segment]
     line_starts: list[int]
+    turns: list[Segment]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_starts, offset) - 1
@@ -55,26 +58,15 @@ class PreparedText:
 
 def prepare(text: str, text_format: TextFormat) -> PreparedText:
     masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
-    segments = [piece for segment in split_segments(masked) for piece in _bounded(segment)]
-    return PreparedText(text, segments, line_starts(text))
+    turns = split_segments(masked)
+    segments = [piece for turn in turns for piece in pieces(turn)]
+    return PreparedText(text, turns if len(segments) == len(turns) else segments, line_starts(text), turns)
 
 
 @lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
     """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
     return prepare(text, "text")
-
-
-def _bounded(segment: Segment) -> Iterator[Segment]:
-    """Very long segments are cut at whitespace so no single parse exceeds the pipeline's limits."""
-    start, text = segment.start, segment.text
-    while len(text) > MAX_SEGMENT_CHARS:
-        cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
-        cut = cut if cut > 0 else MAX_SEGMENT_CHARS
-        yield Segment(start, text[:cut], segment.role)
-        start, text = start + cut, text[cut:]
-    if text.strip():
-        yield Segment(start, text, segment.role)
 
 
 @dataclass
@@ -390,9 +382,10 @@ class Linter:
     def _findings(
         self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]
     ) -> list[Finding]:
-        if not hits and len(prepared.segments) < 2 and "klantlint:" not in prepared.text:
+        if not hits and len(prepared.turns) < 2 and "klantlint:" not in prepared.text:
             return []  # no hit, not a dialogue, no suppression comment: the common case in transcripts
-        hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.segments, hits)]  # dialogue scripts
+        turn_hits = hits if prepared.turns is prepared.segments else _on_turns(hits, prepared.turns)
+        hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.turns, turn_hits)]  # dialogue scripts
         file_ignores = self._file_ignores(path)
         suppressions = parse_suppressions(prepared.text)
         findings: dict[tuple[str, int, int], Finding] = {}
@@ -480,6 +473,17 @@ class Linter:
             current = rewritten
             findings = self.check(current, text_format=text_format)
         return FixResult(text=current, applied=applied, remaining=findings)
+
+
+def _on_turns(hits: list[tuple[Rule, Segment, Hit]], turns: list[Segment]) -> list[tuple[Rule, Segment, Hit]]:
+    """Hits on the pieces of long turns, as hits on the turns themselves (for the conversation rules)."""
+    starts = [turn.start for turn in turns]
+    moved = []
+    for rule, piece, hit in hits:
+        turn = turns[bisect_right(starts, piece.start) - 1]
+        shift = piece.start - turn.start
+        moved.append((rule, turn, replace(hit, start=hit.start + shift, end=hit.end + shift)))
+    return moved
 
 
 def _suggestion(fix: ProposedFix, offset: int) -> Suggestion:
