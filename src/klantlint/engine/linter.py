@@ -24,6 +24,7 @@ from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
+from klantlint.io.characters import analysable, readable, require_text
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, pieces, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
@@ -57,7 +58,11 @@ class PreparedText:
 
 
 def prepare(text: str, text_format: TextFormat) -> PreparedText:
-    masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
+    """`text` masked and split into segments; control characters are read as spaces and lone surrogates as U+FFFD
+    (see `klantlint.io.characters`), offsets unchanged."""
+    analysed = analysable(text)
+    text = readable(text)
+    masked = mask_markdown(analysed) if text_format == "markdown" else mask_plain_text(analysed)
     turns = split_segments(masked)
     segments = [piece for turn in turns for piece in pieces(turn)]
     return PreparedText(text, turns if len(segments) == len(turns) else segments, line_starts(text), turns)
@@ -196,7 +201,7 @@ class Linter:
         batch: list[tuple[PreparedText, str | None]] = []
         for text in texts:
             path = next(path_iter, None) if path_iter is not None else None
-            batch.append((prepare(text, text_format), path))
+            batch.append((prepare(require_text(text, "Linter.check"), text_format), path))
             if len(batch) >= batch_size:
                 yield from self._check_batch(batch, batch_size, n_process)
                 batch = []
@@ -463,7 +468,7 @@ class Linter:
     def fix(self, text: str, *, unsafe: bool = False, text_format: TextFormat = "text") -> FixResult:
         """Apply safe suggestions (all first suggestions with `unsafe`) until nothing more applies."""
         applied: list[Finding] = []
-        current = text
+        current = require_text(text, "Linter.fix")
         findings = self.check(current, text_format=text_format)
         for _ in range(MAX_FIX_PASSES):
             rewritten, used = apply_fixes(current, findings, unsafe=unsafe)
