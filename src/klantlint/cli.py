@@ -15,6 +15,7 @@ import click
 from spacy import __version__ as spacy_version
 
 from klantlint import __version__
+from klantlint.batch.progress import text_progress
 from klantlint.config import Config, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
@@ -144,7 +145,9 @@ def check(
     failing = False
     for source in sources:
         linter = session.linter_for(source.path)
-        findings = linter.check(source.text, text_format="markdown" if source.markdown else "text", path=source.path)
+        text_format = "markdown" if source.markdown else "text"
+        with text_progress(source.path, len(source.text)) as progress:
+            findings = linter.check(source.text, text_format=text_format, path=source.path, progress=progress)
         files.append(FileFindings(source.path, findings, source.text))
         failing |= _fails(findings, linter.config.fail_on)
     linter = session.any_linter()
@@ -194,8 +197,9 @@ def fix(
         result = linter.fix(source.text, unsafe=unsafe, text_format="markdown" if source.markdown else "text")
         fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
+        bom = "\ufeff" if source.bom else ""  # a byte order mark the file had stays
         if source.path == "<stdin>" and not diff:
-            click.echo(result.text, nl=False)
+            click.echo(bom + result.text, nl=False)
             continue
         if result.text == source.text:
             continue
@@ -212,7 +216,7 @@ def fix(
                 nl=False,
             )
         else:
-            Path(source.path).write_text(result.text, encoding="utf-8")
+            Path(source.path).write_text(bom + result.text, encoding="utf-8")
         for finding in result.remaining:
             click.echo(
                 f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",

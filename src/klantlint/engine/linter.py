@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -38,6 +38,8 @@ MAX_FIX_PASSES = 10
 # A segment's cache entry in picklable form: (text, role), trigger words found, rules that may fire and
 # their hits, with each rule given by its position among the Linter's segment-level rules.
 CheckedSegment = tuple[tuple[str, str], frozenset[str], tuple[int, ...], tuple[tuple[int, Hit], ...]]
+# Called with (characters checked, characters to check) while one long text is checked.
+Progress = Callable[[int, int], None]
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
 DOC_CACHE_CAPACITY = 256
 
@@ -180,9 +182,17 @@ class Linter:
 
     # -- checking -----------------------------------------------------------------------------
 
-    def check(self, text: str, *, text_format: TextFormat = "text", path: str | None = None) -> list[Finding]:
-        """Findings for one text, sorted by position."""
-        return next(self.check_many([text], text_format=text_format, paths=[path]))
+    def check(
+        self,
+        text: str,
+        *,
+        text_format: TextFormat = "text",
+        path: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[Finding]:
+        """Findings for one text, sorted by position. `progress(done, total)` is called as its segments are checked
+        (in characters of segment text), for a progress bar on a long text."""
+        return next(self.check_many([text], text_format=text_format, paths=[path], progress=progress))
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> Iterator[list[Finding]]:
         """Findings for each text, in order; parses in batches (and processes) for throughput."""
@@ -196,6 +206,7 @@ class Linter:
         paths: Iterable[str | None] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
+        progress: Progress | None = None,
     ) -> Iterator[list[Finding]]:
         path_iter = iter(paths) if paths is not None else None
         batch: list[tuple[PreparedText, str | None]] = []
@@ -203,10 +214,10 @@ class Linter:
             path = next(path_iter, None) if path_iter is not None else None
             batch.append((prepare(require_text(text, "Linter.check"), text_format), path))
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch, batch_size, n_process)
+                yield from self._check_batch(batch, batch_size, n_process, progress=progress)
                 batch = []
         if batch:
-            yield from self._check_batch(batch, batch_size, n_process)
+            yield from self._check_batch(batch, batch_size, n_process, progress=progress)
 
     def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
         """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
@@ -269,6 +280,7 @@ class Linter:
         n_process: int,
         *,
         document_ids: list[int] | None = None,
+        progress: Progress | None = None,
     ) -> Iterator[list[Finding]]:
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
         jobs: list[_Job] = []
@@ -312,8 +324,15 @@ class Linter:
                     jobs.append(job)
                 elif self._plan_fast(job, hits, document_rules or []):
                     jobs.append(job)
-        for job, doc in zip(jobs, self._docs(jobs, batch_size, n_process), strict=True):
-            job.run(doc, hits_by_text[job.index])
+        # With `progress`, the jobs go through the pipeline a slice at a time, reporting after each one.
+        slices = [jobs[at : at + batch_size] for at in range(0, len(jobs), batch_size)] if progress else [jobs]
+        total, done = sum(len(job.segment.text) for job in jobs), 0
+        for part in slices:
+            for job, doc in zip(part, self._docs(part, batch_size, n_process), strict=True):
+                job.run(doc, hits_by_text[job.index])
+            if progress is not None:
+                done += sum(len(job.segment.text) for job in part)
+                progress(done, total)
         for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
             yield self._findings(prepared, path, hits)
 

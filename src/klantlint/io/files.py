@@ -14,16 +14,19 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 STDIN = "-"
+UTF8_BOM = b"\xef\xbb\xbf"
 BINARY_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
 class Source:
-    """A text to check: its display path, its content and whether it is Markdown."""
+    """A text to check: its display path, its content (without a byte order mark), whether it is Markdown, and
+    whether the file started with a UTF-8 byte order mark (`fix` writes it back)."""
 
     path: str
     text: str
     markdown: bool
+    bom: bool = False
 
 
 def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
@@ -55,7 +58,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     """Read one file (or stdin for '-') as UTF-8 text; InputError names the file, line and reason."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
-        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown)
+        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, data.startswith(UTF8_BOM))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: bestand bestaat niet")
@@ -65,7 +68,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
-    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES)
+    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, data.startswith(UTF8_BOM))
 
 
 def decode(data: bytes, path: str) -> str:
