@@ -16,8 +16,8 @@ import pytest
 import klantlint
 from klantlint import Linter
 from klantlint.checks.kl010_afschuiven import _may_shift
-from klantlint.io.masking import mask_markdown, mask_plain_text
 from klantlint.io import segments
+from klantlint.io.masking import mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, split_segments
 from tests.cli_helpers import run_cli
 from tests.growth import assert_linear
