@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
-from klantlint.nlp.surface import ends_word_chunk, searchable
+from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
 
 ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
 ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw", "jullie"})
@@ -489,10 +489,10 @@ _SENTENCE_MARK = re.compile(r"[.!?…\n]")
 _SAID_BEFORE = SAY_VERBS - {"zeggen", "vertellen", "uitleggen", "aangeven"}
 _ADDRESSEE_SUBJECTS = r"(?:u|je|jij)"
 # "als u ... had ..., had/was/zou ...": the condition and a counterfactual main clause.
-_COUNTERFACTUAL_CONDITION = re.compile(
-    r"\b(?:als|indien|wanneer)\s*(?:u|je|jij|jullie)\b.*?\b(?:had|hadden)\b.*\b(?:had|hadden|was|waren|zou|zouden)\b",
-    re.DOTALL,
-)
+# (searched word by word with `in_order`: `A.*?B.*C` reads the rest of the text again from every A)
+_CONDITION_ADDRESSEE = re.compile(r"\b(?:als|indien|wanneer)\s*+(?:u|je|jij|jullie)\b")
+_HAD = re.compile(r"\b(?:had|hadden)\b")
+_COUNTERFACTUAL_AUX = re.compile(r"\b(?:had|hadden|was|waren|zou|zouden)\b")
 # The auxiliary right next to its subject: "had u", "u had", "hadden jullie", "jullie hadden", "was u".
 _AUX_WITH_SUBJECT = re.compile(
     rf"\b(had|was){{s}}{_ADDRESSEE_SUBJECTS}\b|\b(hadden|waren){{s}}jullie\b"
@@ -518,7 +518,8 @@ def _may_blame(text: str) -> bool:
         return True  # lower-casing moved the offsets (rare Unicode): no finer test
     if "zoals" in words and _reminds_as_said(lowered):
         return True
-    if not words.isdisjoint(CONDITIONAL_OPENERS) and _COUNTERFACTUAL_CONDITION.search(lowered):
+    conditional = not words.isdisjoint(CONDITIONAL_OPENERS)
+    if conditional and in_order(lowered, _CONDITION_ADDRESSEE, _HAD, _COUNTERFACTUAL_AUX) is not None:
         return True
     return any(_clause_may_blame(text, stretch, lowered) for stretch in _clause_stretches(text, lowered))
 

@@ -36,7 +36,7 @@ from klantlint.nlp.clauses import (
     takes_ownership,
     utterance,
 )
-from klantlint.nlp.surface import searchable
+from klantlint.nlp.surface import in_order, searchable
 
 # -- KL010 -----------------------------------------------------------------------------------------------
 
@@ -368,7 +368,7 @@ _SPLITTING_PRONOUNS = frozenset({"ik", "u", "we", "wij", "jij"})
 _NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | WH_WORDS
 
 # The cues, as searches within one stretch (see the cue finders above for what each one needs). "A, later B, later
-# C" is searched word by word (`_in_order`), not as `A.*B.*C`, which reads the rest of the text again from every A.
+# C" is searched word by word (`in_order`), not as `A.*B.*C`, which reads the rest of the text again from every A.
 _SPEAKER_WORD = re.compile(r"\b(?:ik|we|wij)\b")
 # _not_in_charge: "daar ga ik niet over", "daar zijn wij niet van", "daar hebben wij niets mee te maken".
 _GO = re.compile(r"\b(?:ga|gaan)\b")
@@ -399,20 +399,6 @@ _PRONOUN_SPACE_BEFORE = re.compile(rf"(?:^|\s)(?:{_either(SUBJECT_PRONOUNS)}) \Z
 _PRONOUN_REACH = max(map(len, SUBJECT_PRONOUNS)) + 2
 # "bel"/"probeer" as the verb of a clause without subject: not with a subject pronoun (a sure token) right after.
 _BARE_CALL = re.compile(rf"\b(?:bel|probeer)\b(?!\s+(?:{_either(set(SUBJECT_PRONOUNS) - {'je'})})(?=[\s,;:!?…]|\Z))")
-
-
-def _in_order(text: str, *patterns: re.Pattern[str], position: int = 0) -> int | None:
-    """Where the first of `patterns` matches in `text` (from `position`) such that each of the others matches after
-    the one before it, or None. As `re.search("A.*B.*C", text, re.DOTALL).start()`, in time linear in `text`: the
-    earliest match of each pattern leaves the most room for the rest."""
-    first: int | None = None
-    for pattern in patterns:
-        match = pattern.search(text, position)
-        if match is None:
-            return None
-        first = match.start() if first is None else first
-        position = match.end()
-    return first
 
 
 def _pronoun_space_before(lowered: str, at: int) -> bool:
@@ -456,7 +442,7 @@ def _cue_possible(text: str) -> bool:
         _WRONG_ADDRESS.search(lowered) or ("verkeerd" in words and not words.isdisjoint(("zit", "zitten")))
     ):
         return True
-    if "waar" in words and _in_order(lowered, _WHERE_SOMEONE, _WHEREABOUTS) is not None:
+    if "waar" in words and in_order(lowered, _WHERE_SOMEONE, _WHEREABOUTS) is not None:
         return True
     if not words.isdisjoint(HANDLING_VERBS) and _ELSEWHERE.search(lowered):
         return True
@@ -471,14 +457,14 @@ def _negated_cue_possible(lowered: str, words: set[str]) -> bool:
         "over" in words
         and not words.isdisjoint(("ga", "gaan"))
         and (
-            _in_order(lowered, _SPEAKER_WORD, _GO, _OVER) is not None
-            or _in_order(lowered, _GO_WITH_SUBJECT, _OVER) is not None
+            in_order(lowered, _SPEAKER_WORD, _GO, _OVER) is not None
+            or in_order(lowered, _GO_WITH_SUBJECT, _OVER) is not None
         )
     ):
         return True
     if not words.isdisjoint(("ben", "zijn")) and not words.isdisjoint(("van", "voor")):
-        about = _in_order(lowered, _ABOUT, _BE_WITH_SUBJECT, _OF_FOR)
-        if about is not None and _in_order(lowered, _NEGATION, _OF_FOR, position=about) is not None:
+        about = in_order(lowered, _ABOUT, _BE_WITH_SUBJECT, _OF_FOR)
+        if about is not None and in_order(lowered, _NEGATION, _OF_FOR, position=about) is not None:
             return True
     if "mee" in words and _NOTHING_TO_DO_WITH.search(lowered):
         return True
@@ -487,7 +473,7 @@ def _negated_cue_possible(lowered: str, words: set[str]) -> bool:
     if "niet" in words and not words.isdisjoint(("ons", "mij")) and _NOT_MINE.search(lowered):
         return True
     return not words.isdisjoint(("weet", "weten")) and (
-        _in_order(lowered, _SPEAKER_WORD, _KNOW) is not None or _KNOWS_WITH_SUBJECT.search(lowered) is not None
+        in_order(lowered, _SPEAKER_WORD, _KNOW) is not None or _KNOWS_WITH_SUBJECT.search(lowered) is not None
     )
 
 
@@ -507,7 +493,7 @@ def _try_again_possible(text: str, lowered: str, words: set[str]) -> bool:
     later = (
         not words.isdisjoint(LATER)
         or _AFTER_THE.search(lowered) is not None
-        or _in_order(lowered, _OVER, _TIME_NOUN) is not None
+        or in_order(lowered, _OVER, _TIME_NOUN) is not None
     )
     if not again or not later:
         return False
