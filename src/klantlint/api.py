@@ -8,6 +8,7 @@ from klantlint.config import Config
 from klantlint.engine.base import RuleInfo
 from klantlint.engine.linter import Linter
 from klantlint.findings import Finding, FixResult
+from klantlint.io.characters import require_text
 
 _linters: dict[str, Linter] = {}
 _lock = threading.Lock()
@@ -31,7 +32,7 @@ def check(
     ignore: list[str] | None = None,
 ) -> list[Finding]:
     """Findings for `text`, sorted by position. `select`/`ignore` narrow the rules further for this call."""
-    findings = _linter(config).check(text)
+    findings = _linter(config).check(require_text(text, "klantlint.check"))
     if select is None and ignore is None:
         return findings
     from klantlint.engine.selection import check_known, is_enabled
@@ -44,7 +45,7 @@ def check(
 
 def fix(text: str, *, config: Config | None = None, unsafe: bool = False) -> FixResult:
     """Apply safe suggestions (all, with `unsafe=True`); returns the text and what was and was not fixed."""
-    return _linter(config).fix(text, unsafe=unsafe)
+    return _linter(config).fix(require_text(text, "klantlint.fix"), unsafe=unsafe)
 
 
 def rules(config: Config | None = None) -> list[RuleInfo]:

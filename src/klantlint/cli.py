@@ -17,6 +17,7 @@ import click
 from spacy import __version__ as spacy_version
 
 from klantlint import __version__
+from klantlint.batch.progress import text_progress
 from klantlint.config import Config, ReportConfig, check_delimiter, resolve_config
 from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
@@ -216,7 +217,9 @@ def check(
     failing = False
     for source in sources:
         linter = session.linter_for(source.path)
-        findings = linter.check(source.text, text_format="markdown" if source.markdown else "text", path=source.path)
+        text_format = "markdown" if source.markdown else "text"
+        with text_progress(source.path, len(source.text)) as progress:
+            findings = linter.check(source.text, text_format=text_format, path=source.path, progress=progress)
         findings = source.locate(findings) if source.locate is not None else findings
         files.append(FileFindings(source.path, findings, source.text))
         failing |= _fails(findings, linter.config.fail_on)
@@ -278,8 +281,9 @@ def fix(
         result = linter.fix(source.text, unsafe=unsafe, text_format="markdown" if source.markdown else "text")
         fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
+        bom = "\ufeff" if source.bom else ""  # a byte order mark the file had stays
         if source.path == "<stdin>" and not diff:
-            _out(result.text, nl=False)
+            _out(bom + result.text, nl=False)
             continue
         if result.text == source.text:
             continue
@@ -297,7 +301,7 @@ def fix(
             )
         else:
             try:
-                write_atomically(source.path, result.text)
+                write_atomically(source.path, bom + result.text)
             except OutputError as error:  # the other files are still fixed; the run ends with exit code 2
                 errors.append(str(error))
                 continue

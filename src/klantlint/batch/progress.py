@@ -5,6 +5,9 @@ number of those bytes read up to the end of the last record whose result is out.
 windows of calls with `--jobs`, so the readers' own position would run ahead.) Standard input has no size, so it
 gets a counter only.
 Nothing is drawn when stderr is not a terminal.
+
+`text_progress` does the same for `klantlint check` on one long file (over `LONG_TEXT_CHARS`): a bar over the
+characters of the file's segments checked so far.
 """
 
 from __future__ import annotations
@@ -14,11 +17,33 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import click
 
 Item = TypeVar("Item")
+# A file this long (in characters) gets a progress bar in `klantlint check` (when stderr is a terminal).
+LONG_TEXT_CHARS = 1_000_000
+
+
+@contextmanager
+def text_progress(path: str, length: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A callback `(done, total)` that draws a bar on stderr while a long text is checked; None (no bar) for a
+    text shorter than `LONG_TEXT_CHARS` or when stderr is not a terminal."""
+    if length < LONG_TEXT_CHARS or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=1000, label=f"klantlint {path}", file=sys.stderr, show_eta=True) as bar:
+        shown = 0
+
+        def update(done: int, total: int) -> None:
+            nonlocal shown
+            position = done * 1000 // max(total, 1)
+            bar.update(position - shown)
+            shown = position
+
+        yield update
 
 
 def input_size(inputs: Iterable[str]) -> int | None:

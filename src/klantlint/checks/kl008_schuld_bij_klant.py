@@ -14,15 +14,17 @@ Blame in Dutch has a few recognisable shapes, each keyed on *who* is the subject
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.tokens import Doc, Span, Token
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
-from klantlint.nlp.surface import ends_word_chunk, searchable
+from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
 
 ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
 ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw", "jullie"})
@@ -55,6 +57,7 @@ COUNTERFACTUAL_FINITE = frozenset({"had", "hadden", "was", "waren", "zou", "zoud
 LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want hoor mevrouw meneer".split())
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
 SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+CLAUSE_BREAKS = CLAUSE_PUNCT | SENTENCE_PUNCT
 WINDOW = 12
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
@@ -86,14 +89,20 @@ def _units(doc: Doc) -> list[Span]:
 
 
 def _clause(unit: Span, index: int) -> tuple[int, int]:
-    doc = unit.doc
-    start = index
-    while start > unit.start and doc[start - 1].text not in CLAUSE_PUNCT | SENTENCE_PUNCT:
-        start -= 1
-    end = index + 1
-    while end < unit.end and doc[end].text not in CLAUSE_PUNCT | SENTENCE_PUNCT:
-        end += 1
+    """The token range of the clause around `index`: between the nearest clause or sentence marks in `unit`."""
+    breaks = _clause_breaks(unit)
+    before = bisect_left(breaks, index)
+    start = breaks[before - 1] + 1 if before else unit.start
+    after = bisect_right(breaks, index)
+    end = breaks[after] if after < len(breaks) else unit.end
     return start, end
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(unit: Span) -> list[int]:
+    """The positions of the marks in `unit` that end a clause, found once per unit (not once per word asked about,
+    which costs time quadratic in a long unpunctuated unit)."""
+    return [token.i for token in unit if token.text in CLAUSE_BREAKS]
 
 
 def _after_lead_words(doc: Doc, start: int, stop: int) -> int:
@@ -211,9 +220,11 @@ def _fault(unit: Span) -> Iterator[Blame]:
     if _is_question(unit):
         return
     for token in unit:
-        clause_start, clause_end = _clause(unit, token.i)
         span = _fault_words(unit, token)
-        if span is None or _negated(doc[clause_start:clause_end]):
+        if span is None:
+            continue
+        clause_start, clause_end = _clause(unit, token.i)
+        if _negated(doc[clause_start:clause_end]):
             continue
         start, end = span
         yield Blame(start, end, _after_lead_words(doc, clause_start, start), clause_end, "fault")
@@ -478,10 +489,10 @@ _SENTENCE_MARK = re.compile(r"[.!?…\n]")
 _SAID_BEFORE = SAY_VERBS - {"zeggen", "vertellen", "uitleggen", "aangeven"}
 _ADDRESSEE_SUBJECTS = r"(?:u|je|jij)"
 # "als u ... had ..., had/was/zou ...": the condition and a counterfactual main clause.
-_COUNTERFACTUAL_CONDITION = re.compile(
-    r"\b(?:als|indien|wanneer)\s*(?:u|je|jij|jullie)\b.*?\b(?:had|hadden)\b.*\b(?:had|hadden|was|waren|zou|zouden)\b",
-    re.DOTALL,
-)
+# (searched word by word with `in_order`: `A.*?B.*C` reads the rest of the text again from every A)
+_CONDITION_ADDRESSEE = re.compile(r"\b(?:als|indien|wanneer)\s*+(?:u|je|jij|jullie)\b")
+_HAD = re.compile(r"\b(?:had|hadden)\b")
+_COUNTERFACTUAL_AUX = re.compile(r"\b(?:had|hadden|was|waren|zou|zouden)\b")
 # The auxiliary right next to its subject: "had u", "u had", "hadden jullie", "jullie hadden", "was u".
 _AUX_WITH_SUBJECT = re.compile(
     rf"\b(had|was){{s}}{_ADDRESSEE_SUBJECTS}\b|\b(hadden|waren){{s}}jullie\b"
@@ -507,7 +518,8 @@ def _may_blame(text: str) -> bool:
         return True  # lower-casing moved the offsets (rare Unicode): no finer test
     if "zoals" in words and _reminds_as_said(lowered):
         return True
-    if not words.isdisjoint(CONDITIONAL_OPENERS) and _COUNTERFACTUAL_CONDITION.search(lowered):
+    conditional = not words.isdisjoint(CONDITIONAL_OPENERS)
+    if conditional and in_order(lowered, _CONDITION_ADDRESSEE, _HAD, _COUNTERFACTUAL_AUX) is not None:
         return True
     return any(_clause_may_blame(text, stretch, lowered) for stretch in _clause_stretches(text, lowered))
 

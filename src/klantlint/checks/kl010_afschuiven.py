@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -35,7 +36,7 @@ from klantlint.nlp.clauses import (
     takes_ownership,
     utterance,
 )
-from klantlint.nlp.surface import searchable
+from klantlint.nlp.surface import in_order, searchable
 
 # -- KL010 -----------------------------------------------------------------------------------------------
 
@@ -341,7 +342,9 @@ CUE_FINDERS = (
 # of letters (or one with a mark the tokenizer splits off) is exactly one token. Sure words separated by single
 # spaces, where `clauses` cannot split between them (`_split_possible`), lie in one clause.
 
-_GAP = r"[\W_]+"  # between two words whose tokens are neighbours among a clause's words (punctuation skipped)
+# Between two words whose tokens are neighbours among a clause's words (punctuation skipped); always followed by a
+# letter, so the run is taken whole.
+_GAP = r"[\W_]++"
 
 
 def _either(words: Iterable[str]) -> str:
@@ -364,33 +367,44 @@ _OPENS_ANYWHERE = ADVERBIAL_SUBORDINATORS | CLAUSE_OPENERS | FRONTED
 _SPLITTING_PRONOUNS = frozenset({"ik", "u", "we", "wij", "jij"})
 _NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | WH_WORDS
 
-# The cues, as searches within one stretch (see the cue finders above for what each one needs).
+# The cues, as searches within one stretch (see the cue finders above for what each one needs). "A, later B, later
+# C" is searched word by word (`in_order`), not as `A.*B.*C`, which reads the rest of the text again from every A.
+_SPEAKER_WORD = re.compile(r"\b(?:ik|we|wij)\b")
 # _not_in_charge: "daar ga ik niet over", "daar zijn wij niet van", "daar hebben wij niets mee te maken".
-_GOES_NOT_OVER = re.compile(
-    rf"\b(?:ik|we|wij)\b.*\b(?:ga|gaan)\b.*\bover\b|\b(?:ga|gaan){_GAP}(?:ik|we|wij|u)\b.*\bover\b", re.DOTALL
-)
-_IS_NOT_FOR = re.compile(
-    rf"\b(?:{_either(ABOUT)})\b.*\b(?:ben|zijn){_GAP}(?:ik|we|wij|u)\b.*\b(?:van|voor)\b", re.DOTALL
-)
-_NEGATION_BEFORE_FOR = re.compile(rf"\b(?:{_either(NEGATIONS)})\b.*\b(?:van|voor)\b", re.DOTALL)
+_GO = re.compile(r"\b(?:ga|gaan)\b")
+_GO_WITH_SUBJECT = re.compile(rf"\b(?:ga|gaan){_GAP}(?:ik|we|wij|u)\b")
+_OVER = re.compile(r"\bover\b")
+_ABOUT = re.compile(rf"\b(?:{_either(ABOUT)})\b")
+_BE_WITH_SUBJECT = re.compile(rf"\b(?:ben|zijn){_GAP}(?:ik|we|wij|u)\b")
+_OF_FOR = re.compile(r"\b(?:van|voor)\b")
+_NEGATION = re.compile(rf"\b(?:{_either(NEGATIONS)})\b")
 _NOTHING_TO_DO_WITH = re.compile(rf"\bmee{_GAP}te{_GAP}maken\b|\bmee{_GAP}temaken\b")
 # _not_my_remit: "dat is mijn afdeling niet", "niet voor ons".
 _MY_REMIT = re.compile(rf"\b(?:mijn|onze|ons){_GAP}(?:{_either(REMIT_NOUNS)})\b")
 _NOT_MINE = re.compile(rf"\bniet{_GAP}(?:voor|bij|aan){_GAP}(?:ons|mij)\b")
 # _ignorance: "dat weet ik niet", "ik weet het niet" (the speaker as subject).
-_SPEAKER_KNOWS = re.compile(
-    rf"\b(?:ik|we|wij)\b.*\b(?:weet|weten)\b|\b(?:weet|weten){_GAP}(?:ik|we|wij)\b|\bweten{_GAP}u\b", re.DOTALL
-)
+_KNOW = re.compile(r"\b(?:weet|weten)\b")
+_KNOWS_WITH_SUBJECT = re.compile(rf"\b(?:weet|weten){_GAP}(?:ik|we|wij)\b|\bweten{_GAP}u\b")
 _WRONG_ADDRESS = re.compile(rf"\bverkeerde{_GAP}(?:{_either(PLACE_NOUNS)})\b")
-_WHEREABOUTS = re.compile(rf"\bwaar{_GAP}(?:hij|ze|zij|die)\W.*\b(?:{_either(WHEREABOUTS)})\b", re.DOTALL)
+_WHERE_SOMEONE = re.compile(rf"\bwaar{_GAP}(?:hij|ze|zij|die)\W")
+_WHEREABOUTS = re.compile(rf"\b(?:{_either(WHEREABOUTS)})\b")
 _ELSEWHERE = re.compile(rf"\bandere{_GAP}(?:{_either(OTHER_PARTIES)})\b")
 # "na de/het ...", "over <a word> uur" (that word may be any token, so any time noun after "over" counts).
-_LATER_PHRASE = re.compile(rf"\bna{_GAP}(?:de|het)\b|\bover\b.*\b(?:{_either(TIME_NOUNS)})\b", re.DOTALL)
+_AFTER_THE = re.compile(rf"\bna{_GAP}(?:de|het)\b")
+_TIME_NOUN = re.compile(rf"\b(?:{_either(TIME_NOUNS)})\b")
 _CALL = re.compile(rf"\b(?:{_either(TRY_AGAIN_VERBS)})\b")
 _ADDRESSEE_WORD = re.compile(rf"\b(?:{_either(_ADDRESSEE)})\b")
 _PRONOUN_SPACE_BEFORE = re.compile(rf"(?:^|\s)(?:{_either(SUBJECT_PRONOUNS)}) \Z")
+# How far before a word `_pronoun_space_before` needs to look: the longest pronoun, a blank before and one after.
+_PRONOUN_REACH = max(map(len, SUBJECT_PRONOUNS)) + 2
 # "bel"/"probeer" as the verb of a clause without subject: not with a subject pronoun (a sure token) right after.
 _BARE_CALL = re.compile(rf"\b(?:bel|probeer)\b(?!\s+(?:{_either(set(SUBJECT_PRONOUNS) - {'je'})})(?=[\s,;:!?…]|\Z))")
+
+
+def _pronoun_space_before(lowered: str, at: int) -> bool:
+    """`lowered[:at]` ends in a subject pronoun and one space (a clause cannot start at `at`); reads only the few
+    characters before `at`, so asking this for every word costs time linear in the text."""
+    return _PRONOUN_SPACE_BEFORE.search(lowered, max(0, at - _PRONOUN_REACH), at) is not None
 
 
 def _may_shift(text: str) -> bool:
@@ -428,7 +442,7 @@ def _cue_possible(text: str) -> bool:
         _WRONG_ADDRESS.search(lowered) or ("verkeerd" in words and not words.isdisjoint(("zit", "zitten")))
     ):
         return True
-    if "waar" in words and _WHEREABOUTS.search(lowered):
+    if "waar" in words and in_order(lowered, _WHERE_SOMEONE, _WHEREABOUTS) is not None:
         return True
     if not words.isdisjoint(HANDLING_VERBS) and _ELSEWHERE.search(lowered):
         return True
@@ -439,11 +453,18 @@ def _cue_possible(text: str) -> bool:
 
 def _negated_cue_possible(lowered: str, words: set[str]) -> bool:
     """The cues that need a negation in their clause: not in charge, not my remit, not knowing."""
-    if "over" in words and not words.isdisjoint(("ga", "gaan")) and _GOES_NOT_OVER.search(lowered):
+    if (
+        "over" in words
+        and not words.isdisjoint(("ga", "gaan"))
+        and (
+            in_order(lowered, _SPEAKER_WORD, _GO, _OVER) is not None
+            or in_order(lowered, _GO_WITH_SUBJECT, _OVER) is not None
+        )
+    ):
         return True
     if not words.isdisjoint(("ben", "zijn")) and not words.isdisjoint(("van", "voor")):
-        about = _IS_NOT_FOR.search(lowered)
-        if about and _NEGATION_BEFORE_FOR.search(lowered, about.start()):
+        about = in_order(lowered, _ABOUT, _BE_WITH_SUBJECT, _OF_FOR)
+        if about is not None and in_order(lowered, _NEGATION, _OF_FOR, position=about) is not None:
             return True
     if "mee" in words and _NOTHING_TO_DO_WITH.search(lowered):
         return True
@@ -451,7 +472,9 @@ def _negated_cue_possible(lowered: str, words: set[str]) -> bool:
         return True
     if "niet" in words and not words.isdisjoint(("ons", "mij")) and _NOT_MINE.search(lowered):
         return True
-    return not words.isdisjoint(("weet", "weten")) and _SPEAKER_KNOWS.search(lowered) is not None
+    return not words.isdisjoint(("weet", "weten")) and (
+        in_order(lowered, _SPEAKER_WORD, _KNOW) is not None or _KNOWS_WITH_SUBJECT.search(lowered) is not None
+    )
 
 
 def _redirect_possible(words: set[str]) -> bool:
@@ -467,15 +490,19 @@ def _try_again_possible(text: str, lowered: str, words: set[str]) -> bool:
     have the agent act, and has the caller (or nobody) as subject: u/je first, u/je right after the verb, or a bare
     "bel"/"probeer" as the verb."""
     again = not words.isdisjoint(AGAIN) or "maar" in words or any(w.startswith(("terugbel", "probeer")) for w in words)
-    if not again or not (not words.isdisjoint(LATER) or _LATER_PHRASE.search(lowered)):
+    later = (
+        not words.isdisjoint(LATER)
+        or _AFTER_THE.search(lowered) is not None
+        or in_order(lowered, _OVER, _TIME_NOUN) is not None
+    )
+    if not again or not later:
         return False
     calls = [(match.start(), match.end()) for match in _CALL.finditer(lowered)]
     spans: list[tuple[int, int]] = []
     for pronoun in _ADDRESSEE_WORD.finditer(lowered):
         # The caller as first word: a clause cannot start right after a pronoun ("zal ik u ...").
-        if not _PRONOUN_SPACE_BEFORE.search(lowered, 0, pronoun.start()):
-            spans += [(pronoun.start(), end) for start, end in calls if start > pronoun.start()]
-    for pronoun in _ADDRESSEE_WORD.finditer(lowered):
+        if not _pronoun_space_before(lowered, pronoun.start()):
+            spans += _nearest_spans(pronoun.span(), calls, before=False)
         # The caller right after the clause's verb; a sure word before it that cannot be that verb rules it out.
         verb = _sure_word_before(text, pronoun.start())
         if verb and (
@@ -483,11 +510,36 @@ def _try_again_possible(text: str, lowered: str, words: set[str]) -> bool:
         ):
             continue
         # The span must lie within the clause: from the pronoun (the verb before it may be longer than it looks).
-        spans += [(min(pronoun.start(), start), max(pronoun.end(), end)) for start, end in calls]
+        spans += _nearest_spans(pronoun.span(), calls, before=True)
     for call in _BARE_CALL.finditer(lowered):
-        if not _PRONOUN_SPACE_BEFORE.search(lowered, 0, call.start()):
+        if not _pronoun_space_before(lowered, call.start()):
             spans.append((call.start(), call.end()))
-    return any(not _surely_excluded(_whole_chunks(text, start, end)) for start, end in spans)
+    return any(not _surely_excluded(_whole_chunks(text, start, end)) for start, end in _innermost(spans))
+
+
+def _nearest_spans(pronoun: tuple[int, int], calls: list[tuple[int, int]], *, before: bool) -> list[tuple[int, int]]:
+    """The spans from a pronoun to the nearest call after it (and with `before`, from the nearest call before it).
+    A span holding another holds all its words, so it is surely excluded when the smaller one is (see
+    `_innermost`): the pronoun's spans to calls further away need no test."""
+    start, end = pronoun
+    index = bisect_right(calls, (start, start))
+    spans = [(start, calls[index][1])] if index < len(calls) else []
+    if before and index > 0:
+        spans.append((calls[index - 1][0], end))
+    return spans
+
+
+def _innermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that hold no other span of `spans`. A clause span that is surely excluded (a negation or the agent
+    acting among its sure words) makes every span around it surely excluded too, so only these need testing; they
+    overlap little, so testing them costs time linear in the text."""
+    innermost: list[tuple[int, int]] = []
+    smallest_end = None
+    for start, end in sorted(set(spans), key=lambda span: (-span[0], span[1])):
+        if smallest_end is None or end < smallest_end:
+            innermost.append((start, end))
+            smallest_end = end
+    return innermost
 
 
 def _sure_word_before(text: str, at: int) -> str:
@@ -495,10 +547,15 @@ def _sure_word_before(text: str, at: int) -> str:
     run of letters (a splitting mark may follow it) and only whitespace lies between. "" when not sure."""
     if at == 0 or not text[at - 1].isspace():
         return ""
-    before = text[:at].split()
-    if not before:
+    chunk_end = at - 1
+    while chunk_end > 0 and text[chunk_end - 1].isspace():
+        chunk_end -= 1
+    chunk_start = chunk_end
+    while chunk_start > 0 and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    if chunk_start == chunk_end:
         return ""
-    word, _ = _sure_word(before[-1])
+    word, _ = _sure_word(text[chunk_start:chunk_end])
     return word
 
 
@@ -544,6 +601,7 @@ def _surely_takes_ownership(stretch: str) -> bool:
 def _acts(chunk: list[str]) -> bool:
     """ "ik"/"we" and a verb of action (not a leading filler like "kijk", not "vraag me") in one clause."""
     seen_speaker = False
+    last_speaker = max((index for index, word in enumerate(chunk) if word in _SPEAKER), default=-1)
     for index, word in enumerate(chunk):
         if word in _SPEAKER:
             seen_speaker = True
@@ -553,7 +611,7 @@ def _acts(chunk: list[str]) -> bool:
         excluded = NOT_OWNERSHIP_AFTER.get(word)
         if excluded is not None and (index + 1 >= len(chunk) or chunk[index + 1] in excluded):
             continue
-        if seen_speaker or _SPEAKER.intersection(chunk[index + 1 :]):
+        if seen_speaker or last_speaker > index:
             return True
     return False
 

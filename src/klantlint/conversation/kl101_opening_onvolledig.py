@@ -24,8 +24,12 @@ DEPARTMENT_WORDS = frozenset(
 )
 
 
-# The name before the organisation: "Joost Peeters hier van Tuincentrum Groen", "met joost hier bij het tuincentrum".
-NAME_THEN_HIER = re.compile(r"([^\W\d_][\w'-]*)\s*,?\s+hier\s*,?\s+(?:van|bij|namens|met)\b")
+# The name before the organisation: "Sandra Bakker hier van FitFabriek", "met sanne hier bij de woonwinkel".
+# Tried only where a run of word characters starts (from its first letter, as before), with blanks taken whole:
+# a long run of letters or of blanks is read once.
+NAME_THEN_HIER = re.compile(
+    r"(?<![\w'-])[\d_'-]*+([^\W\d_][\w'-]*+)(?:\s*+,\s++|\s++)hier(?:\s*+,\s++|\s++)(?:van|bij|namens|met)\b"
+)
 
 
 def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: bool) -> bool:

@@ -181,21 +181,34 @@ class DeclarativeRule(Rule):
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         taken: set[int] = set()
+        # A condition's verdict on each sentence, found once: in unpunctuated text the sentence is the whole doc, and
+        # running the condition again for every match would cost time quadratic in its length.
+        verdicts: dict[tuple[int, int, int], bool] = {}
         for span in sorted(self._spans(doc), key=lambda s: (s.start, -len(s))):
             if span.start in taken:
                 continue
-            if not self._conditions_hold(span):
+            if not self._conditions_hold(span, verdicts):
                 continue
             taken.update(range(span.start, span.end))
             yield Hit(span.start_char, span.end_char, self.spec.message, tuple(self._fixes(span)))
 
-    def _conditions_hold(self, span: Span) -> bool:
+    def _conditions_hold(self, span: Span, verdicts: dict[tuple[int, int, int], bool]) -> bool:
         sentence, following = condition_scope(span)
+
+        def holds(which: int, matcher: Matcher | None, scope: Span | None) -> bool:
+            if matcher is None or scope is None:
+                return False
+            key = (which, scope.start, scope.end)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = _matches(matcher, scope)
+            return verdict
+
         if self._when is not None or self._when_next is not None:
-            found = _matches(self._when, sentence) or _matches(self._when_next, following)
+            found = holds(0, self._when, sentence) or holds(1, self._when_next, following)
             if not found:
                 return False
-        return not (_matches(self._unless, sentence) or _matches(self._unless_next, following))
+        return not (holds(2, self._unless, sentence) or holds(3, self._unless_next, following))
 
     def _fixes(self, span: Span) -> Iterable[ProposedFix]:
         for template in self.spec.suggestions:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -24,8 +24,9 @@ from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
+from klantlint.io.characters import analysable, readable, require_text
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
-from klantlint.io.segments import Segment, split_segments
+from klantlint.io.segments import Segment, pieces, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
 from klantlint.nlp.staged import StagedPipeline
 from klantlint.transcripts.models import Call, CallResult
@@ -33,20 +34,25 @@ from klantlint.transcripts.models import Call, CallResult
 TextFormat = Literal["text", "markdown"]
 Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
-MAX_SEGMENT_CHARS = 100_000
 MAX_FIX_PASSES = 10
 # A segment's cache entry in picklable form: (text, role), trigger words found, rules that may fire and
 # their hits, with each rule given by its position among the Linter's segment-level rules.
 CheckedSegment = tuple[tuple[str, str], frozenset[str], tuple[int, ...], tuple[tuple[int, Hit], ...]]
+# Called with (characters checked, characters to check) while one long text is checked.
+Progress = Callable[[int, int], None]
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
 DOC_CACHE_CAPACITY = 256
 
 
 @dataclass(frozen=True)
 class PreparedText:
+    """A text ready to lint: `turns` are its segments (paragraphs, speaker turns), `segments` the pieces of them
+    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`)."""
+
     text: str
     segments: list[Segment]
     line_starts: list[int]
+    turns: list[Segment]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_starts, offset) - 1
@@ -54,27 +60,20 @@ class PreparedText:
 
 
 def prepare(text: str, text_format: TextFormat) -> PreparedText:
-    masked = mask_markdown(text) if text_format == "markdown" else mask_plain_text(text)
-    segments = [piece for segment in split_segments(masked) for piece in _bounded(segment)]
-    return PreparedText(text, segments, line_starts(text))
+    """`text` masked and split into segments; control characters are read as spaces and lone surrogates as U+FFFD
+    (see `klantlint.io.characters`), offsets unchanged."""
+    analysed = analysable(text)
+    text = readable(text)
+    masked = mask_markdown(analysed) if text_format == "markdown" else mask_plain_text(analysed)
+    turns = split_segments(masked)
+    segments = [piece for turn in turns for piece in pieces(turn)]
+    return PreparedText(text, turns if len(segments) == len(turns) else segments, line_starts(text), turns)
 
 
 @lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
     """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
     return prepare(text, "text")
-
-
-def _bounded(segment: Segment) -> Iterator[Segment]:
-    """Very long segments are cut at whitespace so no single parse exceeds the pipeline's limits."""
-    start, text = segment.start, segment.text
-    while len(text) > MAX_SEGMENT_CHARS:
-        cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
-        cut = cut if cut > 0 else MAX_SEGMENT_CHARS
-        yield Segment(start, text[:cut], segment.role)
-        start, text = start + cut, text[cut:]
-    if text.strip():
-        yield Segment(start, text, segment.role)
 
 
 @dataclass
@@ -195,9 +194,17 @@ class Linter:
 
     # -- checking -----------------------------------------------------------------------------
 
-    def check(self, text: str, *, text_format: TextFormat = "text", path: str | None = None) -> list[Finding]:
-        """Findings for one text, sorted by position."""
-        return next(self.check_many([text], text_format=text_format, paths=[path]))
+    def check(
+        self,
+        text: str,
+        *,
+        text_format: TextFormat = "text",
+        path: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[Finding]:
+        """Findings for one text, sorted by position. `progress(done, total)` is called as its segments are checked
+        (in characters of segment text), for a progress bar on a long text."""
+        return next(self.check_many([text], text_format=text_format, paths=[path], progress=progress))
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> Iterator[list[Finding]]:
         """Findings for each text, in order; parses in batches (and processes) for throughput."""
@@ -211,17 +218,18 @@ class Linter:
         paths: Iterable[str | None] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
+        progress: Progress | None = None,
     ) -> Iterator[list[Finding]]:
         path_iter = iter(paths) if paths is not None else None
         batch: list[tuple[PreparedText, str | None]] = []
         for text in texts:
             path = next(path_iter, None) if path_iter is not None else None
-            batch.append((prepare(text, text_format), path))
+            batch.append((prepare(require_text(text, "Linter.check"), text_format), path))
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch, batch_size, n_process)
+                yield from self._check_batch(batch, batch_size, n_process, progress=progress)
                 batch = []
         if batch:
-            yield from self._check_batch(batch, batch_size, n_process)
+            yield from self._check_batch(batch, batch_size, n_process, progress=progress)
 
     def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
         """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
@@ -284,6 +292,7 @@ class Linter:
         n_process: int,
         *,
         document_ids: list[int] | None = None,
+        progress: Progress | None = None,
     ) -> Iterator[list[Finding]]:
         hits_by_text: list[list[tuple[Rule, Segment, Hit]]] = [[] for _ in batch]
         jobs: list[_Job] = []
@@ -327,8 +336,15 @@ class Linter:
                     jobs.append(job)
                 elif self._plan_fast(job, hits, document_rules or []):
                     jobs.append(job)
-        for job, doc in zip(jobs, self._docs(jobs, batch_size, n_process), strict=True):
-            job.run(doc, hits_by_text[job.index])
+        # With `progress`, the jobs go through the pipeline a slice at a time, reporting after each one.
+        slices = [jobs[at : at + batch_size] for at in range(0, len(jobs), batch_size)] if progress else [jobs]
+        total, done = sum(len(job.segment.text) for job in jobs), 0
+        for part in slices:
+            for job, doc in zip(part, self._docs(part, batch_size, n_process), strict=True):
+                job.run(doc, hits_by_text[job.index])
+            if progress is not None:
+                done += sum(len(job.segment.text) for job in part)
+                progress(done, total)
         for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
             yield self._findings(prepared, path, hits)
 
@@ -402,9 +418,10 @@ class Linter:
     def _findings(
         self, prepared: PreparedText, path: str | None, hits: list[tuple[Rule, Segment, Hit]]
     ) -> list[Finding]:
-        if not hits and len(prepared.segments) < 2 and "klantlint:" not in prepared.text:
+        if not hits and len(prepared.turns) < 2 and "klantlint:" not in prepared.text:
             return []  # no hit, not a dialogue, no suppression comment: the common case in transcripts
-        hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.segments, hits)]  # dialogue scripts
+        turn_hits = hits if prepared.turns is prepared.segments else _on_turns(hits, prepared.turns)
+        hits = [*hits, *self.conversation.script_hits(prepared.text, prepared.turns, turn_hits)]  # dialogue scripts
         file_ignores = self._file_ignores(path)
         suppressions = parse_suppressions(prepared.text)
         findings: dict[tuple[str, int, int], Finding] = {}
@@ -482,7 +499,7 @@ class Linter:
     def fix(self, text: str, *, unsafe: bool = False, text_format: TextFormat = "text") -> FixResult:
         """Apply safe suggestions (all first suggestions with `unsafe`) until nothing more applies."""
         applied: list[Finding] = []
-        current = text
+        current = require_text(text, "Linter.fix")
         findings = self.check(current, text_format=text_format)
         for _ in range(MAX_FIX_PASSES):
             rewritten, used = apply_fixes(current, findings, unsafe=unsafe)
@@ -492,6 +509,17 @@ class Linter:
             current = rewritten
             findings = self.check(current, text_format=text_format)
         return FixResult(text=current, applied=applied, remaining=findings)
+
+
+def _on_turns(hits: list[tuple[Rule, Segment, Hit]], turns: list[Segment]) -> list[tuple[Rule, Segment, Hit]]:
+    """Hits on the pieces of long turns, as hits on the turns themselves (for the conversation rules)."""
+    starts = [turn.start for turn in turns]
+    moved = []
+    for rule, piece, hit in hits:
+        turn = turns[bisect_right(starts, piece.start) - 1]
+        shift = piece.start - turn.start
+        moved.append((rule, turn, replace(hit, start=hit.start + shift, end=hit.end + shift)))
+    return moved
 
 
 def _suggestion(fix: ProposedFix, offset: int) -> Suggestion:

@@ -20,18 +20,21 @@ WORD_SUFFIXES = frozenset({".docx"})  # Word scripts, read by klantlint.io.docx 
 OLD_WORD_SUFFIXES = frozenset({".doc"})  # named so the error can say what to do
 CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | WORD_SUFFIXES
 STDIN = "-"
+UTF8_BOM = b"\xef\xbb\xbf"
 BINARY_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
 class Source:
-    """A text to check: its display path, its content and whether it is Markdown."""
+    """A text to check: its display path, its content (without a byte order mark), whether it is Markdown, and
+    whether the file started with a UTF-8 byte order mark (`fix` writes it back)."""
 
     path: str
     text: str
     markdown: bool
     # Word scripts: findings with paragraph numbers and headings instead of lines of `text`.
     locate: Callable[[list[Finding]], list[Finding]] | None = None
+    bom: bool = False
 
 
 def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
@@ -64,7 +67,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     file, line and reason."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
-        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown)
+        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, bom=data.startswith(UTF8_BOM))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: {missing_reason(path)}")
@@ -76,7 +79,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
-    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES)
+    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, bom=data.startswith(UTF8_BOM))
 
 
 def _read_word(path: str) -> Source:
@@ -87,7 +90,7 @@ def _read_word(path: str) -> Source:
             f"{path}: Word-bestanden vragen een extra pakket ({error.name}); installeer klantlint[docx]"
         ) from None
     script = read_docx(path)
-    return Source(path, script.text, False, script.located)
+    return Source(path, script.text, False, locate=script.located)
 
 
 def missing_reason(path: str) -> str:

@@ -30,10 +30,13 @@ AGENT_LABELS = frozenset(
 )
 CUSTOMER_LABELS = frozenset({"klant", "k", "beller", "customer", "caller", "cliënt", "client", "prospect", "relatie"})
 # A timestamp may stand before the label: "[00:12] Agent:", "[0:05-0:09] **Klant:**" (transcripts pasted as a script).
-TIMESTAMP_PREFIX = r"(?:\[[0-9:.,\s>–—-]{1,40}\][ \t]*)?"
+TIMESTAMP_PREFIX = r"(?:\[[0-9:.,\s>–—-]{1,40}\][ \t]*+)?"
+# Every run of blanks is taken whole (`*+`, `++`) and the name starts with no blank, so a line of 10,000 spaces is
+# read once, not once per way of sharing its blanks between the prefix and the name.
 LABEL = re.compile(
-    rf"^(?P<prefix>[ \t]*(?:[-*+>][ \t]+)?{TIMESTAMP_PREFIX}(?:\*\*|__)?)(?P<name>[A-Za-zÀ-ÿ() ]{{1,30}}?)[ \t]*"
-    r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
+    rf"^(?P<prefix>[ \t]*+(?:[-*+>][ \t]++)?{TIMESTAMP_PREFIX}(?:\*\*|__)? *+)"
+    r"(?P<name>[A-Za-zÀ-ÿ()][A-Za-zÀ-ÿ() ]{0,29}?)[ \t]*+"
+    r"(?P<colon>:(?:\*\*|__)?|(?:\*\*|__):)[ \t]*+"
 )
 
 
@@ -89,3 +92,39 @@ def split_segments(masked: str) -> list[Segment]:
             current_start = line_start + (len(line) - len(line.lstrip()))
     close(position)
     return segments
+
+
+# The longest text sent to the statistical pipeline in one piece (see README, "Long text"). A longer segment is cut
+# into pieces (nothing is dropped): after the last sentence mark in the second half of the allowance, else at the
+# last blank there, else at the limit itself. Rules then never see more than this much text at once.
+MAX_PARSE_CHARS = 5_000
+SENTENCE_MARK_END = re.compile(r"[.?!…][\"'”’)\]]*+\s")
+
+
+def pieces(segment: Segment, limit: int = MAX_PARSE_CHARS) -> list[Segment]:
+    """`segment` cut into contiguous pieces of at most `limit` characters (one piece when it is short enough).
+    The pieces' texts, joined, are the segment's text; blank pieces are left out."""
+    if len(segment.text) <= limit:
+        return [segment]
+    found: list[Segment] = []
+    text, start = segment.text, 0
+    while len(text) - start > limit:
+        cut = _cut_point(text, start, limit)
+        if text[start:cut].strip():
+            found.append(Segment(segment.start + start, text[start:cut], segment.role))
+        start = cut
+    if text[start:].strip():
+        found.append(Segment(segment.start + start, text[start:], segment.role))
+    return found
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to end the piece of `text` that starts at `start`: see `MAX_PARSE_CHARS`."""
+    low, high = start + limit // 2, start + limit
+    marks = [match.end() for match in SENTENCE_MARK_END.finditer(text, low, high)]
+    if marks:
+        return marks[-1]
+    for position in range(high, low, -1):
+        if text[position - 1].isspace():
+            return position
+    return high

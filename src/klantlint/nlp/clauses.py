@@ -151,8 +151,16 @@ def words_of(text: str) -> set[str]:
     return words | {part for word in words if "-" in word or "'" in word for part in PART_BREAK.split(word)}
 
 
+_PUNCTUATED_KEY = "klantlint_punctuated"
+
+
 def is_punctuated(doc: Doc) -> bool:
-    return any(token.text in SENTENCE_END for token in doc)
+    """Whether the writer ended a sentence with a mark somewhere in `doc`. Asked for every match and every word of
+    some rules, so the answer is kept with the doc: reading an unpunctuated doc each time costs quadratic time."""
+    known = doc.user_data.get(_PUNCTUATED_KEY)
+    if known is None:
+        known = doc.user_data[_PUNCTUATED_KEY] = any(token.text in SENTENCE_END for token in doc)
+    return bool(known)
 
 
 def utterance(token: Token) -> Span:

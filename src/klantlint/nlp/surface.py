@@ -7,6 +7,8 @@ such a chunk ("klopt?") is split off as a token of its own. `tests/test_gates.py
 
 from __future__ import annotations
 
+import re
+
 
 def searchable(text: str) -> str:
     """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
@@ -40,3 +42,17 @@ def ends_word_chunk(lowered: str, at: int) -> bool:
     while start > 0 and not lowered[start - 1].isspace():
         start -= 1
     return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
+
+
+def in_order(text: str, *patterns: re.Pattern[str], position: int = 0) -> int | None:
+    """Where the first of `patterns` matches in `text` (from `position`) such that each of the others matches after
+    the one before it, or None. As `re.search("A.*B.*C", text, re.DOTALL).start()`, in time linear in `text`: the
+    earliest match of each pattern leaves the most room for the rest."""
+    first: int | None = None
+    for pattern in patterns:
+        match = pattern.search(text, position)
+        if match is None:
+            return None
+        first = match.start() if first is None else first
+        position = match.end()
+    return first

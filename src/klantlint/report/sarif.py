@@ -91,6 +91,9 @@ def render_sarif(run: RunResult) -> str:
                         "properties": {"pipeline": run.pipeline},
                     }
                 },
+                # Columns and character offsets count Unicode code points (Python string positions), not UTF-16
+                # code units: without this, GitHub places a finding after an emoji one column off.
+                "columnKind": "unicodeCodePoints",
                 "results": results,
                 "invocations": [
                     {

@@ -15,9 +15,11 @@ from klantlint.transcripts.decoding import decoded_text
 from klantlint.transcripts.models import Call, Turn
 from klantlint.transcripts.records import Record, RecordError, finished_call, number, parse_json
 
-VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?=<v[\s.]|</v>|$)", re.DOTALL)
-TAG = re.compile(r"</?[^>]+>")
-SPEAKER_LINE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:\n]{1,40}?)\s*:\s*(.*)$")
+# A tag or voice ends before the next "<" (so "<<<<..." is read once, not once per "<"); blanks are taken whole and
+# a speaker's name starts with no blank (a line of spaces is not read again for every way to share them out).
+VOICE = re.compile(r"<v(?:\.[\w.-]++)?\s([^<>]++)>(.*?)(?=<v[\s.]|</v>|$)", re.DOTALL)
+TAG = re.compile(r"</?[^<>]++>")
+SPEAKER_LINE = re.compile(r"^\s*+(?:\[[^\]]*+\]\s*+)?([^:\s][^:\n]{0,39}?)\s*+:\s*(.*)$")
 
 
 class LineError(ValueError):
