@@ -81,7 +81,8 @@ def test_kl010_gate_is_linear_on_unpunctuated_text(shape: str, unit: str) -> Non
     def text(size: int) -> str:
         return unit * (size // len(unit)) + " later maar bel"
 
-    assert_linear(_may_shift, text, 5_000, what=f"KL010 gate, {shape}", runs=1)
+    # 20 KB: large enough that a few milliseconds of noise on a loaded machine cannot look like growth.
+    assert_linear(_may_shift, text, 20_000, what=f"KL010 gate, {shape}", runs=3)
 
 
 def test_kl010_gate_still_finds_and_rules_out() -> None:
