@@ -121,14 +121,14 @@ def test_segment_log_hands_each_reader_what_others_appended() -> None:
 def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     conversations = [["Helaas kan dat niet.", "Wat was uw naam ook alweer?"], ["Stuur maar een e-mail."]]
     teacher = Linter(mode="fast")
-    teacher.track_checked_segments()
+    teacher.segment_cache.track_added()
     expected = teacher.check_conversations(conversations)
-    checked = pickle.loads(pickle.dumps(teacher.checked_segments()))
+    checked = pickle.loads(pickle.dumps(teacher.segment_cache.export()))
     assert {key[0] for key, *_ in checked} == {text for turns in conversations for text in turns}
-    assert teacher.checked_segments() == []  # handed over once
+    assert teacher.segment_cache.export() == []  # handed over once
 
     learner = Linter(mode="fast")
-    learner.remember_segments(checked)
+    learner.segment_cache.adopt(checked)
     parsed = count_parses(learner, monkeypatch)
     assert learner.check_conversations(conversations) == expected
     assert parsed == []

@@ -1,14 +1,50 @@
-"""The module-level API: `check`, `fix` and `rules`, backed by one cached Linter per config."""
+"""The public API: the `Linter` and the module-level `check`, `fix` and `rules` (one cached Linter per config)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 
+from klantlint.batch.parallel import lint_records
+from klantlint.catalogue import build_catalogue
 from klantlint.config import Config
-from klantlint.engine.base import RuleInfo
-from klantlint.engine.linter import Linter
+from klantlint.engine.base import Rule, RuleInfo
+from klantlint.engine.linter import Linter as EngineLinter
+from klantlint.engine.linter import Mode
 from klantlint.findings import Finding, FixResult
 from klantlint.io.characters import require_text
+from klantlint.transcripts.linting import check_calls_in_process
+from klantlint.transcripts.models import Call, CallResult
+
+
+class Linter(EngineLinter):
+    """Checks Dutch customer-service texts and calls with every rule of the catalogue; build once and reuse
+    (loading the pipeline is the slow part).
+
+    The engine's Linter checks texts with the rules it is given; this one builds them from the config's
+    catalogue and adds calls, which are linted by `klantlint.transcripts` and, for many calls in worker
+    processes, by `klantlint.batch`: layers the engine must not import.
+    """
+
+    def __init__(
+        self, config: Config | None = None, *, mode: Mode = "fast", builtin_rules: Iterable[Rule] | None = None
+    ) -> None:
+        config = config or Config()
+        super().__init__(config, catalogue=build_catalogue(config.rule_paths, builtin=builtin_rules), mode=mode)
+
+    def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
+        """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
+        return next(check_calls_in_process(self, [call], agent_speaker))
+
+    def check_calls(
+        self, calls: Iterable[Call], jobs: int = 1, *, agent_speaker: str | None = None
+    ) -> Iterator[CallResult]:
+        """Results for many calls in input order; with `jobs > 1` this process and `jobs - 1` forked from it
+        share the work (see `klantlint.batch.forked`)."""
+        for _, result in lint_records(calls, self, jobs=jobs, agent_speaker=agent_speaker):
+            assert isinstance(result, CallResult)
+            yield result
+
 
 _linters: dict[str, Linter] = {}
 _lock = threading.Lock()
@@ -49,8 +85,12 @@ def fix(text: str, *, config: Config | None = None, unsafe: bool = False) -> Fix
 
 
 def rules(config: Config | None = None) -> list[RuleInfo]:
-    """Every rule in the catalogue (built-in, packs, plugins), sorted by code."""
-    return _linter(config).rule_infos()
+    """Every rule in the catalogue (built-in, packs, plugins, conversation rules), sorted by code; the pipeline is
+    not loaded."""
+    config = config or Config()
+    catalogue = build_catalogue(config.rule_paths)
+    catalogue.check_config(config)
+    return catalogue.infos()
 
 
 __all__ = ["Linter", "check", "fix", "rules"]

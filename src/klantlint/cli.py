@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-from spacy import __version__ as spacy_version
 
 from klantlint import __version__
+from klantlint.api import Linter
 from klantlint.batch.progress import text_progress
+from klantlint.catalogue import Catalogue, build_catalogue
 from klantlint.config import Config, ReportConfig, check_delimiter, resolve_config
-from klantlint.engine.linter import Linter
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
 from klantlint.io.encoding import check_encoding
@@ -76,9 +76,18 @@ class Session:
     def any_linter(self) -> Linter:
         return self.linter_for(str(Path.cwd()))
 
+    def catalogue(self) -> Catalogue:
+        """The rules of the working folder's config, read without loading the pipeline."""
+        config = self.config_for(str(Path.cwd()))
+        catalogue = build_catalogue(config.rule_paths)
+        catalogue.check_config(config)
+        return catalogue
+
 
 def _print_version(ctx: click.Context) -> None:
     config = resolve_config(None, Path.cwd())
+    from spacy import __version__ as spacy_version
+
     _out(f"klantlint {__version__} (pijplijn: {describe_model(config.model)}, spaCy {spacy_version})")
     ctx.exit(EXIT_CLEAN)
 
@@ -325,7 +334,7 @@ def fix(
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_command(output_format: str, config_path: Path | None) -> None:
     """Toon alle regels (code, naam, ernst, standaard of opt-in, samenvatting)."""
-    infos = Session(config_path, {}).any_linter().rule_infos()
+    infos = Session(config_path, {}).catalogue().infos()
     if output_format == "markdown":
         _out(rules_markdown_table(infos, measured_figures()), nl=False)
     elif output_format == "json":
@@ -342,12 +351,12 @@ def rules_command(output_format: str, config_path: Path | None) -> None:
 @variant_option
 def explain(code: str, config_path: Path | None, variant: str | None) -> None:
     """Leg een regel uit: wat er misgaat, waarom, en hoe het beter kan."""
-    linter = Session(config_path, {"variant": variant}).any_linter()
-    infos = {info.code: info for info in linter.rule_infos()}
-    info = infos.get(code.upper()) or next((i for i in infos.values() if i.name == code.lower()), None)
+    session = Session(config_path, {"variant": variant})
+    catalogue = session.catalogue()
+    info = catalogue.find(code)
     if info is None:
-        raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(infos))}")
-    _out(explain_text(info, linter.config.variant))
+        raise click.UsageError(f"onbekende regel '{code}'; bekende codes: {', '.join(sorted(catalogue.codes()))}")
+    _out(explain_text(info, session.config_for(str(Path.cwd())).variant))
 
 
 MIN_AGENT_CALLS_OPTION = click.option(

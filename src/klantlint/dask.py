@@ -27,8 +27,9 @@ try:
 except ImportError as missing:  # pragma: no cover - depends on the installed extras
     raise ImportError(f"klantlint.dask heeft Dask nodig: pip install 'klantlint[dask]' ({missing})") from missing
 
+from klantlint.api import Linter
 from klantlint.config import Config
-from klantlint.engine.linter import Linter, Mode
+from klantlint.engine.linter import Mode
 from klantlint.errors import InputError
 from klantlint.transcripts.linting import lint_records_in_process
 from klantlint.transcripts.models import Call, CallResult

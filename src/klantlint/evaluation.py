@@ -17,7 +17,7 @@ from klantlint.transcripts.models import Call
 from klantlint.transcripts.readers import call_from_record
 
 if TYPE_CHECKING:
-    from klantlint.engine.linter import Linter
+    from klantlint.api import Linter
 
 Item = TypeVar("Item")
 

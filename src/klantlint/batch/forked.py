@@ -25,7 +25,8 @@ from multiprocessing.sharedctypes import Synchronized
 
 from klantlint.batch.gc_pause import objects_frozen
 from klantlint.batch.segment_log import PARENT, SegmentLog
-from klantlint.engine.linter import CheckedSegment, Linter
+from klantlint.engine.linter import Linter
+from klantlint.engine.segment_cache import CheckedSegment
 from klantlint.transcripts.linting import lint_records_in_process
 from klantlint.transcripts.models import CallResult
 from klantlint.transcripts.readers import Record, RecordError
@@ -92,7 +93,7 @@ def _window_results(
     shared = _Window(linter, agent_speaker, records, chunks, context.Value("i", 0), context.Queue(), log, os.getpid())
     children: list[ForkProcess] = []
     done: dict[int, list[Result]] = {}
-    linter.track_checked_segments()
+    linter.segment_cache.track_added()
     # Objects that exist at fork time are left out of garbage collection until the window is done, in the
     # children and in the parent: collecting would touch (and so copy) the pages they share.
     with objects_frozen():
@@ -103,7 +104,7 @@ def _window_results(
                     _next_step(shared, done, children, number)
                 yield bounds, done.pop(number)
         finally:
-            linter.track_checked_segments(on=False)
+            linter.segment_cache.track_added(on=False)
             for child in children:
                 if child.is_alive():
                     child.terminate()
@@ -119,7 +120,7 @@ def _next_step(shared: _Window, done: dict[int, list[Result]], children: list[Fo
     number = shared.take()
     if number is not None:
         done[number] = shared.lint(number)
-        checked = shared.linter.checked_segments()
+        checked = shared.linter.segment_cache.export()
         if children:  # the parent's cache has them already; the log is only for children
             shared.shared_segments.append(checked, PARENT)
         return
@@ -140,7 +141,7 @@ def _receive(
         )
     except queue.Empty:
         return False
-    shared.linter.remember_segments(checked)
+    shared.linter.segment_cache.adopt(checked)
     if len(children) > 1:
         shared.shared_segments.append(checked, sender)  # for the other children
     done[number] = results
@@ -162,12 +163,12 @@ def _fork_children(context: ForkContext, shared: _Window, count: int) -> list[Fo
 def _child(me: int) -> None:
     shared = _inherited
     assert shared is not None
-    shared.linter.track_checked_segments()
+    shared.linter.segment_cache.track_added()
     while (number := shared.take()) is not None:
         if os.getppid() != shared.parent_pid:
             os._exit(1)  # the parent was killed: nobody will read what this child finds
         for checked in shared.shared_segments.read_new(skip_sender=me):
-            shared.linter.remember_segments(checked)
+            shared.linter.segment_cache.adopt(checked)
         results = shared.lint(number)
-        shared.deliveries.put((me, number, results, shared.linter.checked_segments()))
+        shared.deliveries.put((me, number, results, shared.linter.segment_cache.export()))
     # On exit the queue's feeder thread is joined: every delivery reaches the parent.

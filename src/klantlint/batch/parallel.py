@@ -15,6 +15,7 @@ from multiprocessing.pool import AsyncResult
 
 from klantlint.batch.forked import lint_forked
 from klantlint.batch.gc_pause import objects_frozen
+from klantlint.catalogue import build_catalogue
 from klantlint.config import Config
 from klantlint.engine.linter import Linter, Mode
 from klantlint.transcripts.linting import lint_records_in_process
@@ -56,7 +57,8 @@ def lint_records(
 def _initialise(config_json: str, mode: Mode, agent_speaker: str | None) -> None:
     # Each worker builds its pipeline and compiled rules once, not per call.
     global _worker_linter, _worker_agent_speaker
-    _worker_linter = Linter(Config.model_validate_json(config_json), mode=mode)
+    config = Config.model_validate_json(config_json)
+    _worker_linter = Linter(config, catalogue=build_catalogue(config.rule_paths), mode=mode)
     _worker_agent_speaker = agent_speaker
 
 

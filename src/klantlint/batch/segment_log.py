@@ -13,7 +13,7 @@ import pickle
 import tempfile
 from collections.abc import Iterator
 
-from klantlint.engine.linter import CheckedSegment
+from klantlint.engine.segment_cache import CheckedSegment
 
 PARENT = -1
 _HEADER = 12  # record size (8 bytes) and the sender's number (4 bytes, signed)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns for details a caller still has. Compounds ending in these are included ("klantnummer").
 DETAIL_NOUNS = frozenset(

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
-
-from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.spans import punctuation_runs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 NO_WORDS = frozenset({"nee", "neen"})
 # Words that may stand before an answering "nee" in speech without making it part of a clause.
@@ -368,7 +370,7 @@ def _drop_before_clause(
 _ODD_WHITESPACE = re.compile(r"[^\S \n]|  | \n|\n |\n\n|^\s")
 _LONE_MARKS = frozenset(",;:!?….–—-")
 _SPLIT_MARKS = frozenset(",;:!?…")
-_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _NO_WORD = re.compile(r"(?<![^\W_])(?:nee|neen)(?![^\W_])")  # "_" splits off like punctuation
 _SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
 _FIXED_NOT_NAMES = frozenset({"u", "jij", "jullie", "uw", "jouw"})  # never PROPN (see `klantlint_domain`)

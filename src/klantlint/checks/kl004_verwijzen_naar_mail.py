@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
@@ -37,6 +36,9 @@ from klantlint.nlp.clauses import (
     subject_of,
     utterance,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # The verb "mailen" in the forms that can be an instruction (not the participle "gemaild": that is a fact).
 MAIL_VERBS = frozenset(

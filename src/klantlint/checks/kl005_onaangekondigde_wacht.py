@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
@@ -20,6 +19,9 @@ from klantlint.nlp.clauses import (
     words_of,
 )
 from klantlint.nlp.surface import chunk_after, chunk_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # "Momentje", "ogenblikje": the idiom itself asks the caller to wait.
 HOLD_DIMINUTIVES = frozenset({"momentje", "ogenblikje", "secondje"})

@@ -19,16 +19,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import yaml
-from spacy.tokens import Doc, Span, Token
 
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
 from klantlint.engine.triggers import TriggerScanner
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 NOUN_SUFFIXES = frozenset({"", "s", "'s", "en", "n", "'en", "es"})

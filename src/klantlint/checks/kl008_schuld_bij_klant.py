@@ -18,13 +18,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
 ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw", "jullie"})
@@ -481,7 +483,7 @@ class SchuldBijKlant(Rule):
 # for per stretch. Regex words are a superset of the tokens; to rule a clause out (a negation, a passive form),
 # only a *sure word* counts (a chunk that is one run of letters, one token) in a stretch without any punctuation
 # (then the stretch is one clause).
-_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _SURE_CLAUSE_BREAK = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)([,;:?!….])(?=\s|\Z)|(?:^|(?<=\s))[()–—](?=\s|\Z)")
 _WORD = re.compile(r"\w+")
 _PUNCTUATION = re.compile(r"[^\w\s]|\n")  # a mark may end a clause, a line break a sentence

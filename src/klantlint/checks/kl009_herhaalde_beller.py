@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
@@ -17,6 +16,9 @@ from klantlint.nlp.clauses import (
     utterance,
     words_of,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Getting in touch: the caller calls, has contact, is spoken to or is on the line.
 CONTACT_WORDS = frozenset(

@@ -6,11 +6,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
-
-from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.clauses import (
     ADVERBIAL_SUBORDINATORS,
     CALLBACK_NOUNS,
@@ -37,6 +36,9 @@ from klantlint.nlp.clauses import (
     utterance,
 )
 from klantlint.nlp.surface import in_order, searchable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # -- KL010 -----------------------------------------------------------------------------------------------
 
@@ -351,7 +353,7 @@ def _either(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
-_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _SURE_BREAK = re.compile(
     r"\n|(?:^|(?<=\s))(?P<word>[^\W\d_]+)"
     rf"(?P<mark>[?!;:….]|,(?= (?:{_either(set(SUBJECT_PRONOUNS) | CLAUSE_OPENERS)})(?:[\s,.;:!?…]|\Z)))(?=\s|\Z)",

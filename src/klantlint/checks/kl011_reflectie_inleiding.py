@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
 from klantlint.nlp.spans import punctuation_runs
 from klantlint.nlp.surface import ends_word_chunk, searchable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 UNDERSTAND = frozenset({"begrijp", "begrijpen", "begrijpt", "snap", "snappen"})
 HEAR = frozenset({"hoor", "hoorde", "horen"})

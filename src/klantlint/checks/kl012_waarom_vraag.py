@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
 from klantlint.nlp.spans import punctuation_runs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 WHY = frozenset({"waarom", "waarvoor"})
 # Words that may open a spoken question before "waarom" ("en waarom ...", "ehm, maar waarom ...").

@@ -15,15 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick
-from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-from spacy.tokens import Doc, Span, Token
 
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
 from klantlint.nlp.surface import searchable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 
@@ -443,7 +446,7 @@ for _head in {*COMPETITOR_WORDS, *ORGANISATION_HEADS}:
 _REFERENCE_SOMEWHERE.make_automaton()
 _CHUNK = re.compile(r"\S+")
 _WORD_IN_CHUNK = re.compile(r"\w+(?:'\w+)*")
-_ABBREVIATIONS = frozenset(key.lower() for key in TOKENIZER_EXCEPTIONS if key.endswith("."))
+_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _SURE_SENTENCE_END = re.compile(r"(?:^|(?<=\s))[^\W\d_]+?([?!…]|(?<=[^\W\d_]{2})\.)(?=\s+\w)")
 _CONTEMPT_PHRASE = re.compile(
     "|".join(r"\b" + r"\s*".join(map(re.escape, phrase)) + r"\b" for phrase in CONTEMPT_PHRASES)

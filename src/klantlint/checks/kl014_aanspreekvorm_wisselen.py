@@ -16,9 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Literal
 
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -32,6 +30,9 @@ from klantlint.nlp.address import (
     Form,
     addresses,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 @lru_cache(maxsize=64)

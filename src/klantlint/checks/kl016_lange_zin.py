@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The end of a sentence: closing punctuation (with closing quotes/brackets) before whitespace, or a line break.
 SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s|$)|\n")

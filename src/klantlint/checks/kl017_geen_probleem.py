@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.spans import punctuation_runs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PROBLEM = frozenset({"probleem", "probleempje"})
 GEEN = re.compile(r"\bgeen\b", re.IGNORECASE)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Addressee pronouns with the form of "moeten" they agree with and the request verb that replaces it.
 AGREEMENT = {"u": "moet", "je": "moet", "jij": "moet", "jullie": "moeten"}

@@ -7,10 +7,12 @@ class gives the rule its place in the catalogue, `klantlint explain` and `select
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class UnusedSuppression(Rule):

@@ -59,7 +59,7 @@ class ConversationRunner:
 
     # -- calls ----------------------------------------------------------------------------------------------------
 
-    def check_call(self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role]) -> CallOutcome:
+    def call_outcome(self, call: Call, phrase_findings: list[TurnFinding], roles: Sequence[Role]) -> CallOutcome:
         """Conversation findings for a call, given its phrase findings and each turn's role."""
         if not self.rules and not call.turns:
             return CallOutcome([], [])

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.matcher import Matcher, PhraseMatcher
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
@@ -20,6 +19,7 @@ from klantlint.nlp.clauses import is_punctuated
 from klantlint.nlp.domain import klantlint_sentences
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
@@ -116,6 +116,8 @@ class DeclarativeRule(Rule):
     def compile(self, vocab: Vocab, tokenizer: Tokenizer | None = None) -> None:
         """Build the matchers; spaCy validates every pattern here (ValueError on a malformed one). With the
         pipeline's `tokenizer`, `may_fire` also judges the conditions that tokens alone decide."""
+        from spacy.matcher import PhraseMatcher  # spaCy only where matchers are built: reading rules must not need it
+
         self._matcher = _matcher(vocab, self.spec.patterns)
         if self.spec.phrases:
             self._phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -262,6 +264,8 @@ def _tokens_only(pattern: TokenPattern) -> bool:
 def _matcher(vocab: Vocab, patterns: list[TokenPattern]) -> Matcher | None:
     if not patterns:
         return None
+    from spacy.matcher import Matcher
+
     matcher = Matcher(vocab, validate=True)
     matcher.add("p", patterns)
     return matcher

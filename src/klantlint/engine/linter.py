@@ -7,19 +7,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Literal
 
 from klantlint.config import Config
-from klantlint.conversation import ConversationRunner, builtin_conversation_rules
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
-from klantlint.engine.packs import collect_rules
-from klantlint.engine.segment_cache import SegmentCache, SegmentEntry
-from klantlint.engine.selection import check_known, is_enabled
+from klantlint.engine.rule_set import RuleSet
+from klantlint.engine.segment_cache import CheckedSegments, SegmentCache, SegmentEntry
+from klantlint.engine.selection import is_enabled
 from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
 from klantlint.errors import ModelError, RulePackError
@@ -29,15 +25,15 @@ from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, pieces, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
 from klantlint.nlp.staged import StagedPipeline
-from klantlint.transcripts.models import Call, CallResult
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 TextFormat = Literal["text", "markdown"]
 Mode = Literal["fast", "full"]
 SUPPRESSION_CODE = "KL900"
 MAX_FIX_PASSES = 10
-# A segment's cache entry in picklable form: (text, role), trigger words found, rules that may fire and
-# their hits, with each rule given by its position among the Linter's segment-level rules.
-CheckedSegment = tuple[tuple[str, str], frozenset[str], tuple[int, ...], tuple[tuple[int, Hit], ...]]
 # Called with (characters checked, characters to check) while one long text is checked.
 Progress = Callable[[int, int], None]
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
@@ -114,15 +110,8 @@ class _Job:
 class Linter:
     """Checks Dutch customer-service texts; build once and reuse (loading the pipeline is the slow part)."""
 
-    def __init__(
-        self,
-        config: Config | None = None,
-        *,
-        mode: Mode = "fast",
-        builtin_rules: Iterable[Rule] | None = None,
-    ) -> None:
-        from klantlint.checks import builtin_rules as default_builtin_rules
-
+    def __init__(self, config: Config | None = None, *, catalogue: RuleSet, mode: Mode = "fast") -> None:
+        """`catalogue`: fresh instances of every rule, this Linter's own (it compiles and configures them)."""
         if mode not in ("fast", "full"):
             raise ValueError(f"mode must be 'fast' or 'full', not {mode!r}")
         self.mode = mode
@@ -133,22 +122,20 @@ class Linter:
             if self.config.source is None:
                 raise
             raise ModelError(f"{self.config.source}: sleutel 'model': {error}") from None
-        builtin = list(builtin_rules) if builtin_rules is not None else default_builtin_rules()
-        self.all_rules = collect_rules(self.config.rule_paths, lambda: builtin)
-        self.conversation_rules = builtin_conversation_rules(self.all_rules)
-        self.known_codes = {rule.info.code for rule in [*self.all_rules, *self.conversation_rules]}
-        self._default_codes = {r.info.code for r in [*self.all_rules, *self.conversation_rules] if r.info.default}
-        self._validate_config()
-        self.conversation = ConversationRunner(
-            [rule for rule in self.conversation_rules if self._enabled(rule.info.code)], self.config
-        )
+        self.catalogue = catalogue
+        self.all_rules = catalogue.phrase_rules
+        infos = catalogue.infos()
+        self.known_codes = {info.code for info in infos}
+        self._default_codes = {info.code for info in infos if info.default}
+        catalogue.check_config(self.config)
+        self.conversation = catalogue.dialogue_checker(self._enabled, self.config)
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
         for rule in self.rules:
             self._compile(rule)
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
-        self._segment_cache: SegmentCache[tuple[str, str], SegmentEntry] = SegmentCache()
+        self._segment_cache = CheckedSegments(self._segment_rules)
         # Parsed docs by text, with whether each has the dependency tree.
         self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
         self._staged = StagedPipeline(self.nlp)
@@ -159,21 +146,11 @@ class Linter:
         return pipeline_label(self.nlp)
 
     def rule_infos(self) -> list[RuleInfo]:
-        infos = [rule.info for rule in self.all_rules] + [rule.info for rule in self.conversation_rules]
-        return sorted(infos, key=lambda info: info.code)
+        return self.catalogue.infos()
 
     def enabled_codes(self) -> set[str]:
         """The codes of the rules this linter runs (phrase and conversation rules), after select and ignore."""
         return {code for code in self.known_codes if self._enabled(code)}
-
-    def _validate_config(self) -> None:
-        where = str(self.config.source or "configuratie")
-        check_known(self.config.select or (), self.known_codes, f"{where}: select")
-        check_known(self.config.extend_select, self.known_codes, f"{where}: extend_select")
-        check_known(self.config.ignore, self.known_codes, f"{where}: ignore")
-        check_known(self.config.severity, self.known_codes, f"{where}: severity")
-        for pattern, codes in self.config.per_file_ignores.items():
-            check_known(codes, self.known_codes, f"{where}: per_file_ignores.{pattern}")
 
     def _enabled(self, code: str, extra_ignore: Iterable[str] = ()) -> bool:
         return is_enabled(
@@ -231,23 +208,6 @@ class Linter:
         if batch:
             yield from self._check_batch(batch, batch_size, n_process, progress=progress)
 
-    def check_call(self, call: Call, *, agent_speaker: str | None = None) -> CallResult:
-        """Findings for one call: roles are assigned, the agent's turns are linted as one conversation."""
-        from klantlint.transcripts.linting import check_calls_in_process
-
-        return next(check_calls_in_process(self, [call], agent_speaker))
-
-    def check_calls(
-        self, calls: Iterable[Call], jobs: int = 1, *, agent_speaker: str | None = None
-    ) -> Iterator[CallResult]:
-        """Results for many calls in input order; with `jobs > 1` this process and `jobs - 1` forked from it
-        share the work (see `klantlint.batch.forked`)."""
-        from klantlint.batch.parallel import lint_records
-
-        for _, result in lint_records(calls, self, jobs=jobs, agent_speaker=agent_speaker):
-            assert isinstance(result, CallResult)
-            yield result
-
     def check_conversations(self, conversations: list[list[str]], batch_size: int = 256) -> list[list[list[Finding]]]:
         """Findings for each turn of each conversation, parsed in one batch; document-level rules (such as
         mixing "u" and "je") see all the turns of their own conversation together."""
@@ -256,34 +216,10 @@ class Linter:
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
 
-    def track_checked_segments(self, on: bool = True) -> None:
-        """From now on, keep track of the segments checked, for `checked_segments` (fast mode); or stop."""
-        self._segment_cache.track_added(on)
-
-    def checked_segments(self) -> list[CheckedSegment]:
-        """The segments checked since the previous call that needed a rule run (where no rule passed its gate,
-        the gate is as cheap to run again as the entry is to send), as picklable cache entries with rules by
-        position. A parallel worker returns them, so that neither the parent nor the workers forked from it
-        later parse those texts again."""
-        positions = {id(rule): position for position, rule in enumerate(self._segment_rules)}
-        return [
-            (
-                key,
-                entry.found,
-                tuple(positions[id(rule)] for rule in entry.rules),
-                tuple((positions[id(rule)], hit) for rule, hit in entry.hits),
-            )
-            for key, entry in self._segment_cache.take_added()
-            if entry.rules and entry.hits is not None
-        ]
-
-    def remember_segments(self, segments: Iterable[CheckedSegment]) -> None:
-        """Adopt what another Linter with the same configuration checked (see `checked_segments`)."""
-        rules = self._segment_rules
-        for key, found, rule_positions, hits in segments:
-            if self._segment_cache.get(key) is None:
-                entry = SegmentEntry(found, [rules[n] for n in rule_positions], [(rules[n], hit) for n, hit in hits])
-                self._segment_cache.put(key, entry, tracked=False)
+    @property
+    def segment_cache(self) -> CheckedSegments:
+        """What fast mode remembers per segment; parallel runs hand its entries between processes."""
+        return self._segment_cache
 
     def _check_batch(
         self,

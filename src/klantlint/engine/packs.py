@@ -1,4 +1,5 @@
-"""Loading rules: the bundled YAML packs, packs from `rule_paths`, and plugins from entry points.
+"""Loading rules: YAML packs (bundled and from `rule_paths`) and plugins from entry points (`klantlint.catalogue`
+puts them together).
 
 Every problem names the file, the rule and what is wrong, and stops the load (a half-loaded
 catalogue would silently check less than the user asked for).
@@ -6,7 +7,7 @@ catalogue would silently check less than the user asked for).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -93,22 +94,3 @@ def _as_rules(loaded: Any, origin: str) -> list[Rule]:
             candidate.info = candidate.info.model_copy(update={"source": origin})
         rules.append(candidate)
     return rules
-
-
-def collect_rules(rule_paths: Iterable[Path], builtin: Callable[[], list[Rule]], *, plugins: bool = True) -> list[Rule]:
-    """All rules: built-in Python rules, bundled packs, configured packs and plugins; codes must be unique."""
-    rules: list[Rule] = list(builtin())
-    for path in [bundled_pack_dir(), *rule_paths]:
-        for pack in pack_files(path):
-            rules += load_pack(pack)
-    if plugins:
-        rules += plugin_rules()
-    seen: dict[str, str] = {}
-    for rule in rules:
-        code = rule.info.code
-        if code in seen:
-            raise RulePackError(
-                f"{rule.info.source}: {code}: code wordt al gebruikt door {seen[code]}; regelcodes moeten uniek zijn"
-            )
-        seen[code] = rule.info.source or "klantlint"
-    return sorted(rules, key=lambda rule: rule.info.code)

@@ -9,7 +9,7 @@ flat however long a batch run is.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -18,6 +18,10 @@ from klantlint.engine.base import Hit, Rule
 DEFAULT_CAPACITY = 10_000
 Key = TypeVar("Key", bound=Hashable)
 Value = TypeVar("Value")
+SegmentKey = tuple[str, str]  # (segment text, speaker role)
+# A segment's cache entry in picklable form: its key, trigger words found, rules that may fire and their hits,
+# with each rule given by its position among the Linter's segment-level rules.
+CheckedSegment = tuple[SegmentKey, frozenset[str], tuple[int, ...], tuple[tuple[int, Hit], ...]]
 
 
 @dataclass
@@ -68,3 +72,37 @@ class SegmentCache(Generic[Key, Value]):
             self._added.append(key)
         if len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
+
+
+class CheckedSegments(SegmentCache[SegmentKey, SegmentEntry]):
+    """A Linter's segment cache, which can hand what it checked to a Linter with the same rules in another
+    process (parallel runs), and adopt what such a Linter handed over."""
+
+    def __init__(self, segment_rules: list[Rule], capacity: int = DEFAULT_CAPACITY) -> None:
+        super().__init__(capacity)
+        self._segment_rules = segment_rules
+
+    def export(self) -> list[CheckedSegment]:
+        """The segments checked since the previous call that needed a rule run (where no rule passed its gate,
+        the gate is as cheap to run again as the entry is to send), as picklable entries with rules by position;
+        empty unless `track_added` was called. A parallel worker returns them, so that neither the parent nor
+        the workers forked from it later parse those texts again."""
+        positions = {id(rule): position for position, rule in enumerate(self._segment_rules)}
+        return [
+            (
+                key,
+                entry.found,
+                tuple(positions[id(rule)] for rule in entry.rules),
+                tuple((positions[id(rule)], hit) for rule, hit in entry.hits),
+            )
+            for key, entry in self.take_added()
+            if entry.rules and entry.hits is not None
+        ]
+
+    def adopt(self, segments: Iterable[CheckedSegment]) -> None:
+        """Take over what another cache over the same rules exported (not tracked: it is not this one's news)."""
+        rules = self._segment_rules
+        for key, found, rule_positions, hits in segments:
+            if self.get(key) is None:
+                entry = SegmentEntry(found, [rules[n] for n in rule_positions], [(rules[n], hit) for n, hit in hits])
+                self.put(key, entry, tracked=False)

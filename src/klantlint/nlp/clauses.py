@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
-from typing import Literal
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Literal
 
 from klantlint.engine.base import ProposedFix
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS, SENTENCE_END
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 Subject = Literal["addressee", "speaker", "other", "none"]
 

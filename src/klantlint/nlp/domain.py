@@ -8,8 +8,11 @@ pipeline and with a user's `nl_core_news_sm`.
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 COMPONENT_NAME = "klantlint_domain"
 SENTENCES_COMPONENT = "klantlint_sentences"
@@ -63,7 +66,6 @@ CLOSED_CLASS_LEMMAS = {"uw": "uw", "jouw": "jouw", "u": "u", "jij": "jij", "jull
 LAUNDRY_DETERMINERS = frozenset({"de", "mijn", "uw", "jouw", "onze"})
 
 
-@Language.component(COMPONENT_NAME)
 def klantlint_domain(doc: Doc) -> Doc:
     for token in doc:
         if token.lower_ == "was" and token.i > 0 and doc[token.i - 1].lower_ in LAUNDRY_DETERMINERS:
@@ -91,7 +93,6 @@ def klantlint_domain(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(SENTENCES_COMPONENT)
 def klantlint_sentences(doc: Doc) -> Doc:
     """Fix sentence boundaries from punctuation and line breaks before the parser runs.
 
@@ -106,3 +107,13 @@ def klantlint_sentences(doc: Doc) -> Doc:
         elif punctuated:
             doc[index].is_sent_start = previous.text in SENTENCE_END and doc[index].text not in SENTENCE_END
     return doc
+
+
+@cache
+def register_components() -> None:
+    """Make both components known to spaCy under their names; called before a pipeline is loaded (a saved
+    pipeline may name them), not on import, so that reading the rules does not import spaCy."""
+    from spacy.language import Language
+
+    Language.component(COMPONENT_NAME, func=klantlint_domain)
+    Language.component(SENTENCES_COMPONENT, func=klantlint_sentences)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from klantlint.errors import ModelError
-from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT
+from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT, register_components
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_klantlint_sm"
 PREFERRED_PACKAGES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
 
 
 def installed_dutch_packages() -> list[str]:
+    import spacy
+
     return [name for name in PREFERRED_PACKAGES if spacy.util.is_package(name)]
 
 
@@ -30,6 +33,8 @@ def resolve_model(model: str) -> str | Path:
         return installed[0] if installed else BUNDLED_MODEL
     if model == "bundled":
         return BUNDLED_MODEL
+    import spacy
+
     if spacy.util.is_package(model):
         return model
     path = Path(model).expanduser()
@@ -45,7 +50,10 @@ def resolve_model(model: str) -> str | Path:
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str = "auto") -> Language:
     """Load the Dutch pipeline `model` ("auto", "bundled", a package name or a path) with the domain layer."""
+    import spacy
+
     target = resolve_model(model)
+    register_components()
     try:
         nlp = spacy.load(target)
     except (OSError, ValueError, KeyError) as error:
@@ -67,6 +75,8 @@ def pipeline_label(nlp: Language) -> str:
 
 def model_folder(model: str = "auto") -> Path:
     """The folder on disk of the pipeline `model` resolves to (a package's install folder for a package)."""
+    import spacy
+
     target = resolve_model(model)
     return target if isinstance(target, Path) else spacy.util.get_package_path(target)
 
@@ -79,5 +89,7 @@ def describe_model(model: str = "auto") -> str:
         if not candidates:
             return str(resolve_model(model))
         folder = candidates[0]
+    import spacy
+
     meta = spacy.util.load_meta(folder / "meta.json")
     return f"{meta.get('lang', 'nl')}_{meta.get('name', 'pipeline')} {meta.get('version', '?')}"

@@ -11,12 +11,13 @@ parser, and its doc is the same as a full parse in everything but `head` and `de
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PARSER = "parser"
 # Factories that may run after the parser on a doc without a tree: they read tags, morphology and the text only.

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from klantlint.api import Linter
 from klantlint.config import Config, resolve_config
-from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
 
 

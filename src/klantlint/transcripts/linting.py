@@ -78,7 +78,7 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
             for finding in turn_findings
         ]
         # KL101-KL107 and the call's figures
-        conversation = linter.conversation.check_call(call, findings, roles)
+        conversation = linter.conversation.call_outcome(call, findings, roles)
         results.append(
             CallResult(
                 call_id=call.call_id,

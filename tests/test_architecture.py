@@ -1,0 +1,120 @@
+"""The house rules that CI checks: one-way layers, ruff-clean code, and a catalogue readable without spaCy."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from klantlint.catalogue import build_catalogue
+from klantlint.engine.base import Explanation, Rule, RuleInfo
+from klantlint.errors import RulePackError
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / "src"
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed; it is in the test extra (pip install -e '.[test]')")
+    return found
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+
+
+def test_the_layers_contract_holds() -> None:
+    result = subprocess.run([_tool("lint-imports")], cwd=REPO, env=_env(), capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "arguments", [["check", "."], ["format", "--check", "--extend-exclude", "*.md", "."]], ids=["check", "format"]
+)
+def test_ruff_is_clean(arguments: list[str]) -> None:
+    result = subprocess.run([_tool("ruff"), *arguments], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+HEAVY = ("spacy", "thinc")
+PROBE = """
+import json, sys
+from klantlint.cli import main
+sys.argv = ["klantlint", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit as end:
+    code = end.code
+heavy = sorted(name for name in sys.modules if name.split(".")[0] in ("spacy", "thinc"))
+print(json.dumps({"exit": code, "heavy": heavy}), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
+def test_rules_and_explain_do_not_import_spacy(arguments: list[str], tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(arguments)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report == {"exit": 0, "heavy": []}
+    assert "KL001" in result.stdout
+
+
+def test_a_check_still_loads_the_pipeline(tmp_path: Path) -> None:
+    """The probe can see spaCy: a command that needs the pipeline does import it."""
+    script = tmp_path / "script.txt"
+    script.write_text("Wat was uw naam ook alweer?\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(["check", str(script)])],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["exit"] == 1
+    assert "spacy" in report["heavy"]
+
+
+def test_the_catalogue_lists_every_kind_of_rule() -> None:
+    codes = build_catalogue().codes()
+    assert {"KL001", "KL002", "KL101", "KL900"} <= codes  # Python rule, YAML pack, conversation rule, meta rule
+    infos = build_catalogue().infos()
+    assert [info.code for info in infos] == sorted(info.code for info in infos)
+
+
+def _rule(code: str, source: str) -> Rule:
+    explanation = Explanation(wat_gaat_er_mis="a", waarom="b", voorbeeld="c", beter="d", veilig="e")
+    info = RuleInfo(
+        code=code,
+        name="dubbel",
+        severity="info",
+        summary="Dubbel.",
+        rationale="Dubbel.",
+        explanation=explanation,
+        source=source,
+    )
+    return type("Duplicate", (Rule,), {"info": info})()
+
+
+def test_a_code_used_twice_is_refused_once_naming_both() -> None:
+    builtin = [*build_catalogue().phrase_rules]
+    with pytest.raises(RulePackError, match=r"^extra\.yaml: KL001: code wordt al gebruikt door klantlint"):
+        build_catalogue(builtin=[*builtin, _rule("KL001", "extra.yaml")], plugins=False)
+    with pytest.raises(RulePackError, match=r"^extra\.yaml: KL101: code wordt al gebruikt door de gespreksregel "):
+        build_catalogue(builtin=[*builtin, _rule("KL101", "extra.yaml")], plugins=False)
