@@ -11,7 +11,9 @@ from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
 from klantlint.nlp.spans import punctuation_runs
 
-WHY = frozenset({"waarom", "waarvoor"})
+# Only "waarom": "waarvoor" asks the purpose ("Waarvoor belt u?"), and "Waarvoor mag ik u helpen?" is the standard
+# Flemish offer of help.
+WHY = frozenset({"waarom"})
 # Words that may open a spoken question before "waarom" ("en waarom ...", "ehm, maar waarom ...").
 OPENERS = frozenset(
     {"eh", "ehm", "uh", "uhm", "hm", "hmm", "en", "maar", "dus", "ja", "nou", "oké", "ok", "oh", "o", "want", "goed"}
@@ -23,6 +25,7 @@ SUBJECT_PRONOUNS = frozenset(
 )
 CUSTOMER = frozenset({"u", "je", "jij", "jullie"})
 AGENT = frozenset({"ik", "we", "wij"})
+NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit"})
 # The agent asks the customer for the reason: "Mag ik vragen waarom ...", "Ik ben benieuwd waarom ...".
 ASKING = frozenset({"vragen", "vraag", "vraagt", "vroeg", "afvragen", "benieuwd", "nieuwsgierig"})
 # The customer is asked to give the reason: "Kunt u vertellen waarom ...?", "Weet u waarom ...?".
@@ -30,6 +33,11 @@ TELLING = frozenset(
     "vertellen vertel vertelt uitleggen leg legt zeggen zeg zegt aangeven geef geeft toelichten weet weten "
     "verklaren aan".split()
 )
+# "Waarom niet? Ik regel het meteen.": a bare "waarom niet" followed by a yes is agreement, not a question.
+AGREEMENT_OPENERS = frozenset(
+    "prima goed natuurlijk uiteraard zeker graag akkoord absoluut ok oké tuurlijk doen komt".split()
+)
+AGREEING_PHRASES = (("dat", "kan"), ("dat", "is", "goed"), ("dat", "doen", "we"), ("dat", "regel"), ("dat", "mag"))
 # A question the agent answers right away is an explanation: "Waarom is het duurder? Dat komt door ...".
 ANSWER_OPENERS = (
     ("dat", "komt"),
@@ -91,6 +99,26 @@ def _answered_at_once(run: Span, following: Span | None) -> bool:
         return False
     words = tuple(t.lower_ for t in _words(following)[:3])
     return any(words[: len(opener)] == opener for opener in ANSWER_OPENERS)
+
+
+def _agrees(why: Token, run: Span, following: Span | None) -> bool:
+    """ "Waarom niet? Ik regel het meteen.", "Waarom niet, dat kan zeker.": the agent says yes to a proposal.
+
+    Only a bare "waarom niet"; what follows (in the same run or the next sentence) agrees or is the agent
+    acting on it ("ik regel", "we doen"), without a negation.
+    """
+    after = _words(run.doc[why.i + 1 : run.end])
+    if [t.lower_ for t in after[:1]] != ["niet"]:
+        return False
+    # Unpunctuated transcripts run the reply on: "waarom niet ik zet het meteen klaar".
+    reply = after[1:] or (_words(following) if following is not None else [])
+    words = [t.lower_ for t in reply]
+    if not words or NEGATIONS & set(words):
+        return False
+    if words[0] in AGREEMENT_OPENERS or any(tuple(words[: len(p)]) == p for p in AGREEING_PHRASES):
+        return True
+    # "Ik regel het meteen", "We zetten het vandaag nog door": the agent acts on it.
+    return words[0] in AGENT and len(reply) > 1 and _is_finite(reply[1]) and "?" not in {t.text for t in reply}
 
 
 def _is_question(run: Span) -> bool:
@@ -259,7 +287,7 @@ class WhyQuestion(Rule):
                 if why.lower_ not in WHY:
                     continue
                 direct = _clause_start(why, run) and _direct_question(why, run)
-                if direct and _answered_at_once(run, following):
+                if direct and (_answered_at_once(run, following) or _agrees(why, run, following)):
                     continue
                 if not direct and not _indirect_question(why, run):
                     continue

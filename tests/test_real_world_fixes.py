@@ -1,0 +1,68 @@
+"""Failure classes found on customer-service text written outside this project (issue 14, part 2).
+
+Each class has cases in our own wording, Dutch (nl-NL) and Flemish (nl-BE): what must be reported (the rule's
+cheap gate lets it through and its `check` fires on the full parse, so fast mode reports it too) and what must
+stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from klantlint import Linter
+from tests.rule_helpers import check_fires, gate_passes
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(mode="full")
+
+
+def _fires(linter: Linter, code: str, text: str) -> bool:
+    return check_fires(linter, code, [text])[0]
+
+
+def _reported(linter: Linter, code: str, text: str) -> bool:
+    return gate_passes(linter, code, text) and _fires(linter, code, text)
+
+
+# KL012 waarom-vraag: "waarvoor" asks the purpose; "waarom niet?" followed by a yes agrees ----------------------------
+
+KL012_QUESTIONS = [
+    "Waarom wilt u overstappen naar een andere leverancier?",
+    "waarom heeft u de factuur niet betaald",
+    "Waarom niet?",
+    "Waarom niet? U heeft toch een contract bij ons.",
+    "Waarom niet? Ik snap het niet.",
+    "Mag ik vragen waarom u wilt stoppen?",
+]
+
+KL012_QUIET = [
+    # The Flemish offer of help and questions about the purpose of the call.
+    "Goeiedag, waarvoor mag ik u helpen?",
+    "goeiemiddag waarvoor mag ik u helpen",
+    "Waarvoor belt u vandaag, mevrouw?",
+    "waarvoor belt u precies",
+    "Waarvoor kan ik u van dienst zijn?",
+    "Waarvoor heeft u het attest nodig?",
+    # "Waarom niet?" as a yes.
+    "Waarom niet? Prima, dan zet ik de afspraak op vrijdag.",
+    "Waarom niet, dat kan zeker.",
+    "Waarom niet? We passen het vandaag nog aan.",
+    "waarom niet ik zet het meteen voor u klaar",
+    "Waarom niet? Natuurlijk, ik boek het voor u.",
+]
+
+# KL012 rows are gathered below with the other classes.
+REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
+QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
+
+
+@pytest.mark.parametrize(("code", "text"), REPORTED)
+def test_reported(linter: Linter, code: str, text: str) -> None:
+    assert _reported(linter, code, text)
+
+
+@pytest.mark.parametrize(("code", "text"), QUIET)
+def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
+    assert not _fires(linter, code, text)
