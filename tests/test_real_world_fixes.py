@@ -53,9 +53,35 @@ KL012_QUIET = [
     "Waarom niet? Natuurlijk, ik boek het voor u.",
 ]
 
-# KL012 rows are gathered below with the other classes.
+# KL009 herhaalde-beller: Flemish "steeds" (always) and instructions are no remarks ----------------------------------
+
+KL009_REMARKS = [
+    "U belt nu al voor de vierde keer over de verwarming.",
+    "U belt steeds over dezelfde rekening.",
+    "u belt telkens weer",
+    "Belt u nou alweer over die aansluiting?",
+    "U heeft steeds gebeld over de meter.",
+    "Belt u opnieuw over de levering?",
+]
+
+KL009_QUIET = [
+    # Flemish "steeds" = always: a habit or an instruction.
+    "U belt steeds naar het centrale nummer tussen acht en vijf.",
+    "u belt best steeds naar het onthaal",
+    "Voor een afspraak belt u steeds naar de balie van uw gemeente.",
+    "Belt u telkens naar dit nummer als de lift stilstaat.",
+    # Instructions: what the caller does next.
+    "Als de app het niet doet, belt u ons opnieuw.",
+    "als het niet lukt belt u gewoon opnieuw",
+    "Werkt het morgen niet, dan belt u opnieuw.",
+    "Mocht de monteur niet komen, belt u dan gerust opnieuw.",
+    "Indien de betaling mislukt, belt u opnieuw met uw klantnummer.",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
+REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
+QUIET += [("KL009", text) for text in KL009_QUIET]
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
