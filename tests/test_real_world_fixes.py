@@ -78,10 +78,34 @@ KL009_QUIET = [
     "Indien de betaling mislukt, belt u opnieuw met uw klantnummer.",
 ]
 
+# KL004 verwijzen-naar-mail: e-mail from us is no referral; a referral after a fronted phrase or with "ook" is -------
+
+KL004_REFERRALS = [
+    "Voor vragen over uw factuur kunt u mailen naar facturen@voorbeeld.nl.",
+    "Met klachten kunt u ons mailen.",
+    "Bij problemen met de app kan je een mailtje sturen naar de helpdesk.",
+    "Voor een attest kunt u steeds mailen naar onthaal@gemeente.be.",
+    "U kunt ook een mailtje sturen naar de klantendienst.",
+    "je kan ook gewoon mailen",
+    "Ook kunt u ons een e-mail sturen met de foto's.",
+    "Houdt u ons per mail op de hoogte.",
+]
+
+KL004_QUIET = [
+    "U hoort het per mail van ons zodra de monteur is ingepland.",
+    "u hoort het via de mail van ons",
+    "Ge hoort van ons via e-mail wanneer uw paspoort klaarligt.",
+    "We houden u per e-mail op de hoogte van de levering.",
+    "U blijft via e-mail op de hoogte van uw aanvraag.",
+    "Wij laten u per mail weten wanneer de herstelling klaar is.",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
 REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
 QUIET += [("KL009", text) for text in KL009_QUIET]
+REPORTED += [("KL004", text) for text in KL004_REFERRALS]
+QUIET += [("KL004", text) for text in KL004_QUIET]
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
