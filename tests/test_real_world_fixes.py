@@ -100,12 +100,39 @@ KL004_QUIET = [
     "Wij laten u per mail weten wanneer de herstelling klaar is.",
 ]
 
+# KL005 onaangekondigde-wacht: transfers that say to whom, queue messages, time for the caller, a counter -----------
+
+KL005_HOLDS = [
+    "Eén moment.",
+    "Één momentje, ik zoek het op.",
+    "E\u0301e\u0301n moment alstublieft.",
+    "eén moment",
+    "Momentje, dan zet ik u door.",
+    "Ogenblikje, ik kijk het even na in uw dossier.",
+]
+
+KL005_QUIET = [
+    "Een moment, ik verbind u door met de dienst burgerzaken.",
+    "momentje ik zet je door naar mijn collega van de technische dienst",
+    "Ogenblikje, ik schakel u door naar de afdeling vergunningen.",
+    "Ik ga u doorverbinden met de klantendienst, een momentje.",
+    "Een moment geduld alstublieft, al onze medewerkers zijn in gesprek.",
+    "U bent de derde in de wachtrij. Blijf aan de lijn.",
+    "Momentje geduld, u wordt zo spoedig mogelijk geholpen.",
+    "Neem gerust even de tijd om uw pas te zoeken.",
+    "Neemt u rustig de tijd, ik wacht wel even.",
+    "Een ogenblikje, neemt u gerust plaats in de wachtzaal.",
+    "Momentje, ik haal uw paspoort en kom zo terug naar het loket.",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
 REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
 QUIET += [("KL009", text) for text in KL009_QUIET]
 REPORTED += [("KL004", text) for text in KL004_REFERRALS]
 QUIET += [("KL004", text) for text in KL004_QUIET]
+REPORTED += [("KL005", text) for text in KL005_HOLDS]
+QUIET += [("KL005", text) for text in KL005_QUIET]
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
