@@ -125,6 +125,25 @@ KL005_QUIET = [
     "Momentje, ik haal uw paspoort en kom zo terug naar het loket.",
 ]
 
+# KL002 helaas-zonder-alternatief: not hearing the caller is no bad news; an offer without "wel"/"maar" is one -------
+
+KL002_BARE = [
+    "Helaas kunnen we de kosten niet vergoeden.",
+    "Het spijt me, ik kan dat niet voor u regelen.",
+    "Helaas is de cursus vol. U kunt zich niet meer inschrijven.",
+    "jammer genoeg is uw pakket zoekgeraakt",
+    "Helaas, ik kan daar niets aan doen.",
+]
+
+KL002_QUIET = [
+    "Het spijt me, ik heb u niet goed verstaan.",
+    "sorry maar ik versta u niet goed de lijn kraakt",
+    "Het spijt me, ik heb uw straatnaam niet goed gehoord.",
+    "Helaas kunnen we dat niet terugbetalen. We kunnen namens u een klacht indienen bij de vervoerder.",
+    "Helaas is de workshop volgeboekt. U kunt zich inschrijven voor de sessie in september.",
+    "Helaas kan de technieker morgen niet langskomen. Ik kan hem voor vrijdag inplannen.",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
 REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
@@ -133,6 +152,8 @@ REPORTED += [("KL004", text) for text in KL004_REFERRALS]
 QUIET += [("KL004", text) for text in KL004_QUIET]
 REPORTED += [("KL005", text) for text in KL005_HOLDS]
 QUIET += [("KL005", text) for text in KL005_QUIET]
+REPORTED += [("KL002", text) for text in KL002_BARE]
+QUIET += [("KL002", text) for text in KL002_QUIET]
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
