@@ -35,6 +35,9 @@ KL012_QUESTIONS = [
     "Waarom niet? U heeft toch een contract bij ons.",
     "Waarom niet? Ik snap het niet.",
     "Mag ik vragen waarom u wilt stoppen?",
+    # A stutter in a transcript.
+    "ehm waarom waarom heeft u de meter niet doorgegeven",
+    "Waarom, waarom wilt u opzeggen?",
 ]
 
 KL012_QUIET = [

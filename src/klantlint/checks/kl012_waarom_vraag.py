@@ -73,7 +73,8 @@ def _clause_start(why: Token, run: Span) -> bool:
     last = next((t for t in reversed(before) if not t.is_space), None)
     if last is None or last.text in (",", ";", ":", "–", "—"):
         return True
-    return all(t.lower_ in OPENERS for t in _words(before))
+    # A stutter ("waarom waarom heb je ...") repeats the word: the last one opens the question.
+    return all(t.lower_ in OPENERS or t.lower_ in WHY for t in _words(before))
 
 
 def _direct_question(why: Token, run: Span) -> bool:
@@ -286,6 +287,9 @@ class WhyQuestion(Rule):
             for why in run:
                 if why.lower_ not in WHY:
                     continue
+                following_word = next((t for t in run.doc[why.i + 1 : run.end] if not t.is_space), None)
+                if following_word is not None and following_word.lower_ in WHY:
+                    continue  # a stutter: the repeated word is judged
                 direct = _clause_start(why, run) and _direct_question(why, run)
                 if direct and (_answered_at_once(run, following) or _agrees(why, run, following)):
                     continue
@@ -300,6 +304,12 @@ class WhyQuestion(Rule):
         rewrite = _wat_maakt_dat(why, run, informal) if direct else _from_indirect(why, run)
         if rewrite is not None:
             start, end, replacement = rewrite
+            first = _stutter_start(why)
+            if direct and first.i < why.i:
+                # "Waarom, waarom wilt u ...?": the rewrite replaces the repeated words too.
+                start = first.idx
+                initial = replacement[:1].upper() if first.text[:1].isupper() else replacement[:1]
+                replacement = initial + replacement[1:]
             fixes.append(
                 ProposedFix(replacement, start, end, "Vraag open naar de reden: 'Wat maakt dat ...?'.", safe=False)
             )
@@ -322,6 +332,17 @@ class WhyQuestion(Rule):
             "...?'.",
             fixes=tuple(fixes),
         )
+
+
+def _stutter_start(why: Token) -> Token:
+    """The first of a run of repeated "waarom"s ending at `why` (commas between them allowed)."""
+    first = why
+    index = why.i - 1
+    while index >= 0 and (why.doc[index].lower_ in WHY or why.doc[index].text == "," or why.doc[index].is_space):
+        if why.doc[index].lower_ in WHY:
+            first = why.doc[index]
+        index -= 1
+    return first
 
 
 def _from_indirect(why: Token, run: Span) -> tuple[int, int, str] | None:
