@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from klantlint import Linter
+from klantlint import Linter, Suggestion
 from tests.rule_helpers import check_fires, gate_passes
 
 
@@ -147,6 +147,26 @@ KL002_QUIET = [
     "Helaas kan de technieker morgen niet langskomen. Ik kan hem voor vrijdag inplannen.",
 ]
 
+# KL015 lijdende-vorm: only passives that hide who is responsible for what went wrong, was refused or is pending -----
+
+KL015_HIDING = [
+    "Uw aanvraag voor een bouwvergunning is afgewezen.",
+    "er is een fout gemaakt bij uw afrekening",
+    "Uw terugbetaling is nog niet verwerkt.",
+    "Het voorschot werd dubbel aangerekend.",
+    "U bent verkeerd geïnformeerd over de termijn.",
+    "Uw bestelling is te laat verzonden.",
+    "Er wordt morgen contact met u opgenomen.",
+]
+
+KL015_QUIET = [
+    "Uw afspraak bij de tandarts is bevestigd voor donderdag.",
+    "De herinnering is gisteren verstuurd.",
+    "uw adreswijziging is doorgevoerd hoor",
+    "Uw attest is klaargemaakt en ligt aan het onthaal.",
+    "Ik zie dat uw betaling is ontvangen.",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
 REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
@@ -157,6 +177,27 @@ REPORTED += [("KL005", text) for text in KL005_HOLDS]
 QUIET += [("KL005", text) for text in KL005_QUIET]
 REPORTED += [("KL002", text) for text in KL002_BARE]
 QUIET += [("KL002", text) for text in KL002_QUIET]
+REPORTED += [("KL015", text) for text in KL015_HIDING]
+QUIET += [("KL015", text) for text in KL015_QUIET]
+
+
+def _applied(text: str, fix: Suggestion) -> str:
+    return text[: fix.start] + fix.replacement + text[fix.end :]
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Ik zie dat uw aanvraag niet is verwerkt.", "Ik zie dat wij uw aanvraag niet hebben verwerkt."),
+        ("Ik denk dat er morgen contact met u wordt opgenomen.", "Ik denk dat wij morgen contact met u opnemen."),
+        ("Het klopt dat uw vergunning werd geweigerd.", "Het klopt dat wij uw vergunning hebben geweigerd."),
+        ("Uw aanvraag is afgewezen.", "Wij hebben uw aanvraag afgewezen."),
+    ],
+)
+def test_kl015_rewrite_keeps_the_verb_last_in_a_subordinate_clause(linter: Linter, text: str, rewritten: str) -> None:
+    findings = [f for f in linter.check(text) if f.code == "KL015"]
+    assert len(findings) == 1
+    assert _applied(text, findings[0].suggestions[0]) == rewritten
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
