@@ -167,6 +167,27 @@ KL015_QUIET = [
     "Ik zie dat uw betaling is ontvangen.",
 ]
 
+# KL018 u-moet: "moet u" before a comma clause, "zult u ... moeten", formal "dient u ... te"; "niets" reassures -------
+
+KL018_ORDERS = [
+    "Dan moet u, zodra het lampje rood wordt, de stekker eruit trekken.",
+    "U moet, voor u langskomt, een afspraak maken.",
+    "U zult de aanvraag opnieuw moeten indienen.",
+    "Dan zult u uw meterstand zelf moeten doorgeven.",
+    "U dient uw identiteitskaart mee te brengen.",
+    "Dient u het attest binnen de week binnen te steken.",
+    "Daarna dient u het formulier te ondertekenen.",
+]
+
+KL018_QUIET = [
+    "U moet niets doen, wij regelen het.",
+    "u moet niks meer doen hoor ik zet het door",
+    "De technieker zal u moeten terugbellen.",
+    "Dient u nog iets af te geven?",
+    "Het document dat u dient op te sturen, mail ik u vandaag.",
+    "Zult u eraan denken dat de winkel morgen dicht is?",
+]
+
 REPORTED: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUESTIONS]
 REPORTED += [("KL009", text) for text in KL009_REMARKS]
 QUIET: list[tuple[str, str]] = [("KL012", text) for text in KL012_QUIET]
@@ -179,6 +200,8 @@ REPORTED += [("KL002", text) for text in KL002_BARE]
 QUIET += [("KL002", text) for text in KL002_QUIET]
 REPORTED += [("KL015", text) for text in KL015_HIDING]
 QUIET += [("KL015", text) for text in KL015_QUIET]
+REPORTED += [("KL018", text) for text in KL018_ORDERS]
+QUIET += [("KL018", text) for text in KL018_QUIET]
 
 
 def _applied(text: str, fix: Suggestion) -> str:
@@ -208,3 +231,15 @@ def test_reported(linter: Linter, code: str, text: str) -> None:
 @pytest.mark.parametrize(("code", "text"), QUIET)
 def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
     assert not _fires(linter, code, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "polite"),
+    [
+        ("U dient het formulier in te vullen.", "Wilt u het formulier invullen?"),
+        ("Dan zult u de meterstand opnieuw moeten doorgeven.", "Wilt u dan de meterstand opnieuw doorgeven?"),
+    ],
+)
+def test_kl018_request_drops_te_and_moeten(linter: Linter, text: str, polite: str) -> None:
+    findings = [f for f in linter.check(text) if f.code == "KL018"]
+    assert _applied(text, findings[0].suggestions[0]) == polite
