@@ -57,7 +57,7 @@ AGENT_NOUNS = frozenset(
     "monteur collega medewerker medewerkster bezorger koerier postbode adviseur arts huisarts tandarts "
     "specialist apotheek apotheker bank verzekeraar gemeente afdeling leverancier verhuurder verkoper expert "
     "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
-    "installateur loodgieter netbeheerder".split()
+    "installateur loodgieter netbeheerder technieker hersteller dokter huisdokter mutualiteit ziekenfonds".split()
 )
 # Words a speaker puts before the clause proper; they stay where they are in a rewrite.
 LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want of hoor mevrouw meneer".split())
