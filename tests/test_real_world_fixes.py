@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Linter, Suggestion
+from klantlint.transcripts import Call, Turn
 from tests.rule_helpers import check_fires, gate_passes
 
 
@@ -243,3 +244,85 @@ def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
 def test_kl018_request_drops_te_and_moeten(linter: Linter, text: str, polite: str) -> None:
     findings = [f for f in linter.check(text) if f.code == "KL018"]
     assert _applied(text, findings[0].suggestions[0]) == polite
+
+
+# Conversation rules: Flemish openings, organisations by their short form, a recap in the closing turn, overlap -------
+
+
+def _call(*turns: tuple[str, str, float | None, float | None], **metadata: object) -> Call:
+    return Call(
+        call_id="c",
+        turns=[Turn(speaker=speaker, text=text, start=start, end=end) for speaker, text, start, end in turns],
+        **metadata,  # type: ignore[arg-type]
+    )
+
+
+def _conversation_codes(linter: Linter, call: Call) -> set[tuple[str, int]]:
+    return {(item.finding.code, item.turn_index) for item in linter.check_call(call).findings}
+
+
+FLEMISH_OPENINGS = [
+    "Goeiemiddag, u spreekt met Lien van Wonen Oost. Waarvoor mag ik u helpen?",
+    "goeiedag u spreekt met Lien van wonen oost waarvoor mag ik u helpen",
+    "Goedendag, Wonen Oost, u spreekt met Lien. Waarmee kan ik u van dienst zijn?",
+]
+
+
+@pytest.mark.parametrize("opening", FLEMISH_OPENINGS)
+def test_kl101_accepts_flemish_openings_and_the_short_name(linter: Linter, opening: str) -> None:
+    call = _call(
+        ("Agent", opening, None, None),
+        ("Klant", "Met Peeters, mijn verwarming doet het niet.", None, None),
+        ("Agent", "Ik stuur morgen een technieker, mevrouw Peeters. Fijne dag nog.", None, None),
+        organisation=["Stichting Wonen Oost"],
+    )
+    assert ("KL101", 0) not in _conversation_codes(linter, call)
+
+
+def test_kl101_still_reports_an_opening_without_the_organisation(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "Goeiemiddag, u spreekt met Lien. Waarvoor mag ik u helpen?", None, None),
+        ("Klant", "Met Peeters, mijn verwarming doet het niet.", None, None),
+        ("Agent", "Ik stuur morgen een technieker, mevrouw Peeters. Fijne dag nog.", None, None),
+        organisation=["Stichting Wonen Oost"],
+    )
+    assert ("KL101", 0) in _conversation_codes(linter, call)
+
+
+AGREED = [
+    ("Agent", "Goedemorgen, u spreekt met Kim van Netlijn. Waarmee kan ik u helpen?", None, None),
+    ("Klant", "Met Peeters. Mijn pas is kapot.", None, None),
+    ("Agent", "Ik stuur u vandaag een nieuwe pas, mevrouw Peeters.", None, None),
+    ("Klant", "Fijn, dank u.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Dus u krijgt maandag een nieuwe pas met de post. Fijne dag, mevrouw Peeters.",
+        "dus de nieuwe pas komt maandag met de post fijne dag mevrouw peeters",
+        "Oké, dus ik vraag de pas vandaag aan en u heeft hem maandag. Nog een fijne dag.",
+    ],
+)
+def test_kl106_a_recap_in_the_closing_turn_is_a_summary(linter: Linter, closing: str) -> None:
+    call = _call(*AGREED, ("Agent", closing, None, None))
+    assert not {code for code, _ in _conversation_codes(linter, call)} & {"KL106"}
+
+
+def test_kl106_a_closing_without_recap_is_still_reported(linter: Linter) -> None:
+    call = _call(*AGREED, ("Agent", "Dus. Fijne dag, mevrouw Peeters.", None, None))
+    assert "KL106" in {code for code, _ in _conversation_codes(linter, call)}
+
+
+def _overlap(agent_start: float) -> Call:
+    return _call(
+        ("Agent", "Goedemorgen, u spreekt met Kim van Netlijn. Waarmee kan ik u helpen?", 0, 4),
+        ("Klant", "Met Peeters. Ik heb een vraag over mijn factuur van maart.", 5, 11),
+        ("Agent", "Ja, die zie ik hier, mevrouw Peeters.", agent_start, 13),
+    )
+
+
+def test_kl107_only_when_the_agent_starts_while_the_customer_speaks(linter: Linter) -> None:
+    assert ("KL107", 2) in _conversation_codes(linter, _overlap(8))  # started mid-sentence
+    assert ("KL107", 2) not in _conversation_codes(linter, _overlap(4.5))  # started before the customer
