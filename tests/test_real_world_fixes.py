@@ -326,3 +326,20 @@ def _overlap(agent_start: float) -> Call:
 def test_kl107_only_when_the_agent_starts_while_the_customer_speaks(linter: Linter) -> None:
     assert ("KL107", 2) in _conversation_codes(linter, _overlap(8))  # started mid-sentence
     assert ("KL107", 2) not in _conversation_codes(linter, _overlap(4.5))  # started before the customer
+
+
+# KL001: de/het in the message and the rewrite -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "pointer"),
+    [
+        ("Wat was uw klantnummer ook alweer?", "het klantnummer", "dat"),
+        ("wat was uw e-mailadres ook weer", "het e-mailadres", "dat"),
+        ("Wat was uw postcode ook alweer?", "de postcode", "die"),
+    ],
+)
+def test_kl001_uses_the_right_article(linter: Linter, text: str, phrase: str, pointer: str) -> None:
+    [finding] = [f for f in linter.check(text) if f.code == "KL001"]
+    assert f"maar {phrase} van de beller" in finding.message
+    assert any(f"{pointer} nog een keer noemen" in s.replacement.lower() for s in finding.suggestions)
