@@ -1,0 +1,56 @@
+"""False-positive classes of the default rules on customer-service text written outside this project (issue 14).
+
+Each class in our own wording, Dutch (nl-NL) and Flemish (nl-BE): what must stay quiet, and the neighbouring
+cases the rule must still report (its gate lets them through and its `check` fires on the full parse).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from klantlint import Linter
+from tests.rule_helpers import check_fires, gate_passes
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(mode="full")
+
+
+def _fires(linter: Linter, code: str, text: str) -> bool:
+    return check_fires(linter, code, [text])[0]
+
+
+def _reported(linter: Linter, code: str, text: str) -> bool:
+    return gate_passes(linter, code, text) and _fires(linter, code, text)
+
+
+REPORTED: list[tuple[str, str]] = []
+QUIET: list[tuple[str, str]] = []
+
+# KL010 afschuiven: an app's retry instruction and a condition ("Weet ik het niet? Dan ...") turn nothing away ------
+
+REPORTED += [
+    ("KL010", "Dat weet ik niet. Probeer het morgen nog eens."),
+    ("KL010", "Ik kan daar niets mee, probeer het na het weekend nog eens."),
+    ("KL010", "Weet ik niet."),
+    ("KL010", "dat weet ik niet hoor, belt u maandag nog maar eens"),
+]
+QUIET += [
+    ("KL010", "Het opslaan van uw foto is mislukt. Probeer het later nog eens."),
+    ("KL010", "Er liep iets fout bij het laden van de pagina. Probeer het later opnieuw."),
+    ("KL010", "De server is even niet bereikbaar. Probeer het over een uur nog eens."),
+    ("KL010", "Weet ik het antwoord niet? Kijk dan bij de veelgestelde vragen."),
+    ("KL010", "Weet ik het niet, dan vraag ik het na bij een collega."),
+    ("KL010", "Weten we het niet? Neem dan contact op met het onthaal."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), REPORTED)
+def test_reported(linter: Linter, code: str, text: str) -> None:
+    assert _reported(linter, code, text)
+
+
+@pytest.mark.parametrize(("code", "text"), QUIET)
+def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
+    assert not _fires(linter, code, text)
