@@ -45,6 +45,25 @@ QUIET += [
     ("KL010", "Weten we het niet? Neem dan contact op met het onthaal."),
 ]
 
+# KL002 helaas-zonder-alternatief: a next step for the customer right after the bad news is the alternative -------
+
+REPORTED += [
+    ("KL002", "Helaas is die maat uitverkocht."),
+    ("KL002", "Helaas kunnen we uw betaling niet verwerken. Ik vind het ook vervelend."),
+    ("KL002", "Helaas gaat dat niet. Ga je akkoord?"),
+]
+QUIET += [
+    ("KL002", "Helaas kunnen we uw betaling niet verwerken. Probeer het opnieuw met een andere kaart."),
+    ("KL002", "Helaas leveren we niet in het weekend. Kies een andere dag voor de bezorging."),
+    ("KL002", "Jammer genoeg is de winkel vandaag gesloten. Bestel gerust online, dan leveren we morgen."),
+    ("KL002", "Helaas is die maat uitverkocht. Neemt u contact op met de winkel in uw buurt."),
+    ("KL002", "Helaas kan je abonnement niet online stopgezet worden. Bel naar ons klantennummer."),
+]
+QUIET += [
+    ("KL002", "Helaas leveren we niet naar %s. Geef een ander adres op."),
+    ("KL002", "Helaas kan dat niet meer online. Bel het onthaal, dan helpen we je verder."),
+]
+
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:
