@@ -64,6 +64,21 @@ QUIET += [
     ("KL002", "Helaas kan dat niet meer online. Bel het onthaal, dan helpen we je verder."),
 ]
 
+# KL003 botte-nee: "Nee" answering a yes/no question with a plain fact is no refusal ----------------------------
+
+REPORTED += [
+    ("KL003", "Nee, de korting geldt alleen voor nieuwe klanten."),
+    ("KL003", "Nee, de bezoeker moet altijd een geldig ticket tonen."),
+    ("KL003", "Neen, de scanner bewaart geen namen."),
+    ("KL003", "Nee, dat gaat echt niet."),
+]
+QUIET += [
+    ("KL003", "Nee, de winkel opent op maandag om tien uur."),
+    ("KL003", "Nee, uw gegevens blijven op uw eigen telefoon."),
+    ("KL003", "Neen, het attest komt met de post bij u thuis."),
+    ("KL003", "Nee, de verwachting voor morgen is zon en twintig graden."),
+]
+
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:
