@@ -79,6 +79,20 @@ QUIET += [
     ("KL003", "Nee, de verwachting voor morgen is zon en twintig graden."),
 ]
 
+# KL005 onaangekondigde-wacht: a phone menu and a device that is loading are no hold by an agent ----------------
+
+REPORTED += [
+    ("KL005", "Wacht even, ik kijk het na."),
+    ("KL005", "Blijft u even aan de lijn?"),
+    ("KL005", "Heeft u een momentje? Dan druk ik even op de knop."),
+]
+QUIET += [
+    ("KL005", "Druk 1 voor facturen, druk 2 voor storingen, of blijf aan de lijn."),
+    ("KL005", "Toets 3 voor een afspraak of blijf even aan de lijn."),
+    ("KL005", "Het toestel is gekoppeld. Wacht even terwijl de instellingen worden geladen."),
+    ("KL005", "de update wordt geïnstalleerd, wacht even"),
+]
+
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:

@@ -65,6 +65,26 @@ SERVED = frozenset({"geholpen", "beantwoord", "woord", "doorverbonden"})
 # At a counter the customer sees what happens: "neemt u plaats", "in de wachtruimte", "aan de balie".
 COUNTER_WORDS = frozenset({"balie", "loket", "wachtruimte", "wachtzaal", "volgnummer", "nummertje", "onthaalbalie"})
 TAKING = frozenset({"neem", "neemt", "nemen"})
+# A recorded phone menu: "druk 1 voor facturen, of blijf aan de lijn", "toets 2".
+MENU_KEYS = frozenset({"druk", "drukt", "toets", "toetst", "kies", "kiest"})
+# A device or app that is busy: "wacht even terwijl de software wordt geladen" is a status, not a caller on hold.
+DEVICE_PROCESS_STEMS = (
+    "laad",
+    "laden",
+    "geladen",
+    "install",
+    "geïnstalleer",
+    "geinstalleer",
+    "bijgewerkt",
+    "bijwerk",
+    "opstart",
+    "opgestart",
+    "download",
+    "synchronis",
+    "gesynchroniseer",
+    "koppel",
+    "gekoppeld",
+)
 
 
 def _has_phrase(lowers: list[str], phrase: tuple[str, ...]) -> bool:
@@ -80,8 +100,9 @@ def _destination(lowers: list[str], index: int) -> bool:
 
 def _no_hold_by_agent(doc: Doc) -> bool:
     """Waiting that is no unannounced hold: an announced transfer ("Een moment, ik verbind u door met de
-    afdeling X"), a recorded queue message, the caller given time ("neem gerust even de tijd"), or a counter
-    where the customer takes a seat."""
+    afdeling X"), a recorded queue message or phone menu ("druk 1 ..., of blijf aan de lijn"), the caller given
+    time ("neem gerust even de tijd"), a counter where the customer takes a seat, or a device or app that is busy
+    loading, installing or pairing."""
     lowers = [t.lower_ for t in doc]
     for index, word in enumerate(lowers):
         if word.startswith(TRANSFER_WORDS) and _destination(lowers, index):
@@ -92,8 +113,12 @@ def _no_hold_by_agent(doc: Doc) -> bool:
             return True
         if word in TAKING and ({"tijd", "plaats"} & set(lowers[index + 1 : index + 6])):
             return True
+        if word in MENU_KEYS and index + 1 < len(lowers) and doc[index + 1].like_num:
+            return True
     words = set(lowers)
     if words & QUEUE_WORDS or words & COUNTER_WORDS:
+        return True
+    if any(word.startswith(DEVICE_PROCESS_STEMS) for word in lowers):
         return True
     if _has_phrase(lowers, BUSY[0]) and words & BUSY[1]:
         return True
