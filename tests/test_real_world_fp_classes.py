@@ -93,6 +93,20 @@ QUIET += [
     ("KL005", "de update wordt geïnstalleerd, wacht even"),
 ]
 
+# KL012 waarom-vraag: a FAQ heading asks about a thing, not the customer about their choice -----------------------
+
+REPORTED += [
+    ("KL012", "Waarom is dat?"),
+    ("KL012", "Waarom wilt u de app niet?"),
+    ("KL012", "Waarom heeft de monteur uw meter niet mogen vervangen?"),
+    ("KL012", "waarom kies je voor een andere leverancier"),
+]
+QUIET += [
+    ("KL012", "Waarom is deze toepassing belangrijk?"),
+    ("KL012", "Waarom duurt de levering langer dan normaal?"),
+    ("KL012", "Waarom is het tarief in de winter hoger?"),
+]
+
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:

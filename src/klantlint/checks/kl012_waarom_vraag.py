@@ -24,6 +24,7 @@ SUBJECT_PRONOUNS = frozenset(
     {"u", "je", "jij", "jullie", "ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "dit", "er", "die", "men"}
 )
 CUSTOMER = frozenset({"u", "je", "jij", "jullie"})
+CUSTOMER_POSSESSIVES = frozenset({"uw", "jouw", "jullie", "jou", "uzelf", "jezelf"})
 AGENT = frozenset({"ik", "we", "wij"})
 NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit"})
 # The agent asks the customer for the reason: "Mag ik vragen waarom ...", "Ik ben benieuwd waarom ...".
@@ -100,6 +101,16 @@ def _answered_at_once(run: Span, following: Span | None) -> bool:
         return False
     words = tuple(t.lower_ for t in _words(following)[:3])
     return any(words[: len(opener)] == opener for opener in ANSWER_OPENERS)
+
+
+def _about_a_thing(why: Token, run: Span) -> bool:
+    """ "Waarom is deze app belangrijk?", "Waarom duurt de levering langer?": a question about a thing, as a FAQ
+    heading asks it, does not ask the customer to justify a choice. It names a thing (a noun) and nobody as the
+    customer ("u", "je", "uw", ...); "Waarom is dat?" and "Waarom wilt u de app niet?" stay questions to them."""
+    after = _words(run.doc[why.i + 1 : run.end])
+    if any(t.lower_ in CUSTOMER or t.lower_ in CUSTOMER_POSSESSIVES for t in after):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") for t in after[1:])
 
 
 def _agrees(why: Token, run: Span, following: Span | None) -> bool:
@@ -291,7 +302,9 @@ class WhyQuestion(Rule):
                 if following_word is not None and following_word.lower_ in WHY:
                     continue  # a stutter: the repeated word is judged
                 direct = _clause_start(why, run) and _direct_question(why, run)
-                if direct and (_answered_at_once(run, following) or _agrees(why, run, following)):
+                if direct and (
+                    _answered_at_once(run, following) or _agrees(why, run, following) or _about_a_thing(why, run)
+                ):
                     continue
                 if not direct and not _indirect_question(why, run):
                     continue
