@@ -107,6 +107,34 @@ QUIET += [
     ("KL012", "Waarom is het tarief in de winter hoger?"),
 ]
 
+# KL011 reflectie-inleiding: a formula that names the feeling ("Ik begrijp uw frustratie") -------------------------
+
+REPORTED += [
+    ("KL011", "Ik begrijp uw frustratie."),
+    ("KL011", "ik snap je ergernis heel goed"),
+    ("KL011", "Wij begrijpen uw bezorgdheid over de levering."),
+    ("KL011", "Ik begrijp uw teleurstelling over de gemiste afspraak."),
+]
+QUIET += [
+    ("KL011", "Ik begrijp uw vraag."),
+    ("KL011", "Begrijp ik uw frustratie goed?"),
+    ("KL011", "U bent gefrustreerd over de factuur."),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Ik begrijp uw frustratie.", "U bent gefrustreerd."),
+        ("ik snap je ergernis heel goed", "je ergert je"),
+        ("Wij begrijpen uw bezorgdheid over de levering.", "U maakt zich zorgen over de levering."),
+    ],
+)
+def test_kl011_feeling_formula_becomes_a_statement(linter: Linter, text: str, rewritten: str) -> None:
+    finding = next(f for f in linter.check(text) if f.code == "KL011")
+    fix = finding.suggestions[0]
+    assert text[: fix.start] + fix.replacement + text[fix.end :] == rewritten
+
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:
