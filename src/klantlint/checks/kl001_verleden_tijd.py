@@ -19,6 +19,17 @@ DETAIL_NOUNS = frozenset(
     "rekeningnummer accountnummer abonnementsnummer lidnummer bedrijfsnaam iban bsn kenteken".split()
 )
 DETAIL_SUFFIXES = ("nummer", "naam", "adres")
+# Het-words among the details: every "-nummer" and "-adres" ("het klantnummer", "het e-mailadres"), "het kenteken".
+HET_SUFFIXES = ("nummer", "adres")
+HET_NOUNS = frozenset({"kenteken", "bsn"})
+
+
+def article_of(noun: str) -> str:
+    """The definite article of a detail noun: "het klantnummer", "de naam"."""
+    lower = noun.lower()
+    return "het" if lower.endswith(HET_SUFFIXES) or lower in HET_NOUNS else "de"
+
+
 ADDRESSEE_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
 ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
 ARTICLES = frozenset({"de", "het", "die", "dat"})
@@ -255,10 +266,11 @@ class PastTenseDetails(Rule):
             safe=True,
         )
         noun = about.lower_ if about.lower_ not in ADDRESSEE_PRONOUNS else "naam"
+        pointer = "dat" if article_of(noun) == "het" else "die"  # "het klantnummer ... dat", "de postcode ... die"
         follow_up = (
             "Hoe spel ik die?"
             if noun in NAME_NOUNS
-            else ("Wil je die nog een keer noemen?" if informal else "Wilt u die nog een keer noemen?")
+            else (f"Wil je {pointer} nog een keer noemen?" if informal else f"Wilt u {pointer} nog een keer noemen?")
         )
         verstaan = "Ik heb je" if informal else "Ik heb uw"
         reason_fix = ProposedFix(
@@ -269,7 +281,7 @@ class PastTenseDetails(Rule):
             safe=False,
         )
         message = (
-            f"'{verb.text}' is verleden tijd, maar de {noun} van de beller geldt nog steeds. "
+            f"'{verb.text}' is verleden tijd, maar {article_of(noun)} {noun} van de beller geldt nog steeds. "
             "Vraag in de tegenwoordige tijd, of zeg waarom u het opnieuw vraagt."
         )
         return Hit(

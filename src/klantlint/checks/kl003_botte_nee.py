@@ -56,6 +56,13 @@ REASSURING_PHRASES = ("maakt niet uit", "maakt niks uit", "geeft niet", "geeft n
 WITHHOLDING = frozenset("krijgen krijgt krijg kunnen kunt kan mogen mag ontvangen ontvangt terug".split())
 COPULAS = frozenset({"is", "was", "blijft", "bleef", "wordt", "werd", "zijn", "waren", "luidt", "luidde"})
 CUSTOMER = frozenset({"u", "je", "jij", "jou", "jullie"})
+# Words that make a "nee" with a clause a refusal or a contradiction rather than a plain answer (`_informs`).
+REFUSING_VERBS = frozenset(
+    "kan kun kunt kunnen kon konden mag mogen mocht mochten moet moeten moest moesten hoeft hoeven gaat gaan lukt "
+    "lukken wil willen zal zullen dien dient dienen".split()
+)
+FIRM_WORDS = frozenset("gewoon echt wel toch pas alleen slechts enkel terecht juist onmogelijk helaas".split())
+ANAPHORIC_OPENERS = frozenset("dat die dit deze daar daarvoor daarmee hier zo dan".split())
 CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "-"})
 RUN_END_MARKS = ".!?…"
 
@@ -162,6 +169,19 @@ def _softens(clause: list[Token]) -> bool:
     )
 
 
+def _informs(clause: list[Token]) -> bool:
+    """A "nee" that answers a yes/no question with a plain fact about a thing: "Nee, de app ziet uw locatie
+    niet" is negated and stays reported, but "Nee, de winkel opent om tien uur" informs. A refusal or a
+    contradiction carries a negation, a verb of being allowed or able, a firm word ("gewoon", "echt"), or points
+    back at what the customer said ("dat", "die kosten", "daar")."""
+    words = [t.lower_ for t in clause]
+    if any(w in NEGATIONS or w in REFUSING_VERBS or w in FIRM_WORDS for w in words):
+        return False
+    if words[0] == "het" and len(clause) > 1 and clause[1].pos_ in ("AUX", "VERB"):
+        return False  # "het is te laat": "het" points back; "het attest komt morgen" names a thing
+    return words[0] not in ANAPHORIC_OPENERS
+
+
 def _refuses_after(clause: list[Token], sentence: Span) -> bool:
     """A refusal after the agreeing clause: "Nee, ik begrijp het, maar dat kan niet"."""
     if not clause:
@@ -266,6 +286,8 @@ class BluntNo(Rule):
         if clause and clause[0].lower_ in ("dank", "bedankt"):
             return None  # "Nee, dank u" politely declines an offer
         if _softens(context) and not _refuses_after(context, sentence):
+            return None
+        if clause and _informs(clause) and not _refuses_after(clause, sentence):
             return None
         fixes = _fixes(token, last, next_word if clause else None, clause, sentence, _ja_before(token, sentence))
         return Hit(

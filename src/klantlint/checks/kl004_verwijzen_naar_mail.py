@@ -62,8 +62,12 @@ SEND_VERBS = frozenset(
 RECEIVE_VERBS = frozenset(
     """ontvang ontvangt ontvangen krijg krijgt krijgen lees leest lezen zie ziet zien open opent openen bekijk
     bekijkt bekijken vind vindt vinden terugvinden kijk kijkt kijken verwacht verwachten staat staan heb hebt
-    heeft hebben binnenkomen komt komen akkoord kies kiest kiezen""".split()
+    heeft hebben binnenkomen komt komen akkoord kies kiest kiezen hoort horen""".split()
 )
+# "U blijft per e-mail op de hoogte", "u wordt via e-mail op de hoogte gehouden": we inform the caller by e-mail,
+# the recommended practice; unless the caller is to keep us informed ("Houdt u ons per mail op de hoogte").
+INFORMED = frozenset({"hoogte"})
+US = frozenset({"ons", "mij", "me"})
 # Before "mailen" these make it a noun ("het mailen"); "ons" and "je" are pronouns there ("naar ons mailen").
 NOUN_MARKERS = (ARTICLES - {"je"}) | {"deze", "dit", "die"}
 MODALS = frozenset(
@@ -129,6 +133,9 @@ def refers_to_mail(clause: Span) -> Token | None:
         return None
     cue, is_verb = found
     if any(w.lower_ in RECEIVE_VERBS for w in words) or _past_or_perfect(words, cue):
+        return None
+    lowers = {w.lower_ for w in words}
+    if lowers & INFORMED and not lowers & US:
         return None
     role, verb = subject_of(clause)
     if role == "addressee":

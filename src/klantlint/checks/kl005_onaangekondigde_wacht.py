@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
+from klantlint.nlp.accents import fold
 from klantlint.nlp.clauses import (
     clauses,
     content,
@@ -50,6 +51,80 @@ HOLD_SETTERS = frozenset({"zet", "zetten", "laat", "laten", "houd", "hou", "houd
 DURATION_UNITS = frozenset("seconde seconden secondes minuut minuten minuutje minuutjes kwartier kwartiertje".split())
 # A call-back: "terugbellen", "terugbelverzoek", "teruggebeld", or "bel ... terug" / "terug te bellen".
 CALLBACK_PREFIXES = ("terugbel", "teruggebeld")
+
+
+# An announced transfer says what happens next and to whom: "ik verbind u door met de afdeling X", "ik zet je
+# door naar mijn collega"; a bare "dan verbind ik u door" does not say to whom.
+TRANSFER_VERBS = frozenset({"verbind", "verbinden", "zet", "zetten", "schakel", "schakelen", "geef", "geven"})
+TRANSFER_WORDS = ("doorverbind", "doorverbond", "doorgeschakeld", "doorschakel")
+ADDRESSED = frozenset({"u", "je", "jou", "jullie"})
+# A recorded queue message (IVR): the caller waits in a queue, not on an agent's hold.
+QUEUE_WORDS = frozenset({"wachtrij", "wachtrijpositie", "oproep"})
+# "al onze medewerkers zijn in gesprek", "u wordt zo spoedig mogelijk geholpen"
+BUSY = (("in", "gesprek"), frozenset({"medewerkers", "collega's", "lijnen", "adviseurs", "agenten"}))
+SOON = (("zo", "spoedig", "mogelijk"), ("zo", "snel", "mogelijk"))
+SERVED = frozenset({"geholpen", "beantwoord", "woord", "doorverbonden"})
+# At a counter the customer sees what happens: "neemt u plaats", "in de wachtruimte", "aan de balie".
+COUNTER_WORDS = frozenset({"balie", "loket", "wachtruimte", "wachtzaal", "volgnummer", "nummertje", "onthaalbalie"})
+TAKING = frozenset({"neem", "neemt", "nemen"})
+# A recorded phone menu: "druk 1 voor facturen, of blijf aan de lijn", "toets 2".
+MENU_KEYS = frozenset({"druk", "drukt", "toets", "toetst", "kies", "kiest"})
+# A device or app that is busy: "wacht even terwijl de software wordt geladen" is a status, not a caller on hold.
+DEVICE_PROCESS_STEMS = (
+    "laad",
+    "laden",
+    "geladen",
+    "install",
+    "geïnstalleer",
+    "geinstalleer",
+    "bijgewerkt",
+    "bijwerk",
+    "opstart",
+    "opgestart",
+    "download",
+    "synchronis",
+    "gesynchroniseer",
+    "koppel",
+    "gekoppeld",
+)
+
+
+def _has_phrase(lowers: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(lowers[index : index + size]) == phrase for index in range(len(lowers) - size + 1))
+
+
+def _destination(lowers: list[str], index: int) -> bool:
+    """Whether the transfer at `lowers[index]` says to whom: "met", "naar" or "aan" with what follows."""
+    around = lowers[max(0, index - 4) : index + 3]
+    return any(word in ("met", "naar", "aan") for word in around) and index + 1 < len(lowers)
+
+
+def _no_hold_by_agent(doc: Doc) -> bool:
+    """Waiting that is no unannounced hold: an announced transfer ("Een moment, ik verbind u door met de
+    afdeling X"), a recorded queue message or phone menu ("druk 1 ..., of blijf aan de lijn"), the caller given
+    time ("neem gerust even de tijd"), a counter where the customer takes a seat, or a device or app that is busy
+    loading, installing or pairing."""
+    lowers = [t.lower_ for t in doc]
+    for index, word in enumerate(lowers):
+        if word.startswith(TRANSFER_WORDS) and _destination(lowers, index):
+            return True
+        window = lowers[index + 1 : index + 5]
+        through = lowers.index("door", index) if "door" in lowers[index + 1 : index + 7] else -1
+        if word in TRANSFER_VERBS and ADDRESSED & set(window) and through > 0 and _destination(lowers, through):
+            return True
+        if word in TAKING and ({"tijd", "plaats"} & set(lowers[index + 1 : index + 6])):
+            return True
+        if word in MENU_KEYS and index + 1 < len(lowers) and doc[index + 1].like_num:
+            return True
+    words = set(lowers)
+    if words & QUEUE_WORDS or words & COUNTER_WORDS:
+        return True
+    if any(word.startswith(DEVICE_PROCESS_STEMS) for word in lowers):
+        return True
+    if _has_phrase(lowers, BUSY[0]) and words & BUSY[1]:
+        return True
+    return bool(words & SERVED) and any(_has_phrase(lowers, phrase) for phrase in SOON)
 
 
 def _announced(doc: Doc) -> bool:
@@ -149,7 +224,8 @@ def _hold_word(token: Token, clause: Span) -> bool:
     if following in PATIENCE:
         return False  # reported on "geduld"
     others = [t for t in content(clause) if t.i != token.i]
-    return all(t.lower_ in HOLD_COMPANIONS for t in others)
+    # "Eén moment", also with the accent on both letters or typed as combining marks.
+    return all(t.lower_ in HOLD_COMPANIONS or fold(t.text) in HOLD_COMPANIONS for t in others)
 
 
 def _hold_request(clause: Span) -> list[Token] | None:
@@ -243,7 +319,7 @@ class UnannouncedHold(Rule):
         return not _surely_announced(lowered) and _hold_possible(lowered, found)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        if _announced(doc):
+        if _announced(doc) or _no_hold_by_agent(doc):
             return
         holds: list[list[Token]] = []
         for clause in clauses(doc):

@@ -13,8 +13,6 @@ sense ("uw ticket voor de voorstelling").
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +27,7 @@ from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleConte
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
 from klantlint.engine.triggers import TriggerScanner
+from klantlint.nlp.accents import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,22 +99,6 @@ SPEAKERS = frozenset({"ik", "wij", "we", "ons"})
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "„"})
 
 
-COMBINING_DIACRITICS = re.compile("[\u0300-\u036f]")
-
-
-def _fold(text: str) -> str:
-    """Lowercase without diacritics: 'geëscaleerd' and 'ge-escaleerd' compare as spelled without them."""
-    if text.isascii():
-        return text.lower()  # nothing to decompose (the common case, and this runs on every gated text)
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    # Dutch accents ("oké", "hè", "geëscaleerd") decompose into ASCII letters and marks from one block: drop
-    # those at once. What is left then has no combining mark if it is ASCII; else look at every character.
-    without_marks = COMBINING_DIACRITICS.sub("", decomposed)
-    if without_marks.isascii():
-        return without_marks
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @dataclass(frozen=True)
 class Term:
     term: str
@@ -131,7 +114,7 @@ class Term:
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", tuple(_fold(self.term).split()))
+        object.__setattr__(self, "words", tuple(fold(self.term).split()))
         object.__setattr__(self, "triggers", frozenset(_triggers(self)))
         object.__setattr__(self, "key", _key(self))
 
@@ -216,25 +199,25 @@ def load_terms(path: Path) -> Iterator[Term]:
             plain=str(entry.get("plain") or ""),
             kind=str(entry.get("kind", "term")),
             homograph=bool(entry.get("homograph", False)),
-            exceptions=frozenset(_fold(str(w)) for w in entry.get("except", [])),
-            plain_sense=frozenset(_fold(str(w)) for w in entry.get("plain_sense", [])),
-            not_after=frozenset(_fold(str(w)) for w in entry.get("not_after", [])),
+            exceptions=frozenset(fold(str(w)) for w in entry.get("except", [])),
+            plain_sense=frozenset(fold(str(w)) for w in entry.get("plain_sense", [])),
+            not_after=frozenset(fold(str(w)) for w in entry.get("not_after", [])),
             noun_only=bool(entry.get("noun_only", False)),
         )
 
 
 def configured_terms(config: Config) -> list[Term]:
     """The built-in list, plus config `jargon` (an all-capitals term is an abbreviation), minus `jargon_allow`."""
-    allowed = {_fold(term) for term in config.jargon_allow}
-    builtin = {_fold(t.term): t for t in builtin_terms()}
+    allowed = {fold(term) for term in config.jargon_allow}
+    builtin = {fold(t.term): t for t in builtin_terms()}
     extra = {
-        _fold(term): Term(term=term, plain=plain, kind="abbreviation" if term.isupper() else "term")
+        fold(term): Term(term=term, plain=plain, kind="abbreviation" if term.isupper() else "term")
         for term, plain in config.jargon.items()
         # A built-in term listed again without an alternative keeps its built-in alternative.
-        if term.strip() and (plain or _fold(term) not in builtin)
+        if term.strip() and (plain or fold(term) not in builtin)
     }
     terms = [t for key, t in builtin.items() if key not in extra] + list(extra.values())
-    return [t for t in terms if _fold(t.term) not in allowed]
+    return [t for t in terms if fold(t.term) not in allowed]
 
 
 # -- finding forms of a term -------------------------------------------------------------------
@@ -325,7 +308,7 @@ class TermIndex:
             self._compound_parts.make_automaton()
 
     def may_hold_compound(self, text: str) -> bool:
-        return self._has_compounds and next(self._compound_parts.iter(_fold(text)), None) is not None
+        return self._has_compounds and next(self._compound_parts.iter(fold(text)), None) is not None
 
     def matches(self, doc: Doc) -> Iterator[Match]:
         caseless = not any(ch.isupper() for ch in doc.text)
@@ -339,8 +322,8 @@ class TermIndex:
                 yield match
 
     def _match_at(self, doc: Doc, token: Token, caseless: bool) -> Match | None:
-        word = _fold(token.text)
-        lemma = _fold(token.lemma_)
+        word = fold(token.text)
+        lemma = fold(token.lemma_)
         for term in self.terms:
             if (term.key not in word and lemma != term.words[0]) or word in term.exceptions:
                 continue
@@ -365,11 +348,11 @@ class TermIndex:
             return False
         *first, last = term.words
         for offset, expected in enumerate(first):
-            if _fold(doc[index + offset].text) != expected:
+            if fold(doc[index + offset].text) != expected:
                 return False
         final = doc[index + len(first)]
-        word = _fold(final.text)
-        return word == last or _fold(final.lemma_) == last or word == last + "s"
+        word = fold(final.text)
+        return word == last or fold(final.lemma_) == last or word == last + "s"
 
     @staticmethod
     def _abbreviation(token: Token, word: str, term: Term, caseless: bool) -> Match | None:
@@ -472,8 +455,8 @@ def _explained_next(doc: Doc, sentence: Span, term: Term) -> bool:
     # "Dat is een melding ...": a plain description, recognised by the plain word ('Dat is een goed begin' is not).
     if not (_starts_with(doc, following, ("dat", "is")) or _starts_with(doc, following, ("dat", "zijn"))):
         return False
-    plain_words = {w for w in _fold(term.plain).split() if len(w) > 3}
-    next_words = {_fold(t.text) for t in sentence_of(doc, following)}
+    plain_words = {w for w in fold(term.plain).split() if len(w) > 3}
+    next_words = {fold(t.text) for t in sentence_of(doc, following)}
     return bool(plain_words & next_words)
 
 
@@ -519,7 +502,7 @@ def spelled_out(match: Match, sentence: Span) -> bool:
     if not match.term.abbreviation:
         return False
     letters = [ch for ch in match.term.words[0] if ch.isalpha()]
-    initials = [_fold(t.text)[:1] for t in sentence if t.is_alpha]
+    initials = [fold(t.text)[:1] for t in sentence if t.is_alpha]
     size = len(letters)
     # Two letters match by chance too often ('de monteur' for DM).
     return size > 2 and any(initials[k : k + size] == letters for k in range(len(initials) - size + 1))
@@ -542,14 +525,14 @@ def is_mentioned(doc: Doc, match: Match, sentence: Span) -> bool:
 
 def in_plain_sense(doc: Doc, match: Match, sentence: Span) -> bool:
     term = match.term
-    before = _fold(doc[match.start - 1].text) if match.start > sentence.start else ""
+    before = fold(doc[match.start - 1].text) if match.start > sentence.start else ""
     if before in term.not_after:
         return True
     if term.noun_only and not _after_determiner(doc, match.start, sentence.start):
         return True
     if not term.plain_sense:
         return False
-    words = {_fold(t.text) for t in sentence} | {_fold(t.lemma_) for t in sentence}
+    words = {fold(t.text) for t in sentence} | {fold(t.lemma_) for t in sentence}
     if words & term.plain_sense:
         return True
     compound_rest = match.rest
@@ -671,7 +654,7 @@ def replacement_for(doc: Doc, match: Match) -> tuple[str, int] | None:
     term = match.term
     plain = term.plain
     tokens = doc[match.start : match.end]
-    word = _fold(tokens.text)
+    word = fold(tokens.text)
     if not plain or match.how != "form":
         # Compounds ("porteringsaanvraag") and unknown alternatives: explain instead of swapping.
         return None

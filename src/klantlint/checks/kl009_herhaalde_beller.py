@@ -10,6 +10,7 @@ from klantlint.nlp.clauses import (
     clauses,
     content,
     is_finite,
+    is_past,
     sentence_rewrite,
     subject_of,
     takes_ownership,
@@ -44,6 +45,13 @@ FREQUENT = frozenset({"vaste", "frequente", "regelmatige", "bekende", "trouwe"})
 DEICTIC = frozenset({"dat", "daar", "het"})
 SAME = frozenset({"dezelfde", "hetzelfde", "zelfde"})
 ADDRESSEE = frozenset({"u", "je", "jij"})
+# "steeds" and "telkens" mean "always" in Flanders ("U belt steeds naar het centrale nummer"): in the present tense
+# alone they describe a habit or give an instruction; they remark on repeated calls only about the same matter.
+HABIT_MARKERS = frozenset({"steeds", "telkens"})
+# "Als het niet lukt, belt u opnieuw": a conditional before the clause makes it an instruction.
+CONDITIONALS = frozenset({"als", "indien", "wanneer", "mocht", "mochten", "zodra", "ingeval"})
+# What an instruction may repeat: "belt u opnieuw", "belt u dan gerust nog eens".
+INSTRUCTION_MARKERS = frozenset({"opnieuw", "steeds", "telkens"})
 
 
 def _repeat_marker(words: list[Token]) -> list[Token]:
@@ -76,6 +84,8 @@ def repeat_remark(clause: Span) -> list[Token] | None:
     # "U kunt ons altijd weer bellen" invites; a remark states what the caller does or did.
     invitation = verb is not None and verb.lower_ in INVITING_MODALS
     if markers and contact and addressed and not invitation and not _third_party(lowers):
+        if _instruction(clause, words, markers) or _habit(words, markers):
+            return None
         calls = [w for w in contact if w.lower_.startswith(("bel", "gebeld", "opgebeld"))]
         # The agent or a colleague calling the caller ("Ik bel u morgen nog een keer") is not a remark.
         if calls and role in ("speaker", "other") and not _spoken_to(words):
@@ -107,6 +117,38 @@ def repeat_remark(clause: Span) -> list[Token] | None:
     if verbless and lowers[0] in ("weer", "alweer", "wéér") and lowers[1:2] in (["voor"], ["over"]):
         return words[:2]
     return None
+
+
+def _present_call(words: list[Token]) -> bool:
+    """The caller's call is in the present tense: "belt", "bel", no past form and no perfect ("heeft gebeld")."""
+    lowers = {w.lower_ for w in words}
+    return bool(lowers & {"belt", "bel"}) and not any(is_past(w) for w in words) and not lowers & {"gebeld", "opgebeld"}
+
+
+def _instruction(clause: Span, words: list[Token], markers: list[Token]) -> bool:
+    """ "Als het niet lukt, belt u opnieuw", "Lukt het niet, dan belt u opnieuw", "Belt u morgen opnieuw.":
+    the agent tells the caller what to do next, in the present tense, with at most "opnieuw"/"steeds"."""
+    if not _present_call(words) or any(m.lower_ not in INSTRUCTION_MARKERS for m in markers):
+        return False
+    if PARTICLES & {w.lower_ for w in words}:
+        return False
+    unit = utterance(words[0])
+    before = [t for t in unit.doc[unit.start : clause.start] if not (t.is_punct or t.is_space)]
+    verb_first = is_finite(words[0]) or (words[0].lower_ == "dan" and len(words) > 1 and is_finite(words[1]))
+    if before and verb_first:
+        # The clause inverts after a fronted condition: "als ...", or a verb-first "Lukt het niet, ...".
+        return bool(CONDITIONALS & {t.lower_ for t in before}) or is_finite(before[0])
+    # A polite imperative closed by a full stop or "!", not a question: "Belt u morgen opnieuw."
+    ending = [t.text for t in unit if t.is_punct]
+    return verb_first and not before and bool(ending) and ending[-1] in (".", "!") and "?" not in ending
+
+
+def _habit(words: list[Token], markers: list[Token]) -> bool:
+    """ "U belt steeds naar het centrale nummer" (Flemish "always"): "steeds"/"telkens" alone, in the present
+    tense and not about the same matter ("U belt steeds over dezelfde factuur" stays a remark)."""
+    lowers = {w.lower_ for w in words}
+    only_habit = all(m.lower_ in HABIT_MARKERS for m in markers)
+    return only_habit and _present_call(words) and not lowers & SAME and not lowers & PARTICLES
 
 
 def _third_party(lowers: list[str]) -> bool:

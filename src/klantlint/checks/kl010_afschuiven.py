@@ -65,6 +65,7 @@ WRONG_PLACE = frozenset({"verkeerde"})
 # Words that turn a negation into a cue: "ga niet over", "mijn afdeling niet", "niet voor ons", "weet niet".
 NEGATED_CUE_WORDS = REMIT_NOUNS | {"over", "van", "voor", "bij", "aan", "mee", "weet", "weten"}
 PLACE_NOUNS = frozenset({"adres", "afdeling", "loket", "nummer", "persoon", "instantie"})
+FIRST_PERSON_SINGULAR = frozenset({"ik", "me", "mij", "mijn", "'k"})
 
 
 class ShiftingResponsibility(Rule):
@@ -217,6 +218,8 @@ def _ignorance(words: list[Token], clause: Span) -> list[Token] | None:
         return words[lowers.index("idee") - 1 : lowers.index("idee") + 1]
     if role != "speaker" or verb is None or verb.lower_ not in ("weet", "weten"):
         return None
+    if words[0] == verb and _then_follows(clause):
+        return None
     after = lowers[lowers.index(verb.lower_) + 1 :]
     following = clause.doc[clause.end].lower_ if clause.end < len(clause.doc) else ""
     if not negated(words) or "of" in after or following == "of":
@@ -229,6 +232,13 @@ def _ignorance(words: list[Token], clause: Span) -> list[Token] | None:
     if any(_contrasts(t) for t in rest):
         return None
     return [verb, next(w for w in words if w.lower_ in NEGATIONS)]
+
+
+def _then_follows(clause: Span) -> bool:
+    """'Weet ik het niet? Dan ...', 'Weet ik het niet, neem dan ...': a verb-first clause that a 'dan' right after
+    answers is a condition (what happens when the speaker does not know), not a statement of not knowing."""
+    following = [t.lower_ for t in clause.doc[clause.end : clause.end + 4] if not t.is_punct]
+    return "dan" in following[:3]
 
 
 def _contrasts(token: Token) -> bool:
@@ -261,6 +271,8 @@ def _try_again_later(words: list[Token], clause: Span) -> list[Token] | None:
         return None
     if role == "none" and verb.lower_ not in ("bel", "probeer"):
         return None
+    if role == "none" and verb.lower_ == "probeer" and not _speaker_voice(clause.doc):
+        return None
     # Trying again later is the point of "probeert u het morgen"; a call needs "nog eens", "maar" or "terug".
     again = any(w in AGAIN or w.startswith("terugbel") or w.startswith("probeer") for w in lowers) or "maar" in lowers
     if not (_later(lowers) and again):
@@ -268,6 +280,13 @@ def _try_again_later(words: list[Token], clause: Span) -> list[Token] | None:
     if _customer_condition(clause):
         return None
     return [verbs[0], words[-1]]
+
+
+def _speaker_voice(doc: Doc) -> bool:
+    """Whether someone speaks as 'ik' in the text. A bare 'Probeer het later nog eens' with nobody speaking is an
+    app's or a website's retry instruction after a technical failure; an agent who turns the question away
+    speaks for themself ('Dat weet ik niet. Probeer het morgen nog eens.')."""
+    return any(token.lower_ in FIRST_PERSON_SINGULAR for token in doc)
 
 
 def _later(lowers: list[str]) -> bool:

@@ -55,6 +55,23 @@ PARTICIPLES = frozenset(form for form, _ in AUX_LEMMAS.items() if form.startswit
     "geweest"
 }
 FINITE_AUX = frozenset(form for form in AUX_LEMMAS if form not in PARTICIPLES and form != "zijnde")
+# "Ik begrijp uw frustratie": the formula names the feeling. The reflection says it as a statement about the
+# customer: what follows the verb for u and for je ("U bent gefrustreerd", "Je maakt je zorgen").
+FEELINGS: dict[str, tuple[str, str]] = {
+    "frustratie": ("bent gefrustreerd", "bent gefrustreerd"),
+    "frustraties": ("bent gefrustreerd", "bent gefrustreerd"),
+    "ergernis": ("ergert zich", "ergert je"),
+    "irritatie": ("bent geïrriteerd", "bent geïrriteerd"),
+    "boosheid": ("bent boos", "bent boos"),
+    "woede": ("bent boos", "bent boos"),
+    "teleurstelling": ("bent teleurgesteld", "bent teleurgesteld"),
+    "onvrede": ("bent ontevreden", "bent ontevreden"),
+    "ongerustheid": ("bent ongerust", "bent ongerust"),
+    "bezorgdheid": ("maakt zich zorgen", "maakt je zorgen"),
+    "zorgen": ("maakt zich zorgen", "maakt je zorgen"),
+    "ongenoegen": ("bent ontevreden", "bent ontevreden"),
+}
+POSSESSIVES = {"uw": "u", "je": "je", "jouw": "je"}
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,28 @@ def _what_i_hear(token: Token, sentence: Span) -> Formula | None:
     return Formula(start, end)
 
 
+def _feeling_formula(token: Token, sentence: Span) -> Formula | None:
+    """ "ik begrijp uw frustratie", "we snappen je ergernis heel goed": the speaker, the verb of understanding and
+    the customer's feeling by name."""
+    doc = token.doc
+    start: Token | None = None
+    for index in range(token.i - 1, max(sentence.start, token.i - 4) - 1, -1):
+        word = doc[index].lower_
+        if word in SPEAKERS:
+            start = doc[index]
+            break
+        if word not in MODIFIERS:
+            return None
+    if start is None:
+        return None
+    index = token.i + 1
+    while index < sentence.end and doc[index].lower_ in MODIFIERS:
+        index += 1
+    if index + 1 < sentence.end and doc[index].lower_ in POSSESSIVES and doc[index + 1].lower_ in FEELINGS:
+        return Formula(start, doc[index + 1])
+    return None
+
+
 def find_formula(sentence: Span) -> Formula | None:
     for token in sentence:
         word = token.lower_
@@ -172,7 +211,7 @@ def find_formula(sentence: Span) -> Formula | None:
         if formula is not None:
             return formula
         if word in UNDERSTAND:
-            formula = _understand_formula(token, sentence)
+            formula = _understand_formula(token, sentence) or _feeling_formula(token, sentence)
         elif word in HEAR:
             formula = _hear_formula(token, sentence)
         else:
@@ -352,7 +391,25 @@ class ReflectionOpener(Rule):
             )
 
 
+def _feeling_rewrite(formula: Formula, sentence: Span) -> ProposedFix:
+    """ "Ik begrijp uw frustratie (heel goed)" becomes "U bent gefrustreerd"; what follows the feeling ("over de
+    factuur") stays."""
+    doc = formula.end.doc
+    formal, informal = FEELINGS[formula.end.lower_]
+    person = POSSESSIVES[formula.end.nbor(-1).lower_]
+    statement = f"{person} {formal if person == 'u' else informal}"
+    if formula.start.text[:1].isupper():
+        statement = statement[0].upper() + statement[1:]
+    last = formula.end
+    while last.i + 1 < sentence.end and doc[last.i + 1].lower_ in MODIFIERS:
+        last = doc[last.i + 1]
+    description = "Zeg de reflectie zelf, als uitspraak, zonder inleiding."
+    return ProposedFix(statement, formula.start.idx, last.idx + len(last), description, False)
+
+
 def _rewrite(formula: Formula, sentence: Span) -> ProposedFix:
+    if formula.end.lower_ in FEELINGS:
+        return _feeling_rewrite(formula, sentence)
     start = formula.start.idx
     capital = formula.start.text[:1].isupper()
     clause = reflection_clause(formula, sentence)
@@ -405,6 +462,9 @@ _FORMULAS = re.compile(
     # "ik hoor u zeggen dat / :", "ik hoor dat u"
     rf"|\bik\s*(?:{_either(HEAR)})\s*(?:{_ADDRESSED})\s*zeggen\s*(?::|{_CLAUSE_AFTER})"
     rf"|\bik\s*hoor\s*dat\s*(?:u|je|jij)\b"
+    # "ik begrijp (goed) uw frustratie"
+    rf"|\b(?:ik|wij|we)\b(?:\s*(?:{_either(MODIFIERS)})\b)*\s*(?:{_either(UNDERSTAND)})\b"
+    rf"(?:\s*(?:{_either(MODIFIERS)})\b)*\s*(?:{_either(POSSESSIVES)})\s*(?:{_either(FEELINGS)})\b"
 )
 # "natuurlijk begrijp ik dat u": inverted, not the check question "begrijp ik goed dat".
 _INVERTED_FORMULA = re.compile(

@@ -13,7 +13,9 @@ from klantlint.nlp.spans import punctuation_runs
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-WHY = frozenset({"waarom", "waarvoor"})
+# Only "waarom": "waarvoor" asks the purpose ("Waarvoor belt u?"), and "Waarvoor mag ik u helpen?" is the standard
+# Flemish offer of help.
+WHY = frozenset({"waarom"})
 # Words that may open a spoken question before "waarom" ("en waarom ...", "ehm, maar waarom ...").
 OPENERS = frozenset(
     {"eh", "ehm", "uh", "uhm", "hm", "hmm", "en", "maar", "dus", "ja", "nou", "oké", "ok", "oh", "o", "want", "goed"}
@@ -24,7 +26,9 @@ SUBJECT_PRONOUNS = frozenset(
     {"u", "je", "jij", "jullie", "ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "dit", "er", "die", "men"}
 )
 CUSTOMER = frozenset({"u", "je", "jij", "jullie"})
+CUSTOMER_POSSESSIVES = frozenset({"uw", "jouw", "jullie", "jou", "uzelf", "jezelf"})
 AGENT = frozenset({"ik", "we", "wij"})
+NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit"})
 # The agent asks the customer for the reason: "Mag ik vragen waarom ...", "Ik ben benieuwd waarom ...".
 ASKING = frozenset({"vragen", "vraag", "vraagt", "vroeg", "afvragen", "benieuwd", "nieuwsgierig"})
 # The customer is asked to give the reason: "Kunt u vertellen waarom ...?", "Weet u waarom ...?".
@@ -32,6 +36,11 @@ TELLING = frozenset(
     "vertellen vertel vertelt uitleggen leg legt zeggen zeg zegt aangeven geef geeft toelichten weet weten "
     "verklaren aan".split()
 )
+# "Waarom niet? Ik regel het meteen.": a bare "waarom niet" followed by a yes is agreement, not a question.
+AGREEMENT_OPENERS = frozenset(
+    "prima goed natuurlijk uiteraard zeker graag akkoord absoluut ok oké tuurlijk doen komt".split()
+)
+AGREEING_PHRASES = (("dat", "kan"), ("dat", "is", "goed"), ("dat", "doen", "we"), ("dat", "regel"), ("dat", "mag"))
 # A question the agent answers right away is an explanation: "Waarom is het duurder? Dat komt door ...".
 ANSWER_OPENERS = (
     ("dat", "komt"),
@@ -67,7 +76,8 @@ def _clause_start(why: Token, run: Span) -> bool:
     last = next((t for t in reversed(before) if not t.is_space), None)
     if last is None or last.text in (",", ";", ":", "–", "—"):
         return True
-    return all(t.lower_ in OPENERS for t in _words(before))
+    # A stutter ("waarom waarom heb je ...") repeats the word: the last one opens the question.
+    return all(t.lower_ in OPENERS or t.lower_ in WHY for t in _words(before))
 
 
 def _direct_question(why: Token, run: Span) -> bool:
@@ -93,6 +103,36 @@ def _answered_at_once(run: Span, following: Span | None) -> bool:
         return False
     words = tuple(t.lower_ for t in _words(following)[:3])
     return any(words[: len(opener)] == opener for opener in ANSWER_OPENERS)
+
+
+def _about_a_thing(why: Token, run: Span) -> bool:
+    """ "Waarom is deze app belangrijk?", "Waarom duurt de levering langer?": a question about a thing, as a FAQ
+    heading asks it, does not ask the customer to justify a choice. It names a thing (a noun) and nobody as the
+    customer ("u", "je", "uw", ...); "Waarom is dat?" and "Waarom wilt u de app niet?" stay questions to them."""
+    after = _words(run.doc[why.i + 1 : run.end])
+    if any(t.lower_ in CUSTOMER or t.lower_ in CUSTOMER_POSSESSIVES for t in after):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") for t in after[1:])
+
+
+def _agrees(why: Token, run: Span, following: Span | None) -> bool:
+    """ "Waarom niet? Ik regel het meteen.", "Waarom niet, dat kan zeker.": the agent says yes to a proposal.
+
+    Only a bare "waarom niet"; what follows (in the same run or the next sentence) agrees or is the agent
+    acting on it ("ik regel", "we doen"), without a negation.
+    """
+    after = _words(run.doc[why.i + 1 : run.end])
+    if [t.lower_ for t in after[:1]] != ["niet"]:
+        return False
+    # Unpunctuated transcripts run the reply on: "waarom niet ik zet het meteen klaar".
+    reply = after[1:] or (_words(following) if following is not None else [])
+    words = [t.lower_ for t in reply]
+    if not words or NEGATIONS & set(words):
+        return False
+    if words[0] in AGREEMENT_OPENERS or any(tuple(words[: len(p)]) == p for p in AGREEING_PHRASES):
+        return True
+    # "Ik regel het meteen", "We zetten het vandaag nog door": the agent acts on it.
+    return words[0] in AGENT and len(reply) > 1 and _is_finite(reply[1]) and "?" not in {t.text for t in reply}
 
 
 def _is_question(run: Span) -> bool:
@@ -263,8 +303,13 @@ class WhyQuestion(Rule):
             for why in run:
                 if why.lower_ not in WHY:
                     continue
+                following_word = next((t for t in run.doc[why.i + 1 : run.end] if not t.is_space), None)
+                if following_word is not None and following_word.lower_ in WHY:
+                    continue  # a stutter: the repeated word is judged
                 direct = _clause_start(why, run) and _direct_question(why, run)
-                if direct and _answered_at_once(run, following):
+                if direct and (
+                    _answered_at_once(run, following) or _agrees(why, run, following) or _about_a_thing(why, run)
+                ):
                     continue
                 if not direct and not _indirect_question(why, run):
                     continue
@@ -277,6 +322,12 @@ class WhyQuestion(Rule):
         rewrite = _wat_maakt_dat(why, run, informal) if direct else _from_indirect(why, run)
         if rewrite is not None:
             start, end, replacement = rewrite
+            first = _stutter_start(why)
+            if direct and first.i < why.i:
+                # "Waarom, waarom wilt u ...?": the rewrite replaces the repeated words too.
+                start = first.idx
+                initial = replacement[:1].upper() if first.text[:1].isupper() else replacement[:1]
+                replacement = initial + replacement[1:]
             fixes.append(
                 ProposedFix(replacement, start, end, "Vraag open naar de reden: 'Wat maakt dat ...?'.", safe=False)
             )
@@ -299,6 +350,17 @@ class WhyQuestion(Rule):
             "...?'.",
             fixes=tuple(fixes),
         )
+
+
+def _stutter_start(why: Token) -> Token:
+    """The first of a run of repeated "waarom"s ending at `why` (commas between them allowed)."""
+    first = why
+    index = why.i - 1
+    while index >= 0 and (why.doc[index].lower_ in WHY or why.doc[index].text == "," or why.doc[index].is_space):
+        if why.doc[index].lower_ in WHY:
+            first = why.doc[index]
+        index -= 1
+    return first
 
 
 def _from_indirect(why: Token, run: Span) -> tuple[int, int, str] | None:

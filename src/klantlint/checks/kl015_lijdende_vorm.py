@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -176,6 +177,23 @@ NOMINAL_DETERMINERS = frozenset("een de uw mijn onze ons jouw hun deze elk elke 
 ATTRIBUTIVE_BEFORE = frozenset("een de het deze die dit dat uw mijn onze ons zijn haar hun geen elk elke".split())
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?", "…"})
 MAX_DISTANCE = 10
+# KL015 reports a passive only where it hides who is responsible: for something that went wrong or was refused
+# ("Uw aanvraag is afgewezen", "Er is een fout gemaakt", "De betaling is niet verwerkt"), in any tense; or for an
+# action still to be done ("Er wordt contact met u opgenomen": who calls?). A completed neutral confirmation
+# ("Uw afspraak is bevestigd voor dinsdag", "De factuur is verstuurd") stays quiet: there is nobody to blame and
+# nothing left to promise.
+REFUSAL_PARTICIPLES = frozenset(
+    """afgewezen geweigerd geannuleerd afgekeurd stopgezet ingetrokken geschrapt beëindigd opgeschort geblokkeerd
+    afgesloten uitgesteld vergeten gemist verhoogd beschadigd overgeslagen genegeerd verwisseld geweigerd
+    afgeboekt teruggedraaid ontbonden verworpen ongeldig onterecht""".split()
+)
+WRONG_WORDS = frozenset(
+    """niet geen nooit nergens niets fout fouten foutje vergissing misverstand verkeerd verkeerde onterecht
+    onterechte abusievelijk foutief foutieve dubbel ongeluk onrechte hoofd""".split()
+)
+# "te laat", "te veel": too late or too much.
+TOO = frozenset({"laat", "veel", "weinig", "vroeg", "hoog"})
+SUBORDINATORS = frozenset("dat omdat zodat als wanneer terwijl voordat nadat zodra doordat tenzij hoewel of".split())
 
 
 def _is_participle(token: Token) -> bool:
@@ -371,19 +389,23 @@ class LijdendeVorm(Rule):
         code="KL015",
         name="lijdende-vorm",
         severity="info",
-        summary="Lijdende vorm ('Uw aanvraag wordt behandeld'): de klant hoort niet wie het doet.",
+        summary="Lijdende vorm die verbergt wie verantwoordelijk is ('Uw aanvraag is afgewezen', 'Er wordt "
+        "contact met u opgenomen').",
         default=False,
         opt_in_reason="Vaak juist en duidelijk ('Uw afspraak is bevestigd'), zelden het herschrijven waard.",
         rationale="In de lijdende vorm verdwijnt wie er iets doet; actief, met 'wij' of 'ik', klinkt het "
         "persoonlijk en neemt u verantwoordelijkheid.",
         explanation=Explanation(
-            wat_gaat_er_mis="Een zin in de lijdende vorm: een vorm van 'worden' of 'zijn' met een voltooid "
-            "deelwoord ('wordt behandeld', 'is verstuurd', 'kan worden opgehaald').",
+            wat_gaat_er_mis="Een zin in de lijdende vorm verbergt wie verantwoordelijk is: voor iets wat misging "
+            "of werd geweigerd ('Uw aanvraag is afgewezen', 'Er is een fout gemaakt', 'De betaling is niet "
+            "verwerkt'), of voor iets wat nog moet gebeuren ('Er wordt contact met u opgenomen'). Een neutrale "
+            "bevestiging ('Uw afspraak is bevestigd voor dinsdag') meldt klantlint niet.",
             waarom="De lijdende vorm klinkt ambtelijk en afstandelijk. De klant hoort niet wie er iets doet, en dus "
             "ook niet wie verantwoordelijk is. Aan de telefoon werkt een actieve zin met 'wij' of 'ik' beter: "
             "korter, persoonlijker, en u belooft iets.",
-            voorbeeld="Uw aanvraag wordt behandeld.\nEr wordt contact met u opgenomen.\nDe factuur is verstuurd.",
-            beter="Wij behandelen uw aanvraag.\nIk neem morgen contact met u op.\nIk heb de factuur verstuurd.",
+            voorbeeld="Uw aanvraag is afgewezen.\nEr wordt contact met u opgenomen.\nEr is een fout gemaakt.",
+            beter="Wij hebben uw aanvraag afgewezen, omdat ...\nIk neem morgen contact met u op.\nWij hebben een "
+            "fout gemaakt.",
             veilig="Nee. Alleen u weet wie het doet: u zelf, 'wij', of een collega of andere partij. klantlint "
             "stelt een actieve zin met 'wij' voor, maar past die niet vanzelf toe. Voltooide tijden met 'zijn' "
             "('Het pakket is aangekomen') zijn geen lijdende vorm en blijven staan.",
@@ -391,9 +413,9 @@ class LijdendeVorm(Rule):
         bad_examples=[
             "Uw aanvraag wordt behandeld.",
             "Er wordt contact met u opgenomen.",
-            "De factuur is verstuurd.",
+            "Uw aanvraag is afgewezen.",
             "Uw nieuwe paspoort kan vanaf donderdag worden opgehaald.",
-            "de storing is verholpen mevrouw",
+            "er is een fout gemaakt met de afrekening mevrouw",
         ],
         good_examples=[
             "Het pakket is aangekomen.",
@@ -402,6 +424,7 @@ class LijdendeVorm(Rule):
             "Het wordt morgen drukker aan de telefoon.",
             "Wanneer bent u geboren?",
             "Er is iets misgegaan met de afschrijving; ik zet het nu recht.",
+            "Uw afspraak is bevestigd voor dinsdag.",
         ],
     )
     triggers = WORDEN | ZIJN
@@ -450,7 +473,25 @@ class LijdendeVorm(Rule):
                 continue
             if token.lower_ in WORDEN and any(p.lemma_.lower() == "worden" for p in participles):
                 continue
+            if _completed(token) and not _went_wrong(doc, token, participles, clause_start):
+                continue  # a neutral confirmation: "Uw afspraak is bevestigd voor dinsdag"
             yield token, participles[0], clause_start
+
+
+def _completed(aux: Token) -> bool:
+    """A passive of something done: "is/zijn/was ... bevestigd", "werd ... verstuurd"."""
+    return aux.lower_ in ZIJN or aux.lower_ in PAST_FORMS
+
+
+def _went_wrong(doc: Doc, aux: Token, participles: list[Token], clause_start: int) -> bool:
+    """Something went wrong or was refused: a participle of refusal ("afgewezen"), a negation ("is niet
+    verwerkt"), an error ("Er is een fout gemaakt") or a wrong manner ("verkeerd", "te laat") in the clause."""
+    if any(p.lower_ in REFUSAL_PARTICIPLES for p in participles):
+        return True
+    words = [t.lower_ for t in doc[clause_start : _clause_limit(doc, aux)]]
+    if WRONG_WORDS.intersection(words):
+        return True
+    return any(word == "te" and following in TOO for word, following in pairwise(words))
 
 
 def _clause_limit(doc: Doc, aux: Token) -> int:
@@ -488,7 +529,8 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     first = subject[0]
     subject_text = doc[first.i : aux.i].text
     if first.lower_ == "er":
-        obj = ""
+        # "Er wordt ...": nothing before the verb; "dat er contact met u wordt opgenomen": what stands between.
+        obj = doc[first.i + 1 : aux.i].text
     elif first.lower_ in ("u", "je", "jij"):
         obj = "je" if first.lower_ in ("je", "jij") else "u"
     elif first.lower_ in PERSONAL_SUBJECTS or first.lower_ == "men":
@@ -507,7 +549,14 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
         if present is None:
             return
         verb, tail = present
-    parts = ["wij", verb, obj, middle, tail]
+    opener = doc[clause_start - 1].lower_ if clause_start > 0 else ""
+    if opener in SUBORDINATORS:
+        # A subordinate clause puts the verb last: "dat wij het rond vier uur hebben opgelost", "dat wij contact
+        # met u opnemen" (a separable particle joins the verb).
+        cluster = f"{verb} {tail}" if aux.lower_ in ZIJN | PAST_FORMS else f"{tail}{verb}"
+        parts = ["wij", obj, middle, cluster]
+    else:
+        parts = ["wij", verb, obj, middle, tail]
     replacement = " ".join(part for part in parts if part)
     if first.text[:1].isupper():
         replacement = replacement[:1].upper() + replacement[1:]

@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 
 # Addressee pronouns with the form of "moeten" they agree with and the request verb that replaces it.
 AGREEMENT = {"u": "moet", "je": "moet", "jij": "moet", "jullie": "moeten"}
+# Other finite verbs of an order: formal "u dient ... te ...", and "u zult ... moeten" (the order in the future).
+OBLIGING = {"dient": "moet", "dienen": "moeten", "zult": "moet", "zal": "moet", "zul": "moet", "zullen": "moeten"}
+FUTURE = frozenset({"zult", "zal", "zul", "zullen"})
+# "U moet niets doen, wij regelen het": nothing to do is reassurance, not an order.
+NOTHING = frozenset({"niets", "niks"})
+SEPARABLE = frozenset(
+    "op af aan uit in door terug mee over weg toe na bij neer langs binnen vast samen open dicht".split()
+)
 REQUEST_VERB = {"u": "wilt", "je": "wil", "jij": "wil", "jullie": "willen"}
 ADVICE_VERB = {"u": "kunt", "je": "kunt", "jij": "kunt", "jullie": "kunnen"}
 ADVICE_VERB_INVERTED = {"u": "kunt", "je": "kun", "jij": "kun", "jullie": "kunnen"}
@@ -51,7 +59,7 @@ AGENT_NOUNS = frozenset(
     "monteur collega medewerker medewerkster bezorger koerier postbode adviseur arts huisarts tandarts "
     "specialist apotheek apotheker bank verzekeraar gemeente afdeling leverancier verhuurder verkoper expert "
     "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
-    "installateur loodgieter netbeheerder".split()
+    "installateur loodgieter netbeheerder technieker hersteller dokter huisdokter mutualiteit ziekenfonds".split()
 )
 # Words a speaker puts before the clause proper; they stay where they are in a rewrite.
 LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want of hoor mevrouw meneer".split())
@@ -71,7 +79,13 @@ PARTICIPLE_SHAPE = re.compile(
 
 # The cheap gate: "u moet", "moet je", "jullie moeten", ... as adjacent whole words (only whitespace between).
 _ADDRESSEE_NEXT_TO_MOET = re.compile(
-    r"(?<![^\W\d_])(?:(?:u|je|jij)\s+moet|moet\s+(?:u|je|jij)|jullie\s+moeten|moeten\s+jullie)(?![^\W\d_])"
+    r"(?<![^\W\d_])(?:(?:u|je|jij)\s+(?:moet|dient)|(?:moet|dient)\s+(?:u|je|jij)|jullie\s+(?:moeten|dienen)"
+    r"|(?:moeten|dienen)\s+jullie)(?![^\W\d_])"
+)
+# "u zult ... moeten": the future form next to the addressee, and "moeten" later.
+_ADDRESSEE_NEXT_TO_ZULT = re.compile(
+    r"(?<![^\W\d_])(?:(?:u|je|jij)\s+(?:zult|zal|zul)|(?:zult|zal|zul)\s+(?:u|je|jij)|jullie\s+zullen"
+    r"|zullen\s+jullie)(?![^\W\d_])"
 )
 
 
@@ -183,18 +197,24 @@ class UMoet(Rule):
             "U moet de brief inmiddels hebben ontvangen.",
         ],
     )
-    triggers = frozenset({"moet", "moeten"})
+    triggers = frozenset({"moet", "moeten", "dient", "dienen"})
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        # `check` needs an addressee pronoun as the token right before or after an agreeing "moet(en)".
-        return not self.triggers.isdisjoint(found) and _ADDRESSEE_NEXT_TO_MOET.search(text.lower()) is not None
+        # `check` needs an addressee pronoun as the token right before or after an agreeing "moet(en)" or
+        # "dient/dienen", or next to "zult/zal/zullen" with "moeten" in the text.
+        if self.triggers.isdisjoint(found):
+            return False
+        lowered = text.lower()
+        if _ADDRESSEE_NEXT_TO_MOET.search(lowered) is not None:
+            return True
+        return "moeten" in found and _ADDRESSEE_NEXT_TO_ZULT.search(lowered) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         polite_in_text = any(t.lower_ in ("u", "uw") for t in doc)
         punctuated = any(t.text in SENTENCE_PUNCT for t in doc)
         for sentence in _units(doc, punctuated):
             for verb in sentence:
-                if verb.lower_ not in ("moet", "moeten"):
+                if verb.lower_ not in ("moet", "moeten") and not self._obliging(sentence, verb):
                     continue
                 if _repeat_start(doc, verb.i, sentence.start) != verb.i:
                     continue  # a stutter ("moet moet") is read once, at its first "moet"
@@ -209,6 +229,16 @@ class UMoet(Rule):
                     continue
                 yield self._hit(sentence, verb, pronoun, inverted)
 
+    def _obliging(self, sentence: Span, verb: Token) -> bool:
+        """ "dient" with "te" + infinitive later in the clause, or "zult/zal" with "moeten" later in it."""
+        if verb.lower_ not in OBLIGING:
+            return False
+        _, clause_end = _clause_bounds(sentence, verb)
+        later = [t.lower_ for t in sentence.doc[verb.i + 1 : clause_end]]
+        if verb.lower_ in FUTURE:
+            return "moeten" in later
+        return "te" in later
+
     def _addressee_subject(self, sentence: Span, verb: Token, punctuated: bool) -> tuple[Token, bool] | None:
         """The addressee pronoun that is the subject of `verb`, and whether the order is inverted."""
         doc = sentence.doc
@@ -217,7 +247,8 @@ class UMoet(Rule):
         # Transcripts repeat words: "moet moet u" is read as "moet u", "u u moet" as "u moet".
         after_index = _repeat_end(doc, verb.i, sentence.end) + 1
         after = doc[after_index] if after_index < sentence.end else None
-        if before is not None and before.i >= clause_start and AGREEMENT.get(before.lower_) == verb.lower_:
+        form = OBLIGING.get(verb.lower_, verb.lower_)
+        if before is not None and before.i >= clause_start and AGREEMENT.get(before.lower_) == form:
             # "U moet ...": the pronoun must open a main clause, not follow a subject or a subordinator.
             pronoun_start = _repeat_start(doc, before.i, clause_start)
             previous = doc[pronoun_start - 1] if pronoun_start > clause_start else None
@@ -228,7 +259,7 @@ class UMoet(Rule):
             if subordinate or previous.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
                 return None
             return before, False
-        if after is None or AGREEMENT.get(after.lower_) != verb.lower_:
+        if after is None or AGREEMENT.get(after.lower_) != form:
             return None
         first = _leading_words_end(doc, clause_start, verb.i)
         if first == verb.i:
@@ -272,6 +303,9 @@ class UMoet(Rule):
         verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") or t.lower_ == "hebben"]
         if verbs and verbs[-1].lower_ == "hebben":
             return True
+        # "U moet niets doen, wij regelen het": there is nothing for the customer to do.
+        if lowers[:1] and lowers[0] in NOTHING:
+            return True
         # "Dat moet u zelf weten": the decision is left to the customer.
         return any(a == "zelf" and b in ("weten", "bepalen", "beslissen") for a, b in pairwise(lowers))
 
@@ -300,11 +334,15 @@ class UMoet(Rule):
             start = _repeat_start(doc, pronoun.i, clause_start)
         front = doc[start : verb.i].text if inverted else ""
         rest_tokens = list(doc[max(_repeat_end(doc, verb.i, clause_end), pronoun.i) + 1 : clause_end])
+        if verb.lower_ in OBLIGING:
+            rest_tokens = [t for t in rest_tokens if t.lower_ != "moeten"]
         # Modal particles of an order ("u moet wel/maar ...") do not fit a request or advice.
         if rest_tokens and rest_tokens[0].lower_ == "maar":
             rest_tokens = rest_tokens[1:]
-        rest = "".join(t.text_with_ws for t in rest_tokens).strip()
-        plain_rest = "".join(t.text_with_ws for t in rest_tokens if t.lower_ != "wel").strip()
+        rest = _without_te(rest_tokens) if verb.lower_ in OBLIGING else "".join(t.text_with_ws for t in rest_tokens)
+        rest = rest.strip()
+        plain = [t for t in rest_tokens if t.lower_ != "wel"]
+        plain_rest = (_without_te(plain) if verb.lower_ in OBLIGING else "".join(t.text_with_ws for t in plain)).strip()
         end = doc[clause_end - 1].idx + len(doc[clause_end - 1])
         request_end = end
         capital = doc[start].text[:1].isupper()
@@ -339,6 +377,20 @@ class UMoet(Rule):
             ProposedFix(_cased(request, capital) + stop, doc[start].idx, request_end, "Vraag het als verzoek."),
             ProposedFix(_cased(advice, capital), doc[start].idx, end, "Maak van de verplichting een advies."),
         )
+
+
+def _without_te(tokens: list[Token]) -> str:
+    """ "het formulier in te vullen" -> "het formulier invullen": "dient ... te" becomes a bare infinitive."""
+    pieces: list[str] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.lower_ == "te" and following is not None and following.pos_ in ("VERB", "AUX"):
+            if pieces and tokens[index - 1].lower_ in SEPARABLE and index > 0:
+                pieces[-1] = tokens[index - 1].text  # the particle joins the verb: "in" + "vullen"
+                pieces.append("\x00")
+            continue
+        pieces.append(token.text_with_ws)
+    return "".join(pieces).replace("\x00", "")
 
 
 def _cased(text: str, capital: bool) -> str:

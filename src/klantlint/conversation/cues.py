@@ -20,7 +20,7 @@ GREETING = compile_cues(
     r"dag|hallo|hoi|welkom",
 )
 OFFER_OF_HELP = compile_cues(
-    rf"(?:waarmee|waar\s+mee|wat|hoe|waar)\s+(?:kan|mag)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:(?:vandaag|nu|mee|voor\s+{ADDRESSEE}|"
+    rf"(?:waarmee|waar\s+mee|waarvoor|waar\s+voor|wat|hoe|waar)\s+(?:kan|mag)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:(?:vandaag|nu|mee|voor\s+{ADDRESSEE}|"
     r"verder|dan|even|eens|ermee)\s+)*(?:helpen|van\s+dienst\s+zijn|doen|betekenen|mee\s+helpen)",
     r"(?:zegt\s+u|zeg|zeg\s+jij|vertelt\s+u|vertel)\s+(?:het\s+)?maar",
     r"wat\s+(?:is|was)\s+(?:uw|je|jouw)\s+vraag",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
@@ -13,6 +14,11 @@ from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
 SUMMARY_MISSING = "summary"
+# A closing turn that opens with "Dus" and restates the outcome before the greeting ("Dus u krijgt maandag een
+# nieuwe pas. Fijne dag, mevrouw Peeters."; also lowercase and unpunctuated) summarises in the closing turn.
+RECAP_OPENING = re.compile(r"^\W*(?:(?:oke|oké|ok|goed|nou|ja|prima|top|perfect|dank\w*)\W+)*dus\W+")
+WORD = re.compile(r"\w+")
+RECAP_WORDS = 3
 GREETING_MISSING = "greeting"
 
 
@@ -23,12 +29,22 @@ def _agrees(view: CallView, turn: ViewTurn) -> bool:
     return proposes and not turned_down(view, turn)
 
 
+def _recap_before_greeting(turn: ViewTurn) -> bool:
+    """ "Dus <at least three words> ... fijne dag": the closing turn restates the outcome before its greeting."""
+    opening = RECAP_OPENING.match(turn.lower)
+    greeting = turn.search(CLOSING_GREETING)
+    if opening is None or greeting is None:
+        return False
+    return len(WORD.findall(turn.lower[opening.end() : greeting.start()])) >= RECAP_WORDS
+
+
 def summary_missing(view: CallView) -> bool:
     """Something was agreed, and no recap ("Samengevat: ...") follows the last agreement (a recap that agrees
     something new is a recap, not the agreement it has to follow)."""
     recap_after = False
     for turn in reversed(view.agent_turns):
-        if turn.has(SUMMARY):
+        closing_recap = turn is view.agent_turns[-1] and _recap_before_greeting(turn)
+        if turn.has(SUMMARY) or closing_recap:
             recap_after = True
         elif _agrees(view, turn):
             return not recap_after

@@ -13,11 +13,16 @@ MAX_OVERLAP_SECONDS = 1.0
 
 
 def interruptions(view: CallView) -> list[ViewTurn]:
-    """Agent turns right after a customer turn that start more than `MAX_OVERLAP_SECONDS` before it ends."""
+    """Agent turns right after a customer turn that start while the customer speaks, more than
+    `MAX_OVERLAP_SECONDS` before the customer's turn ends."""
     found = []
     for turn in view.agent_turns:
         previous = view.turns[turn.index - 1] if turn.index > 0 else None
         if previous is None or not previous.is_customer or previous.end is None or turn.start is None:
+            continue
+        # Only an agent who starts while the customer is already speaking talks over the customer; an agent turn
+        # that began before the customer's turn (diarised calls list turns by their end) was interrupted itself.
+        if previous.start is not None and turn.start < previous.start:
             continue
         if previous.end - turn.start > MAX_OVERLAP_SECONDS:
             found.append(turn)

@@ -9,6 +9,12 @@ from functools import lru_cache
 from klantlint.conversation.cues import ORGANISATION_HINT
 
 _NON_WORD = re.compile(r"[\W_]+")
+# Legal forms and kinds of body a caller or agent leaves out: "Wonen Oost" for "Stichting Wonen Oost", "Gent" for
+# "Stad Gent" (folded: "b.v." is "b v").
+DROPPABLE = frozenset(
+    "stichting vereniging cooperatie coöperatie gemeente stad bv b v nv n v vzw v z w bvba cvba vof holding "
+    "de het".split()
+)
 
 
 def _folded(text: str) -> str:
@@ -38,7 +44,21 @@ def organisation_words(organisations: Iterable[str]) -> frozenset[str]:
 # A batch run sees the same few organisations in every call: fold their names once.
 @lru_cache(maxsize=1024)
 def _folded_names(organisations: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_folded(name) for name in organisations if name.strip())
+    names = [_folded(name) for name in organisations if name.strip()]
+    return tuple(dict.fromkeys([*names, *(short for name in names if (short := _short_form(name)))]))
+
+
+def _short_form(folded: str) -> str | None:
+    """The name without leading and trailing legal-form words ("stichting wonen oost" -> "wonen oost"), if that
+    leaves a word of at least three letters and differs from the name."""
+    words = folded.split()
+    while words and words[0] in DROPPABLE:
+        words = words[1:]
+    while words and words[-1] in DROPPABLE:
+        words = words[:-1]
+    if not words or max(len(word) for word in words) < 3 or len(words) == len(folded.split()):
+        return None
+    return " " + " ".join(words) + " "
 
 
 @lru_cache(maxsize=1024)
