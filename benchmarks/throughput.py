@@ -4,7 +4,7 @@
 
 Variants, each in its own process on the same generated corpus (benchmarks/make_transcripts.py):
   baseline    the plain approach: the spaCy pipeline over every agent turn plus a Matcher with the same patterns
-  full        klantlint, every agent turn parsed
+  full        klantlint's reference: every agent turn parsed, every rule run on it without the rules' gates
   fast        klantlint's fast matcher core (parses only turns where a rule could fire)
   fast-jobs2  fast with two worker processes
   fast-varied fast on the same calls with fillers and repeated words in every turn (`make_transcripts.py
