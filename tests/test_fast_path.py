@@ -142,13 +142,10 @@ class TooSharpGate(Rule):
 
 
 class TooSharpDocumentGate(TooSharpGate):
-    """A document-level rule whose document gate wrongly rules every document out."""
+    """A document-level rule whose gates, per segment and per document, wrongly turn everything away."""
 
     info = _info("XX002")
     document_level = True
-
-    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        return True
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
         return False
