@@ -26,6 +26,9 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from benchmarks.results_header import write_results  # noqa: E402
+
 RESULTS = REPO / "benchmarks" / "results" / "lsp_latency.md"
 LINES = 300
 
@@ -130,23 +133,17 @@ def main() -> None:
             f"| {debounce} ms | {statistics.median(colds) * 1000:.0f} ms | {statistics.median(warms) * 1000:.0f} ms "
             f"| {p95(warms) * 1000:.0f} ms | {max(warms) * 1000:.0f} ms |"
         )
-    report = "\n".join(
-        [
-            "# Language server: time to diagnostics after a keystroke",
-            "",
-            f"`python benchmarks/lsp_latency.py --keystrokes {args.keystrokes} --runs {args.runs}`: a {LINES}-line "
-            "dialogue script (built from examples/), one character typed at a random line per keystroke, measured "
-            "from sending didChange to receiving publishDiagnostics for that version (over stdio, JSON-RPC "
-            f"included), {args.runs} fresh servers x {args.keystrokes} keystrokes. Cold: didOpen sent right after "
-            "`initialized` in a fresh server, so it includes loading the pipeline. Machine: 2 shared cores "
-            "(other jobs running), so absolute times are noisy.",
-            "",
-            *table,
-            "",
-        ]
-    )
-    RESULTS.write_text(report, encoding="utf-8")
-    print(report)
+    body = [
+        f"A {LINES}-line "
+        "dialogue script (built from examples/), one character typed at a random line per keystroke, measured "
+        "from sending didChange to receiving publishDiagnostics for that version (over stdio, JSON-RPC "
+        f"included), {args.runs} fresh servers x {args.keystrokes} keystrokes. Cold: didOpen sent right after "
+        "`initialized` in a fresh server, so it includes loading the pipeline. Absolute times depend on the "
+        "machine load in the line above.",
+        "",
+        *table,
+    ]
+    print(write_results(RESULTS, "Language server: time to diagnostics after a keystroke", body))
 
 
 if __name__ == "__main__":

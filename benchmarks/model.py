@@ -21,8 +21,10 @@ from spacy.training.converters import conllu_to_docs
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "training"))
+sys.path.insert(0, str(REPO))
 from conllu import Sentence, read_conllu, split_by_index, transcript_form  # noqa: E402
 
+from benchmarks.results_header import write_results  # noqa: E402
 from klantlint.nlp.pipeline import load_pipeline, model_folder  # noqa: E402
 
 UD_FILES = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu")
@@ -136,8 +138,6 @@ def main() -> None:
 
     header = "| set | sentences | words | POS | morph | lemma (norm.) | UAS | LAS | sentence F |"
     lines = [
-        f"# Model benchmark: {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
-        "",
         f"Pipeline `{args.model}` with klantlint's domain layer; {size:.1f} MB on disk.",
         "",
         header,
@@ -154,10 +154,9 @@ def main() -> None:
     ]
     lines += ["", f"Throughput: {speed:,.0f} words/s on one core (UD held-out text, whole pipeline)."]
     lines += ["", f"'uw' tagged PRON with Poss=Yes in {uw_ok} of {uw_total} in-domain test sentences that contain it."]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    print(
+        write_results(RESULTS, f"Model benchmark: {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}", lines)
+    )
     if args.json:
         print(
             json.dumps(

@@ -14,8 +14,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
 from naive_baseline import NAIVE_PATTERNS, naive_codes  # noqa: E402
 
+from benchmarks.results_header import results_header, write_results  # noqa: E402
 from klantlint import Config, Linter  # noqa: E402
 from klantlint.conversation import CONVERSATION_CODES  # noqa: E402
 from klantlint.evaluation import (  # noqa: E402
@@ -172,9 +174,8 @@ def main() -> None:
 
     ours, mistakes = score(utterances, klantlint_predict, codes)
     naive, _ = score(utterances, lambda texts: [naive_codes(t) for t in texts], codes)
+    title = f"Rule quality on the labelled corpus ({len(utterances)} utterances; development set, tuned on)"
     lines = [
-        f"# Rule quality on the labelled corpus ({len(utterances)} utterances; development set, tuned on)",
-        "",
         f"Pipeline: {linter.pipeline}. Targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL}.",
         "Naive baseline: one case-insensitive keyword regex per rule (benchmarks/naive_baseline.py).",
         "",
@@ -203,15 +204,13 @@ def main() -> None:
         lines += conversation_section(
             linter, args.calls, args.calls_heldout, args.calls_blind, args.calls_blind2, mistakes=args.mistakes
         )
-    report = "\n".join(lines) + "\n"
-    print(report)
+    print("\n".join([*results_header(title), *lines]))
     if args.mistakes:
         for utterance, predicted in mistakes:
             expected = sorted(c for c in utterance.codes if c in codes)
             print(f"{utterance.id}: expected {expected} got {sorted(predicted)}: {utterance.text}")
     if not args.no_write and not args.codes:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(report, encoding="utf-8")
+        write_results(RESULTS, title, lines)
 
 
 if __name__ == "__main__":

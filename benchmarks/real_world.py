@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from benchmarks.real_world_scoring import (  # noqa: E402
     read_judgements,
     score,
 )
+from benchmarks.results_header import command_line, commit_label, results_header, write_results  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "real" / "corpus.jsonl"
 JUDGEMENTS = REPO / "benchmarks" / "real" / "judgements.jsonl"
@@ -120,20 +120,13 @@ def overall_lines(t: Tally) -> list[str]:
     ]
 
 
-def commit_label() -> str:
-    def git(*args: str) -> str:
-        result = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
-        return result.stdout.strip()
-
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    return f"{head}-dirty" if git("status", "--porcelain", "--untracked-files=no") else head
+TITLE = "klantlint on real-world text (benchmarks/real_world.py)"
 
 
 def report_lines(scored: Scored, header: dict[str, Any]) -> list[str]:
+    """The report below the shared header (`results_header`), which gives the date, commit and machine load."""
     lines = [
-        "# klantlint on real-world text (benchmarks/real_world.py)",
-        "",
-        f"Date {header['date']}, commit {header['commit']}, split **{header['split']}**, rules: {header['select']} "
+        f"On split **{header['split']}**, rules: {header['select']} "
         f"({len(header['codes'])} rules), pipeline {header['pipeline']}, fast mode.",
         "Definitions and the judging procedure: benchmarks/real/JUDGING.md.",
         "",
@@ -210,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         "pipeline": pipeline,
     }
     lines = report_lines(scored, header)
-    print("\n".join(lines))
+    command = command_line(None if argv is None else [__file__, *argv])
+    print("\n".join([*results_header(TITLE, command=command), *lines]))
     for finding in scored.unjudged[:SHOWN_UNJUDGED]:
         print(f"UNJUDGED {finding.id} {finding.code} {finding.start}-{finding.end} {finding.text!r}")
     if len(scored.unjudged) > SHOWN_UNJUDGED:
@@ -219,8 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         write_findings(args.write_unjudged, scored.unjudged, by_id)
         print(f"{len(scored.unjudged)} unjudged findings written to {args.write_unjudged}")
     if not args.no_write:
-        args.results_md.parent.mkdir(parents=True, exist_ok=True)
-        args.results_md.write_text("\n".join(lines), encoding="utf-8")
+        write_results(args.results_md, TITLE, lines, command=command)
         data = results_json(scored, header)
         args.results_json.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -4,7 +4,7 @@
 
 Variants, each in its own process on the same generated corpus (benchmarks/make_transcripts.py):
   baseline    the plain approach: the spaCy pipeline over every agent turn plus a Matcher with the same patterns
-  full        klantlint, every agent turn parsed
+  full        klantlint's reference: every agent turn parsed, every rule run on it without the rules' gates
   fast        klantlint's fast matcher core (parses only turns where a rule could fire)
   fast-jobs2  fast with two worker processes
   fast-varied fast on the same calls with fillers and repeated words in every turn (`make_transcripts.py
@@ -27,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from benchmarks.results_header import write_results  # noqa: E402
+
 RESULTS = REPO / "benchmarks" / "results" / "throughput.md"
 SLOW_VARIANTS = ("baseline", "full")
 FAST_VARIANTS = ("fast", "fast-jobs2")
@@ -227,8 +230,6 @@ def main() -> None:
         "rss_growth": figures["rss_growth"] <= TARGETS["rss_growth"],
     }
     lines = [
-        f"# Throughput on generated call transcripts ({args.calls} calls, seed {args.seed})",
-        "",
         "| variant | agent words | seconds | agent words/s | peak RSS (MB) | model load (s) | distinct turns | "
         "parsed turns | parsed words |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -245,10 +246,8 @@ def main() -> None:
     lines += [
         f"| {name} | {value} | {TARGETS[name]} | {'yes' if met[name] else 'NO'} |" for name, value in figures.items()
     ]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    title = f"Throughput on generated call transcripts ({args.calls} calls, seed {args.seed})"
+    print(write_results(RESULTS, title, lines))
     if args.json:
         print(json.dumps({"rows": rows, "rss": rss, "figures": figures, "met": met}))
 

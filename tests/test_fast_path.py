@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from benchmarks.make_transcripts import generate
-from klantlint import Linter
+from klantlint import Config, Linter
+from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
 from klantlint.transcripts import Call
@@ -111,3 +114,47 @@ def test_varied_calls_rarely_repeat_and_fast_equals_full(fast: Linter, full: Lin
 
     assert distinct_share(varied) > 0.9 > 0.6 > distinct_share(plain)
     assert list(fast.check_calls(varied)) == list(full.check_calls(varied))
+
+
+def _info(code: str) -> RuleInfo:
+    words = "x" * 12
+    return RuleInfo(
+        code=code,
+        name="wachtmuziek",
+        severity="warning",
+        summary="Noem de wachtmuziek niet.",
+        rationale=words,
+        explanation=Explanation(wat_gaat_er_mis=words, waarom=words, voorbeeld=words, beter=words, veilig=words),
+    )
+
+
+class TooSharpGate(Rule):
+    """Fires on "wachtmuziek", but its gate wrongly turns every text away."""
+
+    info = _info("XX001")
+    triggers = frozenset({"wachtmuziek"})
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        return False
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        yield from (Hit(t.idx, t.idx + len(t)) for t in doc if t.lower_ == "wachtmuziek")
+
+
+class TooSharpDocumentGate(TooSharpGate):
+    """A document-level rule whose gates, per segment and per document, wrongly turn everything away."""
+
+    info = _info("XX002")
+    document_level = True
+
+    def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("rule", [TooSharpGate(), TooSharpDocumentGate()], ids=lambda rule: rule.info.code)
+def test_full_mode_runs_rules_ungated_so_a_wrong_gate_shows(rule: Rule) -> None:
+    text = "U hoort nu even wachtmuziek."
+    fast, full = (Linter(builtin_rules=[rule], mode=mode) for mode in ("fast", "full"))
+    assert [f.code for f in full.check(text)] == [rule.info.code]
+    assert full.check_conversations([[text, "Dag."]])[0][0][0].code == rule.info.code
+    assert fast.check(text) == []  # the gate hides the finding: fast != full exposes it

@@ -156,8 +156,8 @@ class Rule:
         """Whether the rule could fire on `text`, from its characters alone (no parse).
 
         `found` holds the trigger words of *all* enabled rules that occur in `text` as whole words (test
-        against your own triggers, as the default does). The linter runs the rule
-        only where this is true, in every mode, so it is part of the rule's definition. Override it
+        against your own triggers, as the default does). Fast mode runs the rule only where this is true;
+        full mode ignores it, so it must be sound: never false where `check` reports something. Override it
         for a sharper cheap test (e.g. a sentence-length rule can rule out short texts).
         """
         return self.triggers is None or not self.triggers.isdisjoint(found)

@@ -4,8 +4,9 @@ Every rule declares the lowercase surface forms of which at least one must occur
 fire (`Rule.triggers`), and may refine that with `Rule.may_fire`. All triggers compile into one
 Aho-Corasick automaton that scans a text once; a text where no rule may fire needs no parse at all.
 
-The gate is part of every rule's definition and applies in `full` mode too, so `fast` and `full`
-return exactly the same findings: fast mode only skips parsing text that no rule would look at.
+A gate must be sound: it may let through text where the rule stays quiet, never turn away text where the
+rule's `check` fires. Only `fast` mode uses the gates; `full` mode runs every rule on every parsed text, so it
+is the reference that "fast == full" tests hold the gates to.
 """
 
 from __future__ import annotations
