@@ -388,15 +388,18 @@ SUMMARY = compile_cues(
     ),
 )
 # A closing greeting in the agent's last turn: "fijne dag (nog)", "prettige avond", "tot ziens", "dag mevrouw
-# Jansen", "tot straks". ("Graag gedaan" alone is none.)
+# Jansen", "tot straks", "tot vanmiddag"; Flemish "nog een goeie dag (verder)", "nog een schone dag", "goeiendag".
+# ("Graag gedaan" alone is none.)
 CLOSING_GREETING = compile_cues(
-    r"(?:fijne|prettige|goede|mooie|gezellige|fijn|prettig|goed)\s+(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
-    r"(?:dag|middag|avond|ochtend|morgen|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|vrijdag|"
-    r"maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
-    r"tot\s+(?:ziens|horens|straks|zo|morgen|dan|gauw|snel|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|"
-    r"vrijdag|volgende\s+week|later)",
+    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|fijn|prettig|goed)\s+"
+    r"(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
+    r"(?:dag|middag|avond|ochtend|morgen|voormiddag|namiddag|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|"
+    r"vrijdag|maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
+    r"tot\s+(?:ziens|horens|straks|zo|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|vannamiddag|dan|gauw|"
+    r"snel|binnenkort|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"(?:volgende|komende)\s+week|later)",
     r"doei|daag",
-    r"goedendag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeiemorgen)\s+(?:nog|verder)",
+    r"goe(?:de|ie)n?dag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeienavond|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
 )
