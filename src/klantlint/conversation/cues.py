@@ -277,7 +277,8 @@ _ORGANISATION_CALLS = (
 )
 ORGANISATION_CALLS = compile_cues(*_ORGANISATION_CALLS, gate=("bel", "contact", "hoort"))
 TIME = compile_cues(TIME_EXPRESSION)
-# Through to a named department or person: "met de afdeling klachten", "met mijn collega van facturen",
+# Through to a named department or person ("ik verbind u door", "dan verbind ik u nu door"): "met de afdeling
+# klachten", "met mijn collega van facturen",
 # "met mijn collega Sanne", "naar de technische dienst". ("Met een collega" names nobody.)
 _NAMED_TARGET = (
     r"(?:(?:de|het|onze|mijn)\s+)?(?:afdeling\s+\w+|\w+afdeling|\w*dienst|\w*desk|backoffice|team\s+\w+|"
@@ -286,7 +287,8 @@ _NAMED_TARGET = (
     r"(?:mevrouw|meneer)\s+\w+|(?!de\b|het\b|een\b|u\b|ons\b|iemand\b)\w{3,}\s+(?:van|op|bij)\s+(?:de\s+)?\w+)"
 )
 NEXT_STEP_TRANSFER = compile_cues(
-    rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:{ADDRESSEE}\s+)?(?:(?:nu|meteen|direct|even|zo)\s+)*"
+    rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:(?:ik|we|wij)\s+)?(?:{ADDRESSEE}\s+)?"
+    r"(?:(?:nu|meteen|direct|even|zo)\s+)*"
     rf"door\s+(?:met|naar)\s+{_NAMED_TARGET}",
     rf"door(?:verbinden|verbind|geschakeld|gezet)\s+(?:met|naar)\s+{_NAMED_TARGET}",
     gate=("door",),
@@ -335,8 +337,10 @@ AGREEMENT = compile_cues(
     r"vastgelegd|ingepland|aangemaakt|verlengd|geblokkeerd|gedeblokkeerd|omgezet|toegevoegd|ingediend|verstuurd|"
     r"gestuurd|hersteld|vrijgegeven|uitgesteld|verzet|klaargezet|gereserveerd|doorgegeven|doorgezet|gekoppeld|"
     r"aangezet|aangemeld|geannuleerd|geboekt|besteld|bezorgd|opgestuurd|geleverd|vervangen|opgehaald|gerepareerd|"
-    r"terugbetaald|vergoed|gemaakt|ingezet)",
+    r"terugbetaald|vergoed|gemaakt|ingezet|genoteerd)",
     r"(?:staat|staan)\s+(?:nu\s+|vanaf\s+\S+\s+)?(?:aan|erin|erop|klaar|ingepland|gepland)\b",
+    # the customer's choice taken down: "Staat genoteerd.", "dan staat dat genoteerd", "Genoteerd, ..."
+    r"(?:staat|staan)\s+(?:\S+\s+){0,3}?genoteerd|(?:^|[.!?]\s+)\W*genoteerd",
     r"(?:u|je)\s+(?:krijgt|ontvangt)\s+(?:\S+\s+){0,6}?(?:terug|binnen|toegestuurd|thuisgestuurd|vergoed|"
     r"bevestiging|mail|e-?mail|brief|pakket|pas|nieuwe|vervangende|korting|tegoed|euro)",
     r"(?:u|je)\s+hoort\s+(?:het\s+|nog\s+|dan\s+)*(?:van\s+ons|binnen|zodra|morgen|vandaag|uiterlijk)",
