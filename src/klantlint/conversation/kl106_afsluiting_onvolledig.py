@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.cues import AGREEMENT, APPOINTMENT, CLOSING_GREETING, SUMMARY
-from klantlint.conversation.next_steps import next_step_in
+from klantlint.conversation.next_steps import SENTENCE_END, next_step_in
 from klantlint.conversation.replies import turned_down
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
@@ -38,8 +38,11 @@ def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
     if greeting is None:
         return False
     before = turn.lower[: greeting.start()]
+    # The greeting's own sentence ("Nog een fijne dag") restates nothing.
+    greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
     for lead in RECAP_LEAD.finditer(before):
-        if len(WORD.findall(before[lead.end() :])) >= RECAP_WORDS:
+        recap_end = greeting_sentence if greeting_sentence > lead.end() else len(before)
+        if len(WORD.findall(before[lead.end() : recap_end])) >= RECAP_WORDS:
             return True
     return _agrees(view, turn)
 
