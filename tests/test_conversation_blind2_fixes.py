@@ -168,3 +168,72 @@ def test_kl106_a_choice_taken_down_and_summed_up_is_clean(linter: Linter) -> Non
         ("Agent", "Samengevat: woensdag om half twee komt de monteur uw meter vervangen. Fijne dag, mevrouw Wuyts."),
     )
     assert "KL106" not in _codes(linter, call)
+
+
+# KL105: refusals it missed: a request with the object before "willen" or with "kan er", an unknown fronted before
+# "weet ik niet", and the request sent elsewhere ("gaat niet via ons", "daar hebben wij geen invloed op") ------------
+
+KL105_MISSED = [
+    (
+        "Met Claes. Ik zou mijn abonnement willen pauzeren tijdens mijn reis.",
+        "Dat gaat niet, meneer Claes, een abonnement loopt altijd door.",
+    ),
+    (
+        "met claes kan er deze week nog iemand naar mijn verwarming komen kijken",
+        "nee dat gaat niet de planning zit vol",
+    ),
+    (
+        "Met Claes. Mijn pakket is nog steeds niet aangekomen. Wanneer komt het?",
+        "ja wanneer de vervoerder het bezorgt weet ik niet",
+    ),
+    (
+        "Met Claes. Kan de schade aan mijn fiets vergoed worden?",
+        "Schade aan fietsen gaat niet via ons, dat regelt de verzekeraar.",
+    ),
+    (
+        "Met Claes. De bezorger heeft mijn tuinhek beschadigd.",
+        "Dat klopt misschien, maar daar hebben wij geen invloed op.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_turn", "refusal"), KL105_MISSED)
+def test_kl105_reports_refusals_it_missed(linter: Linter, request_turn: str, refusal: str) -> None:
+    call = _call(
+        OPENING,
+        ("Klant", request_turn),
+        ("Agent", refusal),
+        ("Klant", "Hm, jammer."),
+        ("Agent", "Nog een goeie dag, meneer Claes."),
+    )
+    assert ("KL105", 2) in {(item.finding.code, item.turn_index) for item in linter.check_call(call).findings}
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "wanneer de vervoerder het bezorgt weet ik niet. Ik bel u morgen voor twaalf uur terug als ik het weet.",
+        "Schade aan fietsen gaat niet via ons. Ik verbind u door met de afdeling schade.",
+    ],
+)
+def test_kl105_a_refusal_with_a_next_step_stays_quiet(linter: Linter, refusal: str) -> None:
+    call = _call(
+        OPENING,
+        ("Klant", "Met Claes. Ik zou graag weten waar mijn pakket blijft."),
+        ("Agent", refusal),
+        ("Klant", "Goed, merci."),
+        ("Agent", "Nog een goeie dag, meneer Claes."),
+    )
+    assert "KL105" not in _codes(linter, call)
+
+
+def test_kl105_i_do_not_know_whether_is_no_refusal(linter: Linter) -> None:
+    """ "Hoe lang het duurt, weet ik niet of ..." is cut short; "ik weet niet of" wonders, it refuses nothing."""
+    call = _call(
+        OPENING,
+        ("Klant", "Met Claes. Is mijn aanvraag al verwerkt?"),
+        ("Agent", "Ja, die is verwerkt. Ik weet niet of u de brief al heeft, die is gisteren verstuurd."),
+        ("Klant", "Nog niet, maar dan komt hij wel."),
+        ("Agent", "Dus de aanvraag is verwerkt en de brief is onderweg. Nog een goeie dag, meneer Claes."),
+    )
+    assert "KL105" not in _codes(linter, call)

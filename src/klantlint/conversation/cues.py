@@ -429,9 +429,13 @@ REQUEST = compile_cues(
     r"(?:mag|kan|kun)\s+ik\b",
     r"(?:ik|we|wij)\s+(?:wil|wou|wilde|willen|wilden|zou\s+graag|zouden\s+graag|zou\s+willen|zouden\s+willen|"
     r"had\s+graag|hadden\s+graag)\b",
+    # the object between: "ik zou hem willen ruilen", "we zouden de afspraak graag verzetten"
+    r"(?:ik|we|wij)\s+(?:zou|zouden)\s+(?:\S+\s+){1,3}?(?:willen|graag)\b",
     r"graag|alsjeblieft|alstublieft",
     r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
     r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
+    # "kan er (dan) iemand langskomen", "kan er een monteur komen"
+    r"kan\s+er\s+(?:\S+\s+){0,3}?(?:iemand|een\s+\w+)\s+(?!zijn\b)\w+",
 )
 # A question of fact about what may be so, not a request: "Kan het zijn dat de meter verkeerd telt?", "Kan die schimmel
 # gevaarlijk zijn?", "kan dat kloppen".
@@ -448,6 +452,12 @@ NON_RESOLUTION = compile_cues(
     r"(?:ik|wij|we)\s+(?:weet|weten)\s+(?:het|dat)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*niet\b(?!\s+(?:of|hoe|wat|"
     r"waar|wanneer|precies\s+(?:of|hoe)))",
     r"weet\s+ik\s+veel",
+    # the unknown fronted: "wanneer het klaar is, weet ik niet", "hoe lang dat duurt weet ik helaas niet"
+    r"(?:wanneer|of|hoe|hoelang|waar|wat|welke?)\s+(?:\S+\s+){1,6}?weet\s+ik\s+(?:helaas\s+|ook\s+|echt\s+|nu\s+|nog\s+)*"
+    r"niet\b(?!\s+(?:of|hoe|wat|waar|wanneer))",
+    # sent elsewhere: "omruilen gaat niet via ons", "daar hebben wij geen invloed op"
+    r"(?:gaat|loopt|kan)\s+(?:helaas\s+)?niet\s+via\s+(?:ons|mij)\b",
+    r"(?:daar|hier|dat)\s+(?:hebben|heb)\s+(?:wij|we|ik)\s+(?:helaas\s+)?geen\s+(?:invloed|zeggenschap)\s+(?:op|over)",
     r"(?:dat|dit)\s+(?:gaan|ga)\s+(?:wij|we|ik)\s+(?:helaas\s+)?niet\s+(?:doen|vergoeden|terugbetalen|regelen|aanpassen|"
     r"veranderen|terugdraaien|crediteren)",
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,2}?(?:helaas\s+)?(?:niets|niks)\s+(?:aan|mee|voor)\b",
