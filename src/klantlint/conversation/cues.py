@@ -277,7 +277,8 @@ _ORGANISATION_CALLS = (
 )
 ORGANISATION_CALLS = compile_cues(*_ORGANISATION_CALLS, gate=("bel", "contact", "hoort"))
 TIME = compile_cues(TIME_EXPRESSION)
-# Through to a named department or person: "met de afdeling klachten", "met mijn collega van facturen",
+# Through to a named department or person ("ik verbind u door", "dan verbind ik u nu door"): "met de afdeling
+# klachten", "met mijn collega van facturen",
 # "met mijn collega Sanne", "naar de technische dienst". ("Met een collega" names nobody.)
 _NAMED_TARGET = (
     r"(?:(?:de|het|onze|mijn)\s+)?(?:afdeling\s+\w+|\w+afdeling|\w*dienst|\w*desk|backoffice|team\s+\w+|"
@@ -286,7 +287,8 @@ _NAMED_TARGET = (
     r"(?:mevrouw|meneer)\s+\w+|(?!de\b|het\b|een\b|u\b|ons\b|iemand\b)\w{3,}\s+(?:van|op|bij)\s+(?:de\s+)?\w+)"
 )
 NEXT_STEP_TRANSFER = compile_cues(
-    rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:{ADDRESSEE}\s+)?(?:(?:nu|meteen|direct|even|zo)\s+)*"
+    rf"(?:verbind|verbinden|zet|zetten|schakel|schakelen)\s+(?:(?:ik|we|wij)\s+)?(?:{ADDRESSEE}\s+)?"
+    r"(?:(?:nu|meteen|direct|even|zo)\s+)*"
     rf"door\s+(?:met|naar)\s+{_NAMED_TARGET}",
     rf"door(?:verbinden|verbind|geschakeld|gezet)\s+(?:met|naar)\s+{_NAMED_TARGET}",
     gate=("door",),
@@ -335,8 +337,10 @@ AGREEMENT = compile_cues(
     r"vastgelegd|ingepland|aangemaakt|verlengd|geblokkeerd|gedeblokkeerd|omgezet|toegevoegd|ingediend|verstuurd|"
     r"gestuurd|hersteld|vrijgegeven|uitgesteld|verzet|klaargezet|gereserveerd|doorgegeven|doorgezet|gekoppeld|"
     r"aangezet|aangemeld|geannuleerd|geboekt|besteld|bezorgd|opgestuurd|geleverd|vervangen|opgehaald|gerepareerd|"
-    r"terugbetaald|vergoed|gemaakt|ingezet)",
+    r"terugbetaald|vergoed|gemaakt|ingezet|genoteerd)",
     r"(?:staat|staan)\s+(?:nu\s+|vanaf\s+\S+\s+)?(?:aan|erin|erop|klaar|ingepland|gepland)\b",
+    # the customer's choice taken down: "Staat genoteerd.", "dan staat dat genoteerd", "Genoteerd, ..."
+    r"(?:staat|staan)\s+(?:\S+\s+){0,3}?genoteerd|(?:^|[.!?]\s+)\W*genoteerd",
     r"(?:u|je)\s+(?:krijgt|ontvangt)\s+(?:\S+\s+){0,6}?(?:terug|binnen|toegestuurd|thuisgestuurd|vergoed|"
     r"bevestiging|mail|e-?mail|brief|pakket|pas|nieuwe|vervangende|korting|tegoed|euro)",
     r"(?:u|je)\s+hoort\s+(?:het\s+|nog\s+|dan\s+)*(?:van\s+ons|binnen|zodra|morgen|vandaag|uiterlijk)",
@@ -388,15 +392,18 @@ SUMMARY = compile_cues(
     ),
 )
 # A closing greeting in the agent's last turn: "fijne dag (nog)", "prettige avond", "tot ziens", "dag mevrouw
-# Jansen", "tot straks". ("Graag gedaan" alone is none.)
+# Jansen", "tot straks", "tot vanmiddag"; Flemish "nog een goeie dag (verder)", "nog een schone dag", "goeiendag".
+# ("Graag gedaan" alone is none.)
 CLOSING_GREETING = compile_cues(
-    r"(?:fijne|prettige|goede|mooie|gezellige|fijn|prettig|goed)\s+(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
-    r"(?:dag|middag|avond|ochtend|morgen|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|vrijdag|"
-    r"maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
-    r"tot\s+(?:ziens|horens|straks|zo|morgen|dan|gauw|snel|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|"
-    r"vrijdag|volgende\s+week|later)",
+    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|fijn|prettig|goed)\s+"
+    r"(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
+    r"(?:dag|middag|avond|ochtend|morgen|voormiddag|namiddag|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|"
+    r"vrijdag|maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
+    r"tot\s+(?:ziens|horens|straks|zo|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|vannamiddag|dan|gauw|"
+    r"snel|binnenkort|de\s+volgende\s+keer|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"(?:volgende|komende)\s+week|later)",
     r"doei|daag",
-    r"goedendag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeiemorgen)\s+(?:nog|verder)",
+    r"goe(?:de|ie)n?dag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeienavond|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
 )
@@ -422,9 +429,13 @@ REQUEST = compile_cues(
     r"(?:mag|kan|kun)\s+ik\b",
     r"(?:ik|we|wij)\s+(?:wil|wou|wilde|willen|wilden|zou\s+graag|zouden\s+graag|zou\s+willen|zouden\s+willen|"
     r"had\s+graag|hadden\s+graag)\b",
+    # the object between: "ik zou hem willen ruilen", "we zouden de afspraak graag verzetten"
+    r"(?:ik|we|wij)\s+(?:zou|zouden)\s+(?:\S+\s+){1,3}?(?:willen|graag)\b",
     r"graag|alsjeblieft|alstublieft",
     r"(?:is|zou)\s+(?:het|dat)\s+(?:niet\s+)?mogelijk",
     r"kan\s+(?:dat|die|hij|het|de\s+\w+|het\s+\w+)\s+(?:niet\s+)?(?!zijn\b)\w+",
+    # "kan er (dan) iemand langskomen", "kan er een monteur komen"
+    r"kan\s+er\s+(?:\S+\s+){0,3}?(?:iemand|een\s+\w+)\s+(?!zijn\b)\w+",
 )
 # A question of fact about what may be so, not a request: "Kan het zijn dat de meter verkeerd telt?", "Kan die schimmel
 # gevaarlijk zijn?", "kan dat kloppen".
@@ -441,6 +452,12 @@ NON_RESOLUTION = compile_cues(
     r"(?:ik|wij|we)\s+(?:weet|weten)\s+(?:het|dat)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*niet\b(?!\s+(?:of|hoe|wat|"
     r"waar|wanneer|precies\s+(?:of|hoe)))",
     r"weet\s+ik\s+veel",
+    # the unknown fronted: "wanneer het klaar is, weet ik niet", "hoe lang dat duurt weet ik helaas niet"
+    r"(?:wanneer|of|hoe|hoelang|waar|wat|welke?)\s+(?:\S+\s+){1,6}?weet\s+ik\s+(?:helaas\s+|ook\s+|echt\s+|nu\s+|nog\s+)*"
+    r"niet\b(?!\s+(?:of|hoe|wat|waar|wanneer))",
+    # sent elsewhere: "omruilen gaat niet via ons", "daar hebben wij geen invloed op"
+    r"(?:gaat|loopt|kan)\s+(?:helaas\s+)?niet\s+via\s+(?:ons|mij)\b",
+    r"(?:daar|hier|dat)\s+(?:hebben|heb)\s+(?:wij|we|ik)\s+(?:helaas\s+)?geen\s+(?:invloed|zeggenschap)\s+(?:op|over)",
     r"(?:dat|dit)\s+(?:gaan|ga)\s+(?:wij|we|ik)\s+(?:helaas\s+)?niet\s+(?:doen|vergoeden|terugbetalen|regelen|aanpassen|"
     r"veranderen|terugdraaien|crediteren)",
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,2}?(?:helaas\s+)?(?:niets|niks)\s+(?:aan|mee|voor)\b",

@@ -7,16 +7,17 @@ from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.cues import AGREEMENT, APPOINTMENT, CLOSING_GREETING, SUMMARY
-from klantlint.conversation.next_steps import next_step_in
+from klantlint.conversation.next_steps import SENTENCE_END, next_step_in
 from klantlint.conversation.replies import turned_down
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
 SUMMARY_MISSING = "summary"
-# A closing turn that opens with "Dus" and restates the outcome before the greeting ("Dus u krijgt maandag een
-# nieuwe pas. Fijne dag, mevrouw Peeters."; also lowercase and unpunctuated) summarises in the closing turn.
-RECAP_OPENING = re.compile(r"^\W*(?:(?:oke|oké|ok|goed|nou|ja|prima|top|perfect|dank\w*)\W+)*dus\W+")
+# How a closing turn restates the outcome before its greeting: a "dus" ("Dus u krijgt maandag een nieuwe pas.",
+# "graag gedaan dus uw pas is onderweg", also lowercase and unpunctuated), or a short lead-in that ends in a colon
+# ("Ik noteer: ...", "Dan is het zo geregeld: ...").
+RECAP_LEAD = re.compile(r"(?<!\w)dus(?!\w)|(?:^|[.!?]\s+)\W*(?:\w+[\s,]+){0,7}\w+\s*:")
 WORD = re.compile(r"\w+")
 RECAP_WORDS = 3
 GREETING_MISSING = "greeting"
@@ -29,13 +30,21 @@ def _agrees(view: CallView, turn: ViewTurn) -> bool:
     return proposes and not turned_down(view, turn)
 
 
-def _recap_before_greeting(turn: ViewTurn) -> bool:
-    """ "Dus <at least three words> ... fijne dag": the closing turn restates the outcome before its greeting."""
-    opening = RECAP_OPENING.match(turn.lower)
+def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
+    """The closing turn says what was agreed before its greeting: after a recap lead-in ("Dus ...", "Ik noteer:
+    ...") with at least three words, or by stating the agreement itself ("Dan verbind ik u nu door met de
+    afdeling schade. Nog een fijne dag.")."""
     greeting = turn.search(CLOSING_GREETING)
-    if opening is None or greeting is None:
+    if greeting is None:
         return False
-    return len(WORD.findall(turn.lower[opening.end() : greeting.start()])) >= RECAP_WORDS
+    before = turn.lower[: greeting.start()]
+    # The greeting's own sentence ("Nog een fijne dag") restates nothing.
+    greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
+    for lead in RECAP_LEAD.finditer(before):
+        recap_end = greeting_sentence if greeting_sentence > lead.end() else len(before)
+        if len(WORD.findall(before[lead.end() : recap_end])) >= RECAP_WORDS:
+            return True
+    return _agrees(view, turn)
 
 
 def summary_missing(view: CallView) -> bool:
@@ -43,7 +52,7 @@ def summary_missing(view: CallView) -> bool:
     something new is a recap, not the agreement it has to follow)."""
     recap_after = False
     for turn in reversed(view.agent_turns):
-        closing_recap = turn is view.agent_turns[-1] and _recap_before_greeting(turn)
+        closing_recap = turn is view.agent_turns[-1] and _closing_recap(view, turn)
         if turn.has(SUMMARY) or closing_recap:
             recap_after = True
         elif _agrees(view, turn):
