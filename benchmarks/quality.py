@@ -126,8 +126,9 @@ def conversation_section(
         ),
         (
             blind2_path,
-            "Second blind set",
-            BLIND2_NOTE + "The figures below are on the current code.",
+            "Second blind set, tuned on after its one blind scoring",
+            BLIND2_NOTE + "Then used to fix the causes of the KL105 and KL106 mistakes: the figures below are tuned "
+            "on it, not blind.",
         ),
     )
     for path, title, note in sets:

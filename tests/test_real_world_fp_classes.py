@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from klantlint import Linter
+from klantlint import Config, Linter
 from tests.rule_helpers import check_fires, gate_passes
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(mode="full")
+    return Linter(Config(select=["ALL"]), mode="full")  # opt-in rules (KL015) too
 
 
 def _fires(linter: Linter, code: str, text: str) -> bool:

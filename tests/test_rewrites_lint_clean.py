@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from klantlint import Finding, Linter, Suggestion
+from klantlint import Config, Finding, Linter, Suggestion
 
 CORPORA = Path(__file__).parent / "corpus"
 BLOCKING = frozenset({"warning", "error"})
@@ -27,7 +27,7 @@ FINITE_AFTER_WIJ = frozenset({"hebben", "hadden", "zijn", "waren", "worden", "we
 
 @cache
 def _linter() -> Linter:
-    return Linter()
+    return Linter(Config(select=["ALL"]))  # every rule, opt-in ones too
 
 
 def _texts() -> list[str]:
