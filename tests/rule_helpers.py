@@ -28,3 +28,13 @@ def check_fires(linter: Linter, code: str, texts: list[str]) -> list[bool]:
     rule = rule_of(linter, code)
     docs = linter.nlp.pipe(texts)
     return [bool(list(rule.check(doc, agent_context(linter, text)))) for text, doc in zip(texts, docs, strict=True)]
+
+
+def fires(linter: Linter, code: str, text: str) -> bool:
+    """Whether the rule's `check` fires on one text (its gate not asked)."""
+    return check_fires(linter, code, [text])[0]
+
+
+def reported(linter: Linter, code: str, text: str) -> bool:
+    """What the linter reports in fast mode: the gate must let the text through and `check` must fire."""
+    return gate_passes(linter, code, text) and fires(linter, code, text)

@@ -11,20 +11,12 @@ import pytest
 
 from klantlint import Config, Linter, Suggestion
 from klantlint.transcripts import Call, Turn
-from tests.rule_helpers import check_fires, gate_passes
+from tests.rule_helpers import fires, reported
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter(Config(select=["ALL"]), mode="full")  # opt-in rules (KL015) too
-
-
-def _fires(linter: Linter, code: str, text: str) -> bool:
-    return check_fires(linter, code, [text])[0]
-
-
-def _reported(linter: Linter, code: str, text: str) -> bool:
-    return gate_passes(linter, code, text) and _fires(linter, code, text)
 
 
 # KL012 waarom-vraag: "waarvoor" asks the purpose; "waarom niet?" followed by a yes agrees ----------------------------
@@ -225,13 +217,13 @@ def test_kl015_rewrite_keeps_the_verb_last_in_a_subordinate_clause(linter: Linte
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
-def test_reported(linter: Linter, code: str, text: str) -> None:
-    assert _reported(linter, code, text)
+def testreported(linter: Linter, code: str, text: str) -> None:
+    assert reported(linter, code, text)
 
 
 @pytest.mark.parametrize(("code", "text"), QUIET)
 def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
-    assert not _fires(linter, code, text)
+    assert not fires(linter, code, text)
 
 
 @pytest.mark.parametrize(
@@ -310,7 +302,7 @@ def test_kl106_a_recap_in_the_closing_turn_is_a_summary(linter: Linter, closing:
     assert not {code for code, _ in _conversation_codes(linter, call)} & {"KL106"}
 
 
-def test_kl106_a_closing_without_recap_is_still_reported(linter: Linter) -> None:
+def test_kl106_a_closing_without_recap_is_stillreported(linter: Linter) -> None:
     call = _call(*AGREED, ("Agent", "Dus. Fijne dag, mevrouw Peeters.", None, None))
     assert "KL106" in {code for code, _ in _conversation_codes(linter, call)}
 

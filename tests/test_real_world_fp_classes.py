@@ -9,20 +9,12 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter
-from tests.rule_helpers import check_fires, gate_passes
+from tests.rule_helpers import fires, reported
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter(Config(select=["ALL"]), mode="full")  # opt-in rules (KL015) too
-
-
-def _fires(linter: Linter, code: str, text: str) -> bool:
-    return check_fires(linter, code, [text])[0]
-
-
-def _reported(linter: Linter, code: str, text: str) -> bool:
-    return gate_passes(linter, code, text) and _fires(linter, code, text)
 
 
 REPORTED: list[tuple[str, str]] = []
@@ -137,10 +129,10 @@ def test_kl011_feeling_formula_becomes_a_statement(linter: Linter, text: str, re
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
-def test_reported(linter: Linter, code: str, text: str) -> None:
-    assert _reported(linter, code, text)
+def testreported(linter: Linter, code: str, text: str) -> None:
+    assert reported(linter, code, text)
 
 
 @pytest.mark.parametrize(("code", "text"), QUIET)
 def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
-    assert not _fires(linter, code, text)
+    assert not fires(linter, code, text)

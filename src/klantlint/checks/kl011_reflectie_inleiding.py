@@ -114,13 +114,7 @@ def _understand_formula(token: Token, sentence: Span) -> Formula | None:
             start = earlier
     else:
         # "ik kan me goed begrijpen dat": speaker a few words back, only modifiers between
-        for index in range(token.i - 1, max(sentence.start, token.i - 5) - 1, -1):
-            word = doc[index].lower_
-            if word in SPEAKERS:
-                start = doc[index]
-                break
-            if word not in MODIFIERS:
-                return None
+        start = _speaker_before(token, sentence, 5)
     if start is None:
         return None
     index = token.i + 1
@@ -180,18 +174,24 @@ def _what_i_hear(token: Token, sentence: Span) -> Formula | None:
     return Formula(start, end)
 
 
+def _speaker_before(token: Token, sentence: Span, reach: int) -> Token | None:
+    """The speaker ("ik", "we") at most `reach` words before `token` in its sentence, with only modifiers between;
+    None when another word comes first."""
+    doc = token.doc
+    for index in range(token.i - 1, max(sentence.start, token.i - reach) - 1, -1):
+        word = doc[index].lower_
+        if word in SPEAKERS:
+            return doc[index]
+        if word not in MODIFIERS:
+            return None
+    return None
+
+
 def _feeling_formula(token: Token, sentence: Span) -> Formula | None:
     """ "ik begrijp uw frustratie", "we snappen je ergernis heel goed": the speaker, the verb of understanding and
     the customer's feeling by name."""
     doc = token.doc
-    start: Token | None = None
-    for index in range(token.i - 1, max(sentence.start, token.i - 4) - 1, -1):
-        word = doc[index].lower_
-        if word in SPEAKERS:
-            start = doc[index]
-            break
-        if word not in MODIFIERS:
-            return None
+    start = _speaker_before(token, sentence, 4)
     if start is None:
         return None
     index = token.i + 1
