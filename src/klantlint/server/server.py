@@ -104,10 +104,14 @@ class KlantlintServer(LanguageServer):
         return linted
 
     def schedule(self, uri: str, delay: float) -> None:
+        """Lint after a change: at once when nothing is waiting or running for the document (a keystroke after a
+        pause), else after `delay`, replacing the waiting lint (a burst of typing is linted once it settles)."""
         previous = self.pending.pop(uri, None)
-        if previous is not None:
+        wait = 0.0
+        if previous is not None and not previous.done():
             previous.cancel()
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
+            wait = delay
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, wait))
 
     async def _lint_later(self, uri: str, delay: float) -> None:
         if delay:
