@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,17 +60,22 @@ print(json.dumps({"exit": code, "heavy": heavy}), file=sys.stderr)
 """
 
 
-@pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
-def test_rules_and_explain_do_not_import_spacy(arguments: list[str], tmp_path: Path) -> None:
+def _probe(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """Run `klantlint ARGUMENTS` in a fresh process under PROBE; its report (exit code, heavy modules imported)."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(arguments)],
-        cwd=tmp_path,
+        cwd=cwd,
         env=_env(),
         capture_output=True,
         text=True,
         check=False,
     )
-    report = json.loads(result.stderr.strip().splitlines()[-1])
+    return result, json.loads(result.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
+def test_rules_and_explain_do_not_import_spacy(arguments: list[str], tmp_path: Path) -> None:
+    result, report = _probe(arguments, tmp_path)
     assert report == {"exit": 0, "heavy": []}
     assert "KL001" in result.stdout
 
@@ -78,15 +84,7 @@ def test_a_check_still_loads_the_pipeline(tmp_path: Path) -> None:
     """The probe can see spaCy: a command that needs the pipeline does import it."""
     script = tmp_path / "script.txt"
     script.write_text("Wat was uw naam ook alweer?\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(["check", str(script)])],
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(result.stderr.strip().splitlines()[-1])
+    _, report = _probe(["check", str(script)], tmp_path)
     assert report["exit"] == 1
     assert "spacy" in report["heavy"]
 

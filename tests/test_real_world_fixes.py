@@ -217,7 +217,7 @@ def test_kl015_rewrite_keeps_the_verb_last_in_a_subordinate_clause(linter: Linte
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
-def testreported(linter: Linter, code: str, text: str) -> None:
+def test_reported(linter: Linter, code: str, text: str) -> None:
     assert reported(linter, code, text)
 
 

@@ -129,7 +129,7 @@ def test_kl011_feeling_formula_becomes_a_statement(linter: Linter, text: str, re
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
-def testreported(linter: Linter, code: str, text: str) -> None:
+def test_reported(linter: Linter, code: str, text: str) -> None:
     assert reported(linter, code, text)
 
 

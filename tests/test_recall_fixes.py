@@ -97,7 +97,7 @@ QUIET = [("KL004", text) for text in KL004_NOT_REFERRALS] + [("KL018", text) for
 
 
 @pytest.mark.parametrize(("code", "text"), REPORTED)
-def testreported(linter: Linter, code: str, text: str) -> None:
+def test_reported(linter: Linter, code: str, text: str) -> None:
     assert reported(linter, code, text)
 
 
