@@ -1,6 +1,6 @@
 """klantlint on text written by others: the real-world corpus, scored against a judge's verdicts.
 
-    python benchmarks/real_world.py [--split dev|test|all] [--select default|ALL|KL001,KL0...]
+    python benchmarks/real_world.py [--split dev|test|test2|all] [--select default|ALL|KL001,KL0...]
                                     [--write-unjudged [PATH]] [--no-write]
     python benchmarks/real_world.py --dump-findings FILE [--split ...] [--select ...]
 
@@ -10,7 +10,8 @@ precision, useful share and known misses; overall: precision, useful share and e
 per kind and per variant. Writes benchmarks/results/real_world.md and real_world.json (the README's rules table
 reads the per-rule figures of opt-in rules from the JSON). A finding without a judgement is UNJUDGED: it counts in
 no figure, is listed, and with --write-unjudged goes to benchmarks/real/unjudged.jsonl for the judge. The formats
-and the definitions of the figures are in benchmarks/real/JUDGING.md. Score the test split once, at the end.
+and the definitions of the figures are in benchmarks/real/JUDGING.md. `test` was scored once in round 2 and is now a
+second dev split; `test2` is the fresh test split: score it once, at the end. `all` is every split.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from benchmarks.real_world_scoring import (  # noqa: E402
+    SPLITS,
     Found,
     InputFault,
     Item,
@@ -163,7 +165,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
     parser.add_argument("--select", default="default", help="default (the default set), ALL, or codes/prefixes")
     parser.add_argument("--write-unjudged", nargs="?", const=UNJUDGED, type=Path, metavar="PATH")
     parser.add_argument("--dump-findings", type=Path, metavar="FILE", help="write every finding for the judge")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 VERDICTS = ("TP", "FP")
 VALUES = ("useful", "low")
 
