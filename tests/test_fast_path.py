@@ -145,7 +145,7 @@ class TooSharpDocumentGate(TooSharpGate):
     """A document-level rule whose gates, per segment and per document, wrongly turn everything away."""
 
     info = _info("XX002")
-    document_level = True
+    scope = "document"
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
         return False
