@@ -21,7 +21,7 @@ from klantlint.engine.declarative import DeclarativeSpec, reads_dependencies
 from klantlint.engine.packs import bundled_pack_dir, load_pack, pack_files
 from klantlint.nlp.pipeline import load_pipeline
 from klantlint.nlp.staged import StagedPipeline
-from tests.rule_helpers import ALL_RULES
+from klantlint.testing import ALL_RULES
 
 PUNCTUATED = [
     "Helaas kan dat niet. Ik kijk wat wel kan!",

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from klantlint.errors import ConfigError
-
 from klantlint.findings import Severity, Variant
 
 if TYPE_CHECKING:
