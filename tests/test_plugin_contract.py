@@ -21,7 +21,6 @@ from klantlint.testing import (
     assert_examples,
     assert_gate_sound,
     assert_needs_declared,
-    linter_for,
     variants,
 )
 from tests.cli_helpers import run_cli
@@ -304,7 +303,7 @@ def test_assert_needs_declared_catches_an_undeclared_read_of_the_tree(install) -
 
 
 def test_the_built_in_rules_read_what_they_declare_and_their_gates_are_sound_on_their_examples() -> None:
-    linter = linter_for(ALL_RULES)
+    linter = Linter(ALL_RULES)
     for rule in linter.rules:
         texts = variants([*rule.info.bad_examples, *rule.info.good_examples])
         assert_needs_declared(linter, rule.info.code, texts)

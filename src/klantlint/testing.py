@@ -5,12 +5,12 @@ every text on which `check` fires, it must read no more of the analysis than its
 `scope = "segment"` nothing of the document. Full mode ignores the gates and parses everything, so it is the
 reference. Plain functions raising `AssertionError` with the offending texts, for pytest or any test runner:
 
+    from klantlint import Linter
     from klantlint.testing import (
-        ALL_RULES, assert_examples, assert_fast_equals_full, assert_gate_sound, assert_needs_declared, linter_for,
-        variants,
+        ALL_RULES, assert_examples, assert_fast_equals_full, assert_gate_sound, assert_needs_declared, variants,
     )
 
-    linter = linter_for(ALL_RULES)                   # one per config, the pipeline loaded once
+    linter = Linter(ALL_RULES)                       # every rule, opt-in ones too; build it once per test module
     assert_examples(linter, "ACME001")               # bad examples fire, good ones stay quiet
     texts = variants(["U hoort nu wachtmuziek."])    # the texts in capitals, without punctuation, ...
     assert_gate_sound(linter, "ACME001", texts)      # the gate passes wherever `check` fires
@@ -24,7 +24,6 @@ rule that reads the document raises `UndeclaredRead`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from klantlint.api import Linter
@@ -35,8 +34,6 @@ from klantlint.nlp.staged import StagedPipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from klantlint.engine.linter import Mode
 
 # Every rule, opt-in ones too: tests of a rule's gate and check must see it whether or not it is in the default set.
 ALL_RULES = Config(select=["ALL"])
@@ -52,21 +49,10 @@ __all__ = [
     "example_failures",
     "fires",
     "gate_passes",
-    "linter_for",
     "reported",
     "rule_of",
     "variants",
 ]
-
-
-@cache
-def _cached_linter(config_json: str, mode: Mode) -> Linter:
-    return Linter(Config.model_validate_json(config_json), mode=mode)
-
-
-def linter_for(config: Config = ALL_RULES, mode: Mode = "fast") -> Linter:
-    """A Linter for `config` and `mode`, kept for the rest of the process (tests share it)."""
-    return _cached_linter(config.model_dump_json(), mode)
 
 
 def rule_of(linter: Linter, code: str) -> Rule:
@@ -170,8 +156,8 @@ def assert_needs_declared(linter: Linter, code: str, texts: Sequence[str]) -> No
 
 def assert_fast_equals_full(texts: Sequence[str], config: Config = ALL_RULES) -> None:
     """The linter reports the same findings in fast mode (gates, caches, less parsing) as in full mode."""
-    fast = list(linter_for(config, "fast").pipe(texts))
-    full = list(linter_for(config, "full").pipe(texts))
+    fast = list(Linter(config, mode="fast").pipe(texts))
+    full = list(Linter(config, mode="full").pipe(texts))
     differing = [
         (text, [f.code for f in a], [f.code for f in b]) for text, a, b in zip(texts, fast, full, strict=True) if a != b
     ]
