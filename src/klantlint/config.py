@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from klantlint.errors import ConfigError
 from klantlint.findings import VARIANTS, Severity, Variant
+from klantlint.io.columns import TRANSCRIPT_COLUMNS
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import missing_reason
 
@@ -114,7 +115,7 @@ class Config(BaseModel):
     @field_validator("columns")
     @classmethod
     def _known_columns(cls, value: dict[str, str]) -> dict[str, str]:
-        allowed = {"call_id", "speaker", "text", "start", "end", "agent_id", "date", "direction", "organisation"}
+        allowed = set(TRANSCRIPT_COLUMNS)
         unknown = sorted(set(value) - allowed)
         if unknown:
             raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")
