@@ -261,6 +261,18 @@ def test_the_old_flags_still_declare_needs_and_scope_with_a_warning() -> None:
     assert Old().document_level and not Old().needs_parse and Tree().needs_parse and not Tree().needs_dependencies
 
 
+def test_an_unknown_needs_level_or_scope_is_refused_where_the_rule_is_defined() -> None:
+    with pytest.raises(TypeError, match=r"Parsed: needs must be one of characters, tokens, tags, tree \(not 'parse'\)"):
+
+        class Parsed(Rule):
+            needs = "parse"  # type: ignore[assignment]
+
+    with pytest.raises(TypeError, match=r"scope one of segment, document \(not 'call'\)"):
+
+        class Called(Rule):
+            scope = "call"  # type: ignore[assignment]
+
+
 TREE_READER = """
 class ReadsTheTree(Rule):
     # Says it needs tags only, but reads the dependency label of the word.

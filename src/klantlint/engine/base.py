@@ -274,23 +274,12 @@ class Rule(Configurable):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        legacy = {flag: cls.__dict__[flag] for flag in LEGACY_FLAGS if flag in cls.__dict__}
-        if not legacy or isinstance(next(iter(legacy.values())), property):
-            return
-        warnings.warn(
-            f"{cls.__name__}: {', '.join(legacy)} is replaced by `needs` and `scope` (see docs/writing-a-rule.md)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        for flag in legacy:
-            delattr(cls, flag)
-        if "scope" not in cls.__dict__ and legacy.get("document_level"):
-            cls.scope = "document"
-        if "needs" not in cls.__dict__:
-            if legacy.get("needs_parse") is False:
-                cls.needs = "tokens"
-            elif legacy.get("needs_dependencies") is False:
-                cls.needs = "tags"
+        _adopt_legacy_flags(cls)
+        if cls.needs not in NEEDS_LEVELS or cls.scope not in SCOPES:
+            raise TypeError(
+                f"{cls.__name__}: needs must be one of {', '.join(NEEDS_LEVELS)} (not {cls.needs!r}) and scope one "
+                f"of {', '.join(SCOPES)} (not {cls.scope!r})"
+            )
 
     @property
     def document_level(self) -> bool:
@@ -324,3 +313,24 @@ class Rule(Configurable):
         """For a rule with `scope = "document"`: False when `may_fire` is false on every segment of a document with
         these segments, so fast mode need not ask per segment. Override it only with a test that implies that."""
         return True
+
+
+def _adopt_legacy_flags(cls: type[Rule]) -> None:
+    """`needs` and `scope` from the flags they replace, for a rule class that still sets those (with a warning)."""
+    legacy = {flag: cls.__dict__[flag] for flag in LEGACY_FLAGS if flag in cls.__dict__}
+    if not legacy:
+        return
+    warnings.warn(
+        f"{cls.__name__}: {', '.join(legacy)} is replaced by `needs` and `scope` (see docs/writing-a-rule.md)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    for flag in legacy:
+        delattr(cls, flag)
+    if "scope" not in cls.__dict__ and legacy.get("document_level"):
+        cls.scope = "document"
+    if "needs" not in cls.__dict__:
+        if legacy.get("needs_parse") is False:
+            cls.needs = "tokens"
+        elif legacy.get("needs_dependencies") is False:
+            cls.needs = "tags"
