@@ -15,8 +15,8 @@ from klantlint import Config, Linter
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
+from klantlint.testing import ALL_RULES
 from klantlint.transcripts import Call
-from tests.rule_helpers import ALL_RULES
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "utterances.jsonl"
 
@@ -145,7 +145,7 @@ class TooSharpDocumentGate(TooSharpGate):
     """A document-level rule whose gates, per segment and per document, wrongly turn everything away."""
 
     info = _info("XX002")
-    document_level = True
+    scope = "document"
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
         return False

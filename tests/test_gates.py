@@ -16,7 +16,15 @@ from klantlint import Config, Linter
 from klantlint.engine.base import Rule, RuleContext
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
-from tests.rule_helpers import ALL_RULES, agent_context, check_fires, gate_passes, rule_of
+from klantlint.testing import (
+    ALL_RULES,
+    agent_context,
+    assert_gate_sound,
+    check_fires,
+    gate_passes,
+    rule_of,
+    variants,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -26,30 +34,9 @@ def full() -> Linter:
     return Linter(ALL_RULES, mode="full")
 
 
-def variants(texts: list[str]) -> list[str]:
-    """The texts as written, in capitals, without punctuation, with a filler, a line break or a double space."""
-    out: list[str] = []
-    for text in texts:
-        bare = "".join(ch for ch in text if ch not in ".,;:!?")
-        words = bare.split(" ")
-        middle = len(words) // 2
-        out += [
-            text,
-            text.upper(),
-            bare.lower(),
-            " ".join([*words[:middle], "eh", *words[middle:]]),
-            " ".join(words[:middle]) + "\n" + " ".join(words[middle:]),
-            " ".join(words[:middle]) + "  " + " ".join(words[middle:]),
-        ]
-    return out
-
-
 def assert_sound(linter: Linter, code: str, texts: list[str]) -> None:
     """Every text on which `check` fires passes the gate; and `check` does fire on some (the test can fail)."""
-    fires = check_fires(linter, code, texts)
-    missed = [text for text, fired in zip(texts, fires, strict=True) if fired and not gate_passes(linter, code, text)]
-    assert missed == []
-    assert sum(fires) >= len(texts) // 6
+    assert_gate_sound(linter, code, texts, min_firing=len(texts) // 6)
 
 
 def assert_turned_away(linter: Linter, code: str, texts: list[str]) -> None:

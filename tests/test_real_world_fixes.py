@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter, Suggestion
+from klantlint.testing import fires, reported
 from klantlint.transcripts import Call, Turn
-from tests.rule_helpers import fires, reported
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Linter
-from tests.rule_helpers import ALL_RULES, agent_context, fires, gate_passes, reported, rule_of
+from klantlint.testing import ALL_RULES, agent_context, fires, gate_passes, reported, rule_of
 
 
 @pytest.fixture(scope="module")

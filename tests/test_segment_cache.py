@@ -7,8 +7,8 @@ import pytest
 from klantlint import Linter
 from klantlint.engine.base import Hit
 from klantlint.engine.segment_cache import SegmentCache, SegmentEntry
+from klantlint.testing import ALL_RULES
 from tests.parse_counter import count_parses
-from tests.rule_helpers import ALL_RULES
 
 
 @pytest.fixture

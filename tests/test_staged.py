@@ -21,7 +21,7 @@ from klantlint.engine.declarative import DeclarativeSpec, reads_dependencies
 from klantlint.engine.packs import bundled_pack_dir, load_pack, pack_files
 from klantlint.nlp.pipeline import load_pipeline
 from klantlint.nlp.staged import StagedPipeline
-from tests.rule_helpers import ALL_RULES
+from klantlint.testing import ALL_RULES
 
 PUNCTUATED = [
     "Helaas kan dat niet. Ik kijk wat wel kan!",
@@ -80,7 +80,7 @@ def test_unknown_components_after_the_parser_keep_the_full_parse() -> None:
 
 
 def _modules_of_tree_free_rules() -> list[ModuleType]:
-    needing = {type(rule).__module__ for rule in builtin_rules() if rule.needs_dependencies}
+    needing = {type(rule).__module__ for rule in builtin_rules() if rule.needs == "tree"}
     checks = [
         importlib.import_module(f"klantlint.checks.{m.name}") for m in pkgutil.iter_modules(klantlint.checks.__path__)
     ]
@@ -89,7 +89,7 @@ def _modules_of_tree_free_rules() -> list[ModuleType]:
 
 
 def test_rules_that_declare_no_tree_read_none() -> None:
-    needing = sorted(rule.info.code for rule in builtin_rules() if rule.needs_dependencies)
+    needing = sorted(rule.info.code for rule in builtin_rules() if rule.needs == "tree")
     assert needing == ["KL003", "KL015", "KL018"]
     for module in _modules_of_tree_free_rules():
         source = inspect.getsource(module)
@@ -99,7 +99,7 @@ def test_rules_that_declare_no_tree_read_none() -> None:
 def test_a_declarative_rule_reads_the_tree_only_with_a_dependency_pattern() -> None:
     bundled = [rule for path in pack_files(bundled_pack_dir()) for rule in load_pack(path)]
     assert bundled
-    assert not any(rule.needs_dependencies for rule in bundled)
+    assert not any(rule.needs == "tree" for rule in bundled)
     spec = bundled[0].spec
     with_dep = DeclarativeSpec.model_validate(
         {**spec.model_dump(), "unless": {"sentence": [[{"DEP": "nsubj", "LOWER": "ik"}]]}}

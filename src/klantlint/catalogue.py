@@ -1,8 +1,9 @@
 """The rule catalogue: every rule klantlint knows, built without loading spaCy.
 
 Built-in phrase rules (`klantlint.checks`), the bundled YAML packs (`rules/`, in the wheel `klantlint/packs`),
-the packs named in `rule_paths`, entry-point plugins and the conversation rules (`klantlint.conversation`). Codes
-are checked for uniqueness here, once. `klantlint rules`, `klantlint explain`, the README table and the HTML
+the packs named in `rule_paths`, entry-point plugins (groups `klantlint.rules` and `klantlint.conversation_rules`)
+and the conversation rules (`klantlint.conversation`). Codes are checked for uniqueness here, once, and a config's
+per-rule options against each rule's `Options`. `klantlint rules`, `klantlint explain`, the README table and the HTML
 report read the rules' metadata from it; a Linter is given one and compiles its rules.
 """
 
@@ -14,11 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klantlint.checks import builtin_rules as default_builtin_rules
-from klantlint.conversation import ConversationRule, ConversationRunner, builtin_conversation_rules
-from klantlint.engine.base import Rule, RuleInfo
+from klantlint.conversation import (
+    ConversationRule,
+    ConversationRunner,
+    builtin_conversation_rules,
+    plugin_conversation_rules,
+)
+from klantlint.engine.base import Rule, RuleInfo, rule_options
 from klantlint.engine.packs import bundled_pack_dir, load_pack, pack_files, plugin_rules
 from klantlint.engine.selection import check_known
-from klantlint.errors import RulePackError
+from klantlint.errors import ConfigError, RulePackError
 
 if TYPE_CHECKING:
     from klantlint.config import Config
@@ -46,7 +52,8 @@ class Catalogue:
         )
 
     def check_config(self, config: Config) -> None:
-        """Every code the config names must be a known code or prefix (a `ConfigError` names the key)."""
+        """Every code the config names must be a known code or prefix, and every rule's options must fit its
+        `Options` (a `ConfigError` names the file and the key)."""
         known = self.codes()
         where = str(config.source or "configuratie")
         check_known(config.select or (), known, f"{where}: select")
@@ -55,10 +62,23 @@ class Catalogue:
         check_known(config.severity, known, f"{where}: severity")
         for pattern, codes in config.per_file_ignores.items():
             check_known(codes, known, f"{where}: per_file_ignores.{pattern}")
+        unknown = sorted(set(config.rules) - known)
+        if unknown:
+            raise ConfigError(
+                f"{where}: sleutel 'rules.{unknown[0]}': onbekende regelcode '{unknown[0]}' "
+                f"(opties per regel staan onder [tool.klantlint.rules.CODE]); bekende codes: {', '.join(sorted(known))}"
+            )
+        for rule in [*self.phrase_rules, *self.conversation_rules]:
+            rule_options(rule, config)
 
     def dialogue_checker(self, enabled: Callable[[str], bool], config: Config) -> ConversationRunner:
-        """The enabled conversation rules under `config`, for dialogue scripts and calls."""
-        return ConversationRunner([rule for rule in self.conversation_rules if enabled(rule.info.code)], config)
+        """The enabled conversation rules, given their options and configured under `config`, for dialogue scripts
+        and calls."""
+        rules = [rule for rule in self.conversation_rules if enabled(rule.info.code)]
+        for rule in rules:
+            rule.options = rule_options(rule, config)
+            rule.configure(config)
+        return ConversationRunner(rules, config)
 
 
 def build_catalogue(
@@ -69,9 +89,10 @@ def build_catalogue(
     for path in [bundled_pack_dir(), *rule_paths]:
         for pack in pack_files(path):
             phrase_rules += load_pack(pack)
+    conversation_rules = builtin_conversation_rules()
     if plugins:
         phrase_rules += plugin_rules()
-    conversation_rules = builtin_conversation_rules()
+        conversation_rules += plugin_conversation_rules()
     _check_unique_codes(phrase_rules, conversation_rules)
     return Catalogue(
         sorted(phrase_rules, key=lambda rule: rule.info.code),
@@ -81,12 +102,13 @@ def build_catalogue(
 
 def _check_unique_codes(phrase_rules: list[Rule], conversation_rules: list[ConversationRule]) -> None:
     """A code names one rule: a later rule reusing a code is an error naming both."""
-    taken = {rule.info.code: f"de gespreksregel {rule.info.name}" for rule in conversation_rules}
-    for rule in phrase_rules:
+    taken: dict[str, str] = {}
+    for rule in [*conversation_rules, *phrase_rules]:
         code = rule.info.code
         if code in taken:
             raise RulePackError(
                 f"{rule.info.source or 'klantlint'}: {code}: code wordt al gebruikt door {taken[code]}; "
                 "regelcodes moeten uniek zijn"
             )
-        taken[code] = rule.info.source or "klantlint"
+        is_conversation = isinstance(rule, ConversationRule)
+        taken[code] = f"de gespreksregel {rule.info.name}" if is_conversation else rule.info.source or "klantlint"

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from klantlint.errors import ConfigError
 from klantlint.findings import VARIANTS, Severity, Variant
+from klantlint.io.columns import TRANSCRIPT_COLUMNS
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import missing_reason
 
@@ -64,7 +65,10 @@ class Config(BaseModel):
     organisation: list[str] = Field(default_factory=list)  # own organisation's names, for the opening (KL101)
     aanspreekvorm: Literal["u", "je", "auto"] = "auto"
     variant: Variant | None = None  # nl-NL or nl-BE where wording differs; None accepts both
-    max_sentence_words: int = Field(default=20, ge=1)
+    max_sentence_words: int = Field(default=20, ge=1)  # the older spelling of [rules.KL016] max_words
+    # Options per rule code, `[tool.klantlint.rules.KL016] max_words = 25`; the catalogue validates them against
+    # each rule's `Options` model (the config alone does not know the rules).
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     model: str = "auto"
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
@@ -93,10 +97,25 @@ class Config(BaseModel):
             return next((variant for variant in VARIANTS if variant.lower() == wanted), value)
         return value
 
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _rule_tables(cls, value: Any) -> Any:
+        # Codes in capitals and option keys with '_' ("max-words" is max_words), as for the top-level keys.
+        if isinstance(value, dict):
+            return {
+                str(code).strip().upper(): (
+                    {str(key).replace("-", "_"): option for key, option in table.items()}
+                    if isinstance(table, dict)
+                    else table
+                )
+                for code, table in value.items()
+            }
+        return value
+
     @field_validator("columns")
     @classmethod
     def _known_columns(cls, value: dict[str, str]) -> dict[str, str]:
-        allowed = {"call_id", "speaker", "text", "start", "end", "agent_id", "date", "direction", "organisation"}
+        allowed = set(TRANSCRIPT_COLUMNS)
         unknown = sorted(set(value) - allowed)
         if unknown:
             raise ValueError(f"onbekende kolom(men) {', '.join(unknown)}; toegestaan: {', '.join(sorted(allowed))}")

@@ -31,11 +31,11 @@ from klantlint.api import Linter
 from klantlint.config import Config
 from klantlint.engine.linter import Mode
 from klantlint.errors import InputError
+from klantlint.io.columns import REQUIRED_TURN_COLUMNS
+from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.linting import lint_records_in_process
-from klantlint.transcripts.models import Call, CallResult
+from klantlint.transcripts.models import Call, Record, Result
 from klantlint.transcripts.records import (
-    Record,
-    RecordError,
     call_from_record,
     call_from_turns,
     finished_call,
@@ -45,11 +45,9 @@ from klantlint.transcripts.records import (
 
 __all__ = ["lint_calls", "lint_record_chunk", "lint_turns", "worker_linter"]
 
-Result = CallResult | RecordError
 # Columns lint_turns adds before the shuffle, so each call's turns can be put back in input order afterwards.
 PARTITION_COLUMN = "_klantlint_partition"
 ROW_COLUMN = "_klantlint_row"
-REQUIRED_TURN_COLUMNS = ("call_id", "speaker", "text")
 
 # One Linter per process is used by one thread at a time: the lock guards both building and linting.
 _worker_lock = threading.Lock()

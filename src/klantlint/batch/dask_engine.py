@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from klantlint.batch.parallel import CHUNK
 from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
-from klantlint.transcripts.models import CallResult
-from klantlint.transcripts.readers import Record, RecordError
+from klantlint.transcripts.models import Record, Result
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -37,7 +36,7 @@ def lint_records_on_dask(
     scheduler: str | None = None,
     jobs: int = 1,
     agent_speaker: str | None = None,
-) -> Iterator[tuple[Record, CallResult | RecordError]]:
+) -> Iterator[tuple[Record, Result]]:
     """Each record with its result, in input order, linted on the cluster at `scheduler` (an address such as
     tcp://host:8786), or on a local cluster of `jobs` worker processes when no scheduler is given."""
     try:
@@ -66,7 +65,7 @@ def lint_records_on_dask(
             yield from zip(chunk, results, strict=True)
 
 
-def _result(future: Future[Any]) -> list[CallResult | RecordError]:
+def _result(future: Future[Any]) -> list[Result]:
     from distributed import KilledWorker
 
     try:

@@ -28,10 +28,8 @@ from klantlint.batch.segment_log import PARENT, SegmentLog
 from klantlint.engine.linter import Linter
 from klantlint.engine.segment_cache import CheckedSegment
 from klantlint.transcripts.linting import lint_records_in_process
-from klantlint.transcripts.models import CallResult
-from klantlint.transcripts.readers import Record, RecordError
+from klantlint.transcripts.models import Record, Result
 
-Result = CallResult | RecordError
 Bounds = tuple[int, int]
 # What a child sends per chunk: its own number, the chunk's number, its results and the segments checked.
 Delivery = tuple[int, int, list[Result], list[CheckedSegment]]

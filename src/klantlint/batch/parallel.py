@@ -19,8 +19,7 @@ from klantlint.catalogue import build_catalogue
 from klantlint.config import Config
 from klantlint.engine.linter import Linter, Mode
 from klantlint.transcripts.linting import lint_records_in_process
-from klantlint.transcripts.models import CallResult
-from klantlint.transcripts.readers import Record, RecordError
+from klantlint.transcripts.models import Record, Result
 
 # Records per task: large enough to batch the parser well, small enough to keep memory flat.
 CHUNK = 64
@@ -30,7 +29,6 @@ WINDOW = CHUNK * 64
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
 
-Result = CallResult | RecordError
 _worker_linter: Linter | None = None
 _worker_agent_speaker: str | None = None
 

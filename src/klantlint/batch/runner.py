@@ -25,8 +25,9 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
 from klantlint.io.locks import locked_outputs
 from klantlint.io.output import OutputFile, output_error, refuse_special_file, write_atomically
-from klantlint.transcripts.models import Call, CallResult
-from klantlint.transcripts.readers import ReadOptions, Record, RecordError, iter_records
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.models import Call, CallResult, Record, Result
+from klantlint.transcripts.readers import ReadOptions, iter_records
 from klantlint.transcripts.roles import no_agent_reason
 
 SUMMARY_CSV_FIELDS = [
@@ -332,8 +333,8 @@ def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
 
 
 def _started(
-    results: Iterator[tuple[Record, CallResult | RecordError]],
-) -> Iterator[tuple[Record, CallResult | RecordError]]:
+    results: Iterator[tuple[Record, Result]],
+) -> Iterator[tuple[Record, Result]]:
     """The same stream, with its first item already computed (errors in starting it surface here)."""
     first = next(results, None)
     return results if first is None else itertools.chain([first], results)

@@ -211,7 +211,7 @@ class PastTenseDetails(Rule):
         ],
     )
     triggers = frozenset(PRESENT_OF)
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A past-tense verb and, for was/had, a detail word near it."""

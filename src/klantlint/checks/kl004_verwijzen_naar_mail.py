@@ -479,7 +479,7 @@ class ReferralToMail(Rule):
     )
     # A mail word, or a verb of sending with an e-mail address as its goal ("stuur het naar info@...").
     triggers = MAIL_WORDS | SEND_VERBS
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if found.isdisjoint(MAIL_WORDS):

@@ -310,7 +310,7 @@ class UnannouncedHold(Rule):
     triggers = frozenset(
         HOLD_DIMINUTIVES | HOLD_NOUNS | PATIENCE | HOLD_PLACES | {"blijft", "blijf", "blijven"} | WAIT_VERBS
     )
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if self.triggers.isdisjoint(found):

@@ -817,7 +817,7 @@ class Jargon(Rule):
             "Wat is uw klantnummer? Dat staat bovenaan op uw factuur.",
         ],
     )
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def __init__(self) -> None:
         self._use(configured_terms(Config()))

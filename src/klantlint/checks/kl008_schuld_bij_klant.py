@@ -417,7 +417,7 @@ class SchuldBijKlant(Rule):
         | ERROR_WORDS
         | (SAY_VERBS - {"zeggen", "vertellen", "uitleggen", "aangeven"})
     )
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """The shapes of blame, from the characters: each finder's words in one clause (see `_may_blame`)."""

@@ -204,7 +204,7 @@ class RepeatCaller(Rule):
     )
     # A remark needs a word of contact, a label ("vaste beller") or "(al)weer" ("bent u dat weer").
     triggers = CONTACT_WORDS | {"beller", "belster", "weer", "alweer", "wéér"}
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if not super().may_fire(text, found, context):

@@ -367,7 +367,7 @@ class ReflectionOpener(Rule):
         ],
     )
     triggers = frozenset(UNDERSTAND | HEAR)
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """One of the formulas `find_formula` looks for, word for word, outside a question (see `_may_wrap`)."""

@@ -294,7 +294,7 @@ class WhyQuestion(Rule):
         ],
     )
     triggers = frozenset(WHY)
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         spans = punctuation_runs(doc)

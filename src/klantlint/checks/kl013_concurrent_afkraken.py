@@ -334,7 +334,7 @@ class CompetitorBashing(Rule):
     )
     # References and judgements both: the engine scans for whole words, `may_fire` asks for one of each.
     triggers = BASE_TRIGGERS
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def __init__(self) -> None:
         self.names = CompetitorNames([])

@@ -288,9 +288,9 @@ class MixedAddress(Rule):
         ],
     )
     triggers = frozenset(U_FORMS | JE_FORMS)
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
     # Which form deviates is decided over the whole conversation.
-    document_level = True
+    scope = "document"
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Exactly when `check` reports something: the conversation has a deviating form and this text

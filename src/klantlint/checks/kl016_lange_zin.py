@@ -1,4 +1,5 @@
-"""KL016 lange-zin: a sentence of more than `max_sentence_words` words.
+"""KL016 lange-zin: a sentence of more than `max_words` words (`[tool.klantlint.rules.KL016] max_words`, or the older
+top-level `max_sentence_words`).
 
 Sentences and words are counted on the surface, the way a reader or listener counts them, not from
 the parse: a sentence ends at '.', '?', '!' or '…' followed by whitespace, or at a line break; ':' and
@@ -11,12 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from pydantic import Field
+
+from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo, RuleOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from klantlint.config import Config
 
 # The end of a sentence: closing punctuation (with closing quotes/brackets) before whitespace, or a line break.
 SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s|$)|\n")
@@ -59,7 +64,14 @@ def count_words(text: str) -> int:
     return words + len(MASKED_RUN.findall(text))
 
 
+class LongSentenceOptions(RuleOptions):
+    # A sentence with more words than this is reported.
+    max_words: int = Field(default=20, ge=1)
+
+
 class LongSentence(Rule):
+    Options = LongSentenceOptions
+    options: LongSentenceOptions
     info = RuleInfo(
         code="KL016",
         name="lange-zin",
@@ -100,12 +112,15 @@ class LongSentence(Rule):
     )
     # Any text can hold a long sentence, so there is no trigger word; `may_fire` counts words instead.
     triggers = None
-    needs_dependencies = False  # reads no dependency tree
     # Sentences and words are counted on the characters (see the module docstring), never on the parse.
-    needs_parse = False
+    needs = "characters"
+
+    def options_from_config(self, config: Config) -> dict[str, Any]:
+        # The older top-level key; `[tool.klantlint.rules.KL016] max_words` overrides it.
+        return {"max_words": config.max_sentence_words}
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        limit = context.config.max_sentence_words
+        limit = self.options.max_words
         # A short text cannot hold a long sentence; only a long one is split into sentences. Without a masked
         # run (5+ spaces or a tab), the whitespace-separated pieces bound the word count from above.
         if len(text.split()) <= limit and "\t" not in text and "     " not in text:
@@ -113,7 +128,7 @@ class LongSentence(Rule):
         return count_words(text) > limit and next(long_sentences(text, limit), None) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        limit = context.config.max_sentence_words
+        limit = self.options.max_words
         text = doc.text
         for start, end, words in long_sentences(text, limit):
             message = (

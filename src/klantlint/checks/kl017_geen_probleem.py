@@ -171,7 +171,7 @@ class NoProblem(Rule):
         ],
     )
     triggers = frozenset(PROBLEM)
-    needs_dependencies = False  # reads no dependency tree
+    needs = "tags"  # reads no dependency tree
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Both words of "geen probleem" must be there."""

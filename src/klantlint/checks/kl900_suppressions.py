@@ -44,8 +44,7 @@ class UnusedSuppression(Rule):
     )
     triggers = frozenset({"klantlint"})
     # The linter reports unused suppressions itself; `check` reads nothing.
-    needs_parse = False
-    needs_dependencies = False
+    needs = "characters"
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         return ()

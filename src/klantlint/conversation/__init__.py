@@ -1,7 +1,8 @@
 """Conversation rules (KL101-KL107): what only exists at the level of a whole call with two speakers.
 
 They run on `Call`s (batch runs, `klantlint.transcripts.linting`) and on dialogue scripts (`Agent:` / `Klant:` lines),
-see the README. Every module here named `klNNN_*.py` contributes one `ConversationRule`.
+see the README. Every module here named `klNNN_*.py` contributes one `ConversationRule`; installed packages add
+theirs under the entry-point group `klantlint.conversation_rules` (`plugin_conversation_rules`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import pkgutil
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.runner import CallOutcome, ConversationRunner
 from klantlint.conversation.view import CallView, ViewTurn
+from klantlint.engine.packs import plugin_instances
+
+ENTRY_POINT_GROUP = "klantlint.conversation_rules"
 
 
 def builtin_conversation_rules() -> list[ConversationRule]:
@@ -28,6 +32,11 @@ def builtin_conversation_rules() -> list[ConversationRule]:
     return sorted(rules, key=lambda rule: rule.info.code)
 
 
+def plugin_conversation_rules() -> list[ConversationRule]:
+    """Fresh instances of the conversation rules installed packages register (a class or a factory each)."""
+    return plugin_instances(ENTRY_POINT_GROUP, ConversationRule)
+
+
 CONVERSATION_CODES = frozenset(rule.info.code for rule in builtin_conversation_rules())
 
 __all__ = [
@@ -39,4 +48,5 @@ __all__ = [
     "ConversationRunner",
     "ViewTurn",
     "builtin_conversation_rules",
+    "plugin_conversation_rules",
 ]

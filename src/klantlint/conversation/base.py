@@ -2,7 +2,9 @@
 
 A conversation rule sees a `CallView` and yields `ConversationHit`s anchored at a turn: the turn index and
 a span in that turn's text where the fix belongs. Rules that need timestamps say so in `needs`; the
-runner skips them (and reports them as skipped) on calls without.
+runner skips them (and reports them as skipped) on calls without. Like phrase rules they may declare `Options`,
+set in `[tool.klantlint.rules.CODE]`, and installed packages may add them (entry-point group
+`klantlint.conversation_rules`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from klantlint.conversation.view import CallView
-from klantlint.engine.base import RuleInfo
+from klantlint.engine.base import Configurable, RuleInfo
 
 Timing = Literal["none", "start_times", "timestamps"]
 
@@ -27,7 +29,7 @@ class ConversationHit:
     message: str
 
 
-class ConversationRule:
+class ConversationRule(Configurable):
     """Base class: set `info` (its examples are dialogue text, "Agent: ...\\nKlant: ...") and implement `check`."""
 
     info: RuleInfo

@@ -15,10 +15,11 @@ from typing import Any, Literal, TypeVar, cast
 
 from klantlint.conversation.cues import OUTBOUND_OPENING
 from klantlint.conversation.text import Cue, normalise
+from klantlint.io.segments import Role
 
 Direction = Literal["inbound", "outbound"]
 T = TypeVar("T")
-TurnRole = Literal["agent", "customer", "unknown"]
+TurnRole = Role  # the speaker role of a turn (`klantlint.io.segments.Role`)
 # Distinct turn texts whose cue matches are remembered across calls.
 TEXT_FACTS_CAPACITY = 4096
 

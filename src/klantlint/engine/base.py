@@ -3,17 +3,26 @@
 A rule is either declarative (a YAML entry in a rule pack, see `declarative.py`) or a Python class
 deriving from `Rule`. Both produce `Hit`s with character offsets relative to the parsed segment;
 the linter turns them into `Finding`s with offsets into the checked text.
+
+A rule declares what it reads: `needs` (how much analysis of the segment: characters, tokens, tags or the tree)
+and `scope` (the segment alone, or the whole document). Fast mode relies on both: it parses no more than the
+rules need, and remembers a segment-scoped rule's hits per segment text. The engine holds a rule to its `scope`:
+a segment-scoped rule that reads the document (`RuleContext.text`, `RuleContext.document_segments`) fails with
+`UndeclaredRead`, instead of having its hits reused for a text they do not belong to. Rules may take options
+(`Options`, a pydantic model), set per rule in the config: `[tool.klantlint.rules.KL016] max_words = 25`.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from klantlint.errors import ConfigError
 from klantlint.findings import Severity, Variant
 
 if TYPE_CHECKING:
@@ -23,6 +32,14 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# How much of the analysis of a segment a rule reads, from least to most: its characters (`doc.text`), its tokens
+# (texts and boundaries), tags (part of speech, morphology, lemmas, sentences) and the dependency tree (`head`,
+# `dep_`, `children`, `subtree`, `Span.root`, `noun_chunks`).
+Needs = Literal["characters", "tokens", "tags", "tree"]
+NEEDS_LEVELS: tuple[Needs, ...] = ("characters", "tokens", "tags", "tree")
+# What a rule judges: one segment at a time, or a segment within its whole document (text or conversation).
+Scope = Literal["segment", "document"]
+SCOPES: tuple[Scope, ...] = ("segment", "document")
 EXPLANATION_SECTIONS = {
     "wat_gaat_er_mis": "Wat gaat er mis",
     "waarom": "Waarom",
@@ -112,22 +129,131 @@ class Hit:
     fixes: tuple[ProposedFix, ...] = ()
 
 
-@dataclass
+class UndeclaredRead(RuntimeError):
+    """A rule read something it did not declare (e.g. the document, with `scope = "segment"`): a bug in the rule,
+    raised so that it shows in its tests instead of yielding stale cached hits."""
+
+
 class RuleContext:
     """What a rule may look at besides the parsed segment.
 
     `text` is the whole checked text; `document_segments` are the texts of all segments of it that are
     linted (agent turns and unlabelled prose, not customer turns), for rules that judge the document
     as a whole (e.g. mixing "u" and "je"). `speaker` is the role of the segment being checked.
+
+    Only rules with `scope = "document"` may read `text` and `document_segments`; a segment-scoped rule gets the
+    context's `segment_view()`, on which reading them raises `UndeclaredRead`.
     """
 
-    config: Config
-    text: str
-    speaker: str | None = None
-    document_segments: tuple[str, ...] = ()
+    __slots__ = ("_document_segments", "_segment_view", "_text", "config", "scope", "speaker")
+
+    def __init__(
+        self,
+        config: Config,
+        text: str,
+        speaker: str | None = None,
+        document_segments: tuple[str, ...] = (),
+        *,
+        scope: Scope = "document",
+    ) -> None:
+        self.config = config
+        self._text = text
+        self.speaker = speaker
+        self._document_segments = document_segments
+        self.scope = scope
+        self._segment_view: RuleContext | None = None
+
+    @property
+    def text(self) -> str:
+        if self.scope == "segment":
+            raise UndeclaredRead(_undeclared("RuleContext.text"))
+        return self._text
+
+    @property
+    def document_segments(self) -> tuple[str, ...]:
+        if self.scope == "segment":
+            raise UndeclaredRead(_undeclared("RuleContext.document_segments"))
+        return self._document_segments
+
+    def segment_view(self) -> RuleContext:
+        """This context as a segment-scoped rule sees it: without the document."""
+        if self.scope == "segment":
+            return self
+        if self._segment_view is None:
+            view = RuleContext(self.config, self._text, self.speaker, self._document_segments, scope="segment")
+            self._segment_view = view
+        return self._segment_view
+
+    def for_rule(self, rule: Rule) -> RuleContext:
+        """The context `rule` may see, by its declared `scope`."""
+        return self if rule.scope == "document" else self.segment_view()
+
+    def __repr__(self) -> str:
+        return f"RuleContext(speaker={self.speaker!r}, scope={self.scope!r}, text={self._text[:40]!r})"
 
 
-class Rule:
+def _undeclared(attribute: str) -> str:
+    return (
+        f"a rule with scope = 'segment' read {attribute}; declare scope = 'document' on the rule if its hits depend "
+        "on the rest of the text (fast mode reuses a segment-scoped rule's hits wherever the segment text recurs)"
+    )
+
+
+class RuleOptions(BaseModel):
+    """A rule's options; a rule with options declares a subclass as its `Options`. Unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Configurable:
+    """What phrase rules and conversation rules share: options from the config, validated against `Options`.
+
+    `[tool.klantlint.rules.CODE]` in the config holds a rule's options; `options_from_config` may add defaults
+    taken from older top-level keys (the rule's own table wins). The engine sets `options` before `configure`.
+    """
+
+    info: RuleInfo
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+    options: RuleOptions = RuleOptions()
+
+    def options_from_config(self, config: Config) -> dict[str, Any]:
+        """Option values that come from top-level config keys (kept for older configs); none by default."""
+        return {}
+
+    def configure(self, config: Config) -> None:
+        """Called once per linter with the active config (e.g. to add configured terms), after `options` is set."""
+
+
+def rule_options(rule: Configurable, config: Config) -> RuleOptions:
+    """`rule`'s options under `config`: its `[tool.klantlint.rules.CODE]` table over `options_from_config`; a
+    ConfigError (Dutch) names the file and the key for an unknown option or a wrong value."""
+    code = rule.info.code
+    given = config.rules.get(code, {})
+    try:
+        return rule.Options.model_validate({**rule.options_from_config(config), **given})
+    except ValidationError as error:
+        raise ConfigError(describe_option_errors(rule, config, error)) from None
+
+
+def describe_option_errors(rule: Configurable, config: Config, error: ValidationError) -> str:
+    where = str(config.source or "configuratie")
+    code = rule.info.code
+    fields = ", ".join(rule.Options.model_fields) or "geen"
+    lines = []
+    for problem in error.errors():
+        key = ".".join(str(part) for part in problem["loc"]) or "(opties)"
+        if problem["type"] == "extra_forbidden":
+            lines.append(f"{where}: onbekende sleutel 'rules.{code}.{key}'; opties van {code}: {fields}")
+        else:
+            lines.append(f"{where}: sleutel 'rules.{code}.{key}': {problem['msg']} (gegeven: {problem.get('input')!r})")
+    return "\n".join(lines)
+
+
+# The flags `needs` and `scope` replace, and what each value of them meant.
+LEGACY_FLAGS = ("document_level", "needs_parse", "needs_dependencies")
+
+
+class Rule(Configurable):
     """Base class for Python rules: set `info` (or the class attributes) and implement `check`.
 
     `triggers` lists lowercase surface forms of which at least one must occur in a text for the
@@ -137,17 +263,38 @@ class Rule:
 
     info: RuleInfo
     triggers: ClassVar[frozenset[str] | None] = None
-    # What `check` reads. By default only the parsed segment and the config, so in fast mode its hits are
-    # remembered per segment text and reused for a repeated text. A rule that also reads the rest of the
-    # document (`context.document_segments`, `context.text`) sets `document_level`; it is never cached.
-    document_level: ClassVar[bool] = False
-    # False when `check` reads only the characters and tokens of the segment (no tags, lemmas or parse):
-    # fast mode then hands it a tokenised doc and skips the statistical pipeline.
-    needs_parse: ClassVar[bool] = True
-    # False when `check` reads tags, lemmas and sentences but not the dependency tree (`head`, `dep_`,
-    # `children`, `subtree`, `Span.root`, `noun_chunks`). Fast mode then skips the parser for a text whose
-    # sentence boundaries its punctuation already fixes: the parser changes nothing else there.
-    needs_dependencies: ClassVar[bool] = True
+    # What `check` reads of the segment (see `Needs`). Fast mode hands a rule that needs "characters" or "tokens"
+    # a tokenised doc and skips the statistical pipeline; for one that needs "tags" it skips the dependency parser
+    # on a text whose sentence boundaries its punctuation already fixes (the parser changes nothing else there).
+    needs: Needs = "tree"
+    # "segment" (the default): `check` and `may_fire` read only the segment, the speaker and the config, so fast
+    # mode remembers the rule's hits per segment text and reuses them for a repeated text. "document": they also
+    # read the rest of the document (`context.text`, `context.document_segments`); such hits are never reused.
+    scope: Scope = "segment"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _adopt_legacy_flags(cls)
+        if cls.needs not in NEEDS_LEVELS or cls.scope not in SCOPES:
+            raise TypeError(
+                f"{cls.__name__}: needs must be one of {', '.join(NEEDS_LEVELS)} (not {cls.needs!r}) and scope one "
+                f"of {', '.join(SCOPES)} (not {cls.scope!r})"
+            )
+
+    @property
+    def document_level(self) -> bool:
+        """Deprecated: `scope == "document"`."""
+        return self.scope == "document"
+
+    @property
+    def needs_parse(self) -> bool:
+        """Deprecated: whether `needs` is "tags" or "tree"."""
+        return self.needs in ("tags", "tree")
+
+    @property
+    def needs_dependencies(self) -> bool:
+        """Deprecated: `needs == "tree"`."""
+        return self.needs == "tree"
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError
@@ -163,9 +310,27 @@ class Rule:
         return self.triggers is None or not self.triggers.isdisjoint(found)
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
-        """For a `document_level` rule: False when `may_fire` is false on every segment of a document with these
-        segments, so fast mode need not ask per segment. Override it only with a test that implies that."""
+        """For a rule with `scope = "document"`: False when `may_fire` is false on every segment of a document with
+        these segments, so fast mode need not ask per segment. Override it only with a test that implies that."""
         return True
 
-    def configure(self, config: Config) -> None:
-        """Called once per linter with the active config (e.g. to add configured terms)."""
+
+def _adopt_legacy_flags(cls: type[Rule]) -> None:
+    """`needs` and `scope` from the flags they replace, for a rule class that still sets those (with a warning)."""
+    legacy = {flag: cls.__dict__[flag] for flag in LEGACY_FLAGS if flag in cls.__dict__}
+    if not legacy:
+        return
+    warnings.warn(
+        f"{cls.__name__}: {', '.join(legacy)} is replaced by `needs` and `scope` (see docs/writing-a-rule.md)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    for flag in legacy:
+        delattr(cls, flag)
+    if "scope" not in cls.__dict__ and legacy.get("document_level"):
+        cls.scope = "document"
+    if "needs" not in cls.__dict__:
+        if legacy.get("needs_parse") is False:
+            cls.needs = "tokens"
+        elif legacy.get("needs_dependencies") is False:
+            cls.needs = "tags"

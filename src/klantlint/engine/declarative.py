@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, Hit, Needs, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
 from klantlint.findings import Severity
 from klantlint.nlp.clauses import is_punctuated
@@ -97,8 +97,8 @@ class DeclarativeRule(Rule):
         self.spec = spec
         self.info = spec.info(source)
         self.triggers = required_words(spec)
+        self.needs: Needs = "tree" if reads_dependencies(spec) else "tags"
         self._when_words = condition_words(spec.when)
-        self.needs_dependencies = reads_dependencies(spec)
         self._matcher: Matcher | None = None
         self._phrases: PhraseMatcher | None = None
         self._when: Matcher | None = None

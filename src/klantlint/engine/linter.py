@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from klantlint.config import Config
-from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo, UndeclaredRead, rule_options
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.rule_set import RuleSet
@@ -36,8 +36,10 @@ SUPPRESSION_CODE = "KL900"
 MAX_FIX_PASSES = 10
 # Called with (characters checked, characters to check) while one long text is checked.
 Progress = Callable[[int, int], None]
-# Parsed docs kept for texts that document-level rules look at again in later conversations.
+# Parsed docs kept for texts that document-scoped rules look at again in later conversations.
 DOC_CACHE_CAPACITY = 256
+# The `Rule.needs` levels that need the statistical pipeline; below them a tokenised doc does.
+PARSED = frozenset({"tags", "tree"})
 
 
 @dataclass(frozen=True)
@@ -98,12 +100,16 @@ class _Job:
         if self.entry is not None and self.entry.hits is not None:
             # A repeat of a text checked earlier in this batch: reuse its hits, run only document rules.
             hits.extend((rule, self.segment, hit) for rule, hit in self.entry.hits)
-            rules = [rule for rule in rules if rule.document_level]
+            rules = [rule for rule in rules if rule.scope == "document"]
         found: list[tuple[Rule, Hit]] = []
         for rule in rules:
-            found.extend((rule, hit) for hit in rule.check(doc, self.context))
+            try:
+                # A segment-scoped rule sees the context without the document (reading it raises UndeclaredRead).
+                found.extend((rule, hit) for hit in rule.check(doc, self.context.for_rule(rule)))
+            except UndeclaredRead as error:
+                raise UndeclaredRead(f"{rule.info.code} ({rule.info.source or type(rule).__name__}): {error}") from None
         if self.entry is not None and self.entry.hits is None:
-            self.entry.hits = [(rule, hit) for rule, hit in found if not rule.document_level]
+            self.entry.hits = [(rule, hit) for rule, hit in found if rule.scope == "segment"]
         hits.extend((rule, self.segment, hit) for rule, hit in found)
 
 
@@ -133,8 +139,8 @@ class Linter:
         for rule in self.rules:
             self._compile(rule)
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
-        self._segment_rules = [rule for rule in self.rules if not rule.document_level]
-        self._document_rules = [rule for rule in self.rules if rule.document_level]
+        self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
+        self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
         self._segment_cache = CheckedSegments(self._segment_rules)
         # Parsed docs by text, with whether each has the dependency tree.
         self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
@@ -162,6 +168,7 @@ class Linter:
         )
 
     def _compile(self, rule: Rule) -> None:
+        rule.options = rule_options(rule, self.config)
         try:
             if isinstance(rule, DeclarativeRule):
                 rule.compile(self.nlp.vocab, self.nlp.tokenizer)
@@ -293,7 +300,8 @@ class Linter:
         entry = self._segment_cache.get(key)
         if entry is None:
             found = self._scanner.scan(text)
-            entry = SegmentEntry(found, rules_that_may_fire(self._segment_rules, text, found, job.context))
+            segment_context = job.context.segment_view()
+            entry = SegmentEntry(found, rules_that_may_fire(self._segment_rules, text, found, segment_context))
             if not entry.rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
@@ -322,11 +330,11 @@ class Linter:
         docs: dict[str, Doc] = {}
         for job in jobs:
             text = job.segment.text
-            needed = any(rule.needs_parse for rule in job.rules)
+            needed = any(rule.needs in PARSED for rule in job.rules)
             needs_parse[text] = needs_parse.get(text, False) or needed
-            tree = any(rule.needs_parse and rule.needs_dependencies for rule in job.rules)
+            tree = any(rule.needs == "tree" for rule in job.rules)
             needs_tree[text] = needs_tree.get(text, False) or tree
-            if needed and any(rule.document_level for rule in job.rules):
+            if needed and any(rule.scope == "document" for rule in job.rules):
                 # Document-level hits are never cached, so a repeated text would be parsed again: keep its doc.
                 kept.add(text)
         for text in kept:

@@ -7,19 +7,27 @@ catalogue would silently check less than the user asked for).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import ValidationError
 
-from klantlint.engine.base import Rule
+from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.errors import RulePackError
 
 ENTRY_POINT_GROUP = "klantlint.rules"
+
+
+class _HasInfo(Protocol):
+    info: RuleInfo
+
+
+RuleType = TypeVar("RuleType", bound=_HasInfo)
 PACKAGED_PACKS = Path(__file__).resolve().parent.parent / "packs"
 SOURCE_PACKS = Path(__file__).resolve().parents[3] / "rules"
 
@@ -62,34 +70,61 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
 
 
 def plugin_rules() -> list[Rule]:
-    """Rules registered by installed packages under the `klantlint.rules` entry-point group.
+    """Fresh instances of the phrase rules that installed packages register under the `klantlint.rules` group."""
+    return plugin_instances(ENTRY_POINT_GROUP, Rule)
 
-    An entry point names a Rule subclass, a Rule instance, or a callable returning an iterable of rules.
+
+def plugin_instances(group: str, base: type[RuleType]) -> list[RuleType]:
+    """Fresh instances of the rules registered under the entry-point `group`, each a subclass of `base`.
+
+    An entry point names a factory: a rule class, or a callable returning an iterable of rules (instances, or
+    classes to instantiate). Each call makes new instances, so every Linter configures rules of its own; a factory
+    that hands out an instance it handed out before (a module-level instance) is refused, as is an instance
+    registered directly.
     """
-    rules: list[Rule] = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    rules: list[RuleType] = []
+    for entry_point in metadata.entry_points(group=group):
         origin = f"plugin {entry_point.name} ({entry_point.value})"
         try:
             loaded = entry_point.load()
         except Exception as error:
             raise RulePackError(f"{origin}: kan niet worden geladen: {error}") from None
-        rules += _as_rules(loaded, origin)
+        rules += _instances(loaded, base, origin)
     return rules
 
 
-def _as_rules(loaded: Any, origin: str) -> list[Rule]:
-    if isinstance(loaded, type) and issubclass(loaded, Rule):
-        candidates: Iterable[Any] = [loaded()]
-    elif isinstance(loaded, Rule):
-        candidates = [loaded]
+# Every plugin rule instance handed out, so that one handed out twice (shared between Linters) is caught.
+_handed_out: weakref.WeakSet[object] = weakref.WeakSet()
+
+
+def _instances(loaded: Any, base: type[RuleType], origin: str) -> list[RuleType]:
+    kind = base.__name__
+    if isinstance(loaded, type) and issubclass(loaded, base):
+        candidates: Iterable[Any] = [loaded]
+    elif isinstance(loaded, base):
+        raise RulePackError(
+            f"{origin}: verwijst naar een {kind}-instantie; registreer de klasse of een functie die nieuwe regels "
+            "maakt, zodat elke Linter eigen regels krijgt"
+        )
     elif callable(loaded):
-        candidates = list(loaded())
+        try:
+            candidates = list(loaded())
+        except Exception as error:
+            raise RulePackError(f"{origin}: de functie gaf een fout: {error}") from None
     else:
-        raise RulePackError(f"{origin}: verwacht een Rule-klasse, -instantie of een functie die regels geeft")
+        raise RulePackError(f"{origin}: verwacht een {kind}-klasse of een functie die regels geeft")
     rules = []
     for candidate in candidates:
-        if not isinstance(candidate, Rule) or not hasattr(candidate, "info"):
-            raise RulePackError(f"{origin}: {candidate!r} is geen regel met 'info'")
+        if isinstance(candidate, type) and issubclass(candidate, base):
+            candidate = candidate()
+        if not isinstance(candidate, base) or not hasattr(candidate, "info"):
+            raise RulePackError(f"{origin}: {candidate!r} is geen {kind} met 'info'")
+        if candidate in _handed_out:
+            raise RulePackError(
+                f"{origin}: {candidate.info.code}: de functie geeft steeds dezelfde instantie; laat haar bij elke "
+                "aanroep nieuwe regels maken, zodat elke Linter eigen regels krijgt"
+            )
+        _handed_out.add(candidate)
         if not getattr(candidate.info, "source", ""):
             candidate.info = candidate.info.model_copy(update={"source": origin})
         rules.append(candidate)

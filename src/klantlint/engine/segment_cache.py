@@ -2,7 +2,7 @@
 
 Call transcripts repeat themselves ("Dank u wel en een fijne dag verder" in every other call), so a
 segment text seen before needs neither a trigger scan nor a parse. Only rules whose hits depend on the
-segment alone are remembered (not `Rule.document_level` ones). The cache is bounded, so memory stays
+segment alone are remembered (`Rule.scope` "segment"). The cache is bounded, so memory stays
 flat however long a batch run is.
 """
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from klantlint.engine.base import Rule, RuleContext
+from klantlint.engine.base import Rule, RuleContext, UndeclaredRead
 
 
 def _is_word_char(char: str) -> bool:
@@ -54,4 +54,16 @@ class TriggerScanner:
 
 
 def rules_that_may_fire(rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
-    return [rule for rule in rules if rule.may_fire(text, found, context)]
+    try:
+        return [rule for rule in rules if rule.may_fire(text, found, context)]
+    except UndeclaredRead as error:
+        failing = next(rule for rule in rules if _reads_undeclared(rule, text, found, context))
+        raise UndeclaredRead(f"{failing.info.code} (may_fire): {error}") from None
+
+
+def _reads_undeclared(rule: Rule, text: str, found: frozenset[str], context: RuleContext) -> bool:
+    try:
+        rule.may_fire(text, found, context)
+    except UndeclaredRead:
+        return True
+    return False

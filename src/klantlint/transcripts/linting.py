@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from klantlint.transcripts.models import Call, CallResult, TurnFinding
-from klantlint.transcripts.readers import RecordError
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.models import Call, CallResult, Record, Result, TurnFinding
 from klantlint.transcripts.roles import detect_agent, turn_roles
 
 if TYPE_CHECKING:
@@ -18,9 +18,7 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def lint_records_in_process(
-    linter: Linter, records: list[Call | RecordError], agent_speaker: str | None = None
-) -> list[CallResult | RecordError]:
+def lint_records_in_process(linter: Linter, records: list[Record], agent_speaker: str | None = None) -> list[Result]:
     """A result for each record, in order: a call's result, or the record error itself."""
     calls = [record for record in records if not isinstance(record, RecordError)]
     results = iter(check_calls_in_process(linter, calls, agent_speaker))

@@ -7,8 +7,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from klantlint.findings import Finding
+from klantlint.io.segments import Role
+from klantlint.transcripts.errors import RecordError
 
-Role = Literal["agent", "customer", "unknown"]
+__all__ = ["Call", "CallResult", "Record", "RecordError", "Result", "Role", "RoleAssignment", "Turn", "TurnFinding"]
 
 
 class Turn(BaseModel):
@@ -101,3 +103,8 @@ class CallResult(BaseModel):
         for item in self.findings:
             counts[item.finding.code] = counts.get(item.finding.code, 0) + 1
         return dict(sorted(counts.items()))
+
+
+# What a reader yields per input record, and what linting yields per record.
+Record = Call | RecordError
+Result = CallResult | RecordError

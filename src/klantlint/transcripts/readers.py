@@ -2,9 +2,10 @@
 
 Readers stream: line-based formats are decoded line by line, so memory stays flat however large the
 input, and a bad line (malformed JSON, missing text, invalid UTF-8) becomes a `RecordError` that names
-the file, the line and the reason, while the rest of the input is still read. The formats themselves live in
-`rows` (JSONL, CSV) and `whole_file` (one call per file); the encoding is told in `decoding`, and input without
-a file name (stdin) gets its format from its first bytes (`sniff`).
+the file, the line and the reason, while the rest of the input is still read. The formats are a table in
+`formats` (name, suffixes, reader; the readers live in `rows` for JSONL and CSV and `whole_file` for one call per
+file); the encoding is told in `decoding`, and input without a file name (stdin) gets its format from its first
+bytes (`sniff`).
 """
 
 from __future__ import annotations
@@ -14,26 +15,24 @@ import gzip
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from klantlint.errors import InputError
 from klantlint.io.files import missing_reason
-from klantlint.transcripts.decoding import decoded_lines, file_encoding, peek
-from klantlint.transcripts.models import Call
+from klantlint.transcripts.decoding import file_encoding, peek
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.formats import FORMAT_BY_NAME, FORMAT_BY_SUFFIX, FORMATS, ReadOptions, Source
+from klantlint.transcripts.models import Call, Record
 from klantlint.transcripts.records import (
-    Record,
-    RecordError,
     call_from_record,
     call_from_turns,
     call_metadata,
     finished_call,
     turn_from_record,
 )
-from klantlint.transcripts.rows import DEFAULT_COLUMNS, csv_rows, group_turn_rows, jsonl_rows
+from klantlint.transcripts.rows import DEFAULT_COLUMNS
 from klantlint.transcripts.sniff import sniff_format
-from klantlint.transcripts.whole_file import whole_file_records
 
 __all__ = [
     "DEFAULT_COLUMNS",
@@ -54,37 +53,16 @@ __all__ = [
     "turn_from_record",
 ]
 
-FORMATS = ("jsonl", "csv", "vtt", "srt", "txt", "whisper")
-SUFFIX_FORMATS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".vtt": "vtt",
-    ".srt": "srt",
-    ".txt": "txt",
-    ".json": "whisper",
-}
-WHOLE_FILE_FORMATS = ("vtt", "srt", "txt", "whisper")
 STDIN_CALL_ID = "stdin"
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to read input: column names (CSV / turn rows), the encoding (None: UTF-8, or what a byte-order mark
-    says) and the CSV delimiter (None: told from the header)."""
-
-    columns: dict[str, str] | None = None
-    encoding: str | None = None
-    delimiter: str | None = None
 
 
 def detect_format(path: str) -> str:
     suffix = Path(_without_gz(path)).suffix.lower()
-    if suffix not in SUFFIX_FORMATS:
+    if suffix not in FORMAT_BY_SUFFIX:
         raise InputError(
             f"{path}: onbekend transcriptformaat '{suffix}'; kies met --input-format een van {', '.join(FORMATS)}"
         )
-    return SUFFIX_FORMATS[suffix]
+    return FORMAT_BY_SUFFIX[suffix].name
 
 
 def _without_gz(path: str) -> str:
@@ -101,7 +79,7 @@ def expand_inputs_with_roots(inputs: Iterable[str]) -> Iterator[tuple[str, str |
         path = Path(item)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.is_file() and Path(_without_gz(found.name)).suffix.lower() in SUFFIX_FORMATS:
+                if found.is_file() and Path(_without_gz(found.name)).suffix.lower() in FORMAT_BY_SUFFIX:
                     yield str(found), item
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
@@ -138,7 +116,7 @@ def call_id_for(path: str, root: str | None = None) -> str:
     if path == "-":
         return STDIN_CALL_ID
     file = Path(_without_gz(path))
-    if file.suffix.lower() in SUFFIX_FORMATS:
+    if file.suffix.lower() in FORMAT_BY_SUFFIX:
         file = file.with_suffix("")
     if root is not None:
         try:
@@ -215,15 +193,10 @@ def _records_from_file(handle: IO[Any], fmt: str | None, options: ReadOptions) -
 def _records_from_binary(
     handle: IO[bytes], source: str, fmt: str | None, options: ReadOptions, call_id: str
 ) -> Iterator[Record]:
-    columns = {**DEFAULT_COLUMNS, **(options.columns or {})}
+    if fmt is not None and fmt not in FORMAT_BY_NAME:
+        raise InputError(f"{source}: onbekend transcriptformaat '{fmt}'; kies een van {', '.join(FORMATS)}")
     head, stream = peek(handle)
     if fmt is None:
         codec, _problem = file_encoding(head, options.encoding)
-        fmt = sniff_format(head.decode(codec, errors="replace"), columns["call_id"])
-    if fmt == "jsonl":
-        yield from group_turn_rows(jsonl_rows(decoded_lines(head, stream, options.encoding)), source)
-    elif fmt == "csv":
-        rows = csv_rows(decoded_lines(head, stream, options.encoding), columns, options.delimiter)
-        yield from group_turn_rows(rows, source)
-    else:
-        yield from whole_file_records(stream.read(), source, fmt, call_id, options.encoding)
+        fmt = sniff_format(head.decode(codec, errors="replace"), options.all_columns()["call_id"])
+    yield from FORMAT_BY_NAME[fmt].read(Source(head, stream, source, call_id, options))

@@ -1,25 +1,12 @@
-"""From parsed records (JSON objects, CSV rows) to turns and calls, and the error record for what cannot be one."""
+"""From parsed records (JSON objects, CSV rows) to turns and calls (`errors.RecordError` for what cannot be one)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from klantlint.transcripts.models import Call, Turn
-
-
-@dataclass(frozen=True)
-class RecordError:
-    """An input record that could not become a call (or a turn of one)."""
-
-    source: str
-    line: int
-    reason: str
-    call_id: str | None = None
-
-
-Record = Call | RecordError
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.models import Call, Record, Turn
 
 
 def parse_json(text: str) -> Any:

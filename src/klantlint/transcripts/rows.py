@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from klantlint.io.columns import TRANSCRIPT_COLUMNS
 from klantlint.transcripts.decoding import DecodedLine
-from klantlint.transcripts.models import Turn
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.models import Record, Turn
 from klantlint.transcripts.records import (
-    Record,
-    RecordError,
     call_from_record,
     call_from_turns,
     finished_call,
@@ -28,17 +28,8 @@ from klantlint.transcripts.records import (
 )
 
 CSV_DELIMITERS = ",;\t|"
-DEFAULT_COLUMNS = {
-    "call_id": "call_id",
-    "speaker": "speaker",
-    "text": "text",
-    "start": "start",
-    "end": "end",
-    "agent_id": "agent_id",
-    "date": "date",
-    "direction": "direction",
-    "organisation": "organisation",
-}
+# Each column under its own name, unless `[tool.klantlint.columns]` renames it.
+DEFAULT_COLUMNS = {column: column for column in TRANSCRIPT_COLUMNS}
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from klantlint.transcripts.cues import BadBlock, Cue, cues
 from klantlint.transcripts.decoding import decoded_text
-from klantlint.transcripts.models import Call, Turn
-from klantlint.transcripts.records import Record, RecordError, finished_call, number, parse_json
+from klantlint.transcripts.errors import RecordError
+from klantlint.transcripts.models import Call, Record, Turn
+from klantlint.transcripts.records import finished_call, number, parse_json
 
 # A tag or voice ends before the next "<" (so "<<<<..." is read once, not once per "<"); blanks are taken whole and
 # a speaker's name starts with no blank (a line of spaces is not read again for every way to share them out).
@@ -38,13 +39,21 @@ class ParsedFile:
     problems: list[BadBlock] = field(default_factory=list)
 
 
-def whole_file_records(data: bytes, source: str, fmt: str, call_id: str, encoding: str | None) -> Iterator[Record]:
+# Reads a whole file's text into turns; a LineError when the file cannot be a call at all.
+FileParser = Callable[[str], ParsedFile]
+
+
+def whole_file_records(
+    data: bytes, source: str, parse: FileParser, call_id: str, encoding: str | None, *, cue_lines: bool
+) -> Iterator[Record]:
+    """The call in one file (and an error record per cue that cannot be read). `cue_lines`: the call's line is its
+    first cue's (WebVTT, SRT), else 1."""
     text, line, problem = decoded_text(data, encoding)
     if text is None:
         yield RecordError(source, line, problem or "onleesbaar", call_id)
         return
     try:
-        parsed = PARSERS[fmt](text)
+        parsed = parse(text)
     except LineError as error:
         yield RecordError(source, error.line, str(error), call_id)
         return
@@ -52,7 +61,7 @@ def whole_file_records(data: bytes, source: str, fmt: str, call_id: str, encodin
         yield RecordError(source, bad.line, bad.reason, call_id)
     if parsed.problems and not parsed.turns:
         return  # every cue has its error record; an empty call would only hide why
-    first_line = parsed.turns[0][0] if parsed.turns and fmt in ("vtt", "srt") else 1
+    first_line = parsed.turns[0][0] if parsed.turns and cue_lines else 1
     call = Call(
         call_id=call_id,
         turns=[turn for _, turn in parsed.turns],
@@ -103,17 +112,17 @@ def _srt_speakers(cue: Cue) -> list[Turn]:
     return [Turn(speaker=labelled.group(1).strip(), text=text, start=cue.start, end=cue.end, line=cue.line)]
 
 
-def _vtt_file(text: str) -> ParsedFile:
+def vtt_file(text: str) -> ParsedFile:
     if not text.lstrip().startswith("WEBVTT"):
         raise LineError("geen WebVTT: de eerste regel moet 'WEBVTT' zijn", 1)
     return _cue_turns(text, True, _vtt_speakers, "cue zonder spreker (<v Naam>)")
 
 
-def _srt_file(text: str) -> ParsedFile:
+def srt_file(text: str) -> ParsedFile:
     return _cue_turns(text, False, _srt_speakers, "ondertitel zonder spreker ('Naam: tekst')")
 
 
-def _txt_file(text: str) -> ParsedFile:
+def txt_file(text: str) -> ParsedFile:
     parsed = ParsedFile()
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -130,7 +139,7 @@ def _txt_file(text: str) -> ParsedFile:
     return parsed
 
 
-def _whisper_file(text: str) -> ParsedFile:
+def whisper_file(text: str) -> ParsedFile:
     try:
         data = parse_json(text)
     except ValueError as error:
@@ -151,11 +160,3 @@ def _whisper_file(text: str) -> ParsedFile:
             raise LineError(f"segment {index}: 'start'/'end' moeten getallen (seconden) zijn", 1) from None
         parsed.turns.append((1, Turn(speaker=str(speaker), text=segment["text"].strip(), start=start, end=end)))
     return parsed
-
-
-PARSERS: dict[str, Callable[[str], ParsedFile]] = {
-    "vtt": _vtt_file,
-    "srt": _srt_file,
-    "txt": _txt_file,
-    "whisper": _whisper_file,
-}
