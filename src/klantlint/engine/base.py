@@ -136,7 +136,9 @@ class Rule:
     """
 
     info: RuleInfo
-    triggers: ClassVar[frozenset[str] | None] = None
+    # A class attribute for most rules; an instance sets its own when its words come from data (a YAML pack, the
+    # config), hence no ClassVar.
+    triggers: frozenset[str] | None = None
     # What `check` reads. By default only the parsed segment and the config, so in fast mode its hits are
     # remembered per segment text and reused for a repeated text. A rule that also reads the rest of the
     # document (`context.document_segments`, `context.text`) sets `document_level`; it is never cached.
@@ -147,7 +149,7 @@ class Rule:
     # False when `check` reads tags, lemmas and sentences but not the dependency tree (`head`, `dep_`,
     # `children`, `subtree`, `Span.root`, `noun_chunks`). Fast mode then skips the parser for a text whose
     # sentence boundaries its punctuation already fixes: the parser changes nothing else there.
-    needs_dependencies: ClassVar[bool] = True
+    needs_dependencies: bool = True  # set per instance by a declarative rule, from its patterns
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError

@@ -267,7 +267,9 @@ class Linter:
     def check_conversations(self, conversations: list[list[str]], batch_size: int = 256) -> list[list[list[Finding]]]:
         """Findings for each turn of each conversation, parsed in one batch; document-level rules (such as
         mixing "u" and "je") see all the turns of their own conversation together."""
-        batch = [(_prepared_turn(text), None) for turns in conversations for text in turns]
+        batch: list[tuple[PreparedText, str | None]] = [
+            (_prepared_turn(text), None) for turns in conversations for text in turns
+        ]
         document_ids = [number for number, turns in enumerate(conversations) for _ in turns]
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
