@@ -11,6 +11,8 @@ ALL_RULES = Config(select=["ALL"])
 
 
 def rule_of(linter: Linter, code: str) -> Rule:
+    """The rule as the linter runs it: compiled against the pipeline (which a Linter loads on first need)."""
+    linter.load()
     return next(rule for rule in linter.rules if rule.info.code == code)
 
 
