@@ -6,7 +6,6 @@ fault or any other failure (see `main`).
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -301,6 +300,8 @@ def fix(
         if result.text == source.text:
             continue
         if diff:
+            import difflib
+
             _out(
                 "".join(
                     difflib.unified_diff(
