@@ -168,7 +168,7 @@ class Linter:
     @property
     def nlp(self) -> Language:
         """The spaCy pipeline (loaded on first use)."""
-        return self._pipeline().nlp
+        return self.load()
 
     def load(self) -> Language:
         """Load the pipeline now and compile the rules against it (a no-op once done). Batch runs and the language
