@@ -1,4 +1,7 @@
-"""Call transcripts as data: calls made of turns, and what linting a call produced."""
+"""Call transcripts as data: calls made of turns, and what linting a call produced.
+
+Their validators are built on first use (`defer_build`): commands that read no transcript never pay for them.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ Role = Literal["agent", "customer", "unknown"]
 class Turn(BaseModel):
     """One speaker turn; `start`/`end` in seconds from the start of the call, when known."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     speaker: str
     text: str
@@ -29,7 +32,7 @@ class Turn(BaseModel):
 class Call(BaseModel):
     """One call: its turns in order, and where it came from (file and line, for error messages and resume)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     call_id: str
     turns: list[Turn]
@@ -51,7 +54,7 @@ class Call(BaseModel):
 class TurnFinding(BaseModel):
     """A finding inside one turn of a call; offsets are into that turn's text."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     turn_index: int
     speaker: str
@@ -66,7 +69,7 @@ class TurnFinding(BaseModel):
 class RoleAssignment(BaseModel):
     """Which speaker was taken as the agent, how, and how sure (0..1)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     agent_speaker: str | None
     method: Literal["label", "config", "option", "auto", "none"]
@@ -76,7 +79,7 @@ class RoleAssignment(BaseModel):
 class CallResult(BaseModel):
     """Findings and figures for one call."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     call_id: str
     agent_id: str | None = None
