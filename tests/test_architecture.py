@@ -1,4 +1,5 @@
-"""The house rules that CI checks: one-way layers, ruff-clean code, and a catalogue readable without spaCy."""
+"""The house rules that CI checks: one-way layers, ruff-clean and type-checked code, and a catalogue readable (and a
+clean script checked) without spaCy."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from klantlint.catalogue import build_catalogue
 from klantlint.engine.base import Explanation, Rule, RuleInfo
 from klantlint.errors import RulePackError
+from klantlint.nlp.pipeline import PREFERRED_PACKAGES
 
 REPO = Path(__file__).resolve().parent.parent
 SRC = REPO / "src"
@@ -46,24 +48,35 @@ def test_ruff_is_clean(arguments: list[str]) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-HEAVY = ("spacy", "thinc")
+def test_mypy_is_clean_on_the_typed_core() -> None:
+    """`mypy --strict` on engine/, findings.py, config.py and catalogue.py, as configured in [tool.mypy]."""
+    result = subprocess.run([_tool("mypy")], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout
+
+
+# spaCy, its machine-learning library, and the model packages `model = "auto"` would load.
+HEAVY = ("spacy", "thinc", *PREFERRED_PACKAGES)
 PROBE = """
 import json, sys
 from klantlint.cli import main
+heavy_names = json.loads(sys.argv[2])
 sys.argv = ["klantlint", *json.loads(sys.argv[1])]
 try:
     main()
 except SystemExit as end:
     code = end.code
-heavy = sorted(name for name in sys.modules if name.split(".")[0] in ("spacy", "thinc"))
-print(json.dumps({"exit": code, "heavy": heavy}), file=sys.stderr)
+heavy = sorted(name for name in sys.modules if name.split(".")[0] in heavy_names)
+cues = sys.modules.get("klantlint.conversation.cues")
+compiled = [name for name, cue in vars(cues).items() if getattr(cue, "_regex", None)] if cues is not None else []
+print(json.dumps({"exit": code, "heavy": heavy, "compiled_cues": compiled}), file=sys.stderr)
 """
 
 
 def _probe(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     """Run `klantlint ARGUMENTS` in a fresh process under PROBE; its report (exit code, heavy modules imported)."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(arguments)],
+        [sys.executable, "-c", PROBE, json.dumps(arguments), json.dumps(HEAVY)],
         cwd=cwd,
         env=_env(),
         capture_output=True,
@@ -74,19 +87,34 @@ def _probe(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess
 
 
 @pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
-def test_rules_and_explain_do_not_import_spacy(arguments: list[str], tmp_path: Path) -> None:
+def test_rules_and_explain_do_not_import_spacy_nor_compile_cues(arguments: list[str], tmp_path: Path) -> None:
+    """`rules` and `explain` read the catalogue: no spaCy, and the conversation rules' cue regexes stay uncompiled
+    (they are compiled on first use)."""
     result, report = _probe(arguments, tmp_path)
-    assert report == {"exit": 0, "heavy": []}
+    assert report == {"exit": 0, "heavy": [], "compiled_cues": []}
     assert "KL001" in result.stdout
 
 
-def test_a_check_still_loads_the_pipeline(tmp_path: Path) -> None:
-    """The probe can see spaCy: a command that needs the pipeline does import it."""
+# A 30-line script on which no rule's gate passes (tests/test_cold_start.py checks that full mode agrees).
+CLEAN_SCRIPT = REPO / "benchmarks" / "cold_start_clean.txt"
+
+
+@pytest.mark.parametrize("output_format", ["text", "sarif"])
+def test_a_check_of_a_clean_script_does_not_import_spacy(output_format: str, tmp_path: Path) -> None:
+    result, report = _probe(["check", str(CLEAN_SCRIPT), "--format", output_format], tmp_path)
+    assert report["exit"] == 0 and report["heavy"] == []
+    if output_format == "sarif":  # the pipeline is still named, read from its metadata
+        assert json.loads(result.stdout)["runs"][0]["tool"]["driver"]["properties"]["pipeline"].startswith("nl_")
+
+
+def test_a_check_with_a_finding_loads_the_pipeline_and_reports_it(tmp_path: Path) -> None:
+    """The probe can see spaCy: a script where a gate passes is parsed, and its finding reported."""
     script = tmp_path / "script.txt"
-    script.write_text("Wat was uw naam ook alweer?\n", encoding="utf-8")
-    _, report = _probe(["check", str(script)], tmp_path)
+    script.write_text(CLEAN_SCRIPT.read_text(encoding="utf-8") + "Wat was uw naam ook alweer?\n", encoding="utf-8")
+    result, report = _probe(["check", str(script)], tmp_path)
     assert report["exit"] == 1
     assert "spacy" in report["heavy"]
+    assert "script.txt:31:5: KL001 " in result.stdout
 
 
 def test_the_catalogue_lists_every_kind_of_rule() -> None:

@@ -12,8 +12,9 @@ import pytest
 from klantlint import Config, Linter
 from klantlint.batch.summary import summary_record
 from klantlint.conversation import CONVERSATION_CODES, builtin_conversation_rules
+from klantlint.conversation import cues as cue_lists
 from klantlint.conversation.durations import announced_seconds
-from klantlint.conversation.text import compile_cues
+from klantlint.conversation.text import Cue, compile_cues
 from klantlint.engine.base import RuleInfo
 from klantlint.transcripts import Call, CallResult, RecordError, Turn, iter_records
 from tests.cli_helpers import run_cli
@@ -433,8 +434,21 @@ def test_cue_edges_follow_the_cue_punctuation_included() -> None:
 def test_a_gate_must_cover_every_alternative() -> None:
     gated = compile_cues(r"(?:ik|we)\s+bel(?:len)?\s+u", r"terugbel\w*", gate=("bel",))
     assert gated.search("morgen bellen we u") is None and gated.search("ik bel u morgen").group() == "ik bel u"
+    uncovered = compile_cues(r"(?:ik|we)\s+bel\s+u", r"contact\s+opnemen", gate=("bel",))
     with pytest.raises(ValueError, match="gate"):
-        compile_cues(r"(?:ik|we)\s+bel\s+u", r"contact\s+opnemen", gate=("bel",))
+        uncovered.search("we bellen u")
+
+
+def test_a_cue_compiles_on_first_use_and_every_cue_compiles() -> None:
+    """A cue's regex is built when it is first used (`klantlint rules` never pays for it, see test_architecture);
+    every cue compiles, so a gate that misses an alternative fails here rather than on the first call needing it."""
+    cue = compile_cues(r"stop")
+    assert cue._regex is None
+    assert cue.search("ik stop") is not None and cue._regex is not None
+    every_cue = [value for value in vars(cue_lists).values() if isinstance(value, Cue)]
+    assert len(every_cue) >= 29
+    for each in every_cue:
+        assert each.regex.pattern
 
 
 # -- held-out mistakes, generalised: new variants of each cause -------------------------------------------------------

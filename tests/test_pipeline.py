@@ -12,6 +12,7 @@ import spacy
 
 from klantlint import load_pipeline
 from klantlint.errors import ModelError
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS, spacy_abbreviations
 from klantlint.nlp.pipeline import BUNDLED_MODEL, describe_model
 
 
@@ -135,3 +136,10 @@ def test_auto_prefers_an_installed_nl_core_news_sm(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert result.stdout.splitlines() == ["core_news_sm True", "['KL006']"]
+
+
+def test_the_abbreviation_list_is_the_one_of_spacys_dutch_tokenizer() -> None:
+    """The gates read the abbreviations from a file so that they need no spaCy; it must match spaCy's list (after
+    a spaCy upgrade: `python -m klantlint.nlp.abbreviations` writes it again)."""
+    assert set(DUTCH_ABBREVIATIONS) == spacy_abbreviations()
+    assert {"bijv.", "o.a.", "z.s.m."} <= set(DUTCH_ABBREVIATIONS)

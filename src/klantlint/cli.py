@@ -6,17 +6,15 @@ fault or any other failure (see `main`).
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from klantlint import __version__
-from klantlint.api import Linter
 from klantlint.batch.progress import text_progress
 from klantlint.catalogue import Catalogue, build_catalogue
 from klantlint.config import Config, ReportConfig, check_delimiter, resolve_config
@@ -37,6 +35,9 @@ from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
 from klantlint.rulesdoc import explain_text, measured_figures, rules_markdown_table, rules_text_table
 from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
+
+if TYPE_CHECKING:
+    from klantlint.api import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = list(RENDERERS)
@@ -70,6 +71,8 @@ class Session:
         config = self.config_for(path)
         key = config.cache_key()
         if key not in self._linters:
+            from klantlint.api import Linter  # the linting machinery only for commands that lint
+
             self._linters[key] = Linter(config)
         return self._linters[key]
 
@@ -297,6 +300,8 @@ def fix(
         if result.text == source.text:
             continue
         if diff:
+            import difflib
+
             _out(
                 "".join(
                     difflib.unified_diff(
@@ -436,6 +441,7 @@ def batch(
     min_agent_calls: int | None,
 ) -> None:
     """Controleer gesprekstranscripties (JSONL, CSV, VTT, SRT, tekst, Whisper-JSON; ook .gz, mappen, '-')."""
+    from klantlint.api import Linter
     from klantlint.batch.runner import BatchOptions, StrictStop, run_batch
     from klantlint.transcripts.readers import expand_inputs_with_roots
 

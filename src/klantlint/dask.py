@@ -56,7 +56,9 @@ _worker_lock = threading.Lock()
 @functools.lru_cache(maxsize=4)
 def worker_linter(config_json: str, mode: Mode) -> Linter:
     """The Linter for this config in this process, built on first use; `cache_info().misses` counts builds."""
-    return Linter(Config.model_validate_json(config_json), mode=mode)
+    linter = Linter(Config.model_validate_json(config_json), mode=mode)
+    linter.load()
+    return linter
 
 
 def lint_record_chunk(

@@ -1,4 +1,8 @@
-"""The result types of the public API: findings, suggestions and fix results."""
+"""The result types of the public API: findings, suggestions and fix results.
+
+Their validators are built on first use (`defer_build`): `klantlint rules` and a check without findings never pay
+for them.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ VARIANTS: tuple[Variant, ...] = ("nl-NL", "nl-BE")
 class Suggestion(BaseModel):
     """A proposed rewrite of `text[start:end]`; `safe` ones are applied by `fix()`."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     replacement: str
     start: int = Field(ge=0)
@@ -27,7 +31,7 @@ class Suggestion(BaseModel):
 class Finding(BaseModel):
     """One rule violation; offsets are character offsets into the checked text (end exclusive)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     name: str
@@ -44,7 +48,7 @@ class Finding(BaseModel):
 class FixResult(BaseModel):
     """What `fix()` did: the rewritten text, the findings it fixed and those left for a human."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str
     applied: list[Finding]

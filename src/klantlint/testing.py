@@ -56,7 +56,9 @@ __all__ = [
 
 
 def rule_of(linter: Linter, code: str) -> Rule:
-    """The phrase rule with this code among those `linter` runs (AssertionError when it does not run it)."""
+    """The phrase rule with this code among those `linter` runs (AssertionError when it does not run it), compiled
+    against the pipeline, which a Linter loads on first need."""
+    linter.load()
     rule = next((rule for rule in linter.rules if rule.info.code == code), None)
     assert rule is not None, f"{code} is not among the rules this linter runs (select it, e.g. with ALL_RULES)"
     return rule

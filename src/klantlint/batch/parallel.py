@@ -38,6 +38,7 @@ def lint_records(
 ) -> Iterator[tuple[Record, Result]]:
     """Each record with its result, in input order; with `jobs > 1` the linting runs in worker processes."""
     iterator = iter(records)
+    linter.load()  # before the objects are frozen and workers forked: they share the loaded pipeline
     if jobs <= 1:
         while window := list(islice(iterator, CHUNK)):
             with objects_frozen():
@@ -57,6 +58,7 @@ def _initialise(config_json: str, mode: Mode, agent_speaker: str | None) -> None
     global _worker_linter, _worker_agent_speaker
     config = Config.model_validate_json(config_json)
     _worker_linter = Linter(config, catalogue=build_catalogue(config.rule_paths), mode=mode)
+    _worker_linter.load()
     _worker_agent_speaker = agent_speaker
 
 

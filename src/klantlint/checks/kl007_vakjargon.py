@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ahocorasick
-import yaml
 
 from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
+from klantlint.io.yaml_data import load_yaml
 from klantlint.nlp.accents import fold
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def builtin_terms() -> tuple[Term, ...]:
 
 
 def load_terms(path: Path) -> Iterator[Term]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     for entry in data["terms"]:
         yield Term(
             term=str(entry["term"]),

@@ -30,14 +30,27 @@ def normalise(text: str) -> str:
 
 
 class Cue:
-    """A cue: one regex over normalised text, optionally behind a gate, a few strings of which every match
-    contains one. Most turns contain none of them, and a substring test is much cheaper than the regex."""
+    """A cue: a list of regex alternatives over normalised text, optionally behind a gate, a few strings of which
+    every match contains one. Most turns contain none of them, and a substring test is much cheaper than the regex.
 
-    __slots__ = ("gate", "regex")
+    The regex is built on first use, not when the module defining the cue is imported: `klantlint rules` and a
+    check where no conversation rule runs never pay for it.
+    """
 
-    def __init__(self, regex: re.Pattern[str], gate: tuple[str, ...] = ()) -> None:
-        self.regex = regex
+    __slots__ = ("_regex", "gate", "patterns")
+
+    def __init__(self, patterns: tuple[str, ...], gate: tuple[str, ...] = ()) -> None:
+        self.patterns = patterns
         self.gate = gate
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The alternatives as one regex, each bounded by word edges (compiled once, on first use)."""
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = _alternatives_regex(self.patterns, self.gate)
+        return regex
 
     def may_match(self, text: str) -> bool:
         """False when `text` has none of the gate strings (then the regex cannot match)."""
@@ -60,11 +73,18 @@ def compile_cues(*patterns: str, gate: tuple[str, ...] = ()) -> Cue:
     An alternative that starts (ends) with a word character must start (end) at a word edge: "stop" does not
     match in "stopcontact". One that starts or ends with punctuation or an anchor ("dus\\s*:", "dag\\s*$") is
     bounded by that instead (a `\\b` there would demand a word character on the other side of the punctuation).
-    Neighbouring alternatives with the same leading edge share one test of it, which keeps the regex fast.
+    Neighbouring alternatives with the same leading edge share one test of it, which keeps the regex fast. The
+    regex itself is compiled on the cue's first use.
 
-    `gate`: strings of which every match contains one; checked here for every alternative (ValueError if one
-    could match without), so that a new alternative cannot silently be gated out.
+    `gate`: strings of which every match contains one; checked for every alternative when the regex is compiled
+    (ValueError if one could match without), so that a new alternative cannot silently be gated out
+    (`tests/test_conversation_rules.py` compiles every cue).
     """
+    return Cue(patterns, gate)
+
+
+def _alternatives_regex(patterns: tuple[str, ...], gate: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternatives as one regex with their word-edge tests (see `compile_cues`); the gate must cover each."""
     uncovered = [pattern for pattern in patterns if gate and not gate_covers(gate, pattern)]
     if uncovered:
         raise ValueError(f"cue alternatives that need none of the gate strings {gate}: {uncovered}")
@@ -75,8 +95,7 @@ def compile_cues(*patterns: str, gate: tuple[str, ...] = ()) -> Cue:
             groups[-1][1].append(f"(?:{pattern}){trail}")
         else:
             groups.append((lead, [f"(?:{pattern}){trail}"]))
-    regex = re.compile("|".join(lead + "(?:" + "|".join(members) + ")" for lead, members in groups))
-    return Cue(regex, gate)
+    return re.compile("|".join(lead + "(?:" + "|".join(members) + ")" for lead, members in groups))
 
 
 def _edge_tests(pattern: str) -> tuple[str, str]:

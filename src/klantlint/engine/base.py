@@ -262,7 +262,9 @@ class Rule(Configurable):
     """
 
     info: RuleInfo
-    triggers: ClassVar[frozenset[str] | None] = None
+    # A class attribute for most rules; an instance sets its own when its words come from data (a YAML pack, the
+    # config), hence no ClassVar.
+    triggers: frozenset[str] | None = None
     # What `check` reads of the segment (see `Needs`). Fast mode hands a rule that needs "characters" or "tokens"
     # a tokenised doc and skips the statistical pipeline; for one that needs "tags" it skips the dependency parser
     # on a text whose sentence boundaries its punctuation already fixes (the parser changes nothing else there).

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import fnmatch
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from klantlint.config import Config
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo, UndeclaredRead, rule_options
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
+from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rule_set import RuleSet
 from klantlint.engine.segment_cache import CheckedSegments, SegmentCache, SegmentEntry
 from klantlint.engine.selection import is_enabled
@@ -23,7 +27,7 @@ from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.characters import analysable, readable, require_text
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
 from klantlint.io.segments import Segment, pieces, split_segments
-from klantlint.nlp.pipeline import load_pipeline, pipeline_label
+from klantlint.nlp.pipeline import describe_model, load_pipeline, pipeline_label, resolve_model
 from klantlint.nlp.staged import StagedPipeline
 
 if TYPE_CHECKING:
@@ -85,6 +89,12 @@ class ParseCounts:
     parsed_without_tree: int = 0  # fast mode: parsed texts that skipped the dependency parser
 
 
+@dataclass(frozen=True)
+class _LoadedPipeline:
+    nlp: Language
+    staged: StagedPipeline
+
+
 @dataclass
 class _Job:
     """One segment to check: the rules to run on its doc, and (fast mode) the cache entry its hits fill."""
@@ -117,17 +127,20 @@ class Linter:
     """Checks Dutch customer-service texts; build once and reuse (loading the pipeline is the slow part)."""
 
     def __init__(self, config: Config | None = None, *, catalogue: RuleSet, mode: Mode = "fast") -> None:
-        """`catalogue`: fresh instances of every rule, this Linter's own (it compiles and configures them)."""
+        """`catalogue`: fresh instances of every rule, this Linter's own (it compiles and configures them).
+
+        The spaCy pipeline is loaded on first use (`load`): in fast mode, a text in which no rule's gate passes
+        never needs it, so checking a clean script does not even import spaCy. The model is resolved here, so an
+        unknown `model` is still reported when the Linter is built.
+        """
         if mode not in ("fast", "full"):
             raise ValueError(f"mode must be 'fast' or 'full', not {mode!r}")
         self.mode = mode
         self.config = config or Config()
-        try:
-            self.nlp: Language = load_pipeline(self.config.model)
-        except ModelError as error:
-            if self.config.source is None:
-                raise
-            raise ModelError(f"{self.config.source}: sleutel 'model': {error}") from None
+        with self._model_errors():
+            resolve_model(self.config.model)
+        self._loaded: _LoadedPipeline | None = None
+        self._load_lock = threading.Lock()
         self.catalogue = catalogue
         self.all_rules = catalogue.phrase_rules
         infos = catalogue.infos()
@@ -137,19 +150,61 @@ class Linter:
         self.conversation = catalogue.dialogue_checker(self._enabled, self.config)
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
         for rule in self.rules:
-            self._compile(rule)
+            self._configure(rule)
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
         self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
         self._segment_cache = CheckedSegments(self._segment_rules)
         # Parsed docs by text, with whether each has the dependency tree.
         self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
-        self._staged = StagedPipeline(self.nlp)
         self.parse_counts = ParseCounts()
+        if any(_from_own_pack(rule) for rule in self.rules):
+            self.load()  # the patterns of the user's own packs are validated now, not when a text first needs them
+
+    @contextmanager
+    def _model_errors(self) -> Iterator[None]:
+        """A model that cannot be found or loaded is reported with the config file that names it."""
+        try:
+            yield
+        except ModelError as error:
+            if self.config.source is None:
+                raise
+            raise ModelError(f"{self.config.source}: sleutel 'model': {error}") from None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (loaded on first use)."""
+        return self.load()
+
+    def load(self) -> Language:
+        """Load the pipeline now and compile the rules against it (a no-op once done). Batch runs and the language
+        server call it up front: forked workers then share the loaded pipeline, and the first keystroke does not
+        wait for it."""
+        return self._pipeline().nlp
+
+    def _pipeline(self) -> _LoadedPipeline:
+        loaded = self._loaded
+        if loaded is not None:
+            return loaded
+        with self._load_lock:
+            if self._loaded is None:
+                with self._model_errors():
+                    nlp = load_pipeline(self.config.model)
+                for rule in self.rules:
+                    self._compile(rule, nlp)
+                self._loaded = _LoadedPipeline(nlp, StagedPipeline(nlp))
+            return self._loaded
+
+    @property
+    def pipeline_loaded(self) -> bool:
+        """Whether the pipeline has been loaded (a clean text in fast mode does not need it)."""
+        return self._loaded is not None
 
     @property
     def pipeline(self) -> str:
-        return pipeline_label(self.nlp)
+        """`name version` of the pipeline, read from its metadata when it is not loaded (yet)."""
+        loaded = self._loaded
+        return pipeline_label(loaded.nlp) if loaded is not None else describe_model(self.config.model)
 
     def rule_infos(self) -> list[RuleInfo]:
         return self.catalogue.infos()
@@ -167,14 +222,15 @@ class Linter:
             in_default_set=code in self._default_codes,
         )
 
-    def _compile(self, rule: Rule) -> None:
+    def _configure(self, rule: Rule) -> None:
         rule.options = rule_options(rule, self.config)
-        try:
-            if isinstance(rule, DeclarativeRule):
-                rule.compile(self.nlp.vocab, self.nlp.tokenizer)
+        with _invalid_patterns(rule):
             rule.configure(self.config)
-        except (ValueError, KeyError, TypeError) as error:
-            raise RulePackError(f"{rule.info.source}: {rule.info.code}: patroon ongeldig: {error}") from None
+
+    def _compile(self, rule: Rule, nlp: Language) -> None:
+        if isinstance(rule, DeclarativeRule):
+            with _invalid_patterns(rule):
+                rule.compile(nlp.vocab, nlp.tokenizer)
 
     # -- checking -----------------------------------------------------------------------------
 
@@ -218,7 +274,9 @@ class Linter:
     def check_conversations(self, conversations: list[list[str]], batch_size: int = 256) -> list[list[list[Finding]]]:
         """Findings for each turn of each conversation, parsed in one batch; document-level rules (such as
         mixing "u" and "je") see all the turns of their own conversation together."""
-        batch = [(_prepared_turn(text), None) for turns in conversations for text in turns]
+        batch: list[tuple[PreparedText, str | None]] = [
+            (_prepared_turn(text), None) for turns in conversations for text in turns
+        ]
         document_ids = [number for number, turns in enumerate(conversations) for _ in turns]
         flat = iter(self._check_batch(batch, batch_size=batch_size, n_process=1, document_ids=document_ids))
         return [[next(flat) for _ in turns] for turns in conversations]
@@ -301,12 +359,12 @@ class Linter:
         if entry is None:
             found = self._scanner.scan(text)
             segment_context = job.context.segment_view()
-            entry = SegmentEntry(found, rules_that_may_fire(self._segment_rules, text, found, segment_context))
+            entry = SegmentEntry(found, self._may_fire(self._segment_rules, text, found, segment_context))
             if not entry.rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
         if document_rules:
-            document_rules = rules_that_may_fire(document_rules, text, entry.found, job.context)
+            document_rules = self._may_fire(document_rules, text, entry.found, job.context)
         if entry.hits is not None:
             hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
             job.rules = document_rules
@@ -315,9 +373,21 @@ class Linter:
             job.entry = entry
         return bool(job.rules)
 
+    def _may_fire(self, rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
+        """The rules whose gate passes on `text`. Before the pipeline is loaded, a declarative rule's gate cannot
+        judge its tokens and passes more often (never less); only when some gate passes is the pipeline loaded and
+        the sharp gates asked, so the answer is the same as with the pipeline loaded from the start."""
+        may_fire = rules_that_may_fire(rules, text, found, context)
+        if may_fire and self._loaded is None:
+            self.load()
+            may_fire = rules_that_may_fire(rules, text, found, context)
+        return may_fire
+
     def _docs(self, jobs: list[_Job], batch_size: int, n_process: int) -> Iterator[Doc]:
         """A doc per job. Full mode parses every segment; fast mode parses each distinct text once, and only
         tokenises a text whose rules all do without the parse."""
+        if not jobs:
+            return  # nothing to parse, and no pipeline to load for it
         counts = self.parse_counts
         if self.mode == "full":
             counts.parsed += len(jobs)
@@ -348,7 +418,7 @@ class Linter:
         if n_process > 1:
             parsed = [(doc, True) for doc in self.nlp.pipe(to_parse, batch_size=batch_size, n_process=n_process)]
         else:
-            parsed = self._staged.parse(to_parse, [needs_tree[text] for text in to_parse], batch_size)
+            parsed = self._pipeline().staged.parse(to_parse, [needs_tree[text] for text in to_parse], batch_size)
         for text, (doc, has_tree) in zip(to_parse, parsed, strict=True):
             docs[text] = doc
             counts.parsed_without_tree += not has_tree
@@ -495,3 +565,18 @@ def _comment_bounds(text: str, directive: Directive) -> tuple[int, int] | None:
     while start > line_start and text[start - 1] in " \t":
         start -= 1
     return start, end
+
+
+@contextmanager
+def _invalid_patterns(rule: Rule) -> Iterator[None]:
+    """A rule whose patterns spaCy refuses (or whose config it cannot use) is reported with its file and code."""
+    try:
+        yield
+    except (ValueError, KeyError, TypeError) as error:
+        raise RulePackError(f"{rule.info.source}: {rule.info.code}: patroon ongeldig: {error}") from None
+
+
+def _from_own_pack(rule: Rule) -> bool:
+    """Whether a rule comes from a pack of the user's (`rule_paths`), not from the packs klantlint ships (which its
+    tests compile)."""
+    return isinstance(rule, DeclarativeRule) and Path(rule.info.source).parent != bundled_pack_dir()

@@ -13,12 +13,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-import yaml
 from pydantic import ValidationError
 
 from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.errors import RulePackError
+from klantlint.io.yaml_data import YAMLError, load_yaml
 
 ENTRY_POINT_GROUP = "klantlint.rules"
 
@@ -48,10 +48,10 @@ def pack_files(path: Path) -> list[Path]:
 def load_pack(path: Path) -> list[DeclarativeRule]:
     """Parse and validate one YAML pack (a mapping with a `rules` list)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan niet worden gelezen: {error}") from None
-    except yaml.YAMLError as error:
+    except YAMLError as error:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path}: een regelpakket is een mapping met een lijst 'rules'")

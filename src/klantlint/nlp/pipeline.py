@@ -7,6 +7,9 @@ this package. Whichever is loaded gets klantlint's domain layer appended.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,22 +23,28 @@ BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_klantlin
 PREFERRED_PACKAGES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
 
 
-def installed_dutch_packages() -> list[str]:
-    import spacy
+def is_package(name: str) -> bool:
+    """Whether a distribution of this name is installed (as `spacy.util.is_package` decides, without importing
+    spaCy: resolving the model must not cost a check where no rule needs it the import)."""
+    try:
+        metadata.distribution(name)
+    except (metadata.PackageNotFoundError, ValueError):
+        return False
+    return True
 
-    return [name for name in PREFERRED_PACKAGES if spacy.util.is_package(name)]
+
+def installed_dutch_packages() -> list[str]:
+    return [name for name in PREFERRED_PACKAGES if is_package(name)]
 
 
 def resolve_model(model: str) -> str | Path:
-    """What `model` refers to: a package name or a pipeline folder."""
+    """What `model` refers to: a package name or a pipeline folder (ModelError if neither); nothing is loaded."""
     if model == "auto":
         installed = installed_dutch_packages()
         return installed[0] if installed else BUNDLED_MODEL
     if model == "bundled":
         return BUNDLED_MODEL
-    import spacy
-
-    if spacy.util.is_package(model):
+    if is_package(model):
         return model
     path = Path(model).expanduser()
     if path.exists():
@@ -75,10 +84,13 @@ def pipeline_label(nlp: Language) -> str:
 
 def model_folder(model: str = "auto") -> Path:
     """The folder on disk of the pipeline `model` resolves to (a package's install folder for a package)."""
-    import spacy
-
     target = resolve_model(model)
-    return target if isinstance(target, Path) else spacy.util.get_package_path(target)
+    if isinstance(target, Path):
+        return target
+    spec = importlib.util.find_spec(target)  # found, not imported (as spacy.util.get_package_path would)
+    if spec is None or spec.origin is None:
+        raise ModelError(f"model '{model}': pakket {target} is geïnstalleerd maar niet te vinden")
+    return Path(spec.origin).parent
 
 
 def describe_model(model: str = "auto") -> str:
@@ -89,7 +101,5 @@ def describe_model(model: str = "auto") -> str:
         if not candidates:
             return str(resolve_model(model))
         folder = candidates[0]
-    import spacy
-
-    meta = spacy.util.load_meta(folder / "meta.json")
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return f"{meta.get('lang', 'nl')}_{meta.get('name', 'pipeline')} {meta.get('version', '?')}"

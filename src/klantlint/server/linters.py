@@ -43,6 +43,7 @@ class LinterStore:
         if linter is None:
             try:
                 linter = Linter(config)
+                linter.load()  # a long-lived server: load now, so a broken model shows as the config's problem
             except KlantlintError as error:
                 linter = str(error)
             self._linters[key] = linter

@@ -1,4 +1,7 @@
-"""Call transcripts as data: calls made of turns, and what linting a call produced."""
+"""Call transcripts as data: calls made of turns, and what linting a call produced.
+
+Their validators are built on first use (`defer_build`): commands that read no transcript never pay for them.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ __all__ = ["Call", "CallResult", "Record", "RecordError", "Result", "Role", "Rol
 class Turn(BaseModel):
     """One speaker turn; `start`/`end` in seconds from the start of the call, when known."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     speaker: str
     text: str
@@ -31,7 +34,7 @@ class Turn(BaseModel):
 class Call(BaseModel):
     """One call: its turns in order, and where it came from (file and line, for error messages and resume)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     call_id: str
     turns: list[Turn]
@@ -53,7 +56,7 @@ class Call(BaseModel):
 class TurnFinding(BaseModel):
     """A finding inside one turn of a call; offsets are into that turn's text."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     turn_index: int
     speaker: str
@@ -68,7 +71,7 @@ class TurnFinding(BaseModel):
 class RoleAssignment(BaseModel):
     """Which speaker was taken as the agent, how, and how sure (0..1)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     agent_speaker: str | None
     method: Literal["label", "config", "option", "auto", "none"]
@@ -78,7 +81,7 @@ class RoleAssignment(BaseModel):
 class CallResult(BaseModel):
     """Findings and figures for one call."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     call_id: str
     agent_id: str | None = None
