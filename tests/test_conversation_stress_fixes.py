@@ -84,3 +84,62 @@ def test_kl107_starting_while_the_customer_only_says_ja_is_no_interruption(linte
         ("Agent", "en u krijgt er een sms over", 9.1, 10.8),
     )
     assert "KL107" not in _codes(linter, call)
+
+
+# KL101: organisations named by a short form, Flemish greetings before "met <naam>", "<naam> van <organisatie> hier" -
+
+
+@pytest.mark.parametrize(
+    ("organisation", "opening"),
+    [
+        (
+            "Regionale Energie Coöperatie Duinrand",
+            "Goedemorgen, Duinrand, u spreekt met Kees. Waarmee kan ik u helpen?",
+        ),
+        ("Vlaamse Thuiszorg Kempen", "Goeiedag, VTK, u spreekt met Lore. Waarvoor mag ik u helpen?"),
+        ("Algemeen Ziekenhuis Maria Middelares", "goeiemiddag az maria middelares met tom waarvoor mag ik u helpen"),
+    ],
+)
+def test_kl101_an_organisation_named_by_a_short_form_is_named(linter: Linter, organisation: str, opening: str) -> None:
+    call = _call(("Agent", opening), ("Klant", "Ik heb een vraag over mijn rekening."), organisation=organisation)
+    assert "KL101" not in _codes(linter, call)
+
+
+def test_kl101_a_generic_word_of_the_organisation_does_not_name_it(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "Goedemorgen, u spreekt met Kees van de energie. Waarmee kan ik u helpen?"),
+        ("Klant", "Ik heb een vraag over mijn rekening."),
+        organisation="Duinrand Energie",
+    )
+    assert "KL101" in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "goeiedag zeelicht met arne waarvoor mag ik u helpen",
+        "Goeiemiddag meneer Pauwels, Lies van Zeelicht hier. Ik bel u over uw aanvraag.",
+    ],
+)
+def test_kl101_flemish_ways_of_giving_the_agents_name(linter: Linter, opening: str) -> None:
+    direction = "outbound" if "bel u" in opening else "inbound"
+    call = _call(("Agent", opening), ("Klant", "Ja, zeg het maar."), direction=direction)
+    assert "KL101" not in _codes(linter, call)
+
+
+# Roles: diarised labels, the customer first (an IVR cut-in), a Flemish offer of help, a short organisation name ----
+
+
+def test_the_agent_of_a_diarised_flemish_call_is_found_by_a_waarvoor_offer_and_a_short_name(linter: Linter) -> None:
+    call = _call(
+        ("spreker 1", "ja eh voor een afspraak"),
+        ("spreker 2", "goeiemorgen kustzorg met ine waarvoor mag ik u helpen"),
+        ("spreker 1", "ja goeiemorgen met lambrecht van de dorpsstraat ik had graag een afspraak gemaakt"),
+        ("spreker 2", "dat kan meneer lambrecht ik heb dinsdag om tien uur"),
+        ("spreker 1", "dat is goed"),
+        ("spreker 2", "dus dinsdag om tien uur bij ons in de dorpsstraat nog een goeie dag meneer lambrecht"),
+        organisation="Woonzorg Kustzorg Oostende",
+    )
+    result = linter.check_call(call)
+    assert result.roles.agent_speaker == "spreker 2"
+    assert ("KL101", 1) not in {(item.finding.code, item.turn_index) for item in result.findings}

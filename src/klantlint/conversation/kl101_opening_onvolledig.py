@@ -32,16 +32,31 @@ NAME_THEN_HIER = re.compile(
 )
 
 
+# The Flemish order, "hier" after the organisation: "Sofie van de Kempenbank hier", "met jan van lumigas hier".
+NAME_ORGANISATION_HIER = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w'-]*+)\s++(?:van|bij)\s++((?:[\w'-]++\s++){1,5}?)hier(?![\w'-])"
+)
+
+
 def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: bool) -> bool:
-    """A name right before "hier van/bij <organisation>": a word that is no function word, greeting or part of the
-    organisation's name, and in text with capitals a capitalised one."""
+    """A name right before "hier van/bij <organisation>" or before "van <organisation> hier": a word that is no
+    function word, greeting or part of the organisation's name, and in text with capitals a capitalised one."""
     if "hier" not in turn.lower:  # the usual opening: no regex needed
         return False
-    for match in NAME_THEN_HIER.finditer(turn.lower):
-        word = match.group(1)
-        if word in NOT_A_NAME or is_organisation_word(word, organisations) or word in DEPARTMENT_WORDS:
+    candidates = [match.start(1) for match in NAME_THEN_HIER.finditer(turn.lower)]
+    candidates += [
+        match.start(1)
+        for match in NAME_ORGANISATION_HIER.finditer(turn.lower)
+        if names_organisation(match.group(2), organisations)
+    ]
+    for start in candidates:
+        word = CAPITALISED_WORD.match(turn.lower, start)
+        if word is None:
             continue
-        if cased and not turn.text[match.start(1)].isupper():
+        name = word.group()
+        if name in NOT_A_NAME or is_organisation_word(name, organisations) or name in DEPARTMENT_WORDS:
+            continue
+        if cased and not turn.text[start].isupper():
             continue
         return True
     return False

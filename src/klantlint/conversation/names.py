@@ -149,7 +149,8 @@ def _fuller(turn: ViewTurn, words: tuple[str, ...], after: int, cased: bool) -> 
 # Words that may stand before "met <naam>" at the start of what someone says.
 OPENING_WORDS = frozenset(
     """hallo goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goedendag dag hoi hai hey ha ja jazeker
-    eh ehm uh uhm nou oh morgen middag avond""".split()
+    eh ehm uh uhm nou oh morgen middag avond goeiedag goeiendag goeienavond goeieavond goeienmorgen goeienmiddag
+    allee awel""".split()
 )
 
 

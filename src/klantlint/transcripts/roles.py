@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
 from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
 from klantlint.transcripts.spoken import fluent_words
@@ -29,7 +30,12 @@ def _cues(*weighted: tuple[str, float]) -> WeightedCues:
 
 
 AGENT_CUES = _cues(
-    (r"\b(waarmee|wat) kan ik (voor )?(u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
+    # "waarmee kan ik u helpen", Flemish "waarvoor mag ik u helpen", "hoe kan ik u verder helpen"
+    (
+        r"\b(waarmee|waarvoor|wat|hoe|waar) (kan|mag) ik (voor )?(u|je|jou|jullie) (mee |verder |voor )?"
+        r"(van dienst zijn|helpen|doen)\b",
+        3.0,
+    ),
     # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
     (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
     (r"\b(u|je) spreekt met\b", 1.0),
@@ -131,8 +137,7 @@ def _label_sets(
 
 
 def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAssignment:
-    spellings = dict.fromkeys(s for name in organisations for s in (name.strip(), fluent_words(name)) if s)
-    names = [re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE) for spelling in spellings]
+    names = tuple(name for name in organisations if name.strip())
     scores = {
         speaker: _agent_score(t for t in call.turns if t.speaker == speaker) + _organisation_score(call, speaker, names)
         for speaker in speakers
@@ -166,13 +171,13 @@ def _turn_score(text: str) -> float:
     return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(words))
 
 
-def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) -> float:
-    """The organisation named in the speaker's first turn is the agent's opening (a filler inside the name apart:
-    `names` holds each name as written and as `fluent_words`)."""
+def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> float:
+    """The organisation named in the speaker's first turn is the agent's opening, also by a short form ("LZV",
+    "Woonstede" for "Stichting Woonstede Rivierenland") and with a filler inside the name."""
     first = next((turn for turn in call.turns if turn.speaker == speaker), None)
     if first is None or not names:
         return 0.0
-    named = any(name.search(first.text) for name in names) or any(name.search(_fluent(first.text)) for name in names)
+    named = names_organisation(first.text, names) or names_organisation(_fluent(first.text), names)
     return ORGANISATION_WEIGHT if named else 0.0
 
 
