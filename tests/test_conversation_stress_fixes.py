@@ -143,3 +143,95 @@ def test_the_agent_of_a_diarised_flemish_call_is_found_by_a_waarvoor_offer_and_a
     result = linter.check_call(call)
     assert result.roles.agent_speaker == "spreker 2"
     assert ("KL101", 1) not in {(item.finding.code, item.turn_index) for item in result.findings}
+
+
+# KL106: a recap put as a check, a call that ends in a transfer, an unpunctuated "dag meneer X" -----------------------
+
+OPENING = ("Agent", "Goedemorgen, Zeelicht, u spreekt met Noor. Waarmee kan ik u helpen?")
+BOOKED = [
+    OPENING,
+    ("Klant", "Goedemorgen, met Aksoy. Ik wil een afspraak voor het plaatsen van een laadpaal."),
+    ("Agent", "Dat kan, meneer Aksoy. Dan plan ik de installateur in op maandag 3 maart tussen één en vijf."),
+    ("Klant", "Moet ik zelf nog iets doen?"),
+    ("Agent", "Zorg dat de meterkast vrij is."),
+    ("Klant", "Komt goed."),
+]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Dus de installateur komt maandag 3 maart tussen één en vijf en de meterkast is vrij, klopt dat?",
+        "oké dus maandag drie maart tussen een en vijf komt de installateur en u maakt de meterkast vrij klopt dat",
+        "Heb ik het goed dat de installateur maandag 3 maart tussen één en vijf komt en u de meterkast vrijmaakt?",
+    ],
+)
+def test_kl106_a_recap_put_as_a_check_before_the_greeting_is_a_summary(linter: Linter, recap: str) -> None:
+    call = _call(*BOOKED, ("Agent", recap), ("Klant", "Ja."), ("Agent", "Fijn. Een fijne dag nog, meneer Aksoy."))
+    assert "KL106" not in _codes(linter, call)
+
+
+def test_kl106_a_fact_checked_with_dus_before_the_agreement_is_no_summary(linter: Linter) -> None:
+    call = _call(
+        OPENING,
+        ("Klant", "Goedemorgen, met Aksoy. Mijn laadpaal laadt niet meer."),
+        ("Agent", "Dus de laadpaal geeft sinds gisteren een rood lampje en laadt niet meer, klopt dat?"),
+        ("Klant", "Ja."),
+        ("Agent", "Dan plan ik een monteur in op maandag 3 maart tussen één en vijf, meneer Aksoy."),
+        ("Klant", "Goed."),
+        ("Agent", "Een fijne dag nog."),
+    )
+    assert "KL106" in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Dan verbind ik u nu door. Een fijne dag nog, meneer Aksoy.", "ik zet u nu door fijne dag meneer aksoy"],
+)
+def test_kl106_a_call_that_ends_by_putting_the_customer_through_needs_no_summary(linter: Linter, closing: str) -> None:
+    call = _call(
+        OPENING,
+        ("Klant", "Goedemorgen, met Aksoy. Ik wil bezwaar maken tegen mijn eindafrekening."),
+        ("Agent", "Bezwaren behandelt de afdeling Geschillen. Ik verbind u door met de afdeling Geschillen."),
+        ("Klant", "Graag."),
+        ("Agent", closing),
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+def test_kl106_an_unpunctuated_dag_meneer_at_the_end_is_a_closing_greeting(linter: Linter) -> None:
+    call = _call(
+        OPENING,
+        ("Klant", "met aksoy hoe laat is de balie open"),
+        ("Agent", "de balie is open van negen tot vijf"),
+        ("Klant", "oké dank u"),
+        ("Agent", "graag gedaan dan weet u dat dag meneer aksoy"),
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+def test_kl106_an_outbound_opening_that_says_why_the_agent_calls_agrees_nothing(linter: Linter) -> None:
+    call = _call(
+        ("Klant", "met de wit"),
+        ("Agent", "goedemiddag meneer de wit u spreekt met noor van zeelicht ik bel u over de storing van vanochtend"),
+        ("Klant", "ja"),
+        ("Agent", "de storing is verholpen heeft u weer stroom"),
+        ("Klant", "ja alles doet het weer"),
+        ("Agent", "fijn om te horen nog een fijne dag meneer de wit"),
+        direction="outbound",
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+# KL102: "met Janssens van de Kerkstraat" gives the name Janssens ---------------------------------------------------
+
+
+def test_kl102_a_street_after_the_callers_name_is_not_part_of_it(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "goeiemorgen zeelicht met noor waarvoor mag ik u helpen"),
+        ("Klant", "ja goeiemorgen met maes van de kapelstraat de bel werkt niet"),
+        ("Agent", "dat kijk ik na meneer maes het is een losse draad"),
+        ("Klant", "ah oké merci"),
+        ("Agent", "graag gedaan nog een goeie dag meneer maes"),
+    )
+    assert "KL102" not in _codes(linter, call)

@@ -263,9 +263,13 @@ TIME_EXPRESSION = (
 _CALLER = rf"(?:{ADDRESSEE})"
 # The organisation calls the customer: "ik bel u", "bel ik u", "mijn collega belt u", "belt mijn collega Fenna u",
 # "u wordt teruggebeld", "nemen wij contact met u op". ("Belt u gerust terug" is the customer calling: not one.)
+_NOT_THIS_CALL = (
+    r"(?!\s+(?:(?:even|nu|eventjes)\s+)?(?:over|omdat|namens|vanwege|want|in\s+verband\s+met|ivm|i\.v\.m\.)\b)"
+)
 _ORGANISATION_CALLS = (
-    rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b",
-    rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b",
+    # (not the reason for this call: "ik bel u over de storing die u vanochtend meldde", "ik bel u omdat ...")
+    rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b{_NOT_THIS_CALL}",
+    rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b{_NOT_THIS_CALL}",
     rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w+dienst|monteur|adviseur|specialist|iemand|teamleider|"
     rf"leidinggevende|planner|planning)\s+(?:\S+\s+){{0,3}}?(?:belt|bellen)\s+{_CALLER}\b",
     rf"(?:belt|bellen)\s+(?:mijn|een|onze|de|hij|zij|ze)\s+(?:\S+\s+){{0,5}}?{_CALLER}\b",
@@ -406,6 +410,24 @@ CLOSING_GREETING = compile_cues(
     r"goe(?:de|ie)n?dag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeienavond|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
+    # unpunctuated speech-to-text: "... krijgt u een brief dag meneer de vries"
+    r"\bdag\s+(?:meneer|mevrouw)(?:\s+[\w'-]+){0,3}\s*[.!]?\s*$",
+)
+# A recap put as a check, after the agreement: "Dus we zien u woensdag om half vier, met uw pasfoto, klopt dat?",
+# "heb ik het goed dat u de offerte vanavond mailt en dat ...?" (a sentence-initial "dus" with at least six words
+# before the check, or "heb ik het goed dat").
+RECAP_CHECK = compile_cues(
+    r"(?:^|[.!?]\s+)(?:(?:oke|oké|goed|ja|fijn|prima|perfect|allee|top)[,\s]+)?dus\s+(?:[\w'-]+[\s,]+){6,}?"
+    r"(?:klopt\s+(?:dat|dit|het)|is\s+dat\s+(?:zo\s+)?(?:juist|correct|goed)|heb\s+ik\s+(?:dat|het)\s+(?:zo\s+)?goed|"
+    r"toch\s*\?|correct\s*\?)",
+    r"heb\s+ik\s+(?:het|dat)\s+(?:dan\s+|zo\s+)?goed\s+(?:begrepen\s+)?dat\s+(?:[\w'-]+[\s,]+){5,}",
+    gate=("klopt", "juist", "correct", "goed", "toch"),
+)
+# The agent puts the customer through at the end of the call: "Dan verbind ik u nu door.", "ik zet u door".
+TRANSFER_NOW = compile_cues(
+    rf"(?:verbind|zet|schakel)\s+(?:ik\s+)?{ADDRESSEE}\s+(?:(?:nu|meteen|direct|even|zo|dan)\s+)*door\b",
+    rf"(?:ik\s+)?(?:verbind|zet|schakel)\s+{ADDRESSEE}\s+(?:(?:nu|meteen|direct|even|zo|dan)\s+)*door\b",
+    gate=("door",),
 )
 # "Dat kan niet" refuses only after a request ("Kunt u ...?"); after a question of fact it answers it.
 REFUSAL_AFTER_REQUEST = compile_cues(

@@ -23,6 +23,8 @@ MAX_NAME_WORDS = 4
 SHORT_ANSWER_WORDS = 8
 # Words before the name in an answer: "Ja, dat is Pietersen", "het is De Vries".
 ANSWER_LEAD = frozenset({"dat", "het", "is", "mijn", "naam", "achternaam", "ik", "heet", "met"})
+# "met Janssens van de Vlasstraat": after "van (de)" a street is the caller's address, not part of the name.
+STREET_ENDINGS = ("straat", "straatje", "laan", "steenweg", "dreef", "plein", "kaai", "singel", "gracht", "weg")
 FILLERS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "ja", "jazeker", "zeker", "natuurlijk", "nou", "oke", "ok"})
 
 
@@ -66,7 +68,7 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
             break
         if low in NAME_PARTICLES:
             words.append(word)
-        elif low in NOT_A_NAME or low in FILLERS or (cased and not word[0].isupper()):
+        elif low in NOT_A_NAME or low in FILLERS or (cased and not word[0].isupper()) or _address_after(words, low):
             break
         else:
             words.append(word)
@@ -75,6 +77,12 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()
     return tuple(words)
+
+
+def _address_after(words: list[str], word: str) -> bool:
+    """`word` is a street after a particle ("van de Vlasstraat"): the caller's address follows the name."""
+    street = any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
+    return street and bool(words) and words[-1].lower() in NAME_PARTICLES
 
 
 def _is_cased(text: str) -> bool:
