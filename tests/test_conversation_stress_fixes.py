@@ -235,3 +235,35 @@ def test_kl102_a_street_after_the_callers_name_is_not_part_of_it(linter: Linter)
         ("Agent", "graag gedaan nog een goeie dag meneer maes"),
     )
     assert "KL102" not in _codes(linter, call)
+
+
+# KL104: a long silence the agent did not announce is a hold too --------------------------------------------------
+
+
+def _silence_call(agent_before: str, customer_between: str, agent_back_at: float) -> Call:
+    return _timed_call(
+        TIMED_OPENING,
+        ("Klant", "met ramdin mijn laatste termijn is twee keer afgeschreven", 3.9, 7.5),
+        ("Agent", agent_before, 8.0, 9.6),
+        ("Klant", customer_between, 10.0, 11.8),
+        ("Agent", "ja ik zie de dubbele afschrijving ik zet het bedrag terug", agent_back_at, agent_back_at + 3.5),
+    )
+
+
+def test_kl104_an_unannounced_silence_of_ninety_seconds_is_too_long(linter: Linter) -> None:
+    call = _silence_call("ik kijk even", "ja", 100.0)
+    assert ("KL104", 4) in _findings(linter, call)
+
+
+@pytest.mark.parametrize(
+    ("agent_before", "customer_between", "back_at"),
+    [
+        ("ik kijk even", "ja", 40.0),  # under a minute
+        ("mag ik uw klantnummer", "momentje ik pak mijn pasje erbij", 100.0),  # the customer went away
+    ],
+)
+def test_kl104_a_short_silence_or_the_customers_own_wait_is_no_overrun(
+    linter: Linter, agent_before: str, customer_between: str, back_at: float
+) -> None:
+    call = _silence_call(agent_before, customer_between, back_at)
+    assert "KL104" not in _codes(linter, call)
