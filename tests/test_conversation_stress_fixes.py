@@ -267,3 +267,18 @@ def test_kl104_a_short_silence_or_the_customers_own_wait_is_no_overrun(
 ) -> None:
     call = _silence_call(agent_before, customer_between, back_at)
     assert "KL104" not in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    ["Dag, Hilde Wuyts hier. Mijn vuilniszak is niet opgehaald.", "ja goeiemiddag hilde wuyts hier mijn vuilniszak"],
+)
+def test_kl102_a_name_said_before_hier_is_the_callers_name(linter: Linter, introduction: str) -> None:
+    call = _call(
+        ("Agent", "Goeiedag, Zeelicht, met Noor. Waarvoor mag ik u helpen?"),
+        ("Klant", introduction),
+        ("Agent", "Die wordt morgen alsnog opgehaald."),
+        ("Klant", "Merci."),
+        ("Agent", "Graag gedaan, nog een goeie dag."),
+    )
+    assert ("KL102", 4) in _findings(linter, call)
