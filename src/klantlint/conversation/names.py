@@ -138,6 +138,32 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
         words = name_after(turn.text, turn.lower, match.end(), cased=cased)
         if words:
             return _fuller(turn, words, match.end(), cased) or words
+    return _name_then_hier(turn, cased)
+
+
+# "Dag, Marc Dierickx hier.", "ja goeiemiddag an de wolf hier": the name at the start of a clause, then "hier".
+NAME_HIER = re.compile(r"(?:^|[.,;:!?]\s*)((?:[^\W\d_][\w'’-]*\s+){1,5}?)hier\b(?!\s+(?:is|ben|woon|op|in|bij|aan))")
+MIN_LOWERCASE_HIER_NAME = 2
+
+
+def _name_then_hier(turn: ViewTurn, cased: bool) -> tuple[str, ...] | None:
+    """A name said before "hier" at the start of a clause, greetings apart; in lowercase text only a name of at
+    least two words that are no particles ("marc dierickx hier", not "de buurman hier")."""
+    if "hier" not in turn.lower:
+        return None
+    for match in NAME_HIER.finditer(turn.lower):
+        position = match.start(1)
+        for word in NAME_WORD.finditer(turn.lower, position, match.end(1)):
+            if word.group() not in OPENING_WORDS and word.group() not in FILLERS:
+                position = word.start()
+                break
+        words = name_after(turn.text, turn.lower, position, cased=cased)
+        said = len(NAME_WORD.findall(turn.lower, position, match.end(1)))
+        if not words or len(words) != said:
+            continue
+        if not cased and sum(word.lower() not in NAME_PARTICLES for word in words) < MIN_LOWERCASE_HIER_NAME:
+            continue
+        return words
     return None
 
 
