@@ -282,3 +282,28 @@ def test_kl102_a_name_said_before_hier_is_the_callers_name(linter: Linter, intro
         ("Agent", "Graag gedaan, nog een goeie dag."),
     )
     assert ("KL102", 4) in _findings(linter, call)
+
+
+def test_kl103_a_stuttered_met_before_the_name_still_gives_the_name(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "goeiemorgen zeelicht met noor waarvoor mag ik u helpen"),
+        ("Klant", "ja goeiemorgen met eh met an verbeke ik wil een afspraak"),
+        ("Agent", "momentje"),
+        ("Agent", "sorry voor het wachten en eh hoe was uw naam"),
+        ("Klant", "verbeke"),
+        ("Agent", "dank u mevrouw verbeke ik heb dinsdag om tien uur dus dinsdag om tien uur nog een goeie dag"),
+    )
+    assert ("KL103", 3) in _findings(linter, call)
+
+
+def test_kl102_a_name_given_surname_first_is_used_with_meneer_and_the_surname(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "goeiemorgen zeelicht met noor waarvoor mag ik u helpen"),
+        ("Klant", "ik wil een vraag stellen over mijn factuur"),
+        ("Agent", "mag ik uw naam"),
+        ("Klant", "verbeke an"),
+        ("Agent", "dank u mevrouw verbeke de factuur is de jaarafrekening"),
+        ("Klant", "ah oké merci"),
+        ("Agent", "graag gedaan nog een goeie dag"),
+    )
+    assert "KL102" not in _codes(linter, call)

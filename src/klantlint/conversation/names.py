@@ -130,7 +130,8 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
     for match in CALLER_NAME_INTRO.finditer(turn.lower):
         cue = match.group()
         # "met" introduces a name only at the start of what the caller says ("ja hallo, met Jansen").
-        if cue == "met" and not starts_clause(turn.lower, match.start()):
+        # (A speech-to-text stutter apart: "ja goeiemorgen met eh met luc vermeersch".)
+        if cue == "met" and not starts_clause(turn.lower, match.start(), STUTTER):
             continue
         # "ik ben" only before a capitalised name ("ik ben Karin Visser", not "ik ben verhuisd").
         if cue.startswith("ik") and cue.endswith("ben") and not cased:
@@ -141,6 +142,7 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
     return _name_then_hier(turn, cased)
 
 
+STUTTER = frozenset({"met", *FILLERS})
 # "Dag, Marc Dierickx hier.", "ja goeiemiddag an de wolf hier": the name at the start of a clause, then "hier".
 NAME_HIER = re.compile(r"(?:^|[.,;:!?]\s*)((?:[^\W\d_][\w'’-]*\s+){1,5}?)hier\b(?!\s+(?:is|ben|woon|op|in|bij|aan))")
 MIN_LOWERCASE_HIER_NAME = 2
@@ -248,6 +250,9 @@ def _name_pattern(words: tuple[str, ...], surname: tuple[str, ...], informal: bo
     if informal and len(words) > len(surname):
         keys.append((words[0].lower(),))
     spoken = "|".join(r"\s+".join(re.escape(part) for part in key) for key in keys)
+    if len(words) > len(surname):
+        # Said surname first ("vermeersch luc", as on Belgian forms): "meneer Vermeersch" uses it.
+        spoken += rf"|(?:meneer|mevrouw)\s+{re.escape(words[0].lower())}"
     return re.compile(rf"(?<![^\W_])(?:{spoken})(?![^\W_])")
 
 
