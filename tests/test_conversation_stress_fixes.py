@@ -307,3 +307,55 @@ def test_kl102_a_name_given_surname_first_is_used_with_meneer_and_the_surname(li
         ("Agent", "graag gedaan nog een goeie dag"),
     )
     assert "KL102" not in _codes(linter, call)
+
+
+# Second stress batch: more closing formulas, ways to give one's name, "ah zo" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Graag gedaan. Tot wederhoren, meneer Claes.",
+        "graag gedaan het ga u goed meneer claes",
+        "Graag gedaan, en nog een prettige voortzetting, meneer Claes.",
+    ],
+)
+def test_kl106_formal_and_flemish_telephone_closings_are_greetings(linter: Linter, closing: str) -> None:
+    call = _call(
+        ("Agent", "Goedemorgen, Zeelicht, u spreekt met Noor. Waarmee kan ik u helpen?"),
+        ("Klant", "Met Claes. Tot wanneer kan ik mijn meterstand doorgeven?"),
+        ("Agent", "Tot het einde van de maand, meneer Claes."),
+        ("Klant", "Dank u."),
+        ("Agent", closing),
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Goedemiddag, Zeelicht, Karim aan de telefoon. Waarmee kan ik u helpen?",
+        "goedemiddag zeelicht u bent verbonden met karim waarmee kan ik u helpen",
+    ],
+)
+def test_kl101_the_agents_name_aan_de_telefoon_or_after_verbonden_met(linter: Linter, opening: str) -> None:
+    call = _call(("Agent", opening), ("Klant", "Ik heb een vraag over mijn rekening."))
+    assert "KL101" not in _codes(linter, call)
+
+
+def test_kl101_the_department_aan_de_lijn_is_no_name(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "goedemiddag zeelicht u heeft de klantenservice aan de lijn waarmee kan ik u helpen"),
+        ("Klant", "ik heb een vraag over mijn rekening"),
+    )
+    assert "KL101" in _codes(linter, call)
+
+
+def test_kl107_ah_zo_inside_the_customers_turn_is_a_back_channel(linter: Linter) -> None:
+    call = _timed_call(
+        TIMED_OPENING,
+        LONG_STORY,
+        ("Agent", "ah zo", 7.0, 7.6),
+        ("Agent", "dat is vervelend ik kijk wat er mis is gegaan", 10.9, 13.2),
+    )
+    assert "KL107" not in _codes(linter, call)

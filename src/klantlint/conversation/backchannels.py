@@ -14,7 +14,7 @@ from klantlint.conversation.view import ViewTurn
 MAX_BACKCHANNEL_WORDS = 3
 BACKCHANNEL_WORD = re.compile(
     r"ja|jaja|jawel|ja hoor|mm+|mm-?hm+|m-?hm+|hm+|uh-?huh|oke|ok|okay|ah|aha|oh|o|juist|precies|klopt|zeker|"
-    r"inderdaad|goed|allee|ah zo|ah ja|o ja|oh ja"
+    r"inderdaad|goed|allee|zo"
 )
 _WORD = re.compile(r"[\w-]+")
 

@@ -33,6 +33,7 @@ OFFER_OF_HELP = compile_cues(
 # The agent's own name: "u spreekt met Kim", "mijn naam is Kim", "met Kim van ...", "ik ben Kim".
 OWN_NAME_INTRO = compile_cues(
     rf"{ADDRESSEE}\s+spreekt\s+(?:nu\s+)?met",
+    rf"{ADDRESSEE}\s+(?:bent|is)\s+(?:nu\s+)?(?:door)?verbonden\s+met",
     r"spreekt\s+u\s+met",
     r"mijn\s+naam\s+is|ik\s+heet|ik\s+ben|dit\s+is|hier\s+is",
     r"met",
@@ -409,6 +410,8 @@ CLOSING_GREETING = compile_cues(
     r"doei|daag",
     r"goe(?:de|ie)n?dag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeienavond|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
+    # formal and Flemish telephone closings: "tot wederhoren", "het ga u goed", "nog een prettige voortzetting"
+    rf"tot\s+wederhorens?|het\s+ga\s+{ADDRESSEE}\s+goed|(?:prettige|fijne|goede|goeie|verdere)\s+voortzetting",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
     # unpunctuated speech-to-text: "... krijgt u een brief dag meneer de vries"
     r"\bdag\s+(?:meneer|mevrouw)(?:\s+[\w'-]+){0,3}\s*[.!]?\s*$",

@@ -38,12 +38,21 @@ NAME_ORGANISATION_HIER = re.compile(
 )
 
 
+# "Karim aan de telefoon", "met u aan de lijn: Karim" is not one.
+NAME_ON_THE_LINE = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w'-]*+)(?:\s*+,\s*+|\s++)aan\s++de\s++(?:telefoon|lijn)(?![\w'-])"
+)
+
+
 def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: bool) -> bool:
-    """A name right before "hier van/bij <organisation>" or before "van <organisation> hier": a word that is no
-    function word, greeting or part of the organisation's name, and in text with capitals a capitalised one."""
-    if "hier" not in turn.lower:  # the usual opening: no regex needed
+    """A name right before "hier van/bij <organisation>", before "van <organisation> hier" or before "aan de
+    telefoon": a word that is no function word, greeting or part of the organisation's name, and in text with
+    capitals a capitalised one."""
+    lower = turn.lower
+    if "hier" not in lower and "aan de " not in lower:  # the usual opening: no regex needed
         return False
-    candidates = [match.start(1) for match in NAME_THEN_HIER.finditer(turn.lower)]
+    candidates = [match.start(1) for match in NAME_THEN_HIER.finditer(lower)]
+    candidates += [match.start(1) for match in NAME_ON_THE_LINE.finditer(lower)]
     candidates += [
         match.start(1)
         for match in NAME_ORGANISATION_HIER.finditer(turn.lower)
