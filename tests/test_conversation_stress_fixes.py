@@ -359,3 +359,67 @@ def test_kl107_ah_zo_inside_the_customers_turn_is_a_back_channel(linter: Linter)
         ("Agent", "dat is vervelend ik kijk wat er mis is gegaan", 10.9, 13.2),
     )
     assert "KL107" not in _codes(linter, call)
+
+
+# Wording probes: Flemish and spoken variants of the parts the rules look for ---------------------------------------
+
+INFO_CALL = [
+    ("Agent", "Goedemorgen, Zeelicht, u spreekt met Noor. Waarmee kan ik u helpen?"),
+    ("Klant", "Met Claes. Tot wanneer kan ik mijn meterstand doorgeven?"),
+    ("Agent", "Tot het einde van de maand, meneer Claes."),
+    ("Klant", "Dank u."),
+]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Graag gedaan, meneer Claes. Salut!",
+        "graag gedaan meneer claes ik wens u nog een aangename dag",
+        "Graag gedaan, meneer Claes, en nog een goeie!",
+        "Graag gedaan, meneer Claes. Veel beterschap gewenst.",
+    ],
+)
+def test_kl106_more_spoken_closings_are_greetings(linter: Linter, closing: str) -> None:
+    assert "KL106" not in _codes(linter, _call(*INFO_CALL, ("Agent", closing)))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Goeiedag, Zeelicht, met Noor, zeg het eens.",
+        "Goeiemiddag, Zeelicht, u spreekt met Noor. Wat is er van uw dienst?",
+        "Bonjour, Zeelicht, u spreekt met Noor. Waarmee kan ik u helpen?",
+    ],
+)
+def test_kl101_flemish_offers_of_help(linter: Linter, opening: str) -> None:
+    call = _call(("Agent", opening), ("Klant", "Ik heb een vraag over mijn rekening."), direction="inbound")
+    assert "KL101" not in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Mag ik het even herhalen? De installateur komt maandag 3 maart tussen één en vijf.",
+        "Heb ik alles goed genoteerd: maandag 3 maart tussen één en vijf, en de meterkast is vrij?",
+    ],
+)
+def test_kl106_a_recap_announced_as_a_repetition_is_a_summary(linter: Linter, recap: str) -> None:
+    call = _call(*BOOKED, ("Agent", recap), ("Klant", "Ja."), ("Agent", "Fijn. Een fijne dag nog, meneer Aksoy."))
+    assert "KL106" not in _codes(linter, call)
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    ["ik zet u efkes on hold", "efkes geduld alstublieft", "ik ga het efkes navragen", "wacht u even"],
+)
+def test_kl104_flemish_and_english_hold_announcements_start_a_hold(linter: Linter, announcement: str) -> None:
+    # Back after 25 s: a silence that short after a turn that announces nothing is no hold.
+    call = _timed_call(
+        TIMED_OPENING,
+        ("Klant", "met ramdin mijn laatste termijn is twee keer afgeschreven", 3.9, 7.5),
+        ("Agent", announcement, 8.0, 9.6),
+        ("Klant", "ja hoor", 10.0, 10.8),
+        ("Agent", "ik zie de dubbele afschrijving en zet het bedrag terug", 35.0, 38.5),
+    )
+    assert linter.check_call(call).holds == 1

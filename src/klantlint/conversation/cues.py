@@ -17,7 +17,7 @@ ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
 GREETING = compile_cues(
     r"goe(?:de|ie|den|ien)?(?:n)?(?:morgen|middag|avond|dag)",
     r"(?:goede\s+)?(?:morgen|middag|avond)(?=\s*[,.!]|\s+(?:met|u|je|meneer|mevrouw)\b)",
-    r"dag|hallo|hoi|welkom",
+    r"dag|hallo|hoi|welkom|bonjour",
 )
 OFFER_OF_HELP = compile_cues(
     rf"(?:waarmee|waar\s+mee|waarvoor|waar\s+voor|wat|hoe|waar)\s+(?:kan|mag)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:(?:vandaag|nu|mee|voor\s+{ADDRESSEE}|"
@@ -29,6 +29,8 @@ OFFER_OF_HELP = compile_cues(
     rf"wat\s+(?:kan|mag)\s+ik\s+voor\s+{ADDRESSEE}\s+(?:doen|betekenen|regelen|uitzoeken)",
     r"hoe\s+kan\s+ik\s+helpen|waarmee\s+kan\s+ik\s+helpen",
     rf"waarmee\s+(?:kan|mag)\s+ik\s+{ADDRESSEE}\s+van\s+dienst\s+zijn",
+    # Flemish and shop counters: "zeg het eens", "wat is er van uw dienst?", "wat mag het zijn?"
+    r"zeg\s+(?:het\s+)?(?:eens|maar\s+eens)|wat\s+is\s+er\s+van\s+(?:uw|je)\s+dienst|wat\s+mag\s+het\s+zijn",
 )
 # The agent's own name: "u spreekt met Kim", "mijn naam is Kim", "met Kim van ...", "ik ben Kim".
 OWN_NAME_INTRO = compile_cues(
@@ -154,7 +156,7 @@ REASON_CONNECTIVE = compile_cues(r"omdat|zodat|want|aangezien|anders\s+kan\s+ik"
 
 # -- holds ------------------------------------------------------------------------------------------------------
 
-_LOOKUP_ASIDE = rf"(?:even|eventjes|nu|snel|direct|meteen|voor\s+{ADDRESSEE})"
+_LOOKUP_ASIDE = rf"(?:even|eventjes|efkes|effe|nu|snel|direct|meteen|voor\s+{ADDRESSEE})"
 _SHORT_WAIT = (
     r"(?:een|twee|drie|vier|vijf|tien|twintig|dertig|veertig|vijftig|zestig|halve|anderhalve|paar|\d+)\s+"
     r"(?:seconden|secondjes|seconde|minuten|minuutjes|minuut|minuutje)"
@@ -162,33 +164,34 @@ _SHORT_WAIT = (
 
 # Between "kunt u" and "wachten": a short wait, with small words around it ("zolang even", "daar nog even op").
 _WAIT_ASIDE = (
-    r"(?:(?:nog|dan|daar|zo)\s+)*(?:even|eventjes|heel\s+even|kort|zolang|zo\s+lang|solang)\s+"
+    r"(?:(?:nog|dan|daar|zo)\s+)*(?:even|eventjes|efkes|effe|heel\s+even|kort|zolang|zo\s+lang|solang)\s+"
     r"(?:(?:nog|even|daarop|op\s+mij|op\s+me)\s+)*(?:op\s+)?"
 )
 HOLD_ANNOUNCEMENT = compile_cues(
-    r"in\s+de\s+wacht|wachtstand|wachtmuziek",
-    rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
+    r"in\s+de\s+wacht|wachtstand|wachtmuziek|on\s+hold",
+    rf"wacht\s+(?:{ADDRESSEE}\s+)?(?:even|eventjes|efkes|effe|heel\s+even)\b",
+    rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|efkes|effe|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
     r"momentje|moment(?:je)?\s+(?:alstublieft|alsjeblieft|graag)|een\s+moment(?:je)?|ogenblik(?:je)?",
-    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|heel\s+even)\s+)?(?:een\s+)?(?:momentje|moment|ogenblikje|"
+    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|efkes|effe|heel\s+even)\s+)?(?:een\s+)?(?:momentje|moment|ogenblikje|"
     r"minuutje|paar\s+minuten)",
     rf"(?:ik\s+ben|ben\s+ik|ik\s+kom)\s+(?:zo|zometeen|direct|meteen|straks|zo\s+snel\s+mogelijk)\s+(?:weer\s+)?"
     rf"(?:bij\s+{ADDRESSEE}\s+)?(?:terug|weer\s+bij)",
     rf"(?:ik\s+ben|ben\s+ik)\s+(?:zo|zometeen|direct)\s+weer\s+bij\s+{ADDRESSEE}",
-    rf"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|nu|snel|voor\s+{ADDRESSEE}|"
+    rf"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|efkes|effe|nu|snel|voor\s+{ADDRESSEE}|"
     r"\s)*"
     r"(?:navragen|nakijken|opzoeken|uitzoeken|checken|overleggen|natrekken|uitzoeken|opvragen|nagaan|"
     r"controleren|bekijken|doorrekenen|berekenen)",
-    r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
+    r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|efkes|effe|kort)\s+"
     r"(?:na|op|uit|mee|bij|met\s+(?:een|mijn)\s+(?:collega|leidinggevende|teamleider|afdeling))",
     rf"mag\s+ik\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:laten\s+)?wachten",
     # "kunt u even wachten", "wilt u zolang even wachten", "wilt u daar nog even op wachten" (not "kunt u wachten
     # tot de brief er is": a short wait is named)
     rf"(?:wilt|kunt|wil|kan)\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:blijven\s+)?wachten",
-    r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes)\s+geduld",
+    r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes|efkes|effe)\s+geduld",
     r"een\s+ogenblik(?:je)?\s+geduld",
     r"(?:dat|dit|het)\s+duurt\s+(?:ongeveer\s+|zo'?n\s+|maximaal\s+|hooguit\s+|nog\s+|heel\s+|even\s+|een\s+)*"
     r"(?:\d|een|twee|drie|vier|vijf|tien|anderhalve|halve|paar|minuut|minuutje|seconden|momentje|even|eventjes)",
-    rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|nu|voor\s+{ADDRESSEE}|"
+    rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|efkes|effe|nu|voor\s+{ADDRESSEE}|"
     r"graag|snel)\s+)*(?:na|op|uit|door)\b",
     # looking something up while the caller waits: "ik zoek op wanneer de monteur komt", "ik ga even na of ...".
     rf"ik\s+(?:ga\s+)?(?:{_LOOKUP_ASIDE}\s+)*(?:kijk|kijken|zoek|zoeken|check|checken|bekijk|controleer|informeer|vraag|"
@@ -204,6 +207,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
     rf"{_SHORT_WAIT}\s*(?:geduld\s*)?(?:alstublieft|alsjeblieft|graag)?\s*[.!]?\s*$",
     gate=(
         "wacht",
+        "hold",
         "moment",
         "ogenblik",
         "blijf",
@@ -228,7 +232,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
 )
 # Coming back during a hold without the answer yet: the hold goes on, but the caller is not forgotten.
 HOLD_CHECK_IN = compile_cues(
-    r"nog\s+(?:heel\s+)?(?:even|eventjes|een\s+momentje|een\s+ogenblikje)\s+geduld",
+    r"nog\s+(?:heel\s+)?(?:even|eventjes|efkes|effe|een\s+momentje|een\s+ogenblikje)\s+geduld",
     r"(?:ik\s+ben|ben\s+ik)\s+(?:er\s+)?nog\s+(?:even\s+)?(?:mee\s+)?bezig",
     r"(?:ik\s+ben|ben\s+ik)\s+er\s+nog",
     rf"(?:bent|ben)\s+{ADDRESSEE}\s+er\s+nog",
@@ -361,6 +365,11 @@ SUMMARY = compile_cues(
     r"vat\s+(?:\w+\s+){0,3}samen",
     r"op\s+een\s+rij(?:tje)?|recapitul\w+|nog\s+(?:even\s+|een\s+keer\s+)?(?:alles\s+)?(?:herhalen|doorlopen|nalopen)",
     r"herhaal\s+(?:ik\s+)?(?:het|even|nog|eens|kort|de\s+afspraken?|wat)\b",
+    # "mag ik het even herhalen?", "kort herhaald:", "heb ik alles goed genoteerd: ...", "even kijken of ik alles heb:"
+    r"(?:mag|zal|kan)\s+ik\s+(?:het|dat|alles|de\s+afspraak|de\s+afspraken)\s+(?:nog\s+)?(?:(?:even|eventjes|efkes|"
+    r"kort|eens)\s+)?herhalen|kort\s+herhaald",
+    r"heb\s+ik\s+alles\s+(?:zo\s+)?(?:goed|juist|correct)\s+(?:genoteerd|staan|begrepen)|of\s+ik\s+alles\s+"
+    r"(?:goed\s+|juist\s+)?(?:heb|genoteerd\s+heb)",
     r"samenvattend|(?:nog\s+even\s+)?de\s+afspraken\s*(?::|op\s+een\s+rij|nog\s+even|zijn)",
     r"(?:even\s+)?voor\s+de\s+duidelijkheid|voor\s+het\s+overzicht|kort\s+gezegd|"
     r"het\s+komt\s+erop\s+neer|alles\s+(?:nog\s+)?(?:even\s+)?bij\s+elkaar",
@@ -400,7 +409,7 @@ SUMMARY = compile_cues(
 # Jansen", "tot straks", "tot vanmiddag"; Flemish "nog een goeie dag (verder)", "nog een schone dag", "goeiendag".
 # ("Graag gedaan" alone is none.)
 CLOSING_GREETING = compile_cues(
-    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|fijn|prettig|goed)\s+"
+    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|aangename|fijn|prettig|goed)\s+"
     r"(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
     r"(?:dag|middag|avond|ochtend|morgen|voormiddag|namiddag|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|"
     r"vrijdag|maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
@@ -412,6 +421,7 @@ CLOSING_GREETING = compile_cues(
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
     # formal and Flemish telephone closings: "tot wederhoren", "het ga u goed", "nog een prettige voortzetting"
     rf"tot\s+wederhorens?|het\s+ga\s+{ADDRESSEE}\s+goed|(?:prettige|fijne|goede|goeie|verdere)\s+voortzetting",
+    r"salut|bye|doeg|(?:veel\s+)?beterschap(?:\s+gewenst)?|nog\s+een\s+(?:goeie|goede|fijne|schone)\s*[.!]?\s*$",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
     # unpunctuated speech-to-text: "... krijgt u een brief dag meneer de vries"
     r"\bdag\s+(?:meneer|mevrouw)(?:\s+[\w'-]+){0,3}\s*[.!]?\s*$",
