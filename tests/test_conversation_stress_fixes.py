@@ -423,3 +423,36 @@ def test_kl104_flemish_and_english_hold_announcements_start_a_hold(linter: Linte
         ("Agent", "ik zie de dubbele afschrijving en zet het bedrag terug", 35.0, 38.5),
     )
     assert linter.check_call(call).holds == 1
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # the customer speaks first (an IVR cut-in), the agent's opening names no organisation and offers no help
+        [
+            ("SPEAKER_00", "hallo"),
+            ("SPEAKER_01", "goeiedag met an"),
+            ("SPEAKER_00", "ja dag ik heb een vraag over mijn afvalkalender"),
+            ("SPEAKER_01", "zeg het maar"),
+        ],
+        # outbound: the agent says why they call, without the organisation
+        [
+            ("SPEAKER_00", "hallo"),
+            ("SPEAKER_01", "ja goedemiddag u spreekt met kim ik bel u over uw offerte"),
+            ("SPEAKER_00", "ah ja"),
+        ],
+    ],
+)
+def test_the_agent_of_a_diarised_call_with_a_poor_opening_is_still_found(
+    linter: Linter, turns: list[tuple[str, str]]
+) -> None:
+    result = linter.check_call(_call(*turns, organisation="Fluvia Netbeheer"))
+    assert result.roles.agent_speaker == "SPEAKER_01"
+    assert ("KL101", 1) in {(item.finding.code, item.turn_index) for item in result.findings}
+
+
+def test_two_speakers_who_both_sound_like_customers_get_no_agent(linter: Linter) -> None:
+    result = linter.check_call(
+        _call(("spreker 1", "ik heb een vraag over mijn factuur"), ("spreker 2", "ik heb een klacht over mijn pakket"))
+    )
+    assert result.roles.agent_speaker is None

@@ -42,7 +42,9 @@ AGENT_CUES = _cues(
     (r"\bwelkom (bij|in)\b", 2.0),
     (r"\bmet \w+( \w+)? van\b", 2.0),
     (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
-    (r"\bik bel (u|je) (namens|van|omdat)\b", 2.0),
+    (r"\bik bel (u|je) (namens|van|omdat|over|in verband met|ivm|vanwege)\b", 2.0),
+    # Flemish offers of help: "zeg het eens", "wat is er van uw dienst"
+    (r"\bzeg (het )?(maar|eens)\b|\bwat is er van (uw|je) dienst\b", 2.0),
     (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
 )
 CUSTOMER_CUES = _cues(
@@ -143,10 +145,12 @@ def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAs
         for speaker in speakers
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    if not ranked or ranked[0][1] <= 0:
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    # Nobody sounds like the agent, but in a call of two the other one sounds like the customer ("ik heb een vraag").
+    told_by_customer = len(ranked) == 2 and runner_up < 0
+    if not ranked or (ranked[0][1] <= 0 and not told_by_customer):
         return _assignment(None, "none", 0.0)
     best, best_score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = best_score - runner_up
     if margin < MIN_MARGIN:
         return _assignment(None, "none", 0.0)
