@@ -456,3 +456,53 @@ def test_two_speakers_who_both_sound_like_customers_get_no_agent(linter: Linter)
         _call(("spreker 1", "ik heb een vraag over mijn factuur"), ("spreker 2", "ik heb een klacht over mijn pakket"))
     )
     assert result.roles.agent_speaker is None
+
+
+# Third stress batch --------------------------------------------------------------------------------------------------
+
+
+def test_kl106_a_flemish_hold_announcement_agrees_nothing(linter: Linter) -> None:
+    call = _call(
+        *INFO_CALL[:2],
+        ("Agent", "ik zet u efkes in de wacht ik kijk het na"),
+        ("Agent", "tot het einde van de maand meneer claes"),
+        ("Klant", "merci"),
+        ("Agent", "graag gedaan nog een goeie dag meneer claes"),
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+def test_kl106_a_remote_reset_during_the_call_agrees_nothing(linter: Linter) -> None:
+    call = _call(
+        ("Agent", "goedemiddag zeelicht met noor waarmee kan ik u helpen"),
+        ("Klant", "met claes mijn decoder geeft geen beeld"),
+        ("Agent", "ik stuur een reset naar uw decoder ziet u weer beeld"),
+        ("Klant", "ja het werkt weer"),
+        ("Agent", "fijn nog een fijne avond meneer claes"),
+    )
+    assert "KL106" not in _codes(linter, call)
+
+
+def test_kl106_someone_who_comes_at_a_time_is_an_agreement_that_needs_a_recap(linter: Linter) -> None:
+    call = _call(
+        ("Klant", "met claes"),
+        ("Agent", "goedemiddag meneer claes met noor van zeelicht ik bel over uw melding"),
+        ("Klant", "ja"),
+        ("Agent", "vanaf dinsdag komt er elke week iemand om de tuin te maaien"),
+        ("Klant", "oh fijn en hoe laat"),
+        ("Agent", "rond negen uur"),
+        ("Klant", "dank u wel"),
+        ("Agent", "graag gedaan tot ziens meneer claes"),
+        direction="outbound",
+    )
+    assert ("KL106", 7) in _findings(linter, call)
+
+
+def test_kl101_the_customer_addressed_by_name_before_met_and_the_agents_name(linter: Linter) -> None:
+    call = _call(
+        ("Klant", "met claes"),
+        ("Agent", "goedemiddag meneer claes met noor van zeelicht ik bel over uw melding"),
+        ("Klant", "ja"),
+        direction="outbound",
+    )
+    assert "KL101" not in _codes(linter, call)

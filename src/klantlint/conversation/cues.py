@@ -333,10 +333,12 @@ _AGREE_VERBS = (
     r"bestellen|storten|crediteren|verwerken|wijzigen"
 )
 # Not putting the caller on hold ("ik zet u even in de wacht"), nor connecting to look something up ("ik maak
-# verbinding met uw thermostaat", "ik maak contact met het systeem"): neither agrees anything.
+# verbinding met uw thermostaat", "ik maak contact met het systeem"), nor a remote reset: none agrees anything.
 _NOT_A_HOLD = (
-    r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
+    r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|efkes|effe|nu|heel|kort)\s+)*(?:in\s+de\s+wacht|on\s+hold))"
     r"(?!\s+(?:\S+\s+){0,3}?(?:verbinding|contact)\s+met\s+(?:uw|je|de|het|ons)\s+(?!collega|afdeling)\w+)"
+    # nor a remote action tried while the caller waits: "ik stuur een reset naar het kastje"
+    r"(?!\s+(?:\S+\s+){0,2}?(?:reset|resetsignaal|signaal|testsignaal|herstart|herstartsignaal|commando)\b)"
 )
 AGREEMENT = compile_cues(
     rf"(?:ik|wij|we)\s+(?:{_AGREE_VERBS})\b{_NOT_A_HOLD}",
@@ -356,6 +358,8 @@ AGREEMENT = compile_cues(
     r"(?:ik|wij|we)\s+(?:zorg|zorgen)\s+(?:ervoor\s+)?dat",
     rf"(?:komen|komt)\s+(?:ze|zij|hij|we|wij|de\s+\w+)\s+(?:\S+\s+){{0,3}}?{TIME_EXPRESSION}",
     r"(?:we\s+spreken|we\s+hebben|hebben\s+we|spreken\s+we)\s+(?:\S+\s+){0,2}?af",
+    # "vanaf maandag komt er elke ochtend iemand", "morgen komt er een monteur"
+    rf"{TIME_EXPRESSION}\s+(?:\S+\s+){{0,2}}?(?:komt|komen)\s+er\s+(?:\S+\s+){{0,4}}?(?:iemand|een\s+\w+)",
     r"afgesproken|afspraak",
 )
 # A recap of what was agreed: "Samengevat: ...", "Dan zet ik het op een rij", "Dus wat we afspreken is ...".

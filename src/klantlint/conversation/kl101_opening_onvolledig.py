@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO
-from klantlint.conversation.names import name_after, starts_clause
+from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO, TITLES
+from klantlint.conversation.names import CLAUSE_MARKS, OPENING_WORDS, WORD_CHARS, name_after, starts_clause
 from klantlint.conversation.organisation import is_organisation_word, names_organisation, organisation_words
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
@@ -71,6 +71,20 @@ def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: boo
     return False
 
 
+# "goedemiddag mevrouw van leeuwen met yasmin van ...": the customer addressed by name before "met <naam>".
+MAX_ADDRESSED_NAME_WORDS = 4
+
+
+def _after_addressing(lower: str, position: int) -> bool:
+    """Before `position` in its clause stand only greetings, then meneer/mevrouw and at most four name words."""
+    clause_start = max(lower.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    words = WORD_CHARS.findall(lower, clause_start, position)
+    title = next((index for index, word in enumerate(words) if word in TITLES or word == "mijnheer"), None)
+    if title is None or not all(word in OPENING_WORDS for word in words[:title]):
+        return False
+    return 0 < len(words) - title - 1 <= MAX_ADDRESSED_NAME_WORDS
+
+
 def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
     """'u spreekt met Sanne', 'mijn naam is ...', 'met Sanne' after the greeting or the organisation
     ("goedemiddag kidsshop kwebbel met jesse"), or 'Sanne hier van ...'."""
@@ -81,7 +95,9 @@ def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
     capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
     before_met = organisation_words(organisations) | DEPARTMENT_WORDS | capitalised
     for match in OWN_NAME_INTRO.finditer(turn.lower):
-        if match.group() == "met" and not starts_clause(turn.lower, match.start(), before_met):
+        if match.group() == "met" and not (
+            starts_clause(turn.lower, match.start(), before_met) or _after_addressing(turn.lower, match.start())
+        ):
             continue
         words = name_after(turn.text, turn.lower, match.end(), cased=cased)
         if words and not is_organisation_word(words[0], organisations):
