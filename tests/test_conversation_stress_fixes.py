@@ -506,3 +506,38 @@ def test_kl101_the_customer_addressed_by_name_before_met_and_the_agents_name(lin
         direction="outbound",
     )
     assert "KL101" not in _codes(linter, call)
+
+
+# KL105: Flemish and spoken refusals, and next steps said the Flemish way ---------------------------------------------
+
+REQUEST = [
+    ("Agent", "Goeiedag, Zeelicht, met Noor. Waarvoor mag ik u helpen?"),
+    ("Klant", "Met Claes. Kunt u mijn factuur van maart nog aanpassen?"),
+]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    ["Dat lukt spijtig genoeg niet.", "Dat is bij ons niet mogelijk.", "Daar heb ik geen zicht op."],
+)
+def test_kl105_flemish_refusals_without_a_next_step(linter: Linter, refusal: str) -> None:
+    call = _call(*REQUEST, ("Agent", refusal), ("Klant", "Jammer."), ("Agent", "Nog een goeie dag, meneer Claes."))
+    assert ("KL105", 2) in _findings(linter, call)
+
+
+@pytest.mark.parametrize(
+    "next_step",
+    [
+        "Mijn collega belt u morgenvoormiddag terug.",
+        "De dienst facturatie belt u donderdag terug.",
+        "We contacteren u morgen in de loop van de dag.",
+    ],
+)
+def test_kl105_flemish_call_backs_are_next_steps(linter: Linter, next_step: str) -> None:
+    call = _call(
+        *REQUEST,
+        ("Agent", f"Dat kan ik zelf niet aanpassen. {next_step}"),
+        ("Klant", "Goed."),
+        ("Agent", "Nog een goeie dag, meneer Claes."),
+    )
+    assert "KL105" not in _codes(linter, call)

@@ -258,7 +258,9 @@ HOLD_RETURN = compile_cues(
 # A concrete moment: "morgen", "vandaag voor vijf uur", "om tien uur", "binnen twee werkdagen", "donderdag".
 _NUMBER_WORDS = r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|half|kwart|anderhalf"
 TIME_EXPRESSION = (
-    r"(?:vandaag|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|straks|zo\s+meteen|"
+    r"(?:(?:morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"(?:voormiddag|namiddag|ochtend|middag|avond|vroeg)|(?:deze|in\s+de)\s+(?:voormiddag|namiddag)|"
+    r"vandaag|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|straks|zo\s+meteen|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
     r"(?:deze|volgende|komende)\s+week|(?:aan\s+het\s+)?(?:eind|einde)\s+van\s+de\s+(?:dag|middag|week|ochtend)|"
     rf"(?:voor|om|na|tussen|rond|uiterlijk|binnen|over|vanaf)\s+(?:{_NUMBER_WORDS})|"
@@ -275,11 +277,12 @@ _ORGANISATION_CALLS = (
     # (not the reason for this call: "ik bel u over de storing die u vanochtend meldde", "ik bel u omdat ...")
     rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b{_NOT_THIS_CALL}",
     rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b{_NOT_THIS_CALL}",
-    rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w+dienst|monteur|adviseur|specialist|iemand|teamleider|"
+    rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w*dienst|monteur|adviseur|specialist|iemand|teamleider|"
     rf"leidinggevende|planner|planning)\s+(?:\S+\s+){{0,3}}?(?:belt|bellen)\s+{_CALLER}\b",
     rf"(?:belt|bellen)\s+(?:mijn|een|onze|de|hij|zij|ze)\s+(?:\S+\s+){{0,5}}?{_CALLER}\b",
     rf"{_CALLER}\s+(?:wordt|word)\s+(?:\S+\s+){{0,6}}?(?:teruggebeld|gebeld)",
     rf"contact\s+met\s+{_CALLER}\s+op",
+    rf"(?:contacteer|contacteren)\s+(?:ik|wij|we)\s+{_CALLER}\b|(?:ik|wij|we)\s+(?:contacteer|contacteren)\s+{_CALLER}\b",
     rf"(?:laat|laten)\s+(?:ik\s+|wij\s+|we\s+)?{_CALLER}\s+(?:\S+\s+){{0,6}}?(?:terug)?bellen",
     rf"{_CALLER}\s+hoort\s+(?:\S+\s+){{0,5}}?van\s+(?:mij|ons|mijn\s+collega|de\s+\w+)",
     r"terugbelafspraak|terugbelverzoek|belafspraak",
@@ -447,9 +450,11 @@ TRANSFER_NOW = compile_cues(
     gate=("door",),
 )
 # "Dat kan niet" refuses only after a request ("Kunt u ...?"); after a question of fact it answers it.
+# "helaas" and its Flemish and spoken variants, as an aside in a refusal.
+_REGRET = r"(?:helaas|jammer\s+genoeg|spijtig\s+genoeg|eerlijk\s+gezegd)\s+"
 REFUSAL_AFTER_REQUEST = compile_cues(
-    r"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:helaas\s+|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
-    r"(?:dat|dit|het)\s+is\s+(?:helaas\s+|echt\s+|gewoon\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
+    rf"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:{_REGRET}|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
+    rf"(?:dat|dit|het)\s+is\s+(?:{_REGRET}|echt\s+|gewoon\s+|bij\s+ons\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
     gate=("nie",),
 )
 # The agent asking for something the customer answers in a few words: "mag ik het boekingsnummer", "wat is uw
@@ -487,7 +492,8 @@ NON_RESOLUTION = compile_cues(
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?(?:helaas\s+)?niet\s+(?!alleen\b|meteen\b|"
     r"direct\b|nu\b|zomaar\b)\w+",
     r"(?:dat|dit)\s+(?:doen|kunnen|mogen)\s+(?:wij|we)\s+(?:helaas\s+|dus\s+)?(?:niet|nooit)",
-    r"(?:dat|dit)\s+(?:weet|weten)\s+(?:ik|wij|we)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*(?:niet|niet\s+precies)",
+    rf"(?:dat|dit)\s+(?:weet|weten)\s+(?:ik|wij|we)\s+(?:{_REGRET}|ook\s+|eigenlijk\s+|echt\s+)*(?:niet|niet\s+precies)",
+    r"(?:daar|hier)\s+(?:heb|hebben)\s+(?:ik|wij|we)\s+(?:helaas\s+)?geen\s+(?:zicht|toegang)\s+(?:op|toe)\b",
     r"(?:ik|wij|we)\s+(?:weet|weten)\s+(?:het|dat)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*niet\b(?!\s+(?:of|hoe|wat|"
     r"waar|wanneer|precies\s+(?:of|hoe)))",
     r"weet\s+ik\s+veel",
