@@ -17,7 +17,7 @@ ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
 GREETING = compile_cues(
     r"goe(?:de|ie|den|ien)?(?:n)?(?:morgen|middag|avond|dag)",
     r"(?:goede\s+)?(?:morgen|middag|avond)(?=\s*[,.!]|\s+(?:met|u|je|meneer|mevrouw)\b)",
-    r"dag|hallo|hoi|welkom",
+    r"dag|hallo|hoi|welkom|bonjour",
 )
 OFFER_OF_HELP = compile_cues(
     rf"(?:waarmee|waar\s+mee|waarvoor|waar\s+voor|wat|hoe|waar)\s+(?:kan|mag)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:(?:vandaag|nu|mee|voor\s+{ADDRESSEE}|"
@@ -29,10 +29,13 @@ OFFER_OF_HELP = compile_cues(
     rf"wat\s+(?:kan|mag)\s+ik\s+voor\s+{ADDRESSEE}\s+(?:doen|betekenen|regelen|uitzoeken)",
     r"hoe\s+kan\s+ik\s+helpen|waarmee\s+kan\s+ik\s+helpen",
     rf"waarmee\s+(?:kan|mag)\s+ik\s+{ADDRESSEE}\s+van\s+dienst\s+zijn",
+    # Flemish and shop counters: "zeg het eens", "wat is er van uw dienst?", "wat mag het zijn?"
+    r"zeg\s+(?:het\s+)?(?:eens|maar\s+eens)|wat\s+is\s+er\s+van\s+(?:uw|je)\s+dienst|wat\s+mag\s+het\s+zijn",
 )
 # The agent's own name: "u spreekt met Kim", "mijn naam is Kim", "met Kim van ...", "ik ben Kim".
 OWN_NAME_INTRO = compile_cues(
     rf"{ADDRESSEE}\s+spreekt\s+(?:nu\s+)?met",
+    rf"{ADDRESSEE}\s+(?:bent|is)\s+(?:nu\s+)?(?:door)?verbonden\s+met",
     r"spreekt\s+u\s+met",
     r"mijn\s+naam\s+is|ik\s+heet|ik\s+ben|dit\s+is|hier\s+is",
     r"met",
@@ -153,7 +156,7 @@ REASON_CONNECTIVE = compile_cues(r"omdat|zodat|want|aangezien|anders\s+kan\s+ik"
 
 # -- holds ------------------------------------------------------------------------------------------------------
 
-_LOOKUP_ASIDE = rf"(?:even|eventjes|nu|snel|direct|meteen|voor\s+{ADDRESSEE})"
+_LOOKUP_ASIDE = rf"(?:even|eventjes|efkes|effe|nu|snel|direct|meteen|voor\s+{ADDRESSEE})"
 _SHORT_WAIT = (
     r"(?:een|twee|drie|vier|vijf|tien|twintig|dertig|veertig|vijftig|zestig|halve|anderhalve|paar|\d+)\s+"
     r"(?:seconden|secondjes|seconde|minuten|minuutjes|minuut|minuutje)"
@@ -161,33 +164,34 @@ _SHORT_WAIT = (
 
 # Between "kunt u" and "wachten": a short wait, with small words around it ("zolang even", "daar nog even op").
 _WAIT_ASIDE = (
-    r"(?:(?:nog|dan|daar|zo)\s+)*(?:even|eventjes|heel\s+even|kort|zolang|zo\s+lang|solang)\s+"
+    r"(?:(?:nog|dan|daar|zo)\s+)*(?:even|eventjes|efkes|effe|heel\s+even|kort|zolang|zo\s+lang|solang)\s+"
     r"(?:(?:nog|even|daarop|op\s+mij|op\s+me)\s+)*(?:op\s+)?"
 )
 HOLD_ANNOUNCEMENT = compile_cues(
-    r"in\s+de\s+wacht|wachtstand|wachtmuziek",
-    rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
+    r"in\s+de\s+wacht|wachtstand|wachtmuziek|on\s+hold",
+    rf"wacht\s+(?:{ADDRESSEE}\s+)?(?:even|eventjes|efkes|effe|heel\s+even)\b",
+    rf"(?:blijft|blijf)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|efkes|effe|zo\s+lang|zolang|nog\s+even)\s+)?(?:aan\s+de\s+lijn|hangen)",
     r"momentje|moment(?:je)?\s+(?:alstublieft|alsjeblieft|graag)|een\s+moment(?:je)?|ogenblik(?:je)?",
-    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|heel\s+even)\s+)?(?:een\s+)?(?:momentje|moment|ogenblikje|"
+    rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:(?:even|eventjes|efkes|effe|heel\s+even)\s+)?(?:een\s+)?(?:momentje|moment|ogenblikje|"
     r"minuutje|paar\s+minuten)",
     rf"(?:ik\s+ben|ben\s+ik|ik\s+kom)\s+(?:zo|zometeen|direct|meteen|straks|zo\s+snel\s+mogelijk)\s+(?:weer\s+)?"
     rf"(?:bij\s+{ADDRESSEE}\s+)?(?:terug|weer\s+bij)",
     rf"(?:ik\s+ben|ben\s+ik)\s+(?:zo|zometeen|direct)\s+weer\s+bij\s+{ADDRESSEE}",
-    rf"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|nu|snel|voor\s+{ADDRESSEE}|"
+    rf"(?:ik\s+ga|ik\s+zal|laat\s+ik|ik\s+moet|ik)\s+(?:dat|het|dit|uw\s+\w+|even|eventjes|efkes|effe|nu|snel|voor\s+{ADDRESSEE}|"
     r"\s)*"
     r"(?:navragen|nakijken|opzoeken|uitzoeken|checken|overleggen|natrekken|uitzoeken|opvragen|nagaan|"
     r"controleren|bekijken|doorrekenen|berekenen)",
-    r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|kort)\s+"
+    r"(?:ik\s+)?(?:overleg|vraag|kijk|zoek|check)\s+(?:dat|het|dit)?\s*(?:even|eventjes|efkes|effe|kort)\s+"
     r"(?:na|op|uit|mee|bij|met\s+(?:een|mijn)\s+(?:collega|leidinggevende|teamleider|afdeling))",
     rf"mag\s+ik\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:laten\s+)?wachten",
     # "kunt u even wachten", "wilt u zolang even wachten", "wilt u daar nog even op wachten" (not "kunt u wachten
     # tot de brief er is": a short wait is named)
     rf"(?:wilt|kunt|wil|kan)\s+{ADDRESSEE}\s+{_WAIT_ASIDE}(?:blijven\s+)?wachten",
-    r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes)\s+geduld",
+    r"aan\s+de\s+lijn\s+(?:blijven|te\s+blijven)|(?:nog\s+)?(?:heel\s+)?(?:even|eventjes|efkes|effe)\s+geduld",
     r"een\s+ogenblik(?:je)?\s+geduld",
     r"(?:dat|dit|het)\s+duurt\s+(?:ongeveer\s+|zo'?n\s+|maximaal\s+|hooguit\s+|nog\s+|heel\s+|even\s+|een\s+)*"
     r"(?:\d|een|twee|drie|vier|vijf|tien|anderhalve|halve|paar|minuut|minuutje|seconden|momentje|even|eventjes)",
-    rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|nu|voor\s+{ADDRESSEE}|"
+    rf"(?:ik\s+)?(?:zoek|kijk|vraag|check|reken|bereken)\s+(?:het|dat|dit)\s+(?:(?:even|eventjes|efkes|effe|nu|voor\s+{ADDRESSEE}|"
     r"graag|snel)\s+)*(?:na|op|uit|door)\b",
     # looking something up while the caller waits: "ik zoek op wanneer de monteur komt", "ik ga even na of ...".
     rf"ik\s+(?:ga\s+)?(?:{_LOOKUP_ASIDE}\s+)*(?:kijk|kijken|zoek|zoeken|check|checken|bekijk|controleer|informeer|vraag|"
@@ -203,6 +207,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
     rf"{_SHORT_WAIT}\s*(?:geduld\s*)?(?:alstublieft|alsjeblieft|graag)?\s*[.!]?\s*$",
     gate=(
         "wacht",
+        "hold",
         "moment",
         "ogenblik",
         "blijf",
@@ -227,7 +232,7 @@ HOLD_ANNOUNCEMENT = compile_cues(
 )
 # Coming back during a hold without the answer yet: the hold goes on, but the caller is not forgotten.
 HOLD_CHECK_IN = compile_cues(
-    r"nog\s+(?:heel\s+)?(?:even|eventjes|een\s+momentje|een\s+ogenblikje)\s+geduld",
+    r"nog\s+(?:heel\s+)?(?:even|eventjes|efkes|effe|een\s+momentje|een\s+ogenblikje)\s+geduld",
     r"(?:ik\s+ben|ben\s+ik)\s+(?:er\s+)?nog\s+(?:even\s+)?(?:mee\s+)?bezig",
     r"(?:ik\s+ben|ben\s+ik)\s+er\s+nog",
     rf"(?:bent|ben)\s+{ADDRESSEE}\s+er\s+nog",
@@ -253,7 +258,9 @@ HOLD_RETURN = compile_cues(
 # A concrete moment: "morgen", "vandaag voor vijf uur", "om tien uur", "binnen twee werkdagen", "donderdag".
 _NUMBER_WORDS = r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|half|kwart|anderhalf"
 TIME_EXPRESSION = (
-    r"(?:vandaag|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|straks|zo\s+meteen|"
+    r"(?:(?:morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"(?:voormiddag|namiddag|ochtend|middag|avond|vroeg)|(?:deze|in\s+de)\s+(?:voormiddag|namiddag)|"
+    r"vandaag|morgen|overmorgen|vanmiddag|vanavond|vanochtend|vanmorgen|straks|zo\s+meteen|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
     r"(?:deze|volgende|komende)\s+week|(?:aan\s+het\s+)?(?:eind|einde)\s+van\s+de\s+(?:dag|middag|week|ochtend)|"
     rf"(?:voor|om|na|tussen|rond|uiterlijk|binnen|over|vanaf)\s+(?:{_NUMBER_WORDS})|"
@@ -263,14 +270,19 @@ TIME_EXPRESSION = (
 _CALLER = rf"(?:{ADDRESSEE})"
 # The organisation calls the customer: "ik bel u", "bel ik u", "mijn collega belt u", "belt mijn collega Fenna u",
 # "u wordt teruggebeld", "nemen wij contact met u op". ("Belt u gerust terug" is the customer calling: not one.)
+_NOT_THIS_CALL = (
+    r"(?!\s+(?:(?:even|nu|eventjes)\s+)?(?:over|omdat|namens|vanwege|want|in\s+verband\s+met|ivm|i\.v\.m\.)\b)"
+)
 _ORGANISATION_CALLS = (
-    rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b",
-    rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b",
-    rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w+dienst|monteur|adviseur|specialist|iemand|teamleider|"
+    # (not the reason for this call: "ik bel u over de storing die u vanochtend meldde", "ik bel u omdat ...")
+    rf"(?:ik|wij|we)\s+(?:bel|bellen)\s+{_CALLER}\b{_NOT_THIS_CALL}",
+    rf"(?:bel|bellen)\s+(?:ik|wij|we)\s+{_CALLER}\b{_NOT_THIS_CALL}",
+    rf"(?:collega|hij|zij|ze|afdeling|\w+afdeling|\w*dienst|monteur|adviseur|specialist|iemand|teamleider|"
     rf"leidinggevende|planner|planning)\s+(?:\S+\s+){{0,3}}?(?:belt|bellen)\s+{_CALLER}\b",
     rf"(?:belt|bellen)\s+(?:mijn|een|onze|de|hij|zij|ze)\s+(?:\S+\s+){{0,5}}?{_CALLER}\b",
     rf"{_CALLER}\s+(?:wordt|word)\s+(?:\S+\s+){{0,6}}?(?:teruggebeld|gebeld)",
     rf"contact\s+met\s+{_CALLER}\s+op",
+    rf"(?:contacteer|contacteren)\s+(?:ik|wij|we)\s+{_CALLER}\b|(?:ik|wij|we)\s+(?:contacteer|contacteren)\s+{_CALLER}\b",
     rf"(?:laat|laten)\s+(?:ik\s+|wij\s+|we\s+)?{_CALLER}\s+(?:\S+\s+){{0,6}}?(?:terug)?bellen",
     rf"{_CALLER}\s+hoort\s+(?:\S+\s+){{0,5}}?van\s+(?:mij|ons|mijn\s+collega|de\s+\w+)",
     r"terugbelafspraak|terugbelverzoek|belafspraak",
@@ -324,10 +336,12 @@ _AGREE_VERBS = (
     r"bestellen|storten|crediteren|verwerken|wijzigen"
 )
 # Not putting the caller on hold ("ik zet u even in de wacht"), nor connecting to look something up ("ik maak
-# verbinding met uw thermostaat", "ik maak contact met het systeem"): neither agrees anything.
+# verbinding met uw thermostaat", "ik maak contact met het systeem"), nor a remote reset: none agrees anything.
 _NOT_A_HOLD = (
-    r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|nu|heel|kort)\s+)*in\s+de\s+wacht)"
+    r"(?!\s+(?:u|je)\s+(?:(?:even|eventjes|efkes|effe|nu|heel|kort)\s+)*(?:in\s+de\s+wacht|on\s+hold))"
     r"(?!\s+(?:\S+\s+){0,3}?(?:verbinding|contact)\s+met\s+(?:uw|je|de|het|ons)\s+(?!collega|afdeling)\w+)"
+    # nor a remote action tried while the caller waits: "ik stuur een reset naar het kastje"
+    r"(?!\s+(?:\S+\s+){0,2}?(?:reset|resetsignaal|signaal|testsignaal|herstart|herstartsignaal|commando)\b)"
 )
 AGREEMENT = compile_cues(
     rf"(?:ik|wij|we)\s+(?:{_AGREE_VERBS})\b{_NOT_A_HOLD}",
@@ -347,6 +361,8 @@ AGREEMENT = compile_cues(
     r"(?:ik|wij|we)\s+(?:zorg|zorgen)\s+(?:ervoor\s+)?dat",
     rf"(?:komen|komt)\s+(?:ze|zij|hij|we|wij|de\s+\w+)\s+(?:\S+\s+){{0,3}}?{TIME_EXPRESSION}",
     r"(?:we\s+spreken|we\s+hebben|hebben\s+we|spreken\s+we)\s+(?:\S+\s+){0,2}?af",
+    # "vanaf maandag komt er elke ochtend iemand", "morgen komt er een monteur"
+    rf"{TIME_EXPRESSION}\s+(?:\S+\s+){{0,2}}?(?:komt|komen)\s+er\s+(?:\S+\s+){{0,4}}?(?:iemand|een\s+\w+)",
     r"afgesproken|afspraak",
 )
 # A recap of what was agreed: "Samengevat: ...", "Dan zet ik het op een rij", "Dus wat we afspreken is ...".
@@ -356,6 +372,11 @@ SUMMARY = compile_cues(
     r"vat\s+(?:\w+\s+){0,3}samen",
     r"op\s+een\s+rij(?:tje)?|recapitul\w+|nog\s+(?:even\s+|een\s+keer\s+)?(?:alles\s+)?(?:herhalen|doorlopen|nalopen)",
     r"herhaal\s+(?:ik\s+)?(?:het|even|nog|eens|kort|de\s+afspraken?|wat)\b",
+    # "mag ik het even herhalen?", "kort herhaald:", "heb ik alles goed genoteerd: ...", "even kijken of ik alles heb:"
+    r"(?:mag|zal|kan)\s+ik\s+(?:het|dat|alles|de\s+afspraak|de\s+afspraken)\s+(?:nog\s+)?(?:(?:even|eventjes|efkes|"
+    r"kort|eens)\s+)?herhalen|kort\s+herhaald",
+    r"heb\s+ik\s+alles\s+(?:zo\s+)?(?:goed|juist|correct)\s+(?:genoteerd|staan|begrepen)|of\s+ik\s+alles\s+"
+    r"(?:goed\s+|juist\s+)?(?:heb|genoteerd\s+heb)",
     r"samenvattend|(?:nog\s+even\s+)?de\s+afspraken\s*(?::|op\s+een\s+rij|nog\s+even|zijn)",
     r"(?:even\s+)?voor\s+de\s+duidelijkheid|voor\s+het\s+overzicht|kort\s+gezegd|"
     r"het\s+komt\s+erop\s+neer|alles\s+(?:nog\s+)?(?:even\s+)?bij\s+elkaar",
@@ -395,7 +416,7 @@ SUMMARY = compile_cues(
 # Jansen", "tot straks", "tot vanmiddag"; Flemish "nog een goeie dag (verder)", "nog een schone dag", "goeiendag".
 # ("Graag gedaan" alone is none.)
 CLOSING_GREETING = compile_cues(
-    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|fijn|prettig|goed)\s+"
+    r"(?:fijne|prettige|goede|goeie|goei|schone|mooie|leuke|gezellige|aangename|fijn|prettig|goed)\s+"
     r"(?:\w+\s+|rest\s+van\s+(?:de|uw|je)\s+)?"
     r"(?:dag|middag|avond|ochtend|morgen|voormiddag|namiddag|weekend|week|vakantie|feestdagen|reis|zondag|zaterdag|"
     r"vrijdag|maandag|dinsdag|woensdag|donderdag|jaarwisseling|kerst|nacht|dienst)",
@@ -405,12 +426,35 @@ CLOSING_GREETING = compile_cues(
     r"doei|daag",
     r"goe(?:de|ie)n?dag|(?:goedemiddag|goedenavond|goedemorgen|goeiemiddag|goeienavond|goeiemorgen)\s+(?:nog|verder)",
     r"(?:met\s+)?vriendelijke\s+groet(?:en)?|houdoe|het\s+beste|alle\s+goeds",
+    # formal and Flemish telephone closings: "tot wederhoren", "het ga u goed", "nog een prettige voortzetting"
+    rf"tot\s+wederhorens?|het\s+ga\s+{ADDRESSEE}\s+goed|(?:prettige|fijne|goede|goeie|verdere)\s+voortzetting",
+    r"salut|bye|doeg|(?:veel\s+)?beterschap(?:\s+gewenst)?|nog\s+een\s+(?:goeie|goede|fijne|schone)\s*[.!]?\s*$",
     r"(?:^|[,.!]\s*|ja\s+|oke\s+|nou\s+)dag(?:\s+(?:meneer|mevrouw|hoor|dag)(?:\s+\w+)*)?\s*[.!]?\s*$",
+    # unpunctuated speech-to-text: "... krijgt u een brief dag meneer de vries"
+    r"\bdag\s+(?:meneer|mevrouw)(?:\s+[\w'-]+){0,3}\s*[.!]?\s*$",
+)
+# A recap put as a check, after the agreement: "Dus we zien u woensdag om half vier, met uw pasfoto, klopt dat?",
+# "heb ik het goed dat u de offerte vanavond mailt en dat ...?" (a sentence-initial "dus" with at least six words
+# before the check, or "heb ik het goed dat").
+RECAP_CHECK = compile_cues(
+    r"(?:^|[.!?]\s+)(?:(?:oke|oké|goed|ja|fijn|prima|perfect|allee|top)[,\s]+)?dus\s+(?:[\w'-]+[\s,]+){6,}?"
+    r"(?:klopt\s+(?:dat|dit|het)|is\s+dat\s+(?:zo\s+)?(?:juist|correct|goed)|heb\s+ik\s+(?:dat|het)\s+(?:zo\s+)?goed|"
+    r"toch\s*\?|correct\s*\?)",
+    r"heb\s+ik\s+(?:het|dat)\s+(?:dan\s+|zo\s+)?goed\s+(?:begrepen\s+)?dat\s+(?:[\w'-]+[\s,]+){5,}",
+    gate=("klopt", "juist", "correct", "goed", "toch"),
+)
+# The agent puts the customer through at the end of the call: "Dan verbind ik u nu door.", "ik zet u door".
+TRANSFER_NOW = compile_cues(
+    rf"(?:verbind|zet|schakel)\s+(?:ik\s+)?{ADDRESSEE}\s+(?:(?:nu|meteen|direct|even|zo|dan)\s+)*door\b",
+    rf"(?:ik\s+)?(?:verbind|zet|schakel)\s+{ADDRESSEE}\s+(?:(?:nu|meteen|direct|even|zo|dan)\s+)*door\b",
+    gate=("door",),
 )
 # "Dat kan niet" refuses only after a request ("Kunt u ...?"); after a question of fact it answers it.
+# "helaas" and its Flemish and spoken variants, as an aside in a refusal.
+_REGRET = r"(?:helaas|jammer\s+genoeg|spijtig\s+genoeg|eerlijk\s+gezegd)\s+"
 REFUSAL_AFTER_REQUEST = compile_cues(
-    r"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:helaas\s+|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
-    r"(?:dat|dit|het)\s+is\s+(?:helaas\s+|echt\s+|gewoon\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
+    rf"(?:dat|dit|het)\s+(?:kan|gaat|lukt|mag)\s+(?:{_REGRET}|echt\s+|gewoon\s+|dus\s+)*(?:niet|nie)",
+    rf"(?:dat|dit|het)\s+is\s+(?:{_REGRET}|echt\s+|gewoon\s+|bij\s+ons\s+)*niet\s+(?:mogelijk|toegestaan|de\s+bedoeling)",
     gate=("nie",),
 )
 # The agent asking for something the customer answers in a few words: "mag ik het boekingsnummer", "wat is uw
@@ -448,7 +492,8 @@ NON_RESOLUTION = compile_cues(
     r"(?:kan|kunnen|mag|mogen)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?(?:helaas\s+)?niet\s+(?!alleen\b|meteen\b|"
     r"direct\b|nu\b|zomaar\b)\w+",
     r"(?:dat|dit)\s+(?:doen|kunnen|mogen)\s+(?:wij|we)\s+(?:helaas\s+|dus\s+)?(?:niet|nooit)",
-    r"(?:dat|dit)\s+(?:weet|weten)\s+(?:ik|wij|we)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*(?:niet|niet\s+precies)",
+    rf"(?:dat|dit)\s+(?:weet|weten)\s+(?:ik|wij|we)\s+(?:{_REGRET}|ook\s+|eigenlijk\s+|echt\s+)*(?:niet|niet\s+precies)",
+    r"(?:daar|hier)\s+(?:heb|hebben)\s+(?:ik|wij|we)\s+(?:helaas\s+)?geen\s+(?:zicht|toegang)\s+(?:op|toe)\b",
     r"(?:ik|wij|we)\s+(?:weet|weten)\s+(?:het|dat)\s+(?:helaas\s+|ook\s+|eigenlijk\s+|echt\s+)*niet\b(?!\s+(?:of|hoe|wat|"
     r"waar|wanneer|precies\s+(?:of|hoe)))",
     r"weet\s+ik\s+veel",

@@ -16,6 +16,9 @@ from klantlint.conversation.durations import announced_seconds
 from klantlint.conversation.view import CallView, ViewTurn
 
 DEFAULT_HOLD_SECONDS = 60.0
+# A silence this long after an agent turn that announces nothing is a hold all the same (the labelled calls have
+# no other gap over 15 s); it is judged against the default.
+SILENT_HOLD_SECONDS = 30.0
 # More than this many customer words between announcement and the agent's next turn: a conversation, no hold.
 MAX_CUSTOMER_WORDS_DURING_HOLD = 20
 
@@ -42,6 +45,8 @@ class Hold:
     announced_at: int
     announced_seconds: float | None
     waits: tuple[Wait, ...]
+    # False for a silence the agent did not announce ("ik kijk even" and then two minutes nothing).
+    announced: bool = True
 
     @property
     def duration(self) -> float | None:
@@ -73,6 +78,23 @@ def _customer_words(turns: tuple[ViewTurn, ...]) -> int:
     return sum(len(turn.lower.split()) for turn in turns if turn.is_customer)
 
 
+def _silent_hold(view: CallView, turn: ViewTurn) -> Hold | None:
+    """A long silence after an agent turn that announces no hold, until the agent speaks again: the customer says
+    no more than a few words in it and does not go away themselves ("momentje, ik pak mijn pas erbij")."""
+    following = view.next_agent_turn(turn.index)
+    since = _wait_start(view, turn)
+    if following is None or following.start is None or since is None:
+        return None
+    waited = round(following.start - since, 1)
+    if waited <= SILENT_HOLD_SECONDS:
+        return None
+    between = view.between(turn.index, following.index)
+    if _customer_words(between) > MAX_CUSTOMER_WORDS_DURING_HOLD or any(t.has(HOLD_ANNOUNCEMENT) for t in between):
+        return None
+    wait = Wait(turn.index, following.index, since, DEFAULT_HOLD_SECONDS, waited)
+    return Hold(turn.index, None, (wait,), announced=False)
+
+
 def holds(view: CallView) -> list[Hold]:
     """Every hold episode in the call, in order."""
     return view.shared("holds", _holds)
@@ -86,6 +108,9 @@ def _holds(view: CallView) -> list[Hold]:
         turn = agent_turns[position]
         position += 1
         if not announces_hold(turn):
+            silent = _silent_hold(view, turn)
+            if silent is not None:
+                found.append(silent)
             continue
         announced = announced_seconds(turn.lower)
         allowed = announced if announced is not None else DEFAULT_HOLD_SECONDS

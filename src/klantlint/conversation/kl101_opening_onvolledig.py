@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO
-from klantlint.conversation.names import name_after, starts_clause
+from klantlint.conversation.cues import GREETING, NOT_A_NAME, OFFER_OF_HELP, OWN_NAME_INTRO, TITLES
+from klantlint.conversation.names import CLAUSE_MARKS, OPENING_WORDS, WORD_CHARS, name_after, starts_clause
 from klantlint.conversation.organisation import is_organisation_word, names_organisation, organisation_words
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
@@ -32,19 +32,57 @@ NAME_THEN_HIER = re.compile(
 )
 
 
+# The Flemish order, "hier" after the organisation: "Sofie van de Kempenbank hier", "met jan van lumigas hier".
+NAME_ORGANISATION_HIER = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w'-]*+)\s++(?:van|bij)\s++((?:[\w'-]++\s++){1,5}?)hier(?![\w'-])"
+)
+
+
+# "Karim aan de telefoon", "met u aan de lijn: Karim" is not one.
+NAME_ON_THE_LINE = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w'-]*+)(?:\s*+,\s*+|\s++)aan\s++de\s++(?:telefoon|lijn)(?![\w'-])"
+)
+
+
 def _name_before_hier(turn: ViewTurn, organisations: tuple[str, ...], cased: bool) -> bool:
-    """A name right before "hier van/bij <organisation>": a word that is no function word, greeting or part of the
-    organisation's name, and in text with capitals a capitalised one."""
-    if "hier" not in turn.lower:  # the usual opening: no regex needed
+    """A name right before "hier van/bij <organisation>", before "van <organisation> hier" or before "aan de
+    telefoon": a word that is no function word, greeting or part of the organisation's name, and in text with
+    capitals a capitalised one."""
+    lower = turn.lower
+    if "hier" not in lower and "aan de " not in lower:  # the usual opening: no regex needed
         return False
-    for match in NAME_THEN_HIER.finditer(turn.lower):
-        word = match.group(1)
-        if word in NOT_A_NAME or is_organisation_word(word, organisations) or word in DEPARTMENT_WORDS:
+    candidates = [match.start(1) for match in NAME_THEN_HIER.finditer(lower)]
+    candidates += [match.start(1) for match in NAME_ON_THE_LINE.finditer(lower)]
+    candidates += [
+        match.start(1)
+        for match in NAME_ORGANISATION_HIER.finditer(turn.lower)
+        if names_organisation(match.group(2), organisations)
+    ]
+    for start in candidates:
+        word = CAPITALISED_WORD.match(turn.lower, start)
+        if word is None:
             continue
-        if cased and not turn.text[match.start(1)].isupper():
+        name = word.group()
+        if name in NOT_A_NAME or is_organisation_word(name, organisations) or name in DEPARTMENT_WORDS:
+            continue
+        if cased and not turn.text[start].isupper():
             continue
         return True
     return False
+
+
+# "goedemiddag mevrouw van leeuwen met yasmin van ...": the customer addressed by name before "met <naam>".
+MAX_ADDRESSED_NAME_WORDS = 4
+
+
+def _after_addressing(lower: str, position: int) -> bool:
+    """Before `position` in its clause stand only greetings, then meneer/mevrouw and at most four name words."""
+    clause_start = max(lower.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    words = WORD_CHARS.findall(lower, clause_start, position)
+    title = next((index for index, word in enumerate(words) if word in TITLES or word == "mijnheer"), None)
+    if title is None or not all(word in OPENING_WORDS for word in words[:title]):
+        return False
+    return 0 < len(words) - title - 1 <= MAX_ADDRESSED_NAME_WORDS
 
 
 def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
@@ -57,7 +95,9 @@ def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
     capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
     before_met = organisation_words(organisations) | DEPARTMENT_WORDS | capitalised
     for match in OWN_NAME_INTRO.finditer(turn.lower):
-        if match.group() == "met" and not starts_clause(turn.lower, match.start(), before_met):
+        if match.group() == "met" and not (
+            starts_clause(turn.lower, match.start(), before_met) or _after_addressing(turn.lower, match.start())
+        ):
             continue
         words = name_after(turn.text, turn.lower, match.end(), cased=cased)
         if words and not is_organisation_word(words[0], organisations):

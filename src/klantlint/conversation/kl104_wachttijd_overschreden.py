@@ -34,7 +34,8 @@ class HoldTooLong(ConversationRule):
             wat_gaat_er_mis="De medewerker zette de beller in de wacht en kwam pas terug na meer tijd dan "
             "aangekondigd ('twee minuutjes' werd drie minuten), of na meer dan 60 seconden als er geen duur werd "
             "genoemd ('momentje'). Tussendoor kwam hij niet even terug; een tussentijds 'nog even geduld' geldt als "
-            "nieuwe aankondiging (60 seconden, of de tijd die hij noemt). Deze regel heeft tijden nodig; zonder "
+            "nieuwe aankondiging (60 seconden, of de tijd die hij noemt). Een stilte van meer dan 60 seconden die hij "
+            "niet aankondigde ('ik kijk even' en dan niets), telt ook. Deze regel heeft tijden nodig; zonder "
             "tijdstempels wordt hij overgeslagen (de samenvatting zegt dat).",
             waarom="Wachten zonder te weten hoe lang is de grootste ergernis aan de telefoon. Een beller die merkt "
             "dat de afgesproken tijd voorbij is, voelt zich vergeten.",
@@ -92,5 +93,8 @@ class HoldTooLong(ConversationRule):
                 message = (
                     f"De beller wachtte {spoken_seconds(wait.waited)}, maar {promised}. Kom op tijd even terug en "
                     "bied de keuze: blijven wachten of teruggebeld worden."
+                    if hold.announced
+                    else f"De beller wachtte {spoken_seconds(wait.waited)} zonder dat u een wachttijd aankondigde. "
+                    "Zeg wat u gaat doen en hoe lang het duurt, en kom na uiterlijk een minuut even terug."
                 )
                 yield ConversationHit(turn.index, span.start, span.end, message)

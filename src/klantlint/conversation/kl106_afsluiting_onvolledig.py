@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterable
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
-from klantlint.conversation.cues import AGREEMENT, APPOINTMENT, CLOSING_GREETING, SUMMARY
+from klantlint.conversation.cues import (
+    AGREEMENT,
+    APPOINTMENT,
+    CLOSING_GREETING,
+    RECAP_CHECK,
+    SUMMARY,
+    TRANSFER_NOW,
+)
 from klantlint.conversation.next_steps import SENTENCE_END, next_step_in
 from klantlint.conversation.replies import turned_down
 from klantlint.conversation.text import stripped_span
@@ -48,12 +55,16 @@ def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
 
 
 def summary_missing(view: CallView) -> bool:
-    """Something was agreed, and no recap ("Samengevat: ...") follows the last agreement (a recap that agrees
-    something new is a recap, not the agreement it has to follow)."""
+    """Something was agreed, and no recap ("Samengevat: ...", "Dus ..., klopt dat?") follows the last agreement (a
+    recap that agrees something new is a recap, not the agreement it has to follow); a call that ends in a
+    transfer needs none."""
+    if view.agent_turns[-1].has(TRANSFER_NOW):
+        # The call ends by putting the customer through: the colleague takes it from there.
+        return False
     recap_after = False
     for turn in reversed(view.agent_turns):
         closing_recap = turn is view.agent_turns[-1] and _closing_recap(view, turn)
-        if turn.has(SUMMARY) or closing_recap:
+        if turn.has(SUMMARY) or turn.has(RECAP_CHECK) or closing_recap:
             recap_after = True
         elif _agrees(view, turn):
             return not recap_after

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from klantlint.conversation.backchannels import is_backchannel
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.text import stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
@@ -17,8 +18,14 @@ def interruptions(view: CallView) -> list[ViewTurn]:
     `MAX_OVERLAP_SECONDS` before the customer's turn ends."""
     found = []
     for turn in view.agent_turns:
-        previous = view.turns[turn.index - 1] if turn.index > 0 else None
+        # A back-channel ("mm-hm", "ja") inside the customer's turn is listening, not talking over them.
+        if is_backchannel(turn):
+            continue
+        previous = _turn_before(view, turn)
         if previous is None or not previous.is_customer or previous.end is None or turn.start is None:
+            continue
+        # Starting while the customer says "ja" or "mm-hm" cuts nobody off.
+        if is_backchannel(previous):
             continue
         # Only an agent who starts while the customer is already speaking talks over the customer; an agent turn
         # that began before the customer's turn (diarised calls list turns by their end) was interrupted itself.
@@ -27,6 +34,15 @@ def interruptions(view: CallView) -> list[ViewTurn]:
         if previous.end - turn.start > MAX_OVERLAP_SECONDS:
             found.append(turn)
     return found
+
+
+def _turn_before(view: CallView, turn: ViewTurn) -> ViewTurn | None:
+    """The turn before `turn`, the agent's own back-channels in between passed over: after "mm-hm" during the
+    customer's turn, the agent's next turn follows the customer's turn, not the "mm-hm"."""
+    for earlier in reversed(view.turns[: turn.index]):
+        if not (earlier.is_agent and is_backchannel(earlier)):
+            return earlier
+    return None
 
 
 class TalkingOverCustomer(ConversationRule):

@@ -23,6 +23,8 @@ MAX_NAME_WORDS = 4
 SHORT_ANSWER_WORDS = 8
 # Words before the name in an answer: "Ja, dat is Pietersen", "het is De Vries".
 ANSWER_LEAD = frozenset({"dat", "het", "is", "mijn", "naam", "achternaam", "ik", "heet", "met"})
+# "met Janssens van de Vlasstraat": after "van (de)" a street is the caller's address, not part of the name.
+STREET_ENDINGS = ("straat", "straatje", "laan", "steenweg", "dreef", "plein", "kaai", "singel", "gracht", "weg")
 FILLERS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "ja", "jazeker", "zeker", "natuurlijk", "nou", "oke", "ok"})
 
 
@@ -66,7 +68,7 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
             break
         if low in NAME_PARTICLES:
             words.append(word)
-        elif low in NOT_A_NAME or low in FILLERS or (cased and not word[0].isupper()):
+        elif low in NOT_A_NAME or low in FILLERS or (cased and not word[0].isupper()) or _address_after(words, low):
             break
         else:
             words.append(word)
@@ -75,6 +77,12 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()
     return tuple(words)
+
+
+def _address_after(words: list[str], word: str) -> bool:
+    """`word` is a street after a particle ("van de Vlasstraat"): the caller's address follows the name."""
+    street = any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
+    return street and bool(words) and words[-1].lower() in NAME_PARTICLES
 
 
 def _is_cased(text: str) -> bool:
@@ -122,7 +130,8 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
     for match in CALLER_NAME_INTRO.finditer(turn.lower):
         cue = match.group()
         # "met" introduces a name only at the start of what the caller says ("ja hallo, met Jansen").
-        if cue == "met" and not starts_clause(turn.lower, match.start()):
+        # (A speech-to-text stutter apart: "ja goeiemorgen met eh met luc vermeersch".)
+        if cue == "met" and not starts_clause(turn.lower, match.start(), STUTTER):
             continue
         # "ik ben" only before a capitalised name ("ik ben Karin Visser", not "ik ben verhuisd").
         if cue.startswith("ik") and cue.endswith("ben") and not cased:
@@ -130,6 +139,33 @@ def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
         words = name_after(turn.text, turn.lower, match.end(), cased=cased)
         if words:
             return _fuller(turn, words, match.end(), cased) or words
+    return _name_then_hier(turn, cased)
+
+
+STUTTER = frozenset({"met", *FILLERS})
+# "Dag, Marc Dierickx hier.", "ja goeiemiddag an de wolf hier": the name at the start of a clause, then "hier".
+NAME_HIER = re.compile(r"(?:^|[.,;:!?]\s*)((?:[^\W\d_][\w'’-]*\s+){1,5}?)hier\b(?!\s+(?:is|ben|woon|op|in|bij|aan))")
+MIN_LOWERCASE_HIER_NAME = 2
+
+
+def _name_then_hier(turn: ViewTurn, cased: bool) -> tuple[str, ...] | None:
+    """A name said before "hier" at the start of a clause, greetings apart; in lowercase text only a name of at
+    least two words that are no particles ("marc dierickx hier", not "de buurman hier")."""
+    if "hier" not in turn.lower:
+        return None
+    for match in NAME_HIER.finditer(turn.lower):
+        position = match.start(1)
+        for word in NAME_WORD.finditer(turn.lower, position, match.end(1)):
+            if word.group() not in OPENING_WORDS and word.group() not in FILLERS:
+                position = word.start()
+                break
+        words = name_after(turn.text, turn.lower, position, cased=cased)
+        said = len(NAME_WORD.findall(turn.lower, position, match.end(1)))
+        if not words or len(words) != said:
+            continue
+        if not cased and sum(word.lower() not in NAME_PARTICLES for word in words) < MIN_LOWERCASE_HIER_NAME:
+            continue
+        return words
     return None
 
 
@@ -149,7 +185,8 @@ def _fuller(turn: ViewTurn, words: tuple[str, ...], after: int, cased: bool) -> 
 # Words that may stand before "met <naam>" at the start of what someone says.
 OPENING_WORDS = frozenset(
     """hallo goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goedendag dag hoi hai hey ha ja jazeker
-    eh ehm uh uhm nou oh morgen middag avond""".split()
+    eh ehm uh uhm nou oh morgen middag avond goeiedag goeiendag goeienavond goeieavond goeienmorgen goeienmiddag
+    allee awel""".split()
 )
 
 
@@ -213,6 +250,9 @@ def _name_pattern(words: tuple[str, ...], surname: tuple[str, ...], informal: bo
     if informal and len(words) > len(surname):
         keys.append((words[0].lower(),))
     spoken = "|".join(r"\s+".join(re.escape(part) for part in key) for key in keys)
+    if len(words) > len(surname):
+        # Said surname first ("vermeersch luc", as on Belgian forms): "meneer Vermeersch" uses it.
+        spoken += rf"|(?:meneer|mevrouw)\s+{re.escape(words[0].lower())}"
     return re.compile(rf"(?<![^\W_])(?:{spoken})(?![^\W_])")
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
 from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
 from klantlint.transcripts.spoken import fluent_words
@@ -29,14 +30,21 @@ def _cues(*weighted: tuple[str, float]) -> WeightedCues:
 
 
 AGENT_CUES = _cues(
-    (r"\b(waarmee|wat) kan ik (voor )?(u|je|jou|jullie) (mee )?(van dienst zijn|helpen|doen)\b", 3.0),
+    # "waarmee kan ik u helpen", Flemish "waarvoor mag ik u helpen", "hoe kan ik u verder helpen"
+    (
+        r"\b(waarmee|waarvoor|wat|hoe|waar) (kan|mag) ik (voor )?(u|je|jou|jullie) (mee |verder |voor )?"
+        r"(van dienst zijn|helpen|doen)\b",
+        3.0,
+    ),
     # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
     (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
     (r"\b(u|je) spreekt met\b", 1.0),
     (r"\bwelkom (bij|in)\b", 2.0),
     (r"\bmet \w+( \w+)? van\b", 2.0),
     (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
-    (r"\bik bel (u|je) (namens|van|omdat)\b", 2.0),
+    (r"\bik bel (u|je) (namens|van|omdat|over|in verband met|ivm|vanwege)\b", 2.0),
+    # Flemish offers of help: "zeg het eens", "wat is er van uw dienst"
+    (r"\bzeg (het )?(maar|eens)\b|\bwat is er van (uw|je) dienst\b", 2.0),
     (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
 )
 CUSTOMER_CUES = _cues(
@@ -131,17 +139,18 @@ def _label_sets(
 
 
 def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAssignment:
-    spellings = dict.fromkeys(s for name in organisations for s in (name.strip(), fluent_words(name)) if s)
-    names = [re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE) for spelling in spellings]
+    names = tuple(name for name in organisations if name.strip())
     scores = {
         speaker: _agent_score(t for t in call.turns if t.speaker == speaker) + _organisation_score(call, speaker, names)
         for speaker in speakers
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    if not ranked or ranked[0][1] <= 0:
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    # Nobody sounds like the agent, but in a call of two the other one sounds like the customer ("ik heb een vraag").
+    told_by_customer = len(ranked) == 2 and runner_up < 0
+    if not ranked or (ranked[0][1] <= 0 and not told_by_customer):
         return _assignment(None, "none", 0.0)
     best, best_score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = best_score - runner_up
     if margin < MIN_MARGIN:
         return _assignment(None, "none", 0.0)
@@ -166,13 +175,13 @@ def _turn_score(text: str) -> float:
     return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(words))
 
 
-def _organisation_score(call: Call, speaker: str, names: list[re.Pattern[str]]) -> float:
-    """The organisation named in the speaker's first turn is the agent's opening (a filler inside the name apart:
-    `names` holds each name as written and as `fluent_words`)."""
+def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> float:
+    """The organisation named in the speaker's first turn is the agent's opening, also by a short form ("LZV",
+    "Woonstede" for "Stichting Woonstede Rivierenland") and with a filler inside the name."""
     first = next((turn for turn in call.turns if turn.speaker == speaker), None)
     if first is None or not names:
         return 0.0
-    named = any(name.search(first.text) for name in names) or any(name.search(_fluent(first.text)) for name in names)
+    named = names_organisation(first.text, names) or names_organisation(_fluent(first.text), names)
     return ORGANISATION_WEIGHT if named else 0.0
 
 
