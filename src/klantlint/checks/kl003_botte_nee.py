@@ -202,6 +202,9 @@ class BluntNo(Rule):
         name="botte-nee",
         severity="warning",
         summary="Een kaal 'nee' waarmee de medewerker een verzoek weigert of de klant tegenspreekt.",
+        default=False,
+        opt_in_reason="Op echte teksten was de helft van de meldingen onterecht: 'Nee,' beantwoordt daar meestal "
+        "een vraag met een geruststelling.",
         rationale="'Nee' komt hard aan. De boodschap mag helder blijven, maar breng hem in vriendelijke woorden en "
         "zeg erbij wat wél kan.",
         explanation=Explanation(

@@ -281,6 +281,9 @@ class UnannouncedHold(Rule):
         severity="warning",
         summary="De beller moet wachten zonder te horen hoe lang, en zonder keuze ('momentje', 'blijft u even "
         "hangen').",
+        default=False,
+        opt_in_reason="Op echte teksten juist, maar geen melding was het herschrijven waard: korte "
+        "wachtmeldingen van keuzemenu's.",
         rationale="Een 'momentje' wordt in de praktijk minuten met wachtmuziek; dat wekt irritatie.",
         explanation=Explanation(
             wat_gaat_er_mis="De medewerker zet de beller in de wacht met 'momentje', 'ogenblikje', 'blijft u even "
