@@ -23,7 +23,7 @@ def test_check_finds_past_tense_name_question_with_exact_span() -> None:
 
 def test_findings_are_sorted_by_position_and_frozen() -> None:
     text = "Ik hang u even op.\nWat was uw postcode?\nHelaas kan dat niet."
-    findings = klantlint.check(text, select=["ALL"])  # KL002 is opt-in
+    findings = klantlint.check(text, config=Config(select=["ALL"]))  # KL002 is opt-in
     assert [f.code for f in findings] == ["KL006", "KL001", "KL002"]
     assert [f.line for f in findings] == [1, 2, 3]
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError on frozen models

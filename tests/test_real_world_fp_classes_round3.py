@@ -97,6 +97,20 @@ QUIET += [
 ]
 
 
+# KL003 botte-nee: "Nee, we ... alleen ..." takes away a worry about what we see or keep ---------------------------
+
+REPORTED += [
+    ("KL003", "Nee, wij leveren alleen in Nederland."),
+    ("KL003", "Nee, u krijgt alleen de helft terug."),
+    ("KL003", "Nee, dat mag alleen met een machtiging."),
+]
+QUIET += [
+    ("KL003", "Nee, wij bewaren alleen uw e-mailadres."),
+    ("KL003", "Nee, de camera neemt enkel beelden op als u op de knop drukt."),
+    ("KL003", "Neen, de app gebruikt slechts uw postcode, niet uw adres."),
+]
+
+
 @pytest.mark.parametrize(("code", "text"), REPORTED)
 def test_reported(linter: Linter, code: str, text: str) -> None:
     assert reported(linter, code, text)
