@@ -68,6 +68,9 @@ PLACE_NOUNS = frozenset({"adres", "afdeling", "loket", "nummer", "persoon", "ins
 FIRST_PERSON_SINGULAR = frozenset({"ik", "me", "mij", "mijn", "'k"})
 # The first word of a question-word clause about what was just said: "wat dat betekent", "wie dit bericht stuurde".
 JUST_SAID = frozenset({"dat", "dit", "het"})
+# How far `_names_a_gap` looks after "weet": the question word within WH_REACH words, its clause within GAP_REACH.
+WH_REACH = 5
+GAP_REACH = 20
 
 
 class ShiftingResponsibility(Rule):
@@ -249,9 +252,11 @@ def _names_a_gap(clause: Span, verb: Token) -> bool:
     a question-word clause about what was just said (its first word 'dat', 'dit' or 'het') says the speaker did not
     understand it, and asks for it again; it does not turn the question away. Not knowing when the technician comes
     or where a colleague is stays a cue, and so does not knowing how to help ('... hoe ik u daarmee kan helpen')."""
-    sentence = utterance(clause[0])
-    rest = [t for t in clause.doc[verb.i + 1 : max(clause.end, sentence.end)] if not t.is_space]
-    start = next((i for i, t in enumerate(rest) if t.lower_ in WH_WORDS), None)
+    # The question word comes within a few words of the verb ("weet het niet zeker waar"); its clause is read up to
+    # a mark. Both reads are bounded, so a long unpunctuated turn costs no more per cue.
+    end = min(max(clause.end, utterance(clause[0]).end), verb.i + 1 + GAP_REACH)
+    rest = [t for t in clause.doc[verb.i + 1 : end] if not t.is_space]
+    start = next((i for i, t in enumerate(rest[:WH_REACH]) if t.lower_ in WH_WORDS), None)
     if start is None:
         return False
     complement: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -112,8 +113,7 @@ def _heading_answered(index: int, runs: list[Span]) -> bool:
     has one sentence after it ("Waarom wilt u opzeggen? Dan kijk ik wat ik kan doen.")."""
     if any(_words(run) for run in runs[:index]):
         return False
-    statements = [run for run in runs[index + 1 :] if _words(run)]
-    answer = statements[:2]
+    answer = list(islice((run for run in runs[index + 1 :] if _words(run)), 2))
     return len(answer) == 2 and all(run[-1].text in ".!" for run in answer)
 
 
