@@ -23,7 +23,7 @@ def test_check_finds_past_tense_name_question_with_exact_span() -> None:
 
 def test_findings_are_sorted_by_position_and_frozen() -> None:
     text = "Ik hang u even op.\nWat was uw postcode?\nHelaas kan dat niet."
-    findings = klantlint.check(text)
+    findings = klantlint.check(text, config=Config(select=["ALL"]))  # KL002 is opt-in
     assert [f.code for f in findings] == ["KL006", "KL001", "KL002"]
     assert [f.line for f in findings] == [1, 2, 3]
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError on frozen models
@@ -60,7 +60,7 @@ def test_check_reuses_one_linter_per_config() -> None:
 
 def test_fix_applies_only_safe_suggestions() -> None:
     text = "Helaas kunnen wij dat niet terugbetalen. Ik hang u even op."
-    result = klantlint.fix(text)
+    result = klantlint.fix(text, config=Config(select=["ALL"]))  # KL002 is opt-in
     assert result.text == "Wij kunnen dat niet terugbetalen. Ik hang u even op."
     assert [f.code for f in result.applied] == ["KL002"]
     assert [f.code for f in result.remaining] == ["KL006"]

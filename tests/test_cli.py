@@ -102,10 +102,10 @@ def test_stdin(scripts: Path) -> None:
 def test_fix_writes_safe_fixes_and_diff_does_not(scripts: Path) -> None:
     target = scripts / "helaas.txt"
     target.write_text("Agent: Helaas kunnen wij dat niet terugbetalen.\n", encoding="utf-8")
-    diff = run_cli("fix", "helaas.txt", "--diff", cwd=scripts)
+    diff = run_cli("fix", "helaas.txt", "--diff", "--extend-select", "KL002", cwd=scripts)  # KL002 is opt-in
     assert "+Agent: Wij kunnen dat niet terugbetalen." in diff.stdout
     assert target.read_text(encoding="utf-8").startswith("Agent: Helaas")
-    result = run_cli("fix", "helaas.txt", cwd=scripts)
+    result = run_cli("fix", "helaas.txt", "--extend-select", "KL002", cwd=scripts)
     assert result.returncode == 0
     assert target.read_text(encoding="utf-8") == "Agent: Wij kunnen dat niet terugbetalen.\n"
 

@@ -19,7 +19,7 @@ LONG = (
     "Ik heb uw gegevens voor me en ik zie dat de monteur vorige week is langsgekomen maar dat de storing daarna "
     "opnieuw is begonnen in de meterkast."
 )  # KL016, opt-in
-OPT_IN = {"KL015", "KL016"}
+OPT_IN = {"KL002", "KL003", "KL005", "KL007", "KL010", "KL015", "KL016", "KL018"}
 
 
 # -- selection ------------------------------------------------------------------------------------------------------

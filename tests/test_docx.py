@@ -147,6 +147,7 @@ def test_cli_check_and_annotate_on_docx(tmp_path: Path):
 
 def test_folder_check_finds_docx(tmp_path: Path):
     _script(tmp_path / "script.docx")
+    (tmp_path / "klantlint.toml").write_text("extend-select = ['KL003']\n", encoding="utf-8")  # KL003 is opt-in
     checked = run_cli("check", ".", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
     assert "script.docx:6:1: KL003" in checked.stdout

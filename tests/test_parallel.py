@@ -119,7 +119,7 @@ def test_segment_log_hands_each_reader_what_others_appended() -> None:
 
 
 def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    conversations = [["Helaas kan dat niet.", "Wat was uw naam ook alweer?"], ["Stuur maar een e-mail."]]
+    conversations = [["Ik hang u even op.", "Wat was uw naam ook alweer?"], ["Stuur maar een e-mail."]]
     teacher = Linter(mode="fast")
     teacher.segment_cache.track_added()
     expected = teacher.check_conversations(conversations)

@@ -19,7 +19,9 @@ TEN_MINUTES_MS = 600_000
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("scripts")
+    root = tmp_path_factory.mktemp("scripts")
+    (root / "klantlint.toml").write_text("extend-select = ['KL003']\n", encoding="utf-8")  # KL003 is opt-in
+    return root
 
 
 @pytest_lsp.fixture(

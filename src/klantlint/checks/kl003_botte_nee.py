@@ -62,6 +62,13 @@ REFUSING_VERBS = frozenset(
     "lukken wil willen zal zullen dien dient dienen".split()
 )
 FIRM_WORDS = frozenset("gewoon echt wel toch pas alleen slechts enkel terecht juist onmogelijk helaas".split())
+LIMITING = frozenset({"alleen", "slechts", "enkel"})
+# What we (or an app) do with the customer's data or words: see, record, keep, use, share, read, follow, collect.
+WATCHING_VERBS = frozenset(
+    """ziet zie zien neem neemt nemen bewaar bewaart bewaren gebruik gebruikt gebruiken deel deelt delen sla slaat
+    slaan lees leest lezen registreer registreert registreren volg volgt volgen verzamel verzamelt verzamelen houd
+    houdt houden""".split()
+)
 ANAPHORIC_OPENERS = frozenset("dat die dit deze daar daarvoor daarmee hier zo dan".split())
 CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "-"})
 RUN_END_MARKS = ".!?…"
@@ -175,11 +182,24 @@ def _informs(clause: list[Token]) -> bool:
     contradiction carries a negation, a verb of being allowed or able, a firm word ("gewoon", "echt"), or points
     back at what the customer said ("dat", "die kosten", "daar")."""
     words = [t.lower_ for t in clause]
-    if any(w in NEGATIONS or w in REFUSING_VERBS or w in FIRM_WORDS for w in words):
+    firm = FIRM_WORDS - LIMITING if _limits_own_doing(words) else FIRM_WORDS
+    if any(w in NEGATIONS or w in REFUSING_VERBS or w in firm for w in words):
         return False
     if words[0] == "het" and len(clause) > 1 and clause[1].pos_ in ("AUX", "VERB"):
         return False  # "het is te laat": "het" points back; "het attest komt morgen" names a thing
     return words[0] not in ANAPHORIC_OPENERS
+
+
+def _limits_own_doing(words: list[str]) -> bool:
+    """ "Nee, wij bewaren alleen uw postcode", "Nee, de app ziet alleen ...": 'alleen' limits what we or our system
+    see, keep or use of the customer, which takes a worry away. "Nee, u krijgt alleen ..." limits what the customer
+    gets, "Nee, wij leveren alleen in België" what they may have, and "Nee, dat kan alleen ..." refuses."""
+    return (
+        bool(words)
+        and words[0] not in CUSTOMER
+        and not LIMITING.isdisjoint(words)
+        and not WATCHING_VERBS.isdisjoint(words)
+    )
 
 
 def _refuses_after(clause: list[Token], sentence: Span) -> bool:
@@ -202,6 +222,9 @@ class BluntNo(Rule):
         name="botte-nee",
         severity="warning",
         summary="Een kaal 'nee' waarmee de medewerker een verzoek weigert of de klant tegenspreekt.",
+        default=False,
+        opt_in_reason="Op echte teksten zelden gevonden en geen melding het herschrijven waard: in een FAQ is een "
+        "direct 'Nee,' op een ja/nee-vraag gewoon duidelijk.",
         rationale="'Nee' komt hard aan. De boodschap mag helder blijven, maar breng hem in vriendelijke woorden en "
         "zeg erbij wat wél kan.",
         explanation=Explanation(

@@ -77,6 +77,12 @@ CHANNEL_PREPOSITIONS = frozenset({"per", "via", "op", "met"})
 # "per mail of per post": offering a choice of channel is not sending the caller off.
 OTHER_CHANNELS = frozenset({"post", "telefoon", "telefonisch", "brief", "sms", "app", "whatsapp", "balie"})
 IMPERSONAL_VERBS = frozenset({"moet", "moeten", "kan", "kunnen", "gaat", "gaan", "loopt", "verloopt", "gebeurt"})
+# "Mail deze pagina naar een vriend", "stuur de link per e-mail door aan uzelf": the customer shares something with
+# people of their own; nobody is sent off to write to us ("mail het naar mijn collega" still is: a colleague is us).
+THIRD_PARTIES = frozenset(
+    """vriend vriendin vrienden vriendinnen kennis kennissen familie familielid familieleden buren buurman
+    buurvrouw uzelf jezelf zichzelf anderen""".split()
+)
 
 
 def _object_het(before: str | None, before_that: str | None) -> bool:
@@ -132,7 +138,7 @@ def refers_to_mail(clause: Span) -> Token | None:
     if found is None or negated(words) or _offers_channel_choice(words) or invites_later_contact(utterance(found[0])):
         return None
     cue, is_verb = found
-    if any(w.lower_ in RECEIVE_VERBS for w in words) or _past_or_perfect(words, cue):
+    if any(w.lower_ in RECEIVE_VERBS for w in words) or _past_or_perfect(words, cue) or _to_someone_else(words):
         return None
     lowers = {w.lower_ for w in words}
     if lowers & INFORMED and not lowers & US:
@@ -149,6 +155,16 @@ def refers_to_mail(clause: Span) -> Token | None:
     if verb.lower_ in IMPERSONAL_VERBS and cue.lower_ in MAIL_NOUNS and not addressed and _impersonal(words, verb):
         return cue
     return None
+
+
+def _to_someone_else(words: list[Token]) -> bool:
+    """'naar een vriend', 'aan uw familie', 'naar uzelf': the mail goes to the customer's own people or to
+    themself."""
+    lowers = [w.lower_ for w in words]
+    for index, word in enumerate(lowers):
+        if word in ("naar", "aan") and any(w in THIRD_PARTIES for w in lowers[index + 1 : index + 4]):
+            return True
+    return False
 
 
 def _action_verb(words: list[Token], cue: Token, verb: Token) -> bool:

@@ -67,7 +67,7 @@ SERVED = frozenset({"geholpen", "beantwoord", "woord", "doorverbonden"})
 # At a counter the customer sees what happens: "neemt u plaats", "in de wachtruimte", "aan de balie".
 COUNTER_WORDS = frozenset({"balie", "loket", "wachtruimte", "wachtzaal", "volgnummer", "nummertje", "onthaalbalie"})
 TAKING = frozenset({"neem", "neemt", "nemen"})
-# A recorded phone menu: "druk 1 voor facturen, of blijf aan de lijn", "toets 2".
+# A recorded phone menu: "druk 1 voor facturen, of blijf aan de lijn", "toets 2", "druk op 3".
 MENU_KEYS = frozenset({"druk", "drukt", "toets", "toetst", "kies", "kiest"})
 # A device or app that is busy: "wacht even terwijl de software wordt geladen" is a status, not a caller on hold.
 DEVICE_PROCESS_STEMS = (
@@ -115,7 +115,7 @@ def _no_hold_by_agent(doc: Doc) -> bool:
             return True
         if word in TAKING and ({"tijd", "plaats"} & set(lowers[index + 1 : index + 6])):
             return True
-        if word in MENU_KEYS and index + 1 < len(lowers) and doc[index + 1].like_num:
+        if word in MENU_KEYS and _key_follows(doc, index + 1):
             return True
     words = set(lowers)
     if words & QUEUE_WORDS or words & COUNTER_WORDS:
@@ -125,6 +125,13 @@ def _no_hold_by_agent(doc: Doc) -> bool:
     if _has_phrase(lowers, BUSY[0]) and words & BUSY[1]:
         return True
     return bool(words & SERVED) and any(_has_phrase(lowers, phrase) for phrase in SOON)
+
+
+def _key_follows(doc: Doc, index: int) -> bool:
+    """A key number at `index`, or after "op" there: "druk 1", "druk op 1", "toets op 0"."""
+    if index < len(doc) and doc[index].lower_ == "op":
+        index += 1
+    return index < len(doc) and doc[index].like_num
 
 
 def _announced(doc: Doc) -> bool:
@@ -274,6 +281,9 @@ class UnannouncedHold(Rule):
         severity="warning",
         summary="De beller moet wachten zonder te horen hoe lang, en zonder keuze ('momentje', 'blijft u even "
         "hangen').",
+        default=False,
+        opt_in_reason="Op echte teksten juist, maar geen melding was het herschrijven waard: korte "
+        "wachtmeldingen van keuzemenu's.",
         rationale="Een 'momentje' wordt in de praktijk minuten met wachtmuziek; dat wekt irritatie.",
         explanation=Explanation(
             wat_gaat_er_mis="De medewerker zet de beller in de wacht met 'momentje', 'ogenblikje', 'blijft u even "

@@ -786,6 +786,9 @@ class Jargon(Rule):
         name="vakjargon",
         severity="info",
         summary="Intern vakjargon of een onverklaarde afkorting ('ticket', 'escaleren', 'SLA').",
+        default=False,
+        opt_in_reason="Op echte teksten vaak onterecht: of een term jargon is, hangt af van de lezer ('DNS' in "
+        "een FAQ voor netwerkbeheerders).",
         rationale="Wat voor u dagelijkse kost is, hoort de klant voor het eerst; jargon sluit hem buiten.",
         explanation=Explanation(
             wat_gaat_er_mis="U gebruikt een intern woord of een afkorting die de klant niet kent: 'ticket', "

@@ -66,6 +66,11 @@ WRONG_PLACE = frozenset({"verkeerde"})
 NEGATED_CUE_WORDS = REMIT_NOUNS | {"over", "van", "voor", "bij", "aan", "mee", "weet", "weten"}
 PLACE_NOUNS = frozenset({"adres", "afdeling", "loket", "nummer", "persoon", "instantie"})
 FIRST_PERSON_SINGULAR = frozenset({"ik", "me", "mij", "mijn", "'k"})
+# The first word of a question-word clause about what was just said: "wat dat betekent", "wie dit bericht stuurde".
+JUST_SAID = frozenset({"dat", "dit", "het"})
+# How far `_names_a_gap` looks after "weet": the question word within WH_REACH words, its clause within GAP_REACH.
+WH_REACH = 5
+GAP_REACH = 20
 
 
 class ShiftingResponsibility(Rule):
@@ -74,6 +79,9 @@ class ShiftingResponsibility(Rule):
         name="afschuiven",
         severity="warning",
         summary="De medewerker neemt de vraag niet aan: 'daar ga ik niet over', 'belt u later nog maar eens'.",
+        default=False,
+        opt_in_reason="Op echte teksten zelden raak: een spraakassistent of keuzemenu die iets niet weet, "
+        "schuift meestal geen vraag af.",
         rationale="De beller wordt aan zijn lot overgelaten; wie de vraag aanneemt, noteert hem en belt terug "
         "op een afgesproken tijd.",
         explanation=Explanation(
@@ -224,6 +232,11 @@ def _ignorance(words: list[Token], clause: Span) -> list[Token] | None:
     following = clause.doc[clause.end].lower_ if clause.end < len(clause.doc) else ""
     if not negated(words) or "of" in after or following == "of":
         return None
+    # "Ik weet het niet zeker": a hedge; the speaker is unsure, nothing is pushed away.
+    if "zeker" in after:
+        return None
+    if _names_a_gap(clause, verb):
+        return None
     # "Ik weet niet wat u bedoelt" asks the caller to explain; it does not leave the question.
     if any(w in ("u", "je", "jij") for w in after) and any(w in MEANING_VERBS for w in after):
         return None
@@ -232,6 +245,30 @@ def _ignorance(words: list[Token], clause: Span) -> list[Token] | None:
     if any(_contrasts(t) for t in rest):
         return None
     return [verb, next(w for w in words if w.lower_ in NEGATIONS)]
+
+
+def _names_a_gap(clause: Span, verb: Token) -> bool:
+    """'Ik weet niet wat dat betekent', 'ik weet niet wie dit bericht stuurde', 'ik weet niet hoe lang het duurde':
+    a question-word clause about what was just said (its first word 'dat', 'dit' or 'het') says the speaker did not
+    understand it, and asks for it again; it does not turn the question away. Not knowing when the technician comes
+    or where a colleague is stays a cue, and so does not knowing how to help ('... hoe ik u daarmee kan helpen')."""
+    # The question word comes within a few words of the verb ("weet het niet zeker waar"); its clause is read up to
+    # a mark. Both reads are bounded, so a long unpunctuated turn costs no more per cue.
+    end = min(max(clause.end, utterance(clause[0]).end), verb.i + 1 + GAP_REACH)
+    rest = [t for t in clause.doc[verb.i + 1 : end] if not t.is_space]
+    start = next((i for i, t in enumerate(rest[:WH_REACH]) if t.lower_ in WH_WORDS), None)
+    if start is None:
+        return False
+    complement: list[str] = []
+    for token in rest[start + 1 :]:
+        if token.is_punct:
+            break
+        complement.append(token.lower_)
+    if rest[start].lower_ == "hoe" and complement[:1] == ["lang"]:
+        complement = complement[1:]
+    if any(word.startswith("help") for word in complement):
+        return False
+    return bool(complement) and complement[0] in JUST_SAID
 
 
 def _then_follows(clause: Span) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
@@ -103,6 +104,17 @@ def _answered_at_once(run: Span, following: Span | None) -> bool:
         return False
     words = tuple(t.lower_ for t in _words(following)[:3])
     return any(words[: len(opener)] == opener for opener in ANSWER_OPENERS)
+
+
+def _heading_answered(index: int, runs: list[Span]) -> bool:
+    """ "Waarom vragen jullie mijn postcode? We tonen de winkel bij u in de buurt. De postcode bewaren we niet.": a
+    question that opens the text and is followed by at least two statements is a heading that the text answers (as
+    on a FAQ page); nobody waits for the customer's reason. A why-question to the customer ends the turn, or
+    has one sentence after it ("Waarom wilt u opzeggen? Dan kijk ik wat ik kan doen.")."""
+    if any(_words(run) for run in runs[:index]):
+        return False
+    answer = list(islice((run for run in runs[index + 1 :] if _words(run)), 2))
+    return len(answer) == 2 and all(run[-1].text in ".!" for run in answer)
 
 
 def _about_a_thing(why: Token, run: Span) -> bool:
@@ -308,7 +320,10 @@ class WhyQuestion(Rule):
                     continue  # a stutter: the repeated word is judged
                 direct = _clause_start(why, run) and _direct_question(why, run)
                 if direct and (
-                    _answered_at_once(run, following) or _agrees(why, run, following) or _about_a_thing(why, run)
+                    _answered_at_once(run, following)
+                    or _agrees(why, run, following)
+                    or _about_a_thing(why, run)
+                    or _heading_answered(index, spans)
                 ):
                     continue
                 if not direct and not _indirect_question(why, run):
