@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter
-from tests.rule_helpers import fires, reported
+from klantlint.testing import fires, reported
 
 
 @pytest.fixture(scope="module")
