@@ -68,7 +68,7 @@ except SystemExit as end:
     code = end.code
 heavy = sorted(name for name in sys.modules if name.split(".")[0] in heavy_names)
 cues = sys.modules.get("klantlint.conversation.cues")
-compiled = [name for name, cue in vars(cues).items() if getattr(cue, "_regex", None)] if cues is not None else []
+compiled = [name for name, cue in vars(cues).items() if getattr(cue, "compiled", False)] if cues is not None else []
 print(json.dumps({"exit": code, "heavy": heavy, "compiled_cues": compiled}), file=sys.stderr)
 """
 

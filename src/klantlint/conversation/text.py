@@ -37,20 +37,30 @@ class Cue:
     check where no conversation rule runs never pay for it.
     """
 
-    __slots__ = ("_regex", "gate", "patterns")
+    __slots__ = ("gate", "patterns", "regex")
+
+    regex: re.Pattern[str]  # the alternatives as one regex, each bounded by word edges; set on first use
 
     def __init__(self, patterns: tuple[str, ...], gate: tuple[str, ...] = ()) -> None:
         self.patterns = patterns
         self.gate = gate
-        self._regex: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        """Called only while the `regex` slot is empty: compiles it once. Later reads are plain slot reads, with
+        no property call on the path that runs for every cue on every turn."""
+        if name != "regex":
+            raise AttributeError(name)
+        self.regex = _alternatives_regex(self.patterns, self.gate)
+        return self.regex
 
     @property
-    def regex(self) -> re.Pattern[str]:
-        """The alternatives as one regex, each bounded by word edges (compiled once, on first use)."""
-        regex = self._regex
-        if regex is None:
-            regex = self._regex = _alternatives_regex(self.patterns, self.gate)
-        return regex
+    def compiled(self) -> bool:
+        """Whether the regex has been built (a probe for tests; it does not build it)."""
+        try:
+            object.__getattribute__(self, "regex")
+        except AttributeError:
+            return False
+        return True
 
     def may_match(self, text: str) -> bool:
         """False when `text` has none of the gate strings (then the regex cannot match)."""
