@@ -1,0 +1,63 @@
+"""klantlint's Dutch lexicon: the named word sets that rules share, each defined once.
+
+A Dutch fix (a negation a rule missed, a hesitation heard in transcripts) is one edit here, and every rule that
+uses the set follows. All sets are lowercase frozensets of words (or of punctuation marks, for the mark sets).
+Where a rule needs a set a little wider or narrower than a shared one, the variant is built from the shared set
+here, under a name that says how it differs, so the difference stays visible and deliberate.
+
+YAML rule packs reference a set by its lowercase name with a `$` (`{LOWER: {IN: $negations}}`); `named_sets()`
+lists what they can use.
+"""
+
+from __future__ import annotations
+
+# --- Who is speaking, who is spoken to ---------------------------------------------------------------------------
+
+FIRST_PERSON = frozenset({"ik", "we", "wij"})
+# The customer as the subject of a sentence, singular ("u", "je", "jij").
+ADDRESS_SUBJECTS = frozenset({"u", "je", "jij"})
+# ... and plural: every form that addresses the customer as subject.
+ADDRESS_PRONOUNS = ADDRESS_SUBJECTS | {"jullie"}
+# ... and the object form "jou" ("ik bel jou terug").
+ADDRESS_PRONOUNS_WITH_JOU = ADDRESS_PRONOUNS | {"jou"}
+ADDRESS_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
+SINGULAR_ADDRESS_POSSESSIVES = ADDRESS_POSSESSIVES - {"jullie"}
+# Forms that address the customer informally (je/jij/jou/jouw/jullie, not u/uw).
+INFORMAL_ADDRESS = frozenset({"je", "jij", "jou", "jouw", "jullie"})
+SINGULAR_INFORMAL_ADDRESS = INFORMAL_ADDRESS - {"jullie"}
+# The speaker or the customer as subject.
+FIRST_PERSON_OR_ADDRESS = FIRST_PERSON | ADDRESS_SUBJECTS
+# Subject pronouns that always start a clause of their own: not "je", which is also an object or a possessive.
+CLAUSE_OPENING_PRONOUNS = FIRST_PERSON | {"u", "jij"}
+# Pronouns (personal and demonstrative) and "er" that can be the subject of a clause.
+SUBJECT_PRONOUNS = FIRST_PERSON | ADDRESS_PRONOUNS | {"hij", "zij", "ze", "men", "het", "dat", "dit", "er", "die"}
+
+# --- Negation ------------------------------------------------------------------------------------------------------
+
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens"})
+
+# --- Hesitations and fillers ---------------------------------------------------------------------------------------
+
+# What a speaker says while thinking: "eh", "ehm", "uh", "uhm".
+HESITATIONS = frozenset({"eh", "ehm", "uh", "uhm"})
+HUMS = frozenset({"hm", "hmm"})
+
+# --- Punctuation marks ---------------------------------------------------------------------------------------------
+
+SENTENCE_END_MARKS = frozenset({".", "!", "?", "…"})
+# Marks inside a sentence that end a clause or an aside.
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+CLAUSE_OR_SENTENCE_MARKS = CLAUSE_MARKS | SENTENCE_END_MARKS
+
+# --- Verbs ---------------------------------------------------------------------------------------------------------
+
+HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+
+
+def named_sets() -> dict[str, frozenset[str]]:
+    """Every set of this module by its lowercase name, as YAML packs reference them (`$negations`)."""
+    return {
+        name.lower(): value
+        for name, value in globals().items()
+        if name.isupper() and isinstance(value, frozenset)
+    }
