@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
+from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,8 +31,6 @@ def article_of(noun: str) -> str:
     return "het" if lower.endswith(HET_SUFFIXES) or lower in HET_NOUNS else "de"
 
 
-ADDRESSEE_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
-ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
 ARTICLES = frozenset({"de", "het", "die", "dat"})
 # Past forms that ask for a detail: "was/waren" (zijn), "had" (hebben), "heette" (heten), "woonde" (wonen).
 PAST_COPULA = frozenset({"was", "waren"})
@@ -113,13 +112,13 @@ def _owned_by_addressee(sentence: Span, noun: Token) -> bool:
     """'uw naam', 'de naam van uw bedrijf', 'het e-mailadres waarop u ... ontvangt', 'welk adres (had u)'."""
     doc = sentence.doc
     before = doc[max(sentence.start, noun.i - 3) : noun.i]
-    if any(t.lower_ in ADDRESSEE_POSSESSIVES for t in before):
+    if any(t.lower_ in ADDRESS_POSSESSIVES for t in before):
         return True
     after = doc[noun.i + 1 : min(sentence.end, noun.i + 4)]
     if len(after) >= 2 and after[0].lower_ == "van":
-        return after[1].lower_ in ADDRESSEE_POSSESSIVES or after[1].lower_ in ADDRESSEE_PRONOUNS
+        return after[1].lower_ in ADDRESS_POSSESSIVES or after[1].lower_ in ADDRESS_PRONOUNS
     rest = doc[noun.i + 1 : sentence.end]
-    return any(t.lower_ in ADDRESSEE_PRONOUNS for t in rest) and any(t.lower_ in ARTICLES for t in before)
+    return any(t.lower_ in ADDRESS_PRONOUNS for t in rest) and any(t.lower_ in ARTICLES for t in before)
 
 
 def _addressee_detail(sentence: Span, verb: Token) -> Token | None:
@@ -133,7 +132,7 @@ def _addressee_detail(sentence: Span, verb: Token) -> Token | None:
 def _addressee_subject(sentence: Span, verb: Token) -> Token | None:
     window = sentence.doc[max(sentence.start, verb.i - 2) : min(sentence.end, verb.i + 3)]
     for token in window:
-        if token.lower_ in ADDRESSEE_PRONOUNS and token.i != verb.i:
+        if token.lower_ in ADDRESS_PRONOUNS and token.i != verb.i:
             return token
     return None
 
@@ -265,7 +264,7 @@ class PastTenseDetails(Rule):
             description=f"Vraag in de tegenwoordige tijd: '{present}' in plaats van '{verb.text}'.",
             safe=True,
         )
-        noun = about.lower_ if about.lower_ not in ADDRESSEE_PRONOUNS else "naam"
+        noun = about.lower_ if about.lower_ not in ADDRESS_PRONOUNS else "naam"
         pointer = "dat" if article_of(noun) == "het" else "die"  # "het klantnummer ... dat", "de postcode ... die"
         follow_up = (
             "Hoe spel ik die?"

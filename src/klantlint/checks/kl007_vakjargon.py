@@ -27,11 +27,11 @@ from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleConte
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.accents import fold
+from klantlint.nlp.lexicon import DETERMINERS, SENTENCE_END_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SENTENCE_END = frozenset({".", "?", "!", "…"})
 NOUN_SUFFIXES = frozenset({"", "s", "'s", "en", "n", "'en", "es"})
 VERB_SUFFIXES = frozenset({"", "t", "d", "de", "te", "den", "ten", "en", "end", "ende"})
 PARTICIPLE_SUFFIXES = frozenset({"d", "t", "ed", "de", "te", "den", "ten"})
@@ -80,9 +80,6 @@ EXPLAINERS = (
     ("een", "soort"),
 )
 MAX_PHRASE_TAIL = 3
-DETERMINERS = frozenset(
-    "de het een uw je jouw mijn onze ons zijn haar hun die deze dat dit geen elke iedere welke".split()
-)
 OBJECT_PREPOSITIONS = frozenset({"aan", "naar", "bij"})
 PERFECT_AUXILIARIES = frozenset(
     "word wordt worden werd werden is zijn was waren ben bent heb hebt heeft hebben had hadden".split()
@@ -381,10 +378,10 @@ class TermIndex:
 def sentence_of(doc: Doc, index: int) -> Span:
     """The sentence by punctuation; an unpunctuated turn is one sentence."""
     start = index
-    while start > 0 and doc[start - 1].text not in SENTENCE_END:
+    while start > 0 and doc[start - 1].text not in SENTENCE_END_MARKS:
         start -= 1
     end = index
-    while end < len(doc) and doc[end].text not in SENTENCE_END:
+    while end < len(doc) and doc[end].text not in SENTENCE_END_MARKS:
         end += 1
     return doc[start : min(end + 1, len(doc))]
 
@@ -447,7 +444,7 @@ def _explained_without_comma(doc: Doc, index: int, limit: int) -> bool:
 def _explained_next(doc: Doc, sentence: Span, term: Term) -> bool:
     """The next sentence explains: 'Ik maak een ticket aan. Dat is een melding die mijn collega's volgen.'"""
     following = sentence.end
-    if following >= len(doc) or sentence[-1].text not in SENTENCE_END:
+    if following >= len(doc) or sentence[-1].text not in SENTENCE_END_MARKS:
         return False
     if any(_starts_with(doc, following, phrase) for phrase in NEXT_SENTENCE_EXPLAINERS):
         return True

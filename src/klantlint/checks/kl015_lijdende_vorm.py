@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, FIRST_PERSON, HEBBEN_FORMS, HESITATIONS
 from klantlint.nlp.surface import chunk_after, chunk_before
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
 PAST_FORMS = frozenset({"werd", "werden", "was", "waren"})
-HEBBEN = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
 # Separable particles that can precede the ge- of a participle ("opgenomen", "teruggestort").
 SEPARABLE_PARTICLES = (
     "terug",
@@ -164,7 +164,6 @@ NOUNS_OF_PARTICIPLE_SHAPE = frozenset(
 )
 # Address words and fillers after a clause-final participle in speech ("de storing is verholpen mevrouw").
 TRAILING_WORDS = frozenset("mevrouw meneer hoor dus eh ehm hè he toch nu al ook".split())
-FILLERS = frozenset({"eh", "ehm", "uh", "uhm"})
 # Words that open a new clause: the participle of a passive stays inside its own clause.
 CLAUSE_OPENERS = frozenset(
     "en maar of want dus dat die als omdat zodat wanneer terwijl voordat nadat zodra toen waar wat hoe "
@@ -175,7 +174,6 @@ PREPOSITIONS = frozenset("op mee voor in aan naar door bij uit over van heen teg
 # Determiners that are never a pronoun subject (unlike "het", "die", "dat": "is het verstuurd?").
 NOMINAL_DETERMINERS = frozenset("een de uw mijn onze ons jouw hun deze elk elke geen".split())
 ATTRIBUTIVE_BEFORE = frozenset("een de het deze die dit dat uw mijn onze ons zijn haar hun geen elk elke".split())
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?", "…"})
 MAX_DISTANCE = 10
 # KL015 reports a passive only where it hides who is responsible: for something that went wrong or was refused
 # ("Uw aanvraag is afgewezen", "Er is een fout gemaakt", "De betaling is niet verwerkt"), in any tense; or for an
@@ -253,7 +251,7 @@ def _right_participles(doc: Doc, aux: Token, limit: int) -> list[Token]:
     found = []
     for index in range(aux.i + 1, min(limit, aux.i + 1 + MAX_DISTANCE)):
         token = doc[index]
-        if token.text in CLAUSE_PUNCT or _opens_clause(token) or token.lower_ in HEBBEN:
+        if token.text in CLAUSE_OR_SENTENCE_MARKS or _opens_clause(token) or token.lower_ in HEBBEN_FORMS:
             break
         if _is_participle(token):
             if not _attributive(doc, token, aux) and doc[index - 1].lower_ != "te":
@@ -292,14 +290,14 @@ def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
 def _left_participle(doc: Doc, aux: Token, start: int) -> Token | None:
     """A participle right before the auxiliary, in verb-final order ("dat het verstuurd is", "gekeken worden")."""
     index = aux.i - 1
-    while index >= start and doc[index].lower_ in FILLERS:
+    while index >= start and doc[index].lower_ in HESITATIONS:
         index -= 1
     if index < start or not _is_participle(doc[index]) or doc[index].pos_ == "NOUN":
         return None
     if index > start and doc[index - 1].lower_ in ("de", "een"):
         return None  # a noun subject ("de ontvangst is slecht")
     # "Wat u heeft besteld is onderweg": the participle belongs to "heeft", the "is" to the main clause.
-    if any(t.lower_ in HEBBEN for t in doc[start:index]):
+    if any(t.lower_ in HEBBEN_FORMS for t in doc[start:index]):
         return None
     return doc[index]
 
@@ -313,16 +311,15 @@ _PARTICIPLE_END = re.compile(r"(?:[gb]e|h?er|ver|ont)(?:[a-zëïüé]{2,}(?:d|t|
 # An auxiliary at the end of a run of letters (whether the run starts there is tested after: a lookbehind is slow).
 _AUXILIARY_END = re.compile(r"(?:" + "|".join(sorted(WORDEN | ZIJN, key=len, reverse=True)) + r")(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ONLY_FILLERS = re.compile(r"(?:\s+(?:" + "|".join(FILLERS) + r"))*\s+")
+_ONLY_FILLERS = re.compile(r"(?:\s+(?:" + "|".join(HESITATIONS) + r"))*\s+")
 _GAP = re.compile(r"\s+")
 # Whole chunks that stop `_right_participles` for sure: a form of "hebben" or a clause opener ("en"/"of" only
 # sometimes), a word with clause punctuation the tokenizer always splits off ("verstuurd,"; not "bv.", an
 # abbreviation), or a clause mark on its own.
-_BREAK_WORDS = HEBBEN | (CLAUSE_OPENERS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
+_BREAK_WORDS = HEBBEN_FORMS | (CLAUSE_OPENERS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
 _CLAUSE_BREAK = re.compile(
     r"(?<!\S)(?:" + "|".join(sorted(_BREAK_WORDS, key=len, reverse=True)) + r"|[^\W\d_]+[,;:!?…]|[,;:()–—.!?…])(?=\s)"
 )
-_FIRST_PERSON = frozenset({"ik", "wij", "we"})
 
 
 def _passive_possible(lowered: str) -> bool:
@@ -381,7 +378,7 @@ def _first_person_next_to(lowered: str, start: int, end: int) -> bool:
     whole_chunk = (start == 0 or lowered[start - 1].isspace()) and (end == len(lowered) or lowered[end].isspace())
     if not whole_chunk:
         return False
-    return chunk_before(lowered, start) in _FIRST_PERSON or chunk_after(lowered, end) in _FIRST_PERSON
+    return chunk_before(lowered, start) in FIRST_PERSON or chunk_after(lowered, end) in FIRST_PERSON
 
 
 class LijdendeVorm(Rule):
@@ -454,7 +451,7 @@ class LijdendeVorm(Rule):
         """(auxiliary, participle, clause start) for every passive verb cluster."""
         clause_start = 0
         for token in doc:
-            if token.text in CLAUSE_PUNCT or _opens_clause(token):
+            if token.text in CLAUSE_OR_SENTENCE_MARKS or _opens_clause(token):
                 clause_start = token.i + 1
             if not _is_auxiliary(token) or _first_person_subject(token):
                 continue
@@ -496,7 +493,7 @@ def _went_wrong(doc: Doc, aux: Token, participles: list[Token], clause_start: in
 
 def _clause_limit(doc: Doc, aux: Token) -> int:
     index = aux.i + 1
-    while index < len(doc) and doc[index].text not in CLAUSE_PUNCT:
+    while index < len(doc) and doc[index].text not in CLAUSE_OR_SENTENCE_MARKS:
         index += 1
     return index
 
@@ -510,7 +507,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     if aux.i > participle.i or ("VerbForm=Fin" not in str(aux.morph) and aux.lower_ not in WORDEN | ZIJN):
         return
     subject = [t for t in doc[clause_start : aux.i] if not t.is_space]
-    middle = " ".join(t.text for t in doc[aux.i + 1 : participle.i] if t.lower_ not in FILLERS)
+    middle = " ".join(t.text for t in doc[aux.i + 1 : participle.i] if t.lower_ not in HESITATIONS)
     following = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
     # What follows the participle stays: punctuation, an address word, an extraposed phrase ("naar vrijdag")
     # or the next clause ("zodra u belt").

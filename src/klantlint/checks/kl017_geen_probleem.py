@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import FIRST_PERSON
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ BENEFICIARIES = frozenset({"mij", "me", "ons", "u", "je", "jou"})
 LOCATING = frozenset({"met", "in", "bij", "op", "aan", "van", "rond", "tijdens", "door", "tussen", "achter", "onder"})
 CLOSINGS = (("fijne",), ("prettige",), ("tot", "ziens"), ("daar", "ben"), ("daar", "zijn"), ("graag", "gedaan"))
 # An agent's action after the reply shows it granted a request: "Geen probleem, ik pas het aan."
-AGENT = frozenset({"ik", "we", "wij"})
 ACTIONS_FIRST = frozenset({"dat", "dit", "het", "die"})
 
 
@@ -112,7 +112,7 @@ def _grants_request(start: Token, after: list[Token], spans: list[Span], run_ind
     words = [t.lower_ for t in after[:6]]
     if any(tuple(words[: len(c)]) == c for c in CLOSINGS):
         return False
-    if any(w in AGENT for w in words[:4]):
+    if any(w in FIRST_PERSON for w in words[:4]):
         return True
     previous = spans[run_index - 1] if run_index > 0 else None
     if previous is not None and any(t.text == "?" for t in previous):
@@ -125,7 +125,7 @@ def _grants_request(start: Token, after: list[Token], spans: list[Span], run_ind
 def _action_follows(after: list[Token]) -> bool:
     """ "dat doe ik", "dat regel ik": the next clause already says the agent will do it."""
     words = [t.lower_ for t in after[:3]]
-    return len(words) >= 3 and words[0] in ACTIONS_FIRST and words[2] in AGENT
+    return len(words) >= 3 and words[0] in ACTIONS_FIRST and words[2] in FIRST_PERSON
 
 
 def _same_case(replacement: str, original: str) -> str:

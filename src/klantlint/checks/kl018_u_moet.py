@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import CLAUSE_MARKS, LEAD_WORDS, SENTENCE_END_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -61,14 +62,10 @@ AGENT_NOUNS = frozenset(
     "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
     "installateur loodgieter netbeheerder technieker hersteller dokter huisdokter mutualiteit ziekenfonds".split()
 )
-# Words a speaker puts before the clause proper; they stay where they are in a rewrite.
-LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want of hoor mevrouw meneer".split())
 # Particles that mark an unpunctuated verb-first clause as an instruction rather than a question.
 INSTRUCTION_PARTICLES = frozenset({"wel", "eerst"})
 # After these words a new main clause follows the comma, so the request can end there with "?".
 MAIN_CLAUSE_OPENERS = frozenset({"anders", "dan", "daarna", "want", "dus"})
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
-SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
@@ -103,10 +100,10 @@ def _units(doc: Doc, punctuated: bool) -> list[Span]:
 def _clause_bounds(sentence: Span, verb: Token) -> tuple[int, int]:
     """Token range of the clause around `verb`: between clause punctuation inside the sentence."""
     start = verb.i
-    while start > sentence.start and sentence.doc[start - 1].text not in CLAUSE_PUNCT:
+    while start > sentence.start and sentence.doc[start - 1].text not in CLAUSE_MARKS:
         start -= 1
     end = verb.i + 1
-    while end < sentence.end and sentence.doc[end].text not in CLAUSE_PUNCT | SENTENCE_PUNCT:
+    while end < sentence.end and sentence.doc[end].text not in CLAUSE_MARKS | SENTENCE_END_MARKS:
         end += 1
     return start, end
 
@@ -211,7 +208,7 @@ class UMoet(Rule):
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         polite_in_text = any(t.lower_ in ("u", "uw") for t in doc)
-        punctuated = any(t.text in SENTENCE_PUNCT for t in doc)
+        punctuated = any(t.text in SENTENCE_END_MARKS for t in doc)
         for sentence in _units(doc, punctuated):
             for verb in sentence:
                 if verb.lower_ not in ("moet", "moeten") and not self._obliging(sentence, verb):

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import RuleContext
-from klantlint.nlp.lexicon import ADDRESS_PRONOUNS, ADDRESS_POSSESSIVES
+from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

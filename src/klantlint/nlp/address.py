@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, FIRST_PERSON
+
 Form = Literal["u", "je"]
 U_FORMS = frozenset({"u", "uw", "uwe", "uzelf"})
 JE_FORMS = frozenset({"je", "jij", "jou", "jouw", "jouwe", "jezelf"})
 WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
-CLAUSE_PUNCT = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")", "—", "–"})
 CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
 # "maar" starts a clause when a subject follows ("maar ik kan wel ..."); "je weet maar nooit" is a particle.
 CLAUSE_SUBJECTS = frozenset({"ik", "u", "je", "jij", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "de"})
-FIRST_PERSON = frozenset({"ik", "wij", "we"})
 # Words that make a clause a statement about anyone, not about this customer.
 GENERIC_MARKERS = frozenset(
     {
@@ -110,7 +110,7 @@ def _clauses(words: list[tuple[str, int, int]]) -> Iterator[list[int]]:
     """Indices of the words of each clause: cut at punctuation, conjunctions and a new first-person subject."""
     current: list[int] = []
     for index, (word, _, _) in enumerate(words):
-        if word in CLAUSE_PUNCT:
+        if word in CLAUSE_OR_SENTENCE_MARKS:
             if current:
                 yield current
             current = []

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 from klantlint.engine.base import ProposedFix
 from klantlint.engine.rewrite import uses_je
-from klantlint.nlp.domain import AUX_LEMMAS, SENTENCE_END
+from klantlint.nlp.domain import AUX_LEMMAS
+from klantlint.nlp.lexicon import DETERMINERS, NEGATIONS, SENTENCE_END_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,10 +51,6 @@ SUBJECT_PRONOUNS: dict[str, Subject] = {
 }
 # Pronouns that are the subject right after an inverted verb ("dan kijken ze"); "je" and "u" can be objects.
 NOMINATIVE = frozenset({"ik", "jij", "hij", "zij", "ze", "wij", "we"})
-NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit", "nergens"})
-DETERMINERS = frozenset(
-    "de het een 'n uw je jouw mijn onze ons zijn haar hun die deze dit dat welke elke ieder iedere zo'n".split()
-)
 ARTICLES = frozenset("de het een 'n uw je jouw mijn onze zijn haar hun welke elke ieder iedere zo'n".split())
 INDEFINITES = frozenset({"zoiets", "iets", "alles", "niets", "niks", "dat", "dit", "die", "deze", "het"})
 # Words that are never the finite verb, though the tagger sometimes says so ("alstublieft").
@@ -160,7 +157,7 @@ def is_punctuated(doc: Doc) -> bool:
     some rules, so the answer is kept with the doc: reading an unpunctuated doc each time costs quadratic time."""
     known = doc.user_data.get(_PUNCTUATED_KEY)
     if known is None:
-        known = doc.user_data[_PUNCTUATED_KEY] = any(token.text in SENTENCE_END for token in doc)
+        known = doc.user_data[_PUNCTUATED_KEY] = any(token.text in SENTENCE_END_MARKS for token in doc)
     return bool(known)
 
 
@@ -237,7 +234,7 @@ def clauses(doc: Doc) -> list[Span]:
     starts = [0]
     for index in range(1, len(doc)):
         previous = doc[index - 1]
-        hard_break = previous.text in SENTENCE_END or previous.text in (";", ":") or "\n" in previous.text
+        hard_break = previous.text in SENTENCE_END_MARKS or previous.text in (";", ":") or "\n" in previous.text
         opener = doc[index].lower_ in SUBJECT_PRONOUNS or doc[index].lower_ in CLAUSE_OPENERS
         inverted = _inverted_after(doc, index) or _inverted_after(doc, index + 1)
         comma_break = previous.text == "," and (opener or inverted)
@@ -380,7 +377,7 @@ def invites_later_contact(sentence: Span) -> bool:
 
 def styled(replacement: str, unit: Span) -> str:
     """`replacement` written like `unit`: lowercase without punctuation in a transcript, else a sentence."""
-    if not any(ch.isupper() for ch in unit.text) and not any(t.text in SENTENCE_END for t in unit):
+    if not any(ch.isupper() for ch in unit.text) and not any(t.text in SENTENCE_END_MARKS for t in unit):
         return replacement.lower().translate(str.maketrans("", "", ".,;?!"))
     return replacement
 

@@ -34,13 +34,36 @@ SUBJECT_PRONOUNS = FIRST_PERSON | ADDRESS_PRONOUNS | {"hij", "zij", "ze", "men",
 
 # --- Negation ------------------------------------------------------------------------------------------------------
 
-NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens"})
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens", "niemand", "geeneens"})
 
 # --- Hesitations and fillers ---------------------------------------------------------------------------------------
 
 # What a speaker says while thinking: "eh", "ehm", "uh", "uhm".
 HESITATIONS = frozenset({"eh", "ehm", "uh", "uhm"})
 HUMS = frozenset({"hm", "hmm"})
+# Words that may open a spoken sentence before its first real word ("ehm, maar waarom ...", "nee, ...").
+DISCOURSE_OPENERS = (
+    HESITATIONS
+    | HUMS
+    | {"ja", "nee", "neen", "nou", "o", "oh", "ok", "oké", "goed", "sorry", "tja", "en", "maar", "dus", "want"}
+)
+# Words a speaker puts before the clause proper, address included; a rewrite leaves them where they are.
+LEAD_WORDS = HESITATIONS | frozenset("ja nee nou oké ok okay tja goed en maar dus want of hoor mevrouw meneer".split())
+# Interjections, hesitations and discourse particles that carry no content in a greeting or a request; dropped
+# when a transcript turn is read as fluent text.
+SPOKEN_FILLERS = (
+    HESITATIONS
+    | HUMS
+    | frozenset("ehh euh um hè hé he nou ja jawel oké oke ok okay dus even eventjes hoor toch".split())
+)
+
+# --- Determiners ---------------------------------------------------------------------------------------------------
+
+# Words that stand before a noun: articles, possessives, demonstratives, quantifiers.
+DETERMINERS = frozenset(
+    "de het een 'n uw je jouw jullie mijn onze ons zijn haar hun die deze dit dat welke elk elke ieder iedere geen "
+    "zo'n".split()
+)
 
 # --- Punctuation marks ---------------------------------------------------------------------------------------------
 
@@ -56,8 +79,4 @@ HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
 
 def named_sets() -> dict[str, frozenset[str]]:
     """Every set of this module by its lowercase name, as YAML packs reference them (`$negations`)."""
-    return {
-        name.lower(): value
-        for name, value in globals().items()
-        if name.isupper() and isinstance(value, frozenset)
-    }
+    return {name.lower(): value for name, value in globals().items() if name.isupper() and isinstance(value, frozenset)}
