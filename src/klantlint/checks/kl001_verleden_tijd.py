@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
-from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS
+from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS, DISCOURSE_OPENERS, QUESTION_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,10 +42,9 @@ PAST_VERB_STEMS = ("was", "waren", "had")
 DETAIL_REACH = 6
 HAVING_REACH = 4
 PRESENT_OF = {"was": "is", "waren": "zijn", "had": "heeft", "hadden": "hebben", **PAST_NAMING}
-QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "waarop"})
 # Words after a verb that ends a recall question: "En uw huisnummer was (ook alweer)?"
 RECALL_TAIL = frozenset({"ook", "alweer", "weer", "nog", "nou", "dan", "eh", "ehm", "uh", "mevrouw", "meneer"})
-FILLERS = frozenset({"eh", "ehm", "uh", "oké", "ok", "ja", "nou", "en", "dus", "goed", "even", "kijken"})
+QUESTION_OPENERS = DISCOURSE_OPENERS | {"even", "kijken"}
 # A sentence about an earlier state is legitimately in the past tense.
 PAST_MARKERS = frozenset(
     "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
@@ -87,7 +86,7 @@ def asks_for_it(sentence: Span, verb: Token) -> bool:
     Transcripts have no question marks, so the word order carries the question."""
     if any(t.text == "?" for t in sentence):
         return True
-    before = [t for t in sentence.doc[sentence.start : verb.i] if not t.is_punct and t.lower_ not in FILLERS]
+    before = [t for t in sentence.doc[sentence.start : verb.i] if not t.is_punct and t.lower_ not in QUESTION_OPENERS]
     if not before:
         return True
     if any(t.lower_ in QUESTION_WORDS for t in before[-3:]):

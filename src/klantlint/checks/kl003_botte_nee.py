@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
-from klantlint.nlp.lexicon import ADDRESS_PRONOUNS_WITH_JOU, DISCOURSE_OPENERS, NEGATIONS, SENTENCE_END_MARKS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS_WITH_JOU,
+    DETERMINERS,
+    DISCOURSE_OPENERS,
+    NEGATIONS,
+    SENTENCE_END_MARKS,
+)
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
@@ -24,7 +30,6 @@ DISMAY_AFTER = frozenset({"toch", "hè", "he", "hé"})
 SOFTENERS = frozenset({"hoor", "hoor,"})
 VOCATIVES = frozenset({"mevrouw", "meneer", "mevrouw,", "heer"})
 APOLOGIES = frozenset({"helaas", "sorry", "jammer", "genoeg", "excuus", "excuses", "hoor"})
-ARTICLES = frozenset({"een", "de", "het", "uw", "jouw", "mijn", "zijn", "haar", "hun", "ons", "onze", "dit", "elk"})
 # "nee" as the object of saying, ticking or choosing is a word being talked about ("nee zeggen", "nee ingevuld").
 MENTION_VERBS = frozenset(
     "zeggen zeg zegt zei zeiden gezegd antwoorden antwoord antwoordt geantwoord invullen ingevuld vul vult "
@@ -85,9 +90,9 @@ def _is_mention(token: Token, sentence: Span) -> bool:
     if any(t.text in "'\"‘’“”„" for t in [*before[-1:], *after[:1]]):
         return True
     # "een nee", "een duidelijk nee": an article right before, or before an adjective; "op nee" (a button)
-    if words_before[-1:] and (words_before[-1] in ARTICLES or words_before[-1] == "op"):
+    if words_before[-1:] and (words_before[-1] in DETERMINERS or words_before[-1] == "op"):
         return True
-    if len(before) == 2 and words_before[0] in ARTICLES and before[1].pos_ == "ADJ":
+    if len(before) == 2 and words_before[0] in DETERMINERS and before[1].pos_ == "ADJ":
         return True
     following = next((t for t in after if _is_word(t)), None)
     if following is not None and following.i == token.i + 1 and following.lower_ in MENTION_VERBS:
@@ -537,7 +542,7 @@ def _surely_mentioned(run: list[_Token], index: int) -> bool:
     after = [t[_TEXT] for t in run[index + 1 : index + 3]]
     if before[-2:] in (["ja", "of"], ["ja", "en"], ["ja", "/"]) or after[:2] in (["of", "ja"], ["/", "ja"]):
         return True
-    if before[-1:] and (before[-1] in ARTICLES or before[-1] == "op"):
+    if before[-1:] and (before[-1] in DETERMINERS or before[-1] == "op"):
         return True
     if index + 1 < len(run) and run[index + 1][_KIND] == "word" and run[index + 1][_TEXT] in MENTION_VERBS:
         return True

@@ -14,7 +14,6 @@ from klantlint.nlp.clauses import (
     CLAUSE_OPENERS,
     CLAUSE_SUBJECT_STARTS,
     EXTRA_FINITE,
-    FILLERS,
     FINITE_AUX,
     FRONTED,
     IMPERATIVE_FOLLOWERS,
@@ -22,9 +21,7 @@ from klantlint.nlp.clauses import (
     INTERJECTIONS,
     PAST_FORMS,
     SUBJECT_PRONOUNS,
-    SUBORDINATORS,
     U_AGREEING_STEMS,
-    WH_WORDS,
     clauses,
     content,
     invites_later_contact,
@@ -34,7 +31,16 @@ from klantlint.nlp.clauses import (
     subject_of,
     utterance,
 )
-from klantlint.nlp.lexicon import ADDRESS_SUBJECTS, CLAUSE_OPENING_PRONOUNS, DETERMINERS, FIRST_PERSON, NEGATIONS
+from klantlint.nlp.lexicon import (
+    ADDRESS_SUBJECTS,
+    CLAUSE_FILLERS,
+    CLAUSE_OPENING_PRONOUNS,
+    DETERMINERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    QUESTION_WORDS,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -191,12 +197,12 @@ SPLIT_MARKS = ",;:!?…"  # after a word, always a token of their own
 SURE_FINITE = (FINITE_AUX | EXTRA_FINITE) - INTERJECTIONS
 INVERTED_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | {"het", "er"}
 SUBORDINATE_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | CLAUSE_SUBJECT_STARTS
-LEADING_WORDS = FILLERS | SUBORDINATORS
+LEADING_WORDS = CLAUSE_FILLERS | SUBORDINATORS
 # Words at which `_opens_clause` may start a clause (besides after a word of CLAUSE_ENDERS).
 MAY_OPEN_CLAUSE = CLAUSE_OPENERS | FRONTED | IMPERATIVE_STEMS | CLAUSE_OPENING_PRONOUNS
 # Words that rule out a referral in `refers_to_mail` wherever they stand in the clause (fillers aside: `content`
 # drops a leading "kijk").
-KILLS_REFERRAL = (RECEIVE_VERBS | NEGATIONS | PAST_FORMS) - FILLERS
+KILLS_REFERRAL = (RECEIVE_VERBS | NEGATIONS | PAST_FORMS) - CLAUSE_FILLERS
 VERB_POSITION_BEFORE = frozenset({"u", "je", "jij", "maar", "even"})
 CHANNEL_BEFORE = CHANNEL_PREPOSITIONS | {"de", "een"}
 MAIL_CUES = MAIL_VERBS | MAIL_NOUNS | MAIL_ADDRESS_NOUNS
@@ -323,7 +329,7 @@ def _may_open_clause(
         word in CLAUSE_OPENING_PRONOUNS
         and previous not in CLAUSE_OPENERS
         and previous not in SUBJECT_PRONOUNS
-        and previous not in WH_WORDS
+        and previous not in QUESTION_WORDS
         and not _surely_finite(previous, before_previous)
     )
 
@@ -343,7 +349,7 @@ def _speaker_sends(chunks: _Chunks, start: int, cue: int) -> bool:
         if word in FIRST_PERSON and any(other in SURE_FINITE for other in neighbours):
             return True
     lead = 0
-    while lead < len(words) and words[lead] in FILLERS:
+    while lead < len(words) and words[lead] in CLAUSE_FILLERS:
         lead += 1
     if lead < len(words) and words[lead] in ADDRESS_SUBJECTS and _speaker_right_before(chunks, start + lead):
         return True
@@ -371,7 +377,7 @@ def _word_before(chunks: _Chunks, index: int) -> tuple[int, str | None]:
     while True:
         previous = chunks.token_before(index)
         index -= 1
-        if previous not in FILLERS:
+        if previous not in CLAUSE_FILLERS:
             return index, previous
 
 

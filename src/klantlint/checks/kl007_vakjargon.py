@@ -27,7 +27,7 @@ from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleConte
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.accents import fold
-from klantlint.nlp.lexicon import DETERMINERS, SENTENCE_END_MARKS
+from klantlint.nlp.lexicon import DETERMINERS, SENTENCE_END_MARKS, SEPARABLE_PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,28 +35,6 @@ if TYPE_CHECKING:
 NOUN_SUFFIXES = frozenset({"", "s", "'s", "en", "n", "'en", "es"})
 VERB_SUFFIXES = frozenset({"", "t", "d", "de", "te", "den", "ten", "en", "end", "ende"})
 PARTICIPLE_SUFFIXES = frozenset({"d", "t", "ed", "de", "te", "den", "ten"})
-SEPARABLE_PREFIXES = (
-    "door",
-    "tegen",
-    "terug",
-    "samen",
-    "goed",
-    "over",
-    "voor",
-    "vast",
-    "weg",
-    "mee",
-    "aan",
-    "uit",
-    "toe",
-    "bij",
-    "los",
-    "om",
-    "op",
-    "af",
-    "in",
-    "na",
-)
 DERIVATION_SUFFIXES = ("ing", "eel", "ele", "ie", "iek", "isch", "eer", "aal", "ief", "ist", "ig")
 LINKING_S_ENDINGS = ("ing", "tie", "teit", "heid", "schap", "ment", "iteit")
 UNSTRESSED_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
@@ -145,7 +123,7 @@ def _split_prefix(verb: str) -> tuple[str, str]:
     """('door', 'belasten') for 'doorbelasten'; loan verbs in -eren take no separable prefix ('installeren')."""
     if verb.endswith("eren"):
         return "", verb
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in SEPARABLE_PARTICLES:
         if verb.startswith(prefix) and len(verb) - len(prefix) > 4:
             return prefix, verb[len(prefix) :]
     return "", verb

@@ -26,7 +26,7 @@ from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.lexicon import (
     ADDRESS_POSSESSIVES,
     ADDRESS_PRONOUNS,
-    CLAUSE_MARKS,
+    CLAUSE_OR_SENTENCE_MARKS,
     DETERMINERS,
     FIRST_PERSON,
     HEBBEN_FORMS,
@@ -61,7 +61,6 @@ SAY_VERBS = frozenset(
 REPETITION_MARKERS = frozenset({"al", "toch", "reeds"})
 CONDITIONAL_OPENERS = frozenset({"als", "indien", "wanneer"})
 COUNTERFACTUAL_FINITE = frozenset({"had", "hadden", "was", "waren", "zou", "zouden"})
-CLAUSE_BREAKS = CLAUSE_MARKS | SENTENCE_END_MARKS
 WINDOW = 12
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
@@ -106,7 +105,7 @@ def _clause(unit: Span, index: int) -> tuple[int, int]:
 def _clause_breaks(unit: Span) -> list[int]:
     """The positions of the marks in `unit` that end a clause, found once per unit (not once per word asked about,
     which costs time quadratic in a long unpunctuated unit)."""
-    return [token.i for token in unit if token.text in CLAUSE_BREAKS]
+    return [token.i for token in unit if token.text in CLAUSE_OR_SENTENCE_MARKS]
 
 
 def _after_lead_words(doc: Doc, start: int, stop: int) -> int:
@@ -470,7 +469,7 @@ class SchuldBijKlant(Rule):
             replacement = HELP_FIX[form]
         # The reproach and what hangs on it ("..., dan had ik ...") go; what came before stays.
         rewrite_end = blame.rewrite_end if blame.kind == "reminder-clause" else max(unit.end, blame.rewrite_end)
-        while rewrite_end > blame.rewrite_start + 1 and doc[rewrite_end - 1].text in SENTENCE_END_MARKS | CLAUSE_MARKS:
+        while rewrite_end > blame.rewrite_start + 1 and doc[rewrite_end - 1].text in CLAUSE_OR_SENTENCE_MARKS:
             rewrite_end -= 1
         target = doc[blame.rewrite_start : rewrite_end]
         if target.text[:1].islower():

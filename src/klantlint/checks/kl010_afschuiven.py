@@ -15,7 +15,6 @@ from klantlint.nlp.clauses import (
     CALLBACK_NOUNS,
     CLAUSE_ENDERS,
     CLAUSE_OPENERS,
-    FILLERS,
     FRONTED,
     IMPERATIVE_FOLLOWERS,
     IMPERATIVE_STEMS,
@@ -25,7 +24,6 @@ from klantlint.nlp.clauses import (
     OWNERSHIP_FORMS,
     SUBJECT_PRONOUNS,
     U_AGREEING_STEMS,
-    WH_WORDS,
     clauses,
     content,
     negated,
@@ -34,7 +32,14 @@ from klantlint.nlp.clauses import (
     takes_ownership,
     utterance,
 )
-from klantlint.nlp.lexicon import ADDRESS_PRONOUNS, CLAUSE_OPENING_PRONOUNS, FIRST_PERSON, NEGATIONS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS,
+    CLAUSE_FILLERS,
+    CLAUSE_OPENING_PRONOUNS,
+    FIRST_PERSON,
+    NEGATIONS,
+    QUESTION_WORDS,
+)
 from klantlint.nlp.surface import in_order, searchable
 
 if TYPE_CHECKING:
@@ -383,7 +388,7 @@ _WORD = re.compile(r"\w+")  # every token that is a word is one of these, or hol
 _SURE_WORD = re.compile(r"([^\W\d_]+)([,;:!?….]?)")
 # Words where `clauses` may start a clause without punctuation (`_opens_clause`), whatever precedes them.
 _OPENS_ANYWHERE = ADVERBIAL_SUBORDINATORS | CLAUSE_OPENERS | FRONTED
-_NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | WH_WORDS
+_NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | QUESTION_WORDS
 
 # The cues, as searches within one stretch (see the cue finders above for what each one needs). "A, later B, later
 # C" is searched word by word (`in_order`), not as `A.*B.*C`, which reads the rest of the text again from every A.
@@ -624,7 +629,7 @@ def _acts(chunk: list[str]) -> bool:
         if word in FIRST_PERSON:
             seen_speaker = True
             continue
-        if word not in OWNERSHIP_FORMS or (word in FILLERS and not seen_speaker):
+        if word not in OWNERSHIP_FORMS or (word in CLAUSE_FILLERS and not seen_speaker):
             continue
         excluded = NOT_OWNERSHIP_AFTER.get(word)
         if excluded is not None and (index + 1 >= len(chunk) or chunk[index + 1] in excluded):

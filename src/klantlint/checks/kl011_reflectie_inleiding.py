@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
-from klantlint.nlp.lexicon import ADDRESS_PRONOUNS_WITH_JOU, DETERMINERS, FIRST_PERSON, NEGATIONS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS_WITH_JOU,
+    DETERMINERS,
+    DISCOURSE_OPENERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    NOUN_ONLY_DETERMINERS,
+)
 from klantlint.nlp.spans import punctuation_runs
 from klantlint.nlp.surface import ends_word_chunk, searchable
 
@@ -25,9 +32,7 @@ MODIFIERS = frozenset(
     "goed heel erg best natuurlijk helemaal echt wel ook volkomen volledig zeker absoluut heus zo ontzettend prima "
     "uiteraard me mij ons kan kunnen".split()
 )
-FILLERS = frozenset(
-    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "ja", "nou", "oh", "o", "oké", "ok", "dus", "en", "maar", "ach"}
-)
+FORMULA_OPENERS = DISCOURSE_OPENERS | {"ach"}
 # After "dat" these words show "dat" is the object ("ik begrijp dat wel"), not the start of a clause.
 OBJECT_DAT_FOLLOWERS = MODIFIERS | frozenset({"niet", "allemaal", "best", "volkomen", "precies", "even", "toch"})
 CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "…", "–", "—"})
@@ -42,7 +47,6 @@ PARTICLE_PREFIXES = tuple(
     "stil over door voor om onder achter rond".split()
 )
 # Words that can only start a noun phrase (unlike "het" or "dat", which may stand alone).
-ARTICLES = frozenset({"de", "een", "uw", "jouw", "mijn", "onze", "hun", "deze", "geen", "elke", "elk"})
 PRONOUN_SUBJECTS = frozenset(
     "u je jij het dit dat hij zij ze we wij ik er niemand iemand alles iets niets niks jullie men die".split()
 )
@@ -96,7 +100,7 @@ def _understand_formula(token: Token, sentence: Span) -> Formula | None:
     elif token.i + 1 < sentence.end and token.nbor(1).lower_ in FIRST_PERSON:
         # Inverted: only after a fronted adverb ("Natuurlijk begrijp ik dat"); up front it is a check
         # question ("Begrijp ik goed dat ...?").
-        content = [t for t in before if t.lower_ not in FILLERS]
+        content = [t for t in before if t.lower_ not in FORMULA_OPENERS]
         if not content or content[-1].lower_ in ("dat", "dit", "het", "wat", "hoe"):
             return None
         if token.i + 2 < sentence.end and token.nbor(2).lower_ in ("goed", "het"):
@@ -229,7 +233,7 @@ def _subject_end(clause: list[Token]) -> int | None:
     word = clause[0].lower_
     tags = [t.pos_ for t in clause[1:4]]
     noun_follows = tags[:1] in (["NOUN"], ["PROPN"]) or (tags[:1] == ["ADJ"] and tags[1:2] in (["NOUN"], ["PROPN"]))
-    if word in ARTICLES or (word in DETERMINERS and noun_follows):
+    if word in NOUN_ONLY_DETERMINERS or (word in DETERMINERS and noun_follows):
         # An article always starts a noun phrase: skip its adjectives and take the next word, whatever its tag
         # (the tagger calls "pas" in "de pas" an adverb).
         index = 1
@@ -470,7 +474,7 @@ _INVERTED_FORMULA = re.compile(
 )
 # "dat begrijp ik dat ...": a pronoun before the inverted verb (fillers apart, one space between sure words)
 # makes `_understand_formula` give up.
-_PRONOUN_BEFORE = re.compile(rf"(?:^|\s)(?:dat|dit|het|wat|hoe)(?: (?:{_either(FILLERS)}))* \Z")
+_PRONOUN_BEFORE = re.compile(rf"(?:^|\s)(?:dat|dit|het|wat|hoe)(?: (?:{_either(FORMULA_OPENERS)}))* \Z")
 _RUN_MARK = re.compile(r"[.!?…\n]")
 
 

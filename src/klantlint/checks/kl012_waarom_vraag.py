@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
-from klantlint.nlp.lexicon import ADDRESS_PRONOUNS, DISCOURSE_OPENERS, FIRST_PERSON, NEGATIONS, SUBJECT_PRONOUNS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS,
+    DISCOURSE_OPENERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    SEPARABLE_PARTICLES,
+    SUBJECT_PRONOUNS,
+)
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
@@ -45,10 +52,6 @@ NOUN_MARKERS = frozenset({"uw", "je", "jouw", "de", "die", "deze", "een", "haar"
 MODALS = frozenset({"willen", "kunnen", "moeten", "mogen", "zullen", "gaan"})
 MODAL_FORMS = frozenset(form for form, lemma in AUX_LEMMAS.items() if lemma in MODALS)
 FINITE_FORMS = frozenset(form for form in AUX_LEMMAS if not form.startswith("ge") and form != "zijnde")
-PARTICLES = frozenset(
-    "op af aan uit in door terug mee over weg toe na bij neer langs binnen tegen vast samen open dicht thuis om "
-    "voor".split()
-)
 
 
 def _words(tokens: Iterable[Token]) -> list[Token]:
@@ -193,7 +196,7 @@ def _wat_maakt_dat(why: Token, run: Span, informal: bool) -> tuple[int, int, str
     # "daar ... voor" is a split pronominal adverb, not a particle: "dat u daar niet voor kiest".
     split_adverb = any(t.lower_ in ("daar", "er", "hier", "waar") for t in middle)
     lexical = not modal and verb.lower_ not in FINITE_FORMS  # "ben je thuis" has no particle
-    joins = slot == len(middle) and middle and middle[-1].lower_ in PARTICLES and not split_adverb and lexical
+    joins = slot == len(middle) and middle and middle[-1].lower_ in SEPARABLE_PARTICLES and not split_adverb and lexical
     if joins:
         pieces = [t.text for t in middle[:-1]] + [middle[-1].text.lower() + verb_text]
     else:

@@ -19,7 +19,15 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
-from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, FIRST_PERSON, HEBBEN_FORMS, HESITATIONS
+from klantlint.nlp.lexicon import (
+    CLAUSE_OR_SENTENCE_MARKS,
+    FIRST_PERSON,
+    HEBBEN_FORMS,
+    HESITATIONS,
+    NOUN_ONLY_DETERMINERS,
+    SEPARABLE_PARTICLES,
+    SUBORDINATORS,
+)
 from klantlint.nlp.surface import chunk_after, chunk_before
 
 if TYPE_CHECKING:
@@ -29,41 +37,6 @@ WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
 PAST_FORMS = frozenset({"werd", "werden", "was", "waren"})
 # Separable particles that can precede the ge- of a participle ("opgenomen", "teruggestort").
-SEPARABLE_PARTICLES = (
-    "terug",
-    "door",
-    "binnen",
-    "samen",
-    "tegen",
-    "langs",
-    "achter",
-    "mee",
-    "aan",
-    "af",
-    "bij",
-    "in",
-    "na",
-    "om",
-    "op",
-    "over",
-    "toe",
-    "uit",
-    "vast",
-    "voor",
-    "weg",
-    "rond",
-    "neer",
-    "vrij",
-    "open",
-    "dicht",
-    "klaar",
-    "goed",
-    "recht",
-    "kwijt",
-    "los",
-    "stop",
-    "thuis",
-)
 # Participle shapes: (particle)ge-stem-d/t/en, or a prefix that takes no ge- (be-, ver-, ont-, her-, er-);
 # plus the short strong participles in -aan (gedaan, gegaan, gestaan, ontstaan, toegestaan).
 PARTICIPLE_SHAPE = re.compile(
@@ -172,7 +145,6 @@ CLAUSE_OPENERS = frozenset(
 CLAUSE_STARTS = frozenset("ik je jij u hij zij ze we wij jullie men het dat dit die dan er daarna nu toen".split())
 PREPOSITIONS = frozenset("op mee voor in aan naar door bij uit over van heen tegen achter om onder tussen".split())
 # Determiners that are never a pronoun subject (unlike "het", "die", "dat": "is het verstuurd?").
-NOMINAL_DETERMINERS = frozenset("een de uw mijn onze ons jouw hun deze elk elke geen".split())
 ATTRIBUTIVE_BEFORE = frozenset("een de het deze die dit dat uw mijn onze ons zijn haar hun geen elk elke".split())
 MAX_DISTANCE = 10
 # KL015 reports a passive only where it hides who is responsible: for something that went wrong or was refused
@@ -191,7 +163,6 @@ WRONG_WORDS = frozenset(
 )
 # "te laat", "te veel": too late or too much.
 TOO = frozenset({"laat", "veel", "weinig", "vroeg", "hoog"})
-SUBORDINATORS = frozenset("dat omdat zodat als wanneer terwijl voordat nadat zodra doordat tenzij hoewel of".split())
 
 
 def _is_participle(token: Token) -> bool:
@@ -279,7 +250,7 @@ def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
     previous = doc[participle.i - 1]
     if previous.i == aux.i or previous.lower_ not in ATTRIBUTIVE_BEFORE:
         return False
-    if previous.lower_ in NOMINAL_DETERMINERS:
+    if previous.lower_ in NOUN_ONLY_DETERMINERS:
         return True  # "onze berichten", "een gesloten deur": part of a noun phrase
     following = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
     return (

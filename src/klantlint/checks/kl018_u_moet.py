@@ -19,7 +19,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
-from klantlint.nlp.lexicon import CLAUSE_MARKS, LEAD_WORDS, SENTENCE_END_MARKS
+from klantlint.nlp.lexicon import (
+    CLAUSE_MARKS,
+    LEAD_WORDS,
+    QUESTION_WORDS,
+    SENTENCE_END_MARKS,
+    SEPARABLE_PARTICLES,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,22 +38,14 @@ OBLIGING = {"dient": "moet", "dienen": "moeten", "zult": "moet", "zal": "moet", 
 FUTURE = frozenset({"zult", "zal", "zul", "zullen"})
 # "U moet niets doen, wij regelen het": nothing to do is reassurance, not an order.
 NOTHING = frozenset({"niets", "niks"})
-SEPARABLE = frozenset(
-    "op af aan uit in door terug mee over weg toe na bij neer langs binnen vast samen open dicht".split()
-)
 REQUEST_VERB = {"u": "wilt", "je": "wil", "jij": "wil", "jullie": "willen"}
 ADVICE_VERB = {"u": "kunt", "je": "kunt", "jij": "kunt", "jullie": "kunnen"}
 ADVICE_VERB_INVERTED = {"u": "kunt", "je": "kun", "jij": "kun", "jullie": "kunnen"}
 # Words that open a subordinate clause: there "u moet" states a condition or a fact, not an order.
-SUBORDINATORS = frozenset(
-    "dat die als of omdat zodat doordat wanneer zodra voordat nadat terwijl tenzij indien mits hoewel "
-    "wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
+SUBORDINATE_OPENERS = SUBORDINATORS | frozenset(
+    "indien mits die wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
 )
 # A question word up front makes "moet u" a question about the customer's own plans ("Wat moet u nog doen?").
-QUESTION_WORDS = frozenset(
-    "wat waar wie welk welke hoe wanneer waarom hoeveel hoelang waarheen waarvoor waarmee waarop waarin "
-    "waaraan waarnaar waardoor".split()
-)
 # Adverbials that open a main clause before an inverted "moet u" ("Dan moet u ...", "Hier moet u ...").
 TOPIC_ADVERBS = frozenset(
     "dan daar dat dit die deze hier eerst daarna daarvoor hiervoor daarmee hiermee daarom daarbij nu ook toch zo "
@@ -251,7 +250,7 @@ class UMoet(Rule):
             previous = doc[pronoun_start - 1] if pronoun_start > clause_start else None
             if previous is None or previous.lower_ in LEAD_WORDS - {"of"}:
                 return before, False
-            subordinate = previous.lower_ in SUBORDINATORS or previous.lower_ in SUBJECT_PRONOUNS
+            subordinate = previous.lower_ in SUBORDINATE_OPENERS or previous.lower_ in SUBJECT_PRONOUNS
             # A noun before "u" is the subject of a subordinate clause ("dat de monteur u moet bellen").
             if subordinate or previous.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
                 return None
@@ -268,7 +267,7 @@ class UMoet(Rule):
         if any(t.lower_ in QUESTION_WORDS for t in doc[front_start : verb.i]):
             return None
         fronted = doc[verb.i - 1]
-        if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATORS - {"dat", "die", "wat"}:
+        if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATE_OPENERS - {"dat", "die", "wat"}:
             return None
         if fronted.pos_ in ("NOUN", "PROPN") and (
             fronted.lemma_.lower() in AGENT_NOUNS
@@ -382,7 +381,7 @@ def _without_te(tokens: list[Token]) -> str:
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.lower_ == "te" and following is not None and following.pos_ in ("VERB", "AUX"):
-            if pieces and tokens[index - 1].lower_ in SEPARABLE and index > 0:
+            if pieces and tokens[index - 1].lower_ in SEPARABLE_PARTICLES and index > 0:
                 pieces[-1] = tokens[index - 1].text  # the particle joins the verb: "in" + "vullen"
                 pieces.append("\x00")
             continue

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Literal
 from klantlint.engine.base import ProposedFix
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
-from klantlint.nlp.lexicon import DETERMINERS, NEGATIONS, SENTENCE_END_MARKS
+from klantlint.nlp.lexicon import (
+    CLAUSE_FILLERS,
+    DETERMINERS,
+    NEGATIONS,
+    QUESTION_WORDS,
+    SENTENCE_END_MARKS,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -24,15 +31,10 @@ if TYPE_CHECKING:
 Subject = Literal["addressee", "speaker", "other", "none"]
 
 # Words that open a turn or a clause without being part of its structure.
-FILLERS = frozenset(
-    "eh ehm uh uhm hm hmm ja jawel nou oké oke ok okay goed prima zo hoor he hè hé toch nee dus en maar want of "
-    "dan daarna anders nu alleen gewoon kijk even eventjes".split()
-)
 # Conjunctions and fronted adverbs after which a new clause starts when a subject or a finite verb follows.
 CLAUSE_OPENERS = frozenset(
     "en maar want dus of dan daarna anders dat omdat zodat als wanneer terwijl zodra toen tenzij mocht".split()
 )
-SUBORDINATORS = frozenset("dat omdat zodat als wanneer terwijl zodra toen tenzij of".split())
 # Subordinators that always open a clause of their own when a subject follows ("als er weer iets is").
 ADVERBIAL_SUBORDINATORS = frozenset("als wanneer omdat zodat terwijl zodra tenzij mocht".split())
 CLAUSE_SUBJECT_STARTS = frozenset("er het de die dit dat uw mijn een".split())
@@ -61,7 +63,6 @@ PARTICLES = frozenset("van over mee aan voor op uit naar bij toe af na door teru
 CLAUSE_ENDERS = NEGATIONS | INTERJECTIONS | {"toch", "he", "hè", "mevrouw", "meneer", "nou"} | PARTICLES
 IMPERATIVE_STEMS = frozenset({"mail", "stuur", "zet", "bel", "probeer", "blijf", "wacht", "doe", "geef", "schrijf"})
 IMPERATIVE_FOLLOWERS = frozenset({"het", "maar", "even", "ons", "uw", "gewoon", "dan", "die", "dat"})
-WH_WORDS = frozenset({"wat", "wie", "waar", "wanneer", "hoe", "welke", "waarom", "hoelang", "hoeveel"})
 # Nouns that take a "dat"-clause of their own: "de vierde keer dat u belt", "op het moment dat ...".
 OCCASION_NOUNS = frozenset(
     {"keer", "moment", "feit", "reden", "idee", "dag", "week", "maand", "jaar", "ochtend", "middag", "avond"}
@@ -223,7 +224,7 @@ def _opens_clause(doc: Doc, index: int) -> bool:
         and not is_finite(previous)
         and previous.lower_ not in CLAUSE_OPENERS
         and previous.lower_ not in SUBJECT_PRONOUNS
-        and previous.lower_ not in WH_WORDS  # "ik weet niet wat u bedoelt" is one clause
+        and previous.lower_ not in QUESTION_WORDS  # "ik weet niet wat u bedoelt" is one clause
         and not previous.is_punct
     )
 
@@ -249,7 +250,9 @@ def content(clause: Span) -> list[Token]:
     """The clause's words without punctuation and without leading fillers and subordinators."""
     words = [t for t in clause if not t.is_punct and not t.is_space]
     index = 0
-    while index < len(words) - 1 and (words[index].lower_ in FILLERS or _subordinator(words[index], words[index + 1])):
+    while index < len(words) - 1 and (
+        words[index].lower_ in CLAUSE_FILLERS or _subordinator(words[index], words[index + 1])
+    ):
         index += 1
     return words[index:]
 
@@ -278,7 +281,7 @@ def _agent_phrase(words: list[Token]) -> bool:
         if word.lower_ in ("hij", "zij", "ze", "men", "mijn", "onze", "ons") or word.lower_ in AGENT_NOUNS:
             return True
         # A name ("Sandra belt u morgen"); a capitalised adverb or pronoun at the start is not one.
-        if word.pos_ == "PROPN" and word.lower_ not in LATER | FRONTED | FILLERS | INDEFINITES:
+        if word.pos_ == "PROPN" and word.lower_ not in LATER | FRONTED | CLAUSE_FILLERS | INDEFINITES:
             return True
     return False
 

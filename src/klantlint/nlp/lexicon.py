@@ -49,6 +49,10 @@ DISCOURSE_OPENERS = (
 )
 # Words a speaker puts before the clause proper, address included; a rewrite leaves them where they are.
 LEAD_WORDS = HESITATIONS | frozenset("ja nee nou oké ok okay tja goed en maar dus want of hoor mevrouw meneer".split())
+# Words that open a turn or a clause without being part of its structure (clause splitting, `nlp/clauses.py`).
+CLAUSE_FILLERS = DISCOURSE_OPENERS | frozenset(
+    "jawel oke okay prima zo hoor he hè hé toch of dan daarna anders nu alleen gewoon kijk even eventjes".split()
+)
 # Interjections, hesitations and discourse particles that carry no content in a greeting or a request; dropped
 # when a transcript turn is read as fluent text.
 SPOKEN_FILLERS = (
@@ -65,6 +69,20 @@ DETERMINERS = frozenset(
     "zo'n".split()
 )
 
+# Determiners that never stand alone as a pronoun (unlike "het", "die", "dat": "is het verstuurd?").
+NOUN_ONLY_DETERMINERS = frozenset("een de uw mijn onze ons jouw hun deze elk elke geen".split())
+
+# --- Clauses and questions -----------------------------------------------------------------------------------------
+
+# Conjunctions that open a subordinate clause.
+SUBORDINATORS = frozenset(
+    "dat of omdat zodat als wanneer terwijl zodra toen tenzij voordat nadat doordat hoewel".split()
+)
+QUESTION_WORDS = frozenset(
+    "wat waar wie welk welke hoe wanneer waarom hoeveel hoelang waarheen waarvoor waarmee waarop waarin "
+    "waaraan waarnaar waardoor".split()
+)
+
 # --- Punctuation marks ---------------------------------------------------------------------------------------------
 
 SENTENCE_END_MARKS = frozenset({".", "!", "?", "…"})
@@ -75,6 +93,11 @@ CLAUSE_OR_SENTENCE_MARKS = CLAUSE_MARKS | SENTENCE_END_MARKS
 # --- Verbs ---------------------------------------------------------------------------------------------------------
 
 HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+# Particles of separable verbs ("belt ... terug", "opzeggen", "vastloopt").
+SEPARABLE_PARTICLES = frozenset(
+    "aan achter af bij binnen dicht door goed in klaar kwijt langs los mee na neer om op open over recht rond "
+    "samen stop tegen terug thuis toe uit vast voor vrij weg".split()
+)
 
 
 def named_sets() -> dict[str, frozenset[str]]:
