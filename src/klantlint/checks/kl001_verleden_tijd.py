@@ -31,7 +31,7 @@ def article_of(noun: str) -> str:
     return "het" if lower.endswith(HET_SUFFIXES) or lower in HET_NOUNS else "de"
 
 
-ARTICLES = frozenset({"de", "het", "die", "dat"})
+DEFINITE_DETERMINERS = frozenset({"de", "het", "die", "dat"})
 # Past forms that ask for a detail: "was/waren" (zijn), "had" (hebben), "heette" (heten), "woonde" (wonen).
 PAST_COPULA = frozenset({"was", "waren"})
 PAST_HAVING = frozenset({"had", "hadden"})
@@ -117,7 +117,7 @@ def _owned_by_addressee(sentence: Span, noun: Token) -> bool:
     if len(after) >= 2 and after[0].lower_ == "van":
         return after[1].lower_ in ADDRESS_POSSESSIVES or after[1].lower_ in ADDRESS_PRONOUNS
     rest = doc[noun.i + 1 : sentence.end]
-    return any(t.lower_ in ADDRESS_PRONOUNS for t in rest) and any(t.lower_ in ARTICLES for t in before)
+    return any(t.lower_ in ADDRESS_PRONOUNS for t in rest) and any(t.lower_ in DEFINITE_DETERMINERS for t in before)
 
 
 def _addressee_detail(sentence: Span, verb: Token) -> Token | None:

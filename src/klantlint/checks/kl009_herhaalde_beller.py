@@ -38,7 +38,7 @@ PERIODS = frozenset({"dag", "week", "maand", "ochtend", "middag", "keer"})
 # Markers that also occur in neutral questions ("Heeft u al gebeld?", "Belt u vaak met ons?").
 WEAK_MARKERS = frozenset({"al", "vaak", "vaker", "steeds", "telkens"})
 # Particles that turn a question into a remark: "Belt u nou alweer?", "U had toch al gebeld?"
-PARTICLES = frozenset({"nou", "toch", "wéér"})
+EMPHASIS_PARTICLES = frozenset({"nou", "toch", "wéér"})
 INVITING_MODALS = frozenset({"kunt", "kan", "kun", "mag", "mogen", "kunnen"})
 EMPATHY = frozenset({"vervelend", "vervelende", "sorry", "excuses", "excuus", "spijt", "jammer", "balen"})
 FREQUENT = frozenset({"vaste", "frequente", "regelmatige", "bekende", "trouwe"})
@@ -92,7 +92,7 @@ def repeat_remark(clause: Span) -> list[Token] | None:
             return None
         # "Heeft u al gebeld?" asks; a question only remarks with a strong marker ("Belt u nou alweer?").
         question = is_finite(words[0])
-        if question and all(m.lower_ in WEAK_MARKERS for m in markers) and not PARTICLES & set(lowers):
+        if question and all(m.lower_ in WEAK_MARKERS for m in markers) and not EMPHASIS_PARTICLES & set(lowers):
             return None
         return sorted([contact[0], markers[0]], key=lambda t: t.i)
     # "U bent een vaste beller": a label for someone who calls often.
@@ -130,7 +130,7 @@ def _instruction(clause: Span, words: list[Token], markers: list[Token]) -> bool
     the agent tells the caller what to do next, in the present tense, with at most "opnieuw"/"steeds"."""
     if not _present_call(words) or any(m.lower_ not in INSTRUCTION_MARKERS for m in markers):
         return False
-    if PARTICLES & {w.lower_ for w in words}:
+    if EMPHASIS_PARTICLES & {w.lower_ for w in words}:
         return False
     unit = utterance(words[0])
     before = [t for t in unit.doc[unit.start : clause.start] if not (t.is_punct or t.is_space)]
@@ -148,7 +148,7 @@ def _habit(words: list[Token], markers: list[Token]) -> bool:
     tense and not about the same matter ("U belt steeds over dezelfde factuur" stays a remark)."""
     lowers = {w.lower_ for w in words}
     only_habit = all(m.lower_ in HABIT_MARKERS for m in markers)
-    return only_habit and _present_call(words) and not lowers & SAME and not lowers & PARTICLES
+    return only_habit and _present_call(words) and not lowers & SAME and not lowers & EMPHASIS_PARTICLES
 
 
 def _third_party(lowers: list[str]) -> bool:

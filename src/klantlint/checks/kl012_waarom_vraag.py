@@ -49,8 +49,8 @@ ANSWER_OPENERS = (
     ("dit", "komt"),
 )
 NOUN_MARKERS = frozenset({"uw", "je", "jouw", "de", "die", "deze", "een", "haar", "zijn", "hun"})
-MODALS = frozenset({"willen", "kunnen", "moeten", "mogen", "zullen", "gaan"})
-MODAL_FORMS = frozenset(form for form, lemma in AUX_LEMMAS.items() if lemma in MODALS)
+MODAL_LEMMAS = frozenset({"willen", "kunnen", "moeten", "mogen", "zullen", "gaan"})
+MODAL_FORMS = frozenset(form for form, lemma in AUX_LEMMAS.items() if lemma in MODAL_LEMMAS)
 FINITE_FORMS = frozenset(form for form in AUX_LEMMAS if not form.startswith("ge") and form != "zijnde")
 
 
@@ -191,7 +191,7 @@ def _wat_maakt_dat(why: Token, run: Span, informal: bool) -> tuple[int, int, str
     # The finite verb goes before the first infinitive or participle ("dat u niet eerder heeft gebeld",
     # "dat u zo lang heeft gewacht met bellen"), else to the end, where it joins a separable particle
     # ("dat u het contract opzegt").
-    modal = verb.lemma_ in MODALS or verb.lower_ in MODAL_FORMS
+    modal = verb.lemma_ in MODAL_LEMMAS or verb.lower_ in MODAL_FORMS
     slot = _verb_slot(middle, modal)
     # "daar ... voor" is a split pronominal adverb, not a particle: "dat u daar niet voor kiest".
     split_adverb = any(t.lower_ in ("daar", "er", "hier", "waar") for t in middle)

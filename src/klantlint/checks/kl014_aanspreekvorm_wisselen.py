@@ -113,7 +113,7 @@ PAST_FORMS = frozenset(
     "had was kon wou zou moest mocht ging kreeg kwam zag deed wist liet stond zat bleef dacht vond".split()
 )
 SUBJECTS = frozenset({"ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "men", "u", "je", "jij"})
-TIME_NOUNS = frozenset(
+TIME_WORDS = frozenset(
     "morgen vandaag straks zo vanmiddag vanavond vanochtend overmorgen maandag dinsdag woensdag donderdag "
     "vrijdag zaterdag zondag even nog".split()
 )
@@ -142,7 +142,7 @@ def _nbor(token: Token, offset: int) -> Token | None:
 
 def _noun_follows(token: Token) -> bool:
     after = _nbor(token, 1)
-    if after is None or not after.is_alpha or after.lower_ in NOT_A_NOUN | TIME_NOUNS:
+    if after is None or not after.is_alpha or after.lower_ in NOT_A_NOUN | TIME_WORDS:
         return False
     if after.pos_ in ("NOUN", "PROPN", "NUM"):
         return True

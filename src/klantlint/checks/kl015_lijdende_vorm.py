@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
-PAST_FORMS = frozenset({"werd", "werden", "was", "waren"})
+PAST_PASSIVE_AUXILIARIES = frozenset({"werd", "werden", "was", "waren"})
 # Separable particles that can precede the ge- of a participle ("opgenomen", "teruggestort").
 # Participle shapes: (particle)ge-stem-d/t/en, or a prefix that takes no ge- (be-, ver-, ont-, her-, er-);
 # plus the short strong participles in -aan (gedaan, gegaan, gestaan, ontstaan, toegestaan).
@@ -448,7 +448,7 @@ class LijdendeVorm(Rule):
 
 def _completed(aux: Token) -> bool:
     """A passive of something done: "is/zijn/was ... bevestigd", "werd ... verstuurd"."""
-    return aux.lower_ in ZIJN or aux.lower_ in PAST_FORMS
+    return aux.lower_ in ZIJN or aux.lower_ in PAST_PASSIVE_AUXILIARIES
 
 
 def _went_wrong(doc: Doc, aux: Token, participles: list[Token], clause_start: int) -> bool:
@@ -508,7 +508,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     else:
         return
     if aux.lower_ in ZIJN:
-        verb = "hadden" if aux.lower_ in PAST_FORMS else "hebben"
+        verb = "hadden" if aux.lower_ in PAST_PASSIVE_AUXILIARIES else "hebben"
         tail = participle.text
     elif aux.lower_ in ("werd", "werden"):
         verb, tail = "hebben", participle.text
@@ -521,7 +521,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     if opener in SUBORDINATORS:
         # A subordinate clause puts the verb last: "dat wij het rond vier uur hebben opgelost", "dat wij contact
         # met u opnemen" (a separable particle joins the verb).
-        cluster = f"{verb} {tail}" if aux.lower_ in ZIJN | PAST_FORMS else f"{tail}{verb}"
+        cluster = f"{verb} {tail}" if aux.lower_ in ZIJN | PAST_PASSIVE_AUXILIARIES else f"{tail}{verb}"
         parts = ["wij", obj, middle, cluster]
     else:
         parts = ["wij", verb, obj, middle, tail]

@@ -21,8 +21,8 @@ REPLY_OPENERS = frozenset(
     "ja jawel joh hoor oh o och ach nou oké okee ok prima natuurlijk zeker tuurlijk goed eh ehm uh nee dus en maar "
     "mevrouw meneer".split()
 )
-SUBJECTS = frozenset({"dat", "het", "dit", "'t"})
-COPULAS = frozenset({"is", "'s"})
+NEUTER_SUBJECTS = frozenset({"dat", "het", "dit", "'t"})
+IS_FORMS = frozenset({"is", "'s"})
 DEGREE = frozenset({"echt", "helemaal", "absoluut", "totaal", "zeker", "natuurlijk", "ook", "verder", "gewoon", "heus"})
 # "voor ons/mij" only says whose problem it is not: "Dat is voor mij geen probleem."
 BENEFICIARIES = frozenset({"mij", "me", "ons", "u", "je", "jou"})
@@ -58,10 +58,10 @@ def _reply_start(geen: Token, run: Span) -> Token | None:
             continue
         elif word == "voor" and index + 1 < len(before) and before[index + 1].lower_ in BENEFICIARIES:
             start = before[index]
-        elif word in COPULAS and not seen_copula:
+        elif word in IS_FORMS and not seen_copula:
             seen_copula = True
             start = before[index]
-        elif word in SUBJECTS and seen_copula:
+        elif word in NEUTER_SUBJECTS and seen_copula:
             start = before[index]
             # Only openers may come before "dat is": "ja hoor, dat is geen probleem".
             if any(t.lower_ not in REPLY_OPENERS for t in before[:index]):

@@ -65,7 +65,7 @@ AGENT_NOUNS = frozenset(
 INSTRUCTION_PARTICLES = frozenset({"wel", "eerst"})
 # After these words a new main clause follows the comma, so the request can end there with "?".
 MAIN_CLAUSE_OPENERS = frozenset({"anders", "dan", "daarna", "want", "dus"})
-PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
+PERFECT_AUXILIARY_INFINITIVES = frozenset({"hebben", "zijn"})
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
     r"^(?:terug|door|mee|aan|af|bij|in|na|om|op|over|toe|uit|vast|voor|weg)?"
@@ -293,7 +293,7 @@ class UMoet(Rule):
         rest = [t for t in sentence.doc[verb_end + 1 : clause_end] if t.i != pronoun.i]
         lowers = [t.lower_ for t in rest]
         # Epistemic "moet" + perfect infinitive: a supposition, not an order.
-        if any(word in PERFECT_AUXILIARIES for word in lowers) and any(_is_participle(t) for t in rest):
+        if any(word in PERFECT_AUXILIARY_INFINITIVES for word in lowers) and any(_is_participle(t) for t in rest):
             return True
         # "Dan moet u de afdeling schade hebben": "moeten hebben" is needing something, not an order.
         verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") or t.lower_ == "hebben"]

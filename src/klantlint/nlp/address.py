@@ -47,7 +47,7 @@ GENERIC_MARKERS = frozenset(
 )
 # A fronted phrase with an indefinite noun sets a general condition: "Met een nieuwe meter kun je ...".
 FRONTED_PREPOSITIONS = frozenset({"met", "bij", "na", "zonder", "door", "tijdens", "in", "op", "voor"})
-INDEFINITES = frozenset({"een", "zo'n", "zo’n"})
+INDEFINITE_ARTICLES = frozenset({"een", "zo'n", "zo’n"})
 # Opening quotes; an apostrophe before s/t/n/k and a non-letter is an elision ('s avonds, 't), not a quote.
 QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”", "„": "”", "«": "»"}
 DOUBLE_QUOTES = frozenset({'"', "“", "”", "„", "»"})
@@ -145,7 +145,7 @@ def _generic_clause(clause: list[str]) -> bool:
     return (
         len(clause) > 2
         and clause[0] in FRONTED_PREPOSITIONS
-        and any(word in INDEFINITES for word in clause[1:3])
+        and any(word in INDEFINITE_ARTICLES for word in clause[1:3])
         and "je" in clause
     )
 
