@@ -19,7 +19,6 @@ from klantlint.nlp.clauses import (
     IMPERATIVE_FOLLOWERS,
     IMPERATIVE_STEMS,
     INTERJECTIONS,
-    PAST_FORMS,
     SUBJECT_PRONOUNS,
     U_AGREEING_STEMS,
     clauses,
@@ -38,6 +37,7 @@ from klantlint.nlp.lexicon import (
     DETERMINERS,
     FIRST_PERSON,
     NEGATIONS,
+    PAST_FORMS,
     QUESTION_WORDS,
     SUBORDINATORS,
 )

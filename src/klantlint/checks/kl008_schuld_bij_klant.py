@@ -34,6 +34,7 @@ from klantlint.nlp.lexicon import (
     NEGATIONS,
     SENTENCE_END_MARKS,
     SINGULAR_INFORMAL_ADDRESS,
+    SUBJECTS_BEFORE_OBJECT_U,
 )
 from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
 
@@ -51,7 +52,6 @@ UNDERGOING_VERBS = frozenset(
 )
 # Words that make a counterfactual about the customer's own choice ("u had beter/zelf/maar ...").
 CHOICE_MARKERS = frozenset({"beter", "zelf", "maar", "liever"})
-SUBJECT_PRONOUNS = frozenset({"ik", "wij", "we", "hij", "zij", "ze", "men", "iemand", "niemand"})
 FAULT_NOUNS = frozenset({"schuld", "fout", "fouten", "verantwoordelijkheid"})
 ERROR_WORDS = frozenset({"verkeerd", "verkeerde", "fout", "foute", "foutief", "foutieve", "onjuist", "onjuiste"})
 SAY_VERBS = frozenset(
@@ -134,7 +134,7 @@ def _subject_before(doc: Doc, index: int, clause_start: int) -> bool:
     previous = doc[index - 1]
     # A noun phrase ("mijn collega", "de monteur"), recognised by its determiner when the tagger is unsure.
     determined = index - 2 >= clause_start and doc[index - 2].lower_ in DETERMINERS
-    return previous.lower_ in SUBJECT_PRONOUNS or previous.pos_ in ("NOUN", "PROPN") or determined
+    return previous.lower_ in SUBJECTS_BEFORE_OBJECT_U or previous.pos_ in ("NOUN", "PROPN") or determined
 
 
 def _counterfactual(unit: Span) -> Iterator[Blame]:
@@ -662,6 +662,6 @@ def _subject_right_before(lowered: str, at: int) -> bool:
         return False
     chunks = before.split(" ")
     previous = chunks[-2] if len(chunks) >= 2 else ""
-    if previous in SUBJECT_PRONOUNS:
+    if previous in SUBJECTS_BEFORE_OBJECT_U:
         return True
     return len(chunks) >= 3 and chunks[-3] in DETERMINERS and previous.isalpha()

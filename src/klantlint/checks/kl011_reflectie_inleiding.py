@@ -46,7 +46,6 @@ PARTICLE_PREFIXES = tuple(
     "terug samen binnen kapot thuis langs tegen vast open dicht neer weg mee aan af bij in los na op toe uit mis "
     "stil over door voor om onder achter rond".split()
 )
-# Words that can only start a noun phrase (unlike "het" or "dat", which may stand alone).
 PRONOUN_SUBJECTS = frozenset(
     "u je jij het dit dat hij zij ze we wij ik er niemand iemand alles iets niets niks jullie men die".split()
 )

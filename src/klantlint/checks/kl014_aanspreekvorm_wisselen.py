@@ -30,6 +30,7 @@ from klantlint.nlp.address import (
     Form,
     addresses,
 )
+from klantlint.nlp.lexicon import PAST_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,9 +110,6 @@ U_TO_JE_INVERTED = {
 U_TO_JE_FRONT = {"heeft": "hebt"}
 # Verb forms that end in -t as part of the stem: they stay the same with either pronoun.
 STEM_T = frozenset({"moet", "weet", "laat", "zet", "eet", "zit", "praat", "wacht", "let", "meet", "vat", "zat", "at"})
-PAST_FORMS = frozenset(
-    "had was kon wou zou moest mocht ging kreeg kwam zag deed wist liet stond zat bleef dacht vond".split()
-)
 SUBJECTS = frozenset({"ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "men", "u", "je", "jij"})
 TIME_WORDS = frozenset(
     "morgen vandaag straks zo vanmiddag vanavond vanochtend overmorgen maandag dinsdag woensdag donderdag "

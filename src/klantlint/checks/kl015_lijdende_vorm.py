@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
 PAST_PASSIVE_AUXILIARIES = frozenset({"werd", "werden", "was", "waren"})
-# Separable particles that can precede the ge- of a participle ("opgenomen", "teruggestort").
 # Participle shapes: (particle)ge-stem-d/t/en, or a prefix that takes no ge- (be-, ver-, ont-, her-, er-);
 # plus the short strong participles in -aan (gedaan, gegaan, gestaan, ontstaan, toegestaan).
 PARTICIPLE_SHAPE = re.compile(
@@ -138,13 +137,9 @@ NOUNS_OF_PARTICIPLE_SHAPE = frozenset(
 # Address words and fillers after a clause-final participle in speech ("de storing is verholpen mevrouw").
 TRAILING_WORDS = frozenset("mevrouw meneer hoor dus eh ehm hè he toch nu al ook".split())
 # Words that open a new clause: the participle of a passive stays inside its own clause.
-CLAUSE_OPENERS = frozenset(
-    "en maar of want dus dat die als omdat zodat wanneer terwijl voordat nadat zodra toen waar wat hoe "
-    "doordat tenzij hoewel welke wie".split()
-)
+NEW_CLAUSE_WORDS = SUBORDINATORS | frozenset("en maar want dus die waar wat hoe welke wie".split())
 CLAUSE_STARTS = frozenset("ik je jij u hij zij ze we wij jullie men het dat dit die dan er daarna nu toen".split())
 PREPOSITIONS = frozenset("op mee voor in aan naar door bij uit over van heen tegen achter om onder tussen".split())
-# Determiners that are never a pronoun subject (unlike "het", "die", "dat": "is het verstuurd?").
 ATTRIBUTIVE_BEFORE = frozenset("een de het deze die dit dat uw mijn onze ons zijn haar hun geen elk elke".split())
 MAX_DISTANCE = 10
 # KL015 reports a passive only where it hides who is responsible: for something that went wrong or was refused
@@ -242,7 +237,7 @@ def _opens_clause(token: Token) -> bool:
         # starts with a subject, "dan"/"er" or a verb.
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is None or following.lower_ in CLAUSE_STARTS or "VerbForm=Fin" in str(following.morph)
-    return word in CLAUSE_OPENERS or (word.startswith("waar") and word[4:] in PREPOSITIONS)
+    return word in NEW_CLAUSE_WORDS or (word.startswith("waar") and word[4:] in PREPOSITIONS)
 
 
 def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
@@ -287,7 +282,7 @@ _GAP = re.compile(r"\s+")
 # Whole chunks that stop `_right_participles` for sure: a form of "hebben" or a clause opener ("en"/"of" only
 # sometimes), a word with clause punctuation the tokenizer always splits off ("verstuurd,"; not "bv.", an
 # abbreviation), or a clause mark on its own.
-_BREAK_WORDS = HEBBEN_FORMS | (CLAUSE_OPENERS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
+_BREAK_WORDS = HEBBEN_FORMS | (NEW_CLAUSE_WORDS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
 _CLAUSE_BREAK = re.compile(
     r"(?<!\S)(?:" + "|".join(sorted(_BREAK_WORDS, key=len, reverse=True)) + r"|[^\W\d_]+[,;:!?…]|[,;:()–—.!?…])(?=\s)"
 )
@@ -486,7 +481,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
         following is None
         or following.is_punct
         or following.lower_ in TRAILING_WORDS
-        or following.lower_ in CLAUSE_OPENERS
+        or following.lower_ in NEW_CLAUSE_WORDS
     )
     # An agent ("door een collega") names who does it: the active subject is not "wij".
     agent = any(t.lower_ == "door" for t in doc[aux.i : _clause_limit(doc, aux)])

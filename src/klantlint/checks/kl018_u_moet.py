@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.lexicon import (
+    AGENT_NOUNS,
     CLAUSE_MARKS,
     LEAD_WORDS,
     QUESTION_WORDS,
     SENTENCE_END_MARKS,
     SEPARABLE_PARTICLES,
+    SUBJECTS_BEFORE_OBJECT_U,
     SUBORDINATORS,
 )
 
@@ -45,21 +47,11 @@ ADVICE_VERB_INVERTED = {"u": "kunt", "je": "kun", "jij": "kun", "jullie": "kunne
 SUBORDINATE_OPENERS = SUBORDINATORS | frozenset(
     "indien mits die wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
 )
-# A question word up front makes "moet u" a question about the customer's own plans ("Wat moet u nog doen?").
 # Adverbials that open a main clause before an inverted "moet u" ("Dan moet u ...", "Hier moet u ...").
 TOPIC_ADVERBS = frozenset(
     "dan daar dat dit die deze hier eerst daarna daarvoor hiervoor daarmee hiermee daarom daarbij nu ook toch zo "
     "straks morgen vandaag vanavond vanmiddag voortaan dus soms altijd meestal anders misschien natuurlijk "
     "eigenlijk uiteraard vervolgens verder bovendien wellicht sowieso echt gewoon zeker wel".split()
-)
-# Fronted words that are subjects themselves: then "u" after "moet" is an object ("Ik moet u iets vragen").
-SUBJECT_PRONOUNS = frozenset("ik wij we hij zij ze men het iemand niemand jij".split())
-# People and organisations who act for the customer; as a fronted noun they are the subject of "moet".
-AGENT_NOUNS = frozenset(
-    "monteur collega medewerker medewerkster bezorger koerier postbode adviseur arts huisarts tandarts "
-    "specialist apotheek apotheker bank verzekeraar gemeente afdeling leverancier verhuurder verkoper expert "
-    "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
-    "installateur loodgieter netbeheerder technieker hersteller dokter huisdokter mutualiteit ziekenfonds".split()
 )
 # Particles that mark an unpunctuated verb-first clause as an instruction rather than a question.
 INSTRUCTION_PARTICLES = frozenset({"wel", "eerst"})
@@ -250,7 +242,7 @@ class UMoet(Rule):
             previous = doc[pronoun_start - 1] if pronoun_start > clause_start else None
             if previous is None or previous.lower_ in LEAD_WORDS - {"of"}:
                 return before, False
-            subordinate = previous.lower_ in SUBORDINATE_OPENERS or previous.lower_ in SUBJECT_PRONOUNS
+            subordinate = previous.lower_ in SUBORDINATE_OPENERS or previous.lower_ in SUBJECTS_BEFORE_OBJECT_U
             # A noun before "u" is the subject of a subordinate clause ("dat de monteur u moet bellen").
             if subordinate or previous.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
                 return None
@@ -267,7 +259,7 @@ class UMoet(Rule):
         if any(t.lower_ in QUESTION_WORDS for t in doc[front_start : verb.i]):
             return None
         fronted = doc[verb.i - 1]
-        if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATE_OPENERS - {"dat", "die", "wat"}:
+        if fronted.lower_ in SUBJECTS_BEFORE_OBJECT_U or fronted.lower_ in SUBORDINATE_OPENERS - {"dat", "die", "wat"}:
             return None
         if fronted.pos_ in ("NOUN", "PROPN") and (
             fronted.lemma_.lower() in AGENT_NOUNS

@@ -17,9 +17,12 @@ from klantlint.engine.base import ProposedFix
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
 from klantlint.nlp.lexicon import (
+    AGENT_NOUNS,
     CLAUSE_FILLERS,
     DETERMINERS,
     NEGATIONS,
+    NOMINATIVE_PRONOUNS,
+    PAST_FORMS,
     QUESTION_WORDS,
     SENTENCE_END_MARKS,
     SUBORDINATORS,
@@ -30,7 +33,6 @@ if TYPE_CHECKING:
 
 Subject = Literal["addressee", "speaker", "other", "none"]
 
-# Words that open a turn or a clause without being part of its structure.
 # Conjunctions and fronted adverbs after which a new clause starts when a subject or a finite verb follows.
 CLAUSE_OPENERS = frozenset(
     "en maar want dus of dan daarna anders dat omdat zodat als wanneer terwijl zodra toen tenzij mocht".split()
@@ -51,8 +53,6 @@ SUBJECT_PRONOUNS: dict[str, Subject] = {
     "ze": "other",
     "men": "other",
 }
-# Pronouns that are the subject right after an inverted verb ("dan kijken ze"); "je" and "u" can be objects.
-NOMINATIVE = frozenset({"ik", "jij", "hij", "zij", "ze", "wij", "we"})
 ARTICLES = frozenset("de het een 'n uw je jouw mijn onze zijn haar hun welke elke ieder iedere zo'n".split())
 INDEFINITES = frozenset({"zoiets", "iets", "alles", "niets", "niks", "dat", "dit", "die", "deze", "het"})
 # Words that are never the finite verb, though the tagger sometimes says so ("alstublieft").
@@ -75,23 +75,12 @@ EXTRA_FINITE = frozenset(
     "weet weten wist regel regelt doe doet geef geeft zoek zoekt kijk kijkt vraag vraagt ga gaat sta staat "
     "schrijf schrijft zend zendt laat".split()
 )
-PAST_FORMS = frozenset(
-    """was waren had hadden werd werden kon konden wilde wilden wou wouden mocht mochten moest moesten hoefde
-    hoefden bleef bleven ging gingen kwam kwamen liet lieten kreeg kregen belde belden stuurde stuurden mailde
-    mailden zette wachtte wachtten wist wisten""".split()
-)
 FINITE_AUX = frozenset(form for form in AUX_LEMMAS if not form.startswith("ge"))
 # Forms whose subject can only be u/je: "Wijzigingen kunt u ..." has u as subject whatever comes first.
 SECOND_PERSON_ONLY = frozenset({"kunt", "wilt", "zult", "bent", "hebt"})
 # A verb before "u" agrees with u as subject only in its -t form ("belt u") or as one of these;
 # "bel u" is "(ik) bel u".
 U_AGREEING_STEMS = frozenset("kan wil zal mag moet zou kon wou mocht moest had was".split())
-# Subjects that are a person or an organisation: before "belt u" they make u the object ("De monteur belt u").
-AGENT_NOUNS = frozenset(
-    """collega collega's monteur monteurs afdeling afdelingen medewerker medewerkers adviseur adviseurs team
-    teamleider leidinggevende manager bezorger chauffeur planner planning klantenservice backoffice arts huisarts
-    specialist expert dokter verpleegkundige behandelaar consulent bank gemeente verzekeraar leverancier""".split()
-)
 
 # Taking the question on: first-person forms (stems, plural/infinitive, participle) of verbs of action,
 # as a trainer lists them: regel, los op, zoek uit, vraag na, bel terug, verbind door, noteer, leg voor, ...
@@ -187,7 +176,7 @@ def _inverted_after(doc: Doc, index: int) -> bool:
     if is_finite(word):
         return after in SUBJECT_PRONOUNS or after in ("het", "er")
     plain = word.is_alpha and word.lower_ not in SUBJECT_PRONOUNS and word.lower_ not in DETERMINERS
-    return plain and after in NOMINATIVE
+    return plain and after in NOMINATIVE_PRONOUNS
 
 
 def _opens_clause(doc: Doc, index: int) -> bool:

@@ -32,6 +32,19 @@ CLAUSE_OPENING_PRONOUNS = FIRST_PERSON | {"u", "jij"}
 # Pronouns (personal and demonstrative) and "er" that can be the subject of a clause.
 SUBJECT_PRONOUNS = FIRST_PERSON | ADDRESS_PRONOUNS | {"hij", "zij", "ze", "men", "het", "dat", "dit", "er", "die"}
 
+# Pronouns that are the subject right after an inverted verb ("dan kijken ze"); "je" and "u" can be objects.
+NOMINATIVE_PRONOUNS = frozenset({"ik", "jij", "hij", "zij", "ze", "wij", "we"})
+# Fronted subjects that make a following "u" the object ("Ik moet u iets vragen", "Iemand belt u terug").
+SUBJECTS_BEFORE_OBJECT_U = NOMINATIVE_PRONOUNS | {"men", "het", "iemand", "niemand"}
+# People and organisations who act for the customer; as a subject they make "u" the object ("De monteur belt u").
+AGENT_NOUNS = frozenset(
+    """aannemer adviseur adviseurs afdeling afdelingen apotheek apotheker arts backoffice bank behandelaar bezorger
+    chauffeur collega collega's consulent dokter expert gemeente helpdesk hersteller huisarts huisdokter installateur
+    klantenservice koerier leidinggevende leverancier loodgieter manager medewerker medewerkers medewerkster monteur
+    monteurs mutualiteit netbeheerder notaris planner planning postbode specialist tandarts team teamleider technicus
+    technieker verhuurder verkoper verpleegkundige verzekeraar werkgever ziekenfonds zorgverzekeraar""".split()
+)
+
 # --- Negation ------------------------------------------------------------------------------------------------------
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens", "niemand", "geeneens"})
@@ -93,6 +106,12 @@ CLAUSE_OR_SENTENCE_MARKS = CLAUSE_MARKS | SENTENCE_END_MARKS
 # --- Verbs ---------------------------------------------------------------------------------------------------------
 
 HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+# Past-tense forms of frequent verbs, which the tagger may miss in lowercase transcripts.
+PAST_FORMS = frozenset(
+    """was waren had hadden werd werden kon konden wilde wilden wou wouden mocht mochten moest moesten hoefde
+    hoefden bleef bleven ging gingen kwam kwamen liet lieten kreeg kregen belde belden stuurde stuurden mailde
+    mailden zette wachtte wachtten wist wisten dacht deed stond vond zag zat zou""".split()
+)
 # Particles of separable verbs ("belt ... terug", "opzeggen", "vastloopt").
 SEPARABLE_PARTICLES = frozenset(
     "aan achter af bij binnen dicht door goed in klaar kwijt langs los mee na neer om op open over recht rond "
