@@ -12,6 +12,7 @@ from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.lexicon import (
     ADDRESS_PRONOUNS_WITH_JOU,
+    COPULAS,
     DETERMINERS,
     DISCOURSE_OPENERS,
     NEGATIONS,
@@ -55,7 +56,7 @@ REASSURANCE_WORDS = frozenset(
 REASSURING_PHRASES = ("maakt niet uit", "maakt niks uit", "geeft niet", "geeft niets", "geeft niks")
 # Verbs that make "u ... niets" bad news: what the customer cannot get or do.
 WITHHOLDING = frozenset("krijgen krijgt krijg kunnen kunt kan mogen mag ontvangen ontvangt terug".split())
-COPULAS = frozenset({"is", "was", "blijft", "bleef", "wordt", "werd", "zijn", "waren", "luidt", "luidde"})
+COPULAS_AND_LUIDEN = COPULAS | {"luidt", "luidde"}
 # Words that make a "nee" with a clause a refusal or a contradiction rather than a plain answer (`_informs`).
 REFUSING_VERBS = frozenset(
     "kan kun kunt kunnen kon konden mag mogen mocht mochten moet moeten moest moesten hoeft hoeven gaat gaan lukt "
@@ -267,7 +268,7 @@ class BluntNo(Rule):
         # Not a predicate with a comma after it: "Het antwoord was nee, dus ...".
         previous = _previous_word(token, sentence)
         run_on = token.i + 1 < sentence.end and _is_word(doc[token.i + 1])
-        predicate = previous is not None and previous.lower_ in COPULAS
+        predicate = previous is not None and previous.lower_ in COPULAS_AND_LUIDEN
         answers_negated = run_on and not predicate and any(t.lower_ in NEGATIONS for t in clause)
         if not (_answers_up_front(token, sentence) or trailing or answers_negated):
             return None
@@ -501,7 +502,7 @@ def _judged_with(run: list[_Token], index: int, previous: int | None, clause: li
     )
     trailing = not clause and any(run[i][_TEXT] in NEGATIONS for i in before)
     run_on = index + 1 < len(run) and run[index + 1][_KIND] == "word"
-    predicate = previous is not None and run[previous][_TEXT] in COPULAS
+    predicate = previous is not None and run[previous][_TEXT] in COPULAS_AND_LUIDEN
     answers_negated = run_on and not predicate and any(run[i][_TEXT] in NEGATIONS for i in clause)
     up_front = (
         not positions_known

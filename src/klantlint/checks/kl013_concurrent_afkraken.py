@@ -23,7 +23,13 @@ from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
-from klantlint.nlp.lexicon import FIRST_PERSON_OR_ADDRESS, NEGATIONS, SENTENCE_END_MARKS, SINGULAR_ADDRESS_POSSESSIVES
+from klantlint.nlp.lexicon import (
+    COPULAS,
+    FIRST_PERSON_OR_ADDRESS,
+    NEGATIONS,
+    SENTENCE_END_MARKS,
+    SINGULAR_ADDRESS_POSSESSIVES,
+)
 from klantlint.nlp.surface import searchable
 
 if TYPE_CHECKING:
@@ -104,7 +110,7 @@ POSITIVE_WORDS = frozenset(
     "goed goede betrouwbaar betrouwbare vertrouwen eerlijk eerlijke professioneel professionele deskundig "
     "deskundige klantvriendelijk klantvriendelijke serieus degelijk degelijke".split()
 )
-COPULAS = frozenset({"is", "zijn", "was", "waren", "lijkt", "lijken", "bleek", "bleken", "blijkt", "blijken", "te"})
+COPULAS_AND_TE = COPULAS | {"te"}
 # Fixed expressions of contempt that carry no single negative word.
 CONTEMPT_PHRASES = (
     ("deugen", "niet"),
@@ -277,7 +283,7 @@ def judgements(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
         elif words[k] in POSITIVE_WORDS and any(w in NEGATIONS for w in window):
             context = words[max(0, k - 6) : k]
             about_them = not any(w in FIRST_PERSON_OR_ADDRESS for w in context)
-            predicative = any(w in COPULAS for w in context) or "nergens" in window
+            predicative = any(w in COPULAS_AND_TE for w in context) or "nergens" in window
             if about_them and predicative:
                 denial = max(j for j in range(max(0, k - 3), k) if words[j] in NEGATIONS)
                 yield start + denial, token.i + 1
@@ -572,7 +578,7 @@ def _may_deny_positive(words: list[_Word], index: int) -> bool:
     if words[index].text not in POSITIVE_WORDS or NEGATIONS.isdisjoint(_before(words, index, 3)):
         return False
     context = _before(words, index, 6)
-    return not COPULAS.isdisjoint(context) or "nergens" in context
+    return not COPULAS_AND_TE.isdisjoint(context) or "nergens" in context
 
 
 def _before(words: list[_Word], index: int, tokens: int) -> set[str]:

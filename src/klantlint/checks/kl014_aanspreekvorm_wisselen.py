@@ -30,7 +30,7 @@ from klantlint.nlp.address import (
     Form,
     addresses,
 )
-from klantlint.nlp.lexicon import PAST_FORMS
+from klantlint.nlp.lexicon import COPULAS, PAST_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -117,7 +117,7 @@ TIME_WORDS = frozenset(
 )
 
 
-COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "wordt", "lijkt", "klopt"})
+COPULAS_AND_KLOPT = COPULAS | {"klopt"}
 # Words after "je" that make it an object, not a possessive: "ik zet het voor je klaar", "ik bel je even".
 NOT_A_NOUN = frozenset(
     "klaar terug aan op uit door mee na toe over voor bij even eventjes nog wel niet ook al graag direct meteen "
@@ -130,7 +130,12 @@ def _is_verb(token: Token | None) -> bool:
     if token is None:
         return False
     word = token.lower_
-    return token.pos_ in ("VERB", "AUX") or word in JE_TO_U_INVERTED or word in U_TO_JE_INVERTED or word in COPULAS
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or word in JE_TO_U_INVERTED
+        or word in U_TO_JE_INVERTED
+        or word in COPULAS_AND_KLOPT
+    )
 
 
 def _nbor(token: Token, offset: int) -> Token | None:
@@ -170,7 +175,7 @@ def _role(token: Token) -> Role | None:
         return "possessive" if noun else "object"
     if previous is not None and previous.lower_ in SUBJECTS:
         return "possessive" if noun else "object"
-    if before is not None and before.lower_ in COPULAS and noun:
+    if before is not None and before.lower_ in COPULAS_AND_KLOPT and noun:
         return "possessive"
     return "inverted"
 

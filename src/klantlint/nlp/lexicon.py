@@ -106,6 +106,8 @@ CLAUSE_OR_SENTENCE_MARKS = CLAUSE_MARKS | SENTENCE_END_MARKS
 # --- Verbs ---------------------------------------------------------------------------------------------------------
 
 HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+# Forms of the copulas zijn, worden, blijven, lijken, blijken.
+COPULAS = frozenset("is was zijn waren wordt werd blijft bleef lijkt lijken blijkt blijken bleek bleken".split())
 # Past-tense forms of frequent verbs, which the tagger may miss in lowercase transcripts.
 PAST_FORMS = frozenset(
     """was waren had hadden werd werden kon konden wilde wilden wou wouden mocht mochten moest moesten hoefde
