@@ -24,6 +24,7 @@ from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleConte
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
 from klantlint.nlp.lexicon import (
+    CLAUSE_SUBJECTS,
     COPULAS,
     FIRST_PERSON_OR_ADDRESS,
     NEGATIONS,
@@ -142,8 +143,6 @@ CLAUSE_CONJUNCTIONS = frozenset(
 )
 # "alleen maar", "nou maar": a particle, not a conjunction.
 PARTICLES_BEFORE_MAAR = frozenset({"alleen", "even", "eens", "nou", "toch", "gewoon", "kom", "ja", "zeg", "maar"})
-# "en" joins clauses only when a new subject follows; "aanbieders en verzekeraars" is one phrase.
-CLAUSE_SUBJECTS = frozenset({"ik", "u", "we", "wij", "je", "jij", "hij", "zij", "ze", "het", "er", "dan", "daar"})
 # Without punctuation a turn can run on; a judgement further away than this is about something else.
 MAX_DISTANCE = 15
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, FIRST_PERSON
+from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, CLAUSE_SUBJECTS, FIRST_PERSON
 
 Form = Literal["u", "je"]
 U_FORMS = frozenset({"u", "uw", "uwe", "uzelf"})
 JE_FORMS = frozenset({"je", "jij", "jou", "jouw", "jouwe", "jezelf"})
 WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
-CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
-# "maar" starts a clause when a subject follows ("maar ik kan wel ..."); "je weet maar nooit" is a particle.
-CLAUSE_SUBJECTS = frozenset({"ik", "u", "je", "jij", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "de"})
+# Conjunctions that always open a clause; "maar" does so only when a subject follows ("maar ik kan wel ..."):
+# "je weet maar nooit" is a particle.
+SURE_CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
 # Words that make a clause a statement about anyone, not about this customer.
 GENERIC_MARKERS = frozenset(
     {
@@ -116,7 +116,7 @@ def _clauses(words: list[tuple[str, int, int]]) -> Iterator[list[int]]:
             current = []
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
-        conjunction = word in CLAUSE_CONJUNCTIONS or (word == "maar" and following in CLAUSE_SUBJECTS)
+        conjunction = word in SURE_CLAUSE_CONJUNCTIONS or (word == "maar" and following in CLAUSE_SUBJECTS)
         if current and (conjunction or word in FIRST_PERSON):
             yield current
             current = []

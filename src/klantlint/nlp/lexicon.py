@@ -96,6 +96,9 @@ QUESTION_WORDS = frozenset(
     "waaraan waarnaar waardoor".split()
 )
 
+# Words that start the subject of a new clause after a conjunction ("maar ik ...", "want de monteur ...").
+CLAUSE_SUBJECTS = frozenset("ik u je jij we wij hij zij ze het dat die er de dan daar".split())
+
 # --- Punctuation marks ---------------------------------------------------------------------------------------------
 
 SENTENCE_END_MARKS = frozenset({".", "!", "?", "…"})
