@@ -132,3 +132,15 @@ def test_pinned_example_fails_when_the_rewrite_differs(linter: Linter) -> None:
 def test_pinned_example_fails_when_the_rule_is_quiet(linter: Linter) -> None:
     quiet = KL006_EXAMPLE.model_copy(update={"text": "Ik bel u terug."})
     assert pinned_example_problem(linter, "KL006", quiet) == "KL006 does not fire on 'Ik bel u terug.'"
+
+
+def test_set_reference_in_phrases(tmp_path: Path) -> None:
+    path = _pack(tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    patterns:\n      - [",
+            '    phrases: [$hums, "beste klant"]\n    patterns:\n      - [',
+        ),
+        encoding="utf-8",
+    )
+    assert load_pack(path)[0].spec.phrases == ["hm", "hmm", "beste klant"]
