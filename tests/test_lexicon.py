@@ -43,6 +43,27 @@ def test_no_module_keeps_a_copy_of_a_lexicon_set() -> None:
     assert copies_of_lexicon_sets(_modules()) == []
 
 
+def sets_named_like_lexicon_sets(modules: list[ModuleType]) -> list[str]:
+    """Module-level sets with a lexicon set's name but other words: the reader takes them for the lexicon's."""
+    clashes = []
+    for module in modules:
+        for attribute, value in vars(module).items():
+            shared = getattr(lexicon, attribute, None)
+            if isinstance(value, (frozenset, set)) and isinstance(shared, frozenset) and value is not shared:
+                clashes.append(f"{module.__name__}.{attribute}")
+    return clashes
+
+
+def test_no_module_set_is_named_like_a_different_lexicon_set() -> None:
+    assert sets_named_like_lexicon_sets(_modules()) == []
+
+
+def test_a_same_named_set_is_found() -> None:
+    module = ModuleType("klantlint.checks.kl999_example")
+    module.NEGATIONS = frozenset({"niet", "geen", "nooit"})  # type: ignore[attr-defined]
+    assert sets_named_like_lexicon_sets([module]) == ["klantlint.checks.kl999_example.NEGATIONS"]
+
+
 def test_a_copy_is_found() -> None:
     """The check above can fail: a module that defines its own "ik/we/wij" set is reported."""
     module = ModuleType("klantlint.checks.kl999_example")

@@ -36,7 +36,7 @@ FORMULA_OPENERS = DISCOURSE_OPENERS | {"ach"}
 # After "dat" these words show "dat" is the object ("ik begrijp dat wel"), not the start of a clause.
 OBJECT_DAT_FOLLOWERS = MODIFIERS | frozenset({"niet", "allemaal", "best", "volkomen", "precies", "even", "toch"})
 CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "…", "–", "—"})
-SUBORDINATORS = frozenset(
+EMBEDDED_CLAUSE_OPENERS = frozenset(
     {"omdat", "als", "waar", "wanneer", "terwijl", "want", "doordat", "zodat", "nadat", "voordat"}
 )
 # These open a clause only when a subject follows ("die we stuurden"); else they are pronouns or link words.
@@ -249,7 +249,7 @@ def _subject_end(clause: list[Token]) -> int | None:
 def _opens_embedded_clause(clause: list[Token], index: int) -> bool:
     """A subordinator, or a relative/coordinated clause start ("die we stuurden", "en de monteur ...")."""
     word = clause[index].lower_
-    if word in SUBORDINATORS:
+    if word in EMBEDDED_CLAUSE_OPENERS:
         return True
     following = clause[index + 1] if index + 1 < len(clause) else None
     starts_subject = following is not None and (following.lower_ in PRONOUN_SUBJECTS or following.lower_ in DETERMINERS)
