@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Linter
-from klantlint.engine.base import EXPLANATION_SECTIONS, RuleInfo
+from klantlint.engine.base import EXPLANATION_SECTIONS, PinnedExample, RuleInfo
+from klantlint.engine.pinned_examples import pinned_example_problem
 
 MIN_EXAMPLES = 3
 
@@ -17,6 +18,7 @@ def _all_rules() -> list[RuleInfo]:
 RULES = _all_rules()
 BAD = [(info.code, text) for info in RULES for text in info.bad_examples]
 GOOD = [(info.code, text) for info in RULES for text in info.good_examples]
+PINNED = [(info.code, example) for info in RULES for example in info.pinned_examples]
 
 
 @pytest.mark.parametrize(("code", "text"), BAD, ids=[f"{c}-bad-{i}" for i, (c, _) in enumerate(BAD)])
@@ -29,6 +31,18 @@ def test_bad_example_fires_its_rule(linter: Linter, code: str, text: str) -> Non
 def test_good_example_stays_quiet(linter: Linter, code: str, text: str) -> None:
     codes = [finding.code for finding in linter.check(text)]
     assert code not in codes, f"{code} should not fire on {text!r}"
+
+
+@pytest.mark.parametrize(("code", "example"), PINNED, ids=[f"{c}-pinned-{i}" for i, (c, _) in enumerate(PINNED)])
+def test_pinned_example_flags_its_span_and_rewrites_as_pinned(
+    linter: Linter, code: str, example: PinnedExample
+) -> None:
+    assert pinned_example_problem(linter, code, example) is None
+
+
+def test_core_pack_pins_examples() -> None:
+    """The pinned-example test above checks something: the bundled pack pins examples of more than one rule."""
+    assert len({code for code, _ in PINNED}) >= 2
 
 
 @pytest.mark.parametrize("info", RULES, ids=[info.code for info in RULES])

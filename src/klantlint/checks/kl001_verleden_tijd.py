@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
+from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS, DISCOURSE_OPENERS, QUESTION_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,9 +31,7 @@ def article_of(noun: str) -> str:
     return "het" if lower.endswith(HET_SUFFIXES) or lower in HET_NOUNS else "de"
 
 
-ADDRESSEE_POSSESSIVES = frozenset({"uw", "je", "jouw", "jullie"})
-ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
-ARTICLES = frozenset({"de", "het", "die", "dat"})
+DEFINITE_DETERMINERS = frozenset({"de", "het", "die", "dat"})
 # Past forms that ask for a detail: "was/waren" (zijn), "had" (hebben), "heette" (heten), "woonde" (wonen).
 PAST_COPULA = frozenset({"was", "waren"})
 PAST_HAVING = frozenset({"had", "hadden"})
@@ -43,10 +42,9 @@ PAST_VERB_STEMS = ("was", "waren", "had")
 DETAIL_REACH = 6
 HAVING_REACH = 4
 PRESENT_OF = {"was": "is", "waren": "zijn", "had": "heeft", "hadden": "hebben", **PAST_NAMING}
-QUESTION_WORDS = frozenset({"wat", "hoe", "welk", "welke", "wie", "waar", "waarop"})
 # Words after a verb that ends a recall question: "En uw huisnummer was (ook alweer)?"
 RECALL_TAIL = frozenset({"ook", "alweer", "weer", "nog", "nou", "dan", "eh", "ehm", "uh", "mevrouw", "meneer"})
-FILLERS = frozenset({"eh", "ehm", "uh", "oké", "ok", "ja", "nou", "en", "dus", "goed", "even", "kijken"})
+QUESTION_OPENERS = DISCOURSE_OPENERS | {"even", "kijken"}
 # A sentence about an earlier state is legitimately in the past tense.
 PAST_MARKERS = frozenset(
     "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
@@ -88,7 +86,7 @@ def asks_for_it(sentence: Span, verb: Token) -> bool:
     Transcripts have no question marks, so the word order carries the question."""
     if any(t.text == "?" for t in sentence):
         return True
-    before = [t for t in sentence.doc[sentence.start : verb.i] if not t.is_punct and t.lower_ not in FILLERS]
+    before = [t for t in sentence.doc[sentence.start : verb.i] if not t.is_punct and t.lower_ not in QUESTION_OPENERS]
     if not before:
         return True
     if any(t.lower_ in QUESTION_WORDS for t in before[-3:]):
@@ -113,13 +111,13 @@ def _owned_by_addressee(sentence: Span, noun: Token) -> bool:
     """'uw naam', 'de naam van uw bedrijf', 'het e-mailadres waarop u ... ontvangt', 'welk adres (had u)'."""
     doc = sentence.doc
     before = doc[max(sentence.start, noun.i - 3) : noun.i]
-    if any(t.lower_ in ADDRESSEE_POSSESSIVES for t in before):
+    if any(t.lower_ in ADDRESS_POSSESSIVES for t in before):
         return True
     after = doc[noun.i + 1 : min(sentence.end, noun.i + 4)]
     if len(after) >= 2 and after[0].lower_ == "van":
-        return after[1].lower_ in ADDRESSEE_POSSESSIVES or after[1].lower_ in ADDRESSEE_PRONOUNS
+        return after[1].lower_ in ADDRESS_POSSESSIVES or after[1].lower_ in ADDRESS_PRONOUNS
     rest = doc[noun.i + 1 : sentence.end]
-    return any(t.lower_ in ADDRESSEE_PRONOUNS for t in rest) and any(t.lower_ in ARTICLES for t in before)
+    return any(t.lower_ in ADDRESS_PRONOUNS for t in rest) and any(t.lower_ in DEFINITE_DETERMINERS for t in before)
 
 
 def _addressee_detail(sentence: Span, verb: Token) -> Token | None:
@@ -133,7 +131,7 @@ def _addressee_detail(sentence: Span, verb: Token) -> Token | None:
 def _addressee_subject(sentence: Span, verb: Token) -> Token | None:
     window = sentence.doc[max(sentence.start, verb.i - 2) : min(sentence.end, verb.i + 3)]
     for token in window:
-        if token.lower_ in ADDRESSEE_PRONOUNS and token.i != verb.i:
+        if token.lower_ in ADDRESS_PRONOUNS and token.i != verb.i:
             return token
     return None
 
@@ -265,7 +263,7 @@ class PastTenseDetails(Rule):
             description=f"Vraag in de tegenwoordige tijd: '{present}' in plaats van '{verb.text}'.",
             safe=True,
         )
-        noun = about.lower_ if about.lower_ not in ADDRESSEE_PRONOUNS else "naam"
+        noun = about.lower_ if about.lower_ not in ADDRESS_PRONOUNS else "naam"
         pointer = "dat" if article_of(noun) == "het" else "die"  # "het klantnummer ... dat", "de postcode ... die"
         follow_up = (
             "Hoe spel ik die?"

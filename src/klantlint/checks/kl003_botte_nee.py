@@ -10,16 +10,20 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS_WITH_JOU,
+    COPULAS,
+    DETERMINERS,
+    DISCOURSE_OPENERS,
+    NEGATIONS,
+    SENTENCE_END_MARKS,
+)
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NO_WORDS = frozenset({"nee", "neen"})
-# Words that may stand before an answering "nee" in speech without making it part of a clause.
-OPENERS = frozenset(
-    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "nou", "ja", "maar", "en", "dus", "want", "tja", "sorry", "nee", "neen"}
-)
 # "oh nee", "ach nee", "nee toch", "nee hè": dismay or sympathy, not a refusal.
 DISMAY_BEFORE = frozenset({"oh", "o", "och", "ach", "ah", "jee", "jeetje", "oei"})
 DISMAY_AFTER = frozenset({"toch", "hè", "he", "hé"})
@@ -27,14 +31,12 @@ DISMAY_AFTER = frozenset({"toch", "hè", "he", "hé"})
 SOFTENERS = frozenset({"hoor", "hoor,"})
 VOCATIVES = frozenset({"mevrouw", "meneer", "mevrouw,", "heer"})
 APOLOGIES = frozenset({"helaas", "sorry", "jammer", "genoeg", "excuus", "excuses", "hoor"})
-ARTICLES = frozenset({"een", "de", "het", "uw", "jouw", "mijn", "zijn", "haar", "hun", "ons", "onze", "dit", "elk"})
 # "nee" as the object of saying, ticking or choosing is a word being talked about ("nee zeggen", "nee ingevuld").
 MENTION_VERBS = frozenset(
     "zeggen zeg zegt zei zeiden gezegd antwoorden antwoord antwoordt geantwoord invullen ingevuld vul vult "
     "aanvinken aangevinkt vink vinkt aankruisen aangekruist kruis kruist kiezen kies kiest gekozen typen getypt "
     "drukken druk drukt gedrukt klikken klik klikt geklikt intoetsen ingetoetst stemmen gestemd staat stond".split()
 )
-NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "nergens", "niemand", "geeneens"})
 # A "nee" that agrees with what the customer said: "Nee, dat klopt", "nee, u heeft gelijk".
 AGREEMENT = frozenset(
     {"klopt", "kloppen", "juist", "correct", "gelijk", "precies", "inderdaad", "terecht"}
@@ -54,8 +56,7 @@ REASSURANCE_WORDS = frozenset(
 REASSURING_PHRASES = ("maakt niet uit", "maakt niks uit", "geeft niet", "geeft niets", "geeft niks")
 # Verbs that make "u ... niets" bad news: what the customer cannot get or do.
 WITHHOLDING = frozenset("krijgen krijgt krijg kunnen kunt kan mogen mag ontvangen ontvangt terug".split())
-COPULAS = frozenset({"is", "was", "blijft", "bleef", "wordt", "werd", "zijn", "waren", "luidt", "luidde"})
-CUSTOMER = frozenset({"u", "je", "jij", "jou", "jullie"})
+COPULAS_AND_LUIDEN = COPULAS | {"luidt", "luidde"}
 # Words that make a "nee" with a clause a refusal or a contradiction rather than a plain answer (`_informs`).
 REFUSING_VERBS = frozenset(
     "kan kun kunt kunnen kon konden mag mogen mocht mochten moet moeten moest moesten hoeft hoeven gaat gaan lukt "
@@ -97,9 +98,9 @@ def _is_mention(token: Token, sentence: Span) -> bool:
     if any(t.text in "'\"‘’“”„" for t in [*before[-1:], *after[:1]]):
         return True
     # "een nee", "een duidelijk nee": an article right before, or before an adjective; "op nee" (a button)
-    if words_before[-1:] and (words_before[-1] in ARTICLES or words_before[-1] == "op"):
+    if words_before[-1:] and (words_before[-1] in DETERMINERS or words_before[-1] == "op"):
         return True
-    if len(before) == 2 and words_before[0] in ARTICLES and before[1].pos_ == "ADJ":
+    if len(before) == 2 and words_before[0] in DETERMINERS and before[1].pos_ == "ADJ":
         return True
     following = next((t for t in after if _is_word(t)), None)
     if following is not None and following.i == token.i + 1 and following.lower_ in MENTION_VERBS:
@@ -119,13 +120,13 @@ def _answers_up_front(token: Token, sentence: Span) -> bool:
     if previous.lower_ in ("en", "maar", "dus", "want"):
         return True  # "ik heb gekeken en nee, ...": a new clause starts after the conjunction
     preceding = [t for t in token.doc[sentence.start : token.i] if _is_word(t)]
-    return all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in preceding)
+    return all(t.lower_ in DISCOURSE_OPENERS or t.lower_ in VOCATIVES for t in preceding)
 
 
 def _content_before(token: Token, sentence: Span) -> list[Token]:
     """The words before "nee" in its sentence, without the openers that may precede an answer."""
     words = [t for t in token.doc[sentence.start : token.i] if _is_word(t)]
-    return [] if all(t.lower_ in OPENERS or t.lower_ in VOCATIVES for t in words) else words
+    return [] if all(t.lower_ in DISCOURSE_OPENERS or t.lower_ in VOCATIVES for t in words) else words
 
 
 def _response(token: Token, sentence: Span) -> tuple[Token, Token | None, list[Token]]:
@@ -170,7 +171,7 @@ def _softens(clause: list[Token]) -> bool:
     # unlike "u krijgt niets terug" or "u kunt niets meer doen".
     return (
         bool(words)
-        and words[0] in CUSTOMER
+        and words[0] in ADDRESS_PRONOUNS_WITH_JOU
         and any(w in ("niets", "niks") for w in words)
         and not any(t.lemma_ in WITHHOLDING or t.lower_ in WITHHOLDING for t in clause)
     )
@@ -196,7 +197,7 @@ def _limits_own_doing(words: list[str]) -> bool:
     gets, "Nee, wij leveren alleen in België" what they may have, and "Nee, dat kan alleen ..." refuses."""
     return (
         bool(words)
-        and words[0] not in CUSTOMER
+        and words[0] not in ADDRESS_PRONOUNS_WITH_JOU
         and not LIMITING.isdisjoint(words)
         and not WATCHING_VERBS.isdisjoint(words)
     )
@@ -290,7 +291,7 @@ class BluntNo(Rule):
         # Not a predicate with a comma after it: "Het antwoord was nee, dus ...".
         previous = _previous_word(token, sentence)
         run_on = token.i + 1 < sentence.end and _is_word(doc[token.i + 1])
-        predicate = previous is not None and previous.lower_ in COPULAS
+        predicate = previous is not None and previous.lower_ in COPULAS_AND_LUIDEN
         answers_negated = run_on and not predicate and any(t.lower_ in NEGATIONS for t in clause)
         if not (_answers_up_front(token, sentence) or trailing or answers_negated):
             return None
@@ -417,7 +418,6 @@ _LONE_MARKS = frozenset(",;:!?….–—-")
 _SPLIT_MARKS = frozenset(",;:!?…")
 _ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _NO_WORD = re.compile(r"(?<![^\W_])(?:nee|neen)(?![^\W_])")  # "_" splits off like punctuation
-_SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
 _FIXED_NOT_NAMES = frozenset({"u", "jij", "jullie", "uw", "jouw"})  # never PROPN (see `klantlint_domain`)
 
 
@@ -431,7 +431,7 @@ def _may_say_no(text: str) -> bool:
     tokens = _sure_tokens(text)
     if tokens is None:
         return True
-    punctuated = any(t[_KIND] == "mark" and t[_TEXT] in _SENTENCE_MARKS for t in tokens)
+    punctuated = any(t[_KIND] == "mark" and t[_TEXT] in SENTENCE_END_MARKS for t in tokens)
     positions_known = punctuated  # without punctuation the parser's sentence starts count too
     for run in _runs(tokens):
         if any(t[_KIND] == "unknown" for t in run):
@@ -518,10 +518,14 @@ def _no_may_fire(run: list[_Token], index: int, positions_known: bool) -> bool:
 def _judged_with(run: list[_Token], index: int, previous: int | None, clause: list[int], positions_known: bool) -> bool:
     """The rest of `_judge` for one reading of the clause after "nee"."""
     words_before = [i for i in range(index) if run[i][_KIND] == "word"]
-    before = [] if all(run[i][_TEXT] in OPENERS or run[i][_TEXT] in VOCATIVES for i in words_before) else words_before
+    before = (
+        []
+        if all(run[i][_TEXT] in DISCOURSE_OPENERS or run[i][_TEXT] in VOCATIVES for i in words_before)
+        else words_before
+    )
     trailing = not clause and any(run[i][_TEXT] in NEGATIONS for i in before)
     run_on = index + 1 < len(run) and run[index + 1][_KIND] == "word"
-    predicate = previous is not None and run[previous][_TEXT] in COPULAS
+    predicate = previous is not None and run[previous][_TEXT] in COPULAS_AND_LUIDEN
     answers_negated = run_on and not predicate and any(run[i][_TEXT] in NEGATIONS for i in clause)
     up_front = (
         not positions_known
@@ -562,7 +566,7 @@ def _surely_mentioned(run: list[_Token], index: int) -> bool:
     after = [t[_TEXT] for t in run[index + 1 : index + 3]]
     if before[-2:] in (["ja", "of"], ["ja", "en"], ["ja", "/"]) or after[:2] in (["of", "ja"], ["/", "ja"]):
         return True
-    if before[-1:] and (before[-1] in ARTICLES or before[-1] == "op"):
+    if before[-1:] and (before[-1] in DETERMINERS or before[-1] == "op"):
         return True
     if index + 1 < len(run) and run[index + 1][_KIND] == "word" and run[index + 1][_TEXT] in MENTION_VERBS:
         return True
@@ -590,4 +594,4 @@ def _surely_softens(words: list[str]) -> bool:
     if any(f" {phrase} " in text for phrase in REASSURING_PHRASES):
         return True
     # "het ligt niet aan u": the negation clears the customer.
-    return any(a == "aan" and b in CUSTOMER for a, b in pairwise(words))
+    return any(a == "aan" and b in ADDRESS_PRONOUNS_WITH_JOU for a, b in pairwise(words))

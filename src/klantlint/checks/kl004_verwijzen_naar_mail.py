@@ -13,20 +13,14 @@ from klantlint.nlp.clauses import (
     CLAUSE_ENDERS,
     CLAUSE_OPENERS,
     CLAUSE_SUBJECT_STARTS,
-    DETERMINERS,
     EXTRA_FINITE,
-    FILLERS,
     FINITE_AUX,
     FRONTED,
     IMPERATIVE_FOLLOWERS,
     IMPERATIVE_STEMS,
     INTERJECTIONS,
-    NEGATIONS,
-    PAST_FORMS,
     SUBJECT_PRONOUNS,
-    SUBORDINATORS,
     U_AGREEING_STEMS,
-    WH_WORDS,
     clauses,
     content,
     invites_later_contact,
@@ -35,6 +29,17 @@ from klantlint.nlp.clauses import (
     sentence_rewrite,
     subject_of,
     utterance,
+)
+from klantlint.nlp.lexicon import (
+    ADDRESS_SUBJECTS,
+    CLAUSE_FILLERS,
+    CLAUSE_OPENING_PRONOUNS,
+    DETERMINERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    PAST_FORMS,
+    QUESTION_WORDS,
+    SUBORDINATORS,
 )
 
 if TYPE_CHECKING:
@@ -88,7 +93,7 @@ THIRD_PARTIES = frozenset(
 def _object_het(before: str | None, before_that: str | None) -> bool:
     """Whether "het" after these two words is the object of a mail verb ("u kunt het mailen", "kun je het
     mailen"), not the article of the noun "het mailen": it follows the addressee or the addressee's modal."""
-    return before in ADDRESSEE or (before in MODALS and before_that in ADDRESSEE)
+    return before in ADDRESS_SUBJECTS or (before in MODALS and before_that in ADDRESS_SUBJECTS)
 
 
 def _mail_cue(words: list[Token]) -> tuple[Token, bool] | None:
@@ -206,17 +211,14 @@ _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 SPLIT_MARKS = ",;:!?…"  # after a word, always a token of their own
 SURE_FINITE = (FINITE_AUX | EXTRA_FINITE) - INTERJECTIONS
-PRONOUNS_OPENING_CLAUSE = frozenset({"ik", "u", "we", "wij", "jij"})
 INVERTED_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | {"het", "er"}
 SUBORDINATE_SUBJECTS = frozenset(SUBJECT_PRONOUNS) | CLAUSE_SUBJECT_STARTS
-LEADING_WORDS = FILLERS | SUBORDINATORS
+LEADING_WORDS = CLAUSE_FILLERS | SUBORDINATORS
 # Words at which `_opens_clause` may start a clause (besides after a word of CLAUSE_ENDERS).
-MAY_OPEN_CLAUSE = CLAUSE_OPENERS | FRONTED | IMPERATIVE_STEMS | PRONOUNS_OPENING_CLAUSE
-SPEAKER = frozenset({"ik", "we", "wij"})
-ADDRESSEE = frozenset({"u", "je", "jij"})
+MAY_OPEN_CLAUSE = CLAUSE_OPENERS | FRONTED | IMPERATIVE_STEMS | CLAUSE_OPENING_PRONOUNS
 # Words that rule out a referral in `refers_to_mail` wherever they stand in the clause (fillers aside: `content`
 # drops a leading "kijk").
-KILLS_REFERRAL = (RECEIVE_VERBS | NEGATIONS | PAST_FORMS) - FILLERS
+KILLS_REFERRAL = (RECEIVE_VERBS | NEGATIONS | PAST_FORMS) - CLAUSE_FILLERS
 VERB_POSITION_BEFORE = frozenset({"u", "je", "jij", "maar", "even"})
 CHANNEL_BEFORE = CHANNEL_PREPOSITIONS | {"de", "een"}
 MAIL_CUES = MAIL_VERBS | MAIL_NOUNS | MAIL_ADDRESS_NOUNS
@@ -340,10 +342,10 @@ def _may_open_clause(
     if word in IMPERATIVE_STEMS and _maybe_in(following, IMPERATIVE_FOLLOWERS):
         return previous not in SUBJECT_PRONOUNS and previous != "te" and not _surely_finite(previous, before_previous)
     return (
-        word in PRONOUNS_OPENING_CLAUSE
+        word in CLAUSE_OPENING_PRONOUNS
         and previous not in CLAUSE_OPENERS
         and previous not in SUBJECT_PRONOUNS
-        and previous not in WH_WORDS
+        and previous not in QUESTION_WORDS
         and not _surely_finite(previous, before_previous)
     )
 
@@ -360,12 +362,12 @@ def _speaker_sends(chunks: _Chunks, start: int, cue: int) -> bool:
     words = [chunks.words[index] or "" for index in range(start, cue)]
     for index, word in enumerate(words):
         neighbours = words[max(0, index - 1) : index] + words[index + 1 : index + 2]
-        if word in SPEAKER and any(other in SURE_FINITE for other in neighbours):
+        if word in FIRST_PERSON and any(other in SURE_FINITE for other in neighbours):
             return True
     lead = 0
-    while lead < len(words) and words[lead] in FILLERS:
+    while lead < len(words) and words[lead] in CLAUSE_FILLERS:
         lead += 1
-    if lead < len(words) and words[lead] in ADDRESSEE and _speaker_right_before(chunks, start + lead):
+    if lead < len(words) and words[lead] in ADDRESS_SUBJECTS and _speaker_right_before(chunks, start + lead):
         return True
     while lead < len(words) and words[lead] in LEADING_WORDS:
         lead += 1
@@ -374,7 +376,7 @@ def _speaker_sends(chunks: _Chunks, start: int, cue: int) -> bool:
     first, second = words[lead], words[lead + 1] if lead + 1 < len(words) else ""
     # "stuur u": a verb form that cannot have u as its subject has the speaker as its subject.
     agrees_with_u = first.endswith(("t", "d", "de", "te", "den", "ten")) or first in U_AGREEING_STEMS
-    return first in SPEAKER or (first in SURE_FINITE and second == "u" and not agrees_with_u)
+    return first in FIRST_PERSON or (first in SURE_FINITE and second == "u" and not agrees_with_u)
 
 
 def _speaker_right_before(chunks: _Chunks, index: int) -> bool:
@@ -383,7 +385,7 @@ def _speaker_right_before(chunks: _Chunks, index: int) -> bool:
     previous = _word_before(chunks, index)
     if previous[1] in SURE_FINITE:
         previous = _word_before(chunks, previous[0])
-    return previous[1] in SPEAKER
+    return previous[1] in FIRST_PERSON
 
 
 def _word_before(chunks: _Chunks, index: int) -> tuple[int, str | None]:
@@ -391,7 +393,7 @@ def _word_before(chunks: _Chunks, index: int) -> tuple[int, str | None]:
     while True:
         previous = chunks.token_before(index)
         index -= 1
-        if previous not in FILLERS:
+        if previous not in CLAUSE_FILLERS:
             return index, previous
 
 
@@ -413,7 +415,10 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     before, before_that = (chunks.plain(index) if index >= 0 else "" for index in (cue - 2, cue - 3))
     noun_marker = previous in NOUN_MARKERS and not (
         previous == "het"
-        and (_maybe_in(before, ADDRESSEE) or (_maybe_in(before, MODALS) and _maybe_in(before_that, ADDRESSEE)))
+        and (
+            _maybe_in(before, ADDRESS_SUBJECTS)
+            or (_maybe_in(before, MODALS) and _maybe_in(before_that, ADDRESS_SUBJECTS))
+        )
     )
     as_verb = word in MAIL_VERBS and not (noun_marker or previous in CHANNEL_PREPOSITIONS)
     if as_verb and word in MAIL_NOUNS:

@@ -27,36 +27,14 @@ from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
 from klantlint.io.yaml_data import load_yaml
 from klantlint.nlp.accents import fold
+from klantlint.nlp.lexicon import DETERMINERS, SENTENCE_END_MARKS, SEPARABLE_PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SENTENCE_END = frozenset({".", "?", "!", "…"})
 NOUN_SUFFIXES = frozenset({"", "s", "'s", "en", "n", "'en", "es"})
 VERB_SUFFIXES = frozenset({"", "t", "d", "de", "te", "den", "ten", "en", "end", "ende"})
 PARTICIPLE_SUFFIXES = frozenset({"d", "t", "ed", "de", "te", "den", "ten"})
-SEPARABLE_PREFIXES = (
-    "door",
-    "tegen",
-    "terug",
-    "samen",
-    "goed",
-    "over",
-    "voor",
-    "vast",
-    "weg",
-    "mee",
-    "aan",
-    "uit",
-    "toe",
-    "bij",
-    "los",
-    "om",
-    "op",
-    "af",
-    "in",
-    "na",
-)
 DERIVATION_SUFFIXES = ("ing", "eel", "ele", "ie", "iek", "isch", "eer", "aal", "ief", "ist", "ig")
 LINKING_S_ENDINGS = ("ing", "tie", "teit", "heid", "schap", "ment", "iteit")
 UNSTRESSED_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
@@ -80,9 +58,6 @@ EXPLAINERS = (
     ("een", "soort"),
 )
 MAX_PHRASE_TAIL = 3
-DETERMINERS = frozenset(
-    "de het een uw je jouw mijn onze ons zijn haar hun die deze dat dit geen elke iedere welke".split()
-)
 OBJECT_PREPOSITIONS = frozenset({"aan", "naar", "bij"})
 PERFECT_AUXILIARIES = frozenset(
     "word wordt worden werd werden is zijn was waren ben bent heb hebt heeft hebben had hadden".split()
@@ -148,7 +123,7 @@ def _split_prefix(verb: str) -> tuple[str, str]:
     """('door', 'belasten') for 'doorbelasten'; loan verbs in -eren take no separable prefix ('installeren')."""
     if verb.endswith("eren"):
         return "", verb
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in SEPARABLE_PARTICLES:
         if verb.startswith(prefix) and len(verb) - len(prefix) > 4:
             return prefix, verb[len(prefix) :]
     return "", verb
@@ -381,10 +356,10 @@ class TermIndex:
 def sentence_of(doc: Doc, index: int) -> Span:
     """The sentence by punctuation; an unpunctuated turn is one sentence."""
     start = index
-    while start > 0 and doc[start - 1].text not in SENTENCE_END:
+    while start > 0 and doc[start - 1].text not in SENTENCE_END_MARKS:
         start -= 1
     end = index
-    while end < len(doc) and doc[end].text not in SENTENCE_END:
+    while end < len(doc) and doc[end].text not in SENTENCE_END_MARKS:
         end += 1
     return doc[start : min(end + 1, len(doc))]
 
@@ -447,7 +422,7 @@ def _explained_without_comma(doc: Doc, index: int, limit: int) -> bool:
 def _explained_next(doc: Doc, sentence: Span, term: Term) -> bool:
     """The next sentence explains: 'Ik maak een ticket aan. Dat is een melding die mijn collega's volgen.'"""
     following = sentence.end
-    if following >= len(doc) or sentence[-1].text not in SENTENCE_END:
+    if following >= len(doc) or sentence[-1].text not in SENTENCE_END_MARKS:
         return False
     if any(_starts_with(doc, following, phrase) for phrase in NEXT_SENTENCE_EXPLAINERS):
         return True

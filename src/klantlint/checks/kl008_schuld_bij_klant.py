@@ -23,14 +23,24 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
+from klantlint.nlp.lexicon import (
+    ADDRESS_POSSESSIVES,
+    ADDRESS_PRONOUNS,
+    CLAUSE_OR_SENTENCE_MARKS,
+    DETERMINERS,
+    FIRST_PERSON,
+    HEBBEN_FORMS,
+    LEAD_WORDS,
+    NEGATIONS,
+    SENTENCE_END_MARKS,
+    SINGULAR_INFORMAL_ADDRESS,
+    SUBJECTS_BEFORE_OBJECT_U,
+)
 from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
-ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw", "jullie"})
-INFORMAL = frozenset({"je", "jij", "jou", "jouw"})
 REFLEXIVE_ADDRESSEE = frozenset({"uzelf", "jezelf", "jouzelf"})
 COUNTERFACTUAL_AUX = {"had": ("u", "je", "jij"), "hadden": ("jullie",)}
 OPTATIVE_AUX = {"had": ("u", "je", "jij"), "hadden": ("jullie",), "was": ("u", "je", "jij"), "waren": ("jullie",)}
@@ -42,24 +52,15 @@ UNDERGOING_VERBS = frozenset(
 )
 # Words that make a counterfactual about the customer's own choice ("u had beter/zelf/maar ...").
 CHOICE_MARKERS = frozenset({"beter", "zelf", "maar", "liever"})
-SUBJECT_PRONOUNS = frozenset({"ik", "wij", "we", "hij", "zij", "ze", "men", "iemand", "niemand"})
-DETERMINERS = frozenset({"de", "het", "een", "mijn", "onze", "ons", "uw", "jouw", "zijn", "haar", "hun", "deze", "die"})
 FAULT_NOUNS = frozenset({"schuld", "fout", "fouten", "verantwoordelijkheid"})
-HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
 ERROR_WORDS = frozenset({"verkeerd", "verkeerde", "fout", "foute", "foutief", "foutieve", "onjuist", "onjuiste"})
-NEGATIONS = frozenset({"niet", "geen", "niets", "niks", "nooit", "nergens"})
 SAY_VERBS = frozenset(
     "zei zeiden zeg zeggen gezegd vertelde vertelden vertel verteld uitlegde uitlegden uitgelegd leg legde "
     "aangaf aangegeven aangeven noemde genoemd meldde gemeld schreef geschreven".split()
 )
 REPETITION_MARKERS = frozenset({"al", "toch", "reeds"})
-FIRST_PERSON = frozenset({"ik", "wij", "we"})
 CONDITIONAL_OPENERS = frozenset({"als", "indien", "wanneer"})
 COUNTERFACTUAL_FINITE = frozenset({"had", "hadden", "was", "waren", "zou", "zouden"})
-LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want hoor mevrouw meneer".split())
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
-SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
-CLAUSE_BREAKS = CLAUSE_PUNCT | SENTENCE_PUNCT
 WINDOW = 12
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
@@ -85,7 +86,7 @@ class Blame:
 
 def _units(doc: Doc) -> list[Span]:
     """Sentences where the writer punctuated; unpunctuated speech is read as one unit with surface cues."""
-    if any(t.text in SENTENCE_PUNCT for t in doc):
+    if any(t.text in SENTENCE_END_MARKS for t in doc):
         return list(doc.sents)
     return [doc[:]]
 
@@ -104,7 +105,7 @@ def _clause(unit: Span, index: int) -> tuple[int, int]:
 def _clause_breaks(unit: Span) -> list[int]:
     """The positions of the marks in `unit` that end a clause, found once per unit (not once per word asked about,
     which costs time quadratic in a long unpunctuated unit)."""
-    return [token.i for token in unit if token.text in CLAUSE_BREAKS]
+    return [token.i for token in unit if token.text in CLAUSE_OR_SENTENCE_MARKS]
 
 
 def _after_lead_words(doc: Doc, start: int, stop: int) -> int:
@@ -133,7 +134,7 @@ def _subject_before(doc: Doc, index: int, clause_start: int) -> bool:
     previous = doc[index - 1]
     # A noun phrase ("mijn collega", "de monteur"), recognised by its determiner when the tagger is unsure.
     determined = index - 2 >= clause_start and doc[index - 2].lower_ in DETERMINERS
-    return previous.lower_ in SUBJECT_PRONOUNS or previous.pos_ in ("NOUN", "PROPN") or determined
+    return previous.lower_ in SUBJECTS_BEFORE_OBJECT_U or previous.pos_ in ("NOUN", "PROPN") or determined
 
 
 def _counterfactual(unit: Span) -> Iterator[Blame]:
@@ -191,7 +192,7 @@ def _conditional(unit: Span) -> Iterator[Blame]:
         if opener.lower_ not in CONDITIONAL_OPENERS or opener.i + 1 >= unit.end:
             continue
         subject = doc[opener.i + 1]
-        if subject.lower_ not in ADDRESSEE:
+        if subject.lower_ not in ADDRESS_PRONOUNS:
             continue
         window = doc[subject.i + 1 : min(unit.end, subject.i + WINDOW)]
         aux = next((t for t in window if t.lower_ in ("had", "hadden")), None)
@@ -205,7 +206,7 @@ def _conditional(unit: Span) -> Iterator[Blame]:
             continue
         start = _after_lead_words(doc, unit.start, opener.i)
         end = unit.end
-        while end > start and doc[end - 1].text in SENTENCE_PUNCT:
+        while end > start and doc[end - 1].text in SENTENCE_END_MARKS:
             end -= 1
         last = aux.i + 1 if aux.i + 1 < unit.end and _participle(doc[aux.i + 1]) else aux.i
         yield Blame(opener.i, last + 1, start, end, "counterfactual")
@@ -238,7 +239,7 @@ def _fault_words(unit: Span, token: Token) -> tuple[int, int] | None:
     if word in FAULT_NOUNS and token.i - 1 > unit.start:
         own = doc[token.i - 1].lower_ == "eigen"
         owner = doc[token.i - 2] if own else doc[token.i - 1]
-        if owner.lower_ not in ADDRESSEE_POSSESSIVE or (word == "verantwoordelijkheid" and not own):
+        if owner.lower_ not in ADDRESS_POSSESSIVES or (word == "verantwoordelijkheid" and not own):
             return None
         # "uw schuld" is also a debt ("uw schuld bedraagt 300 euro"): blame only with "eigen" or as the
         # predicate of "is/was" ("dat is (echt) uw schuld").
@@ -252,7 +253,7 @@ def _fault_words(unit: Span, token: Token) -> tuple[int, int] | None:
         if previous == "door":  # "dat komt door uzelf"
             return token.i - 1, token.i + 1
         return None
-    followed_by_addressee = token.i + 2 < unit.end and doc[token.i + 2].lower_ in ADDRESSEE | REFLEXIVE_ADDRESSEE
+    followed_by_addressee = token.i + 2 < unit.end and doc[token.i + 2].lower_ in ADDRESS_PRONOUNS | REFLEXIVE_ADDRESSEE
     if word == "ligt" and followed_by_addressee and doc[token.i + 1].lower_ == "aan":
         return token.i, token.i + 3
     return None
@@ -308,7 +309,7 @@ def _finite(token: Token) -> bool:
 def _addressee_subject(doc: Doc, clause: list[Token], clause_start: int) -> Token | None:
     """ "u"/"je" next to the finite verb of the clause, as subject (not "ik heb u ...")."""
     for index, token in enumerate(clause):
-        if token.lower_ not in ADDRESSEE:
+        if token.lower_ not in ADDRESS_PRONOUNS:
             continue
         previous = clause[index - 1] if index > 0 else None
         following = clause[index + 1] if index + 1 < len(clause) else None
@@ -343,7 +344,9 @@ def _reminder(unit: Span) -> Iterator[Blame]:
             # Said to the customer ("dat heb ik u al gezegd") or insisted on ("ik zei het toch"), not to a colleague.
             to_customer = words & {"u", "je", "jou"} or "toch" in words
             third_party = any(
-                t.lower_ in ("tegen", "aan") and t.i + 1 < clause_end and doc[t.i + 1].lower_ not in ADDRESSEE | {"jou"}
+                t.lower_ in ("tegen", "aan")
+                and t.i + 1 < clause_end
+                and doc[t.i + 1].lower_ not in ADDRESS_PRONOUNS | {"jou"}
                 for t in clause
             )
             if not said_it_before or not to_customer or third_party or "zoals" in words or _is_question(unit):
@@ -426,7 +429,9 @@ class SchuldBijKlant(Rule):
         return _may_blame(text)
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
-        informal = any(t.lower_ in INFORMAL for t in doc) and not any(t.lower_ in ("u", "uw") for t in doc)
+        informal = any(t.lower_ in SINGULAR_INFORMAL_ADDRESS for t in doc) and not any(
+            t.lower_ in ("u", "uw") for t in doc
+        )
         taken: set[int] = set()
         for unit in _units(doc):
             for finder in (_reminder, _conditional, _counterfactual, _fault, _did_it_wrong):
@@ -464,7 +469,7 @@ class SchuldBijKlant(Rule):
             replacement = HELP_FIX[form]
         # The reproach and what hangs on it ("..., dan had ik ...") go; what came before stays.
         rewrite_end = blame.rewrite_end if blame.kind == "reminder-clause" else max(unit.end, blame.rewrite_end)
-        while rewrite_end > blame.rewrite_start + 1 and doc[rewrite_end - 1].text in SENTENCE_PUNCT | CLAUSE_PUNCT:
+        while rewrite_end > blame.rewrite_start + 1 and doc[rewrite_end - 1].text in CLAUSE_OR_SENTENCE_MARKS:
             rewrite_end -= 1
         target = doc[blame.rewrite_start : rewrite_end]
         if target.text[:1].islower():
@@ -533,11 +538,11 @@ def _words_may_blame(words: set[str]) -> bool:
         or (not words.isdisjoint(REPETITION_MARKERS) and not words.isdisjoint(FIRST_PERSON))  # "ik zei het al"
     ):
         return True
-    if not words.isdisjoint(FAULT_NOUNS) and not words.isdisjoint(ADDRESSEE_POSSESSIVE):
+    if not words.isdisjoint(FAULT_NOUNS) and not words.isdisjoint(ADDRESS_POSSESSIVES):
         return True  # "uw eigen schuld"
     if not words.isdisjoint(REFLEXIVE_ADDRESSEE) or ("ligt" in words and "aan" in words):
         return True  # "aan uzelf te danken", "het ligt aan u"
-    if words.isdisjoint(ADDRESSEE):
+    if words.isdisjoint(ADDRESS_PRONOUNS):
         return False
     if not words.isdisjoint(("had", "hadden", "was", "waren")) and (
         not words.isdisjoint(("moeten", "kunnen", "maar")) or not words.isdisjoint(CONDITIONAL_OPENERS)
@@ -596,7 +601,7 @@ def _clause_may_blame(text: str, bounds: tuple[int, int], lowered: str) -> bool:
     negated = not NEGATIONS.isdisjoint(sure_words)
     if not negated and _FAULT_PHRASE.search(clause) and _fault_possible(lowered, start, end):
         return True
-    if words.isdisjoint(ADDRESSEE) or not _PASSIVE_FORMS.isdisjoint(sure_words):
+    if words.isdisjoint(ADDRESS_PRONOUNS) or not _PASSIVE_FORMS.isdisjoint(sure_words):
         return False
     for error in _ERROR.finditer(clause):
         if NEGATIONS.isdisjoint(clause[: error.start()].split() if one_clause else ()):
@@ -657,6 +662,6 @@ def _subject_right_before(lowered: str, at: int) -> bool:
         return False
     chunks = before.split(" ")
     previous = chunks[-2] if len(chunks) >= 2 else ""
-    if previous in SUBJECT_PRONOUNS:
+    if previous in SUBJECTS_BEFORE_OBJECT_U:
         return True
     return len(chunks) >= 3 and chunks[-3] in DETERMINERS and previous.isalpha()

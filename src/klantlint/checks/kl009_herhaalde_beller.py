@@ -17,6 +17,7 @@ from klantlint.nlp.clauses import (
     utterance,
     words_of,
 )
+from klantlint.nlp.lexicon import ADDRESS_SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,14 +38,13 @@ PERIODS = frozenset({"dag", "week", "maand", "ochtend", "middag", "keer"})
 # Markers that also occur in neutral questions ("Heeft u al gebeld?", "Belt u vaak met ons?").
 WEAK_MARKERS = frozenset({"al", "vaak", "vaker", "steeds", "telkens"})
 # Particles that turn a question into a remark: "Belt u nou alweer?", "U had toch al gebeld?"
-PARTICLES = frozenset({"nou", "toch", "wéér"})
+EMPHASIS_PARTICLES = frozenset({"nou", "toch", "wéér"})
 INVITING_MODALS = frozenset({"kunt", "kan", "kun", "mag", "mogen", "kunnen"})
 EMPATHY = frozenset({"vervelend", "vervelende", "sorry", "excuses", "excuus", "spijt", "jammer", "balen"})
 FREQUENT = frozenset({"vaste", "frequente", "regelmatige", "bekende", "trouwe"})
 # "bent u dat weer", "daar bent u weer", "ben jij het weer": recognising who is on the line.
 DEICTIC = frozenset({"dat", "daar", "het"})
 SAME = frozenset({"dezelfde", "hetzelfde", "zelfde"})
-ADDRESSEE = frozenset({"u", "je", "jij"})
 # "steeds" and "telkens" mean "always" in Flanders ("U belt steeds naar het centrale nummer"): in the present tense
 # alone they describe a habit or give an instruction; they remark on repeated calls only about the same matter.
 HABIT_MARKERS = frozenset({"steeds", "telkens"})
@@ -80,7 +80,7 @@ def repeat_remark(clause: Span) -> list[Token] | None:
     markers = _repeat_marker(words)
     role, verb = subject_of(clause)
     contact = [w for w in words if w.lower_ in CONTACT_WORDS]
-    addressed = any(w in ADDRESSEE for w in lowers)
+    addressed = any(w in ADDRESS_SUBJECTS for w in lowers)
     # "U kunt ons altijd weer bellen" invites; a remark states what the caller does or did.
     invitation = verb is not None and verb.lower_ in INVITING_MODALS
     if markers and contact and addressed and not invitation and not _third_party(lowers):
@@ -92,7 +92,7 @@ def repeat_remark(clause: Span) -> list[Token] | None:
             return None
         # "Heeft u al gebeld?" asks; a question only remarks with a strong marker ("Belt u nou alweer?").
         question = is_finite(words[0])
-        if question and all(m.lower_ in WEAK_MARKERS for m in markers) and not PARTICLES & set(lowers):
+        if question and all(m.lower_ in WEAK_MARKERS for m in markers) and not EMPHASIS_PARTICLES & set(lowers):
             return None
         return sorted([contact[0], markers[0]], key=lambda t: t.i)
     # "U bent een vaste beller": a label for someone who calls often.
@@ -104,10 +104,10 @@ def repeat_remark(clause: Span) -> list[Token] | None:
     if again and role == "addressee" and verb is not None and verb.lower_ in ("bent", "ben") and DEICTIC & set(lowers):
         return [verb, again[0]]
     for index, word in enumerate(lowers[:-1]):
-        if word == "alweer" and lowers[index + 1] in ADDRESSEE:
+        if word == "alweer" and lowers[index + 1] in ADDRESS_SUBJECTS:
             return words[index : index + 2]
         # "U weer?", "Hé, jij alweer!": a short exclamation without a verb.
-        if word in ADDRESSEE and lowers[index + 1] in ("weer", "alweer") and verb is None and len(lowers) <= 4:
+        if word in ADDRESS_SUBJECTS and lowers[index + 1] in ("weer", "alweer") and verb is None and len(lowers) <= 4:
             return words[index : index + 2]
     # "Weer voor dezelfde vraag?", "Wéér over die meter?": again about the same thing.
     same = [w for w in words if w.lower_ in SAME]
@@ -130,7 +130,7 @@ def _instruction(clause: Span, words: list[Token], markers: list[Token]) -> bool
     the agent tells the caller what to do next, in the present tense, with at most "opnieuw"/"steeds"."""
     if not _present_call(words) or any(m.lower_ not in INSTRUCTION_MARKERS for m in markers):
         return False
-    if PARTICLES & {w.lower_ for w in words}:
+    if EMPHASIS_PARTICLES & {w.lower_ for w in words}:
         return False
     unit = utterance(words[0])
     before = [t for t in unit.doc[unit.start : clause.start] if not (t.is_punct or t.is_space)]
@@ -148,7 +148,7 @@ def _habit(words: list[Token], markers: list[Token]) -> bool:
     tense and not about the same matter ("U belt steeds over dezelfde factuur" stays a remark)."""
     lowers = {w.lower_ for w in words}
     only_habit = all(m.lower_ in HABIT_MARKERS for m in markers)
-    return only_habit and _present_call(words) and not lowers & SAME and not lowers & PARTICLES
+    return only_habit and _present_call(words) and not lowers & SAME and not lowers & EMPHASIS_PARTICLES
 
 
 def _third_party(lowers: list[str]) -> bool:
@@ -212,7 +212,7 @@ class RepeatCaller(Rule):
         words = words_of(text)
         counted = words & (REPEAT_WORDS | EVERY | {"keer"})
         return bool(
-            (words & CONTACT_WORDS and counted and words & ADDRESSEE)
+            (words & CONTACT_WORDS and counted and words & ADDRESS_SUBJECTS)
             or (words & {"beller", "belster"} and words & FREQUENT)
             or words & {"weer", "alweer", "wéér"}
         )

@@ -15,18 +15,15 @@ from klantlint.nlp.clauses import (
     CALLBACK_NOUNS,
     CLAUSE_ENDERS,
     CLAUSE_OPENERS,
-    FILLERS,
     FRONTED,
     IMPERATIVE_FOLLOWERS,
     IMPERATIVE_STEMS,
     INTERJECTIONS,
     LATER,
-    NEGATIONS,
     NOT_OWNERSHIP_AFTER,
     OWNERSHIP_FORMS,
     SUBJECT_PRONOUNS,
     U_AGREEING_STEMS,
-    WH_WORDS,
     clauses,
     content,
     negated,
@@ -34,6 +31,14 @@ from klantlint.nlp.clauses import (
     subject_of,
     takes_ownership,
     utterance,
+)
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS,
+    CLAUSE_FILLERS,
+    CLAUSE_OPENING_PRONOUNS,
+    FIRST_PERSON,
+    NEGATIONS,
+    QUESTION_WORDS,
 )
 from klantlint.nlp.surface import in_order, searchable
 
@@ -256,7 +261,7 @@ def _names_a_gap(clause: Span, verb: Token) -> bool:
     # a mark. Both reads are bounded, so a long unpunctuated turn costs no more per cue.
     end = min(max(clause.end, utterance(clause[0]).end), verb.i + 1 + GAP_REACH)
     rest = [t for t in clause.doc[verb.i + 1 : end] if not t.is_space]
-    start = next((i for i, t in enumerate(rest[:WH_REACH]) if t.lower_ in WH_WORDS), None)
+    start = next((i for i, t in enumerate(rest[:WH_REACH]) if t.lower_ in QUESTION_WORDS), None)
     if start is None:
         return False
     complement: list[str] = []
@@ -418,12 +423,9 @@ _SURE_BREAK = re.compile(
 _ITEM = re.compile(r"(\S+)(\s*)")
 _WORD = re.compile(r"\w+")  # every token that is a word is one of these, or holds one (see `_cue_possible`)
 _SURE_WORD = re.compile(r"([^\W\d_]+)([,;:!?….]?)")
-_SPEAKER = frozenset({"ik", "we", "wij"})
-_ADDRESSEE = frozenset({"u", "je", "jij", "jullie"})
 # Words where `clauses` may start a clause without punctuation (`_opens_clause`), whatever precedes them.
 _OPENS_ANYWHERE = ADVERBIAL_SUBORDINATORS | CLAUSE_OPENERS | FRONTED
-_SPLITTING_PRONOUNS = frozenset({"ik", "u", "we", "wij", "jij"})
-_NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | WH_WORDS
+_NOT_BEFORE_SPLITTING_PRONOUN = CLAUSE_OPENERS | frozenset(SUBJECT_PRONOUNS) | QUESTION_WORDS
 
 # The cues, as searches within one stretch (see the cue finders above for what each one needs). "A, later B, later
 # C" is searched word by word (`in_order`), not as `A.*B.*C`, which reads the rest of the text again from every A.
@@ -451,7 +453,7 @@ _ELSEWHERE = re.compile(rf"\bandere{_GAP}(?:{_either(OTHER_PARTIES)})\b")
 _AFTER_THE = re.compile(rf"\bna{_GAP}(?:de|het)\b")
 _TIME_NOUN = re.compile(rf"\b(?:{_either(TIME_NOUNS)})\b")
 _CALL = re.compile(rf"\b(?:{_either(TRY_AGAIN_VERBS)})\b")
-_ADDRESSEE_WORD = re.compile(rf"\b(?:{_either(_ADDRESSEE)})\b")
+_ADDRESSEE_WORD = re.compile(rf"\b(?:{_either(ADDRESS_PRONOUNS)})\b")
 _PRONOUN_SPACE_BEFORE = re.compile(rf"(?:^|\s)(?:{_either(SUBJECT_PRONOUNS)}) \Z")
 # How far before a word `_pronoun_space_before` needs to look: the longest pronoun, a blank before and one after.
 _PRONOUN_REACH = max(map(len, SUBJECT_PRONOUNS)) + 2
@@ -659,12 +661,12 @@ def _surely_takes_ownership(stretch: str) -> bool:
 def _acts(chunk: list[str]) -> bool:
     """ "ik"/"we" and a verb of action (not a leading filler like "kijk", not "vraag me") in one clause."""
     seen_speaker = False
-    last_speaker = max((index for index, word in enumerate(chunk) if word in _SPEAKER), default=-1)
+    last_speaker = max((index for index, word in enumerate(chunk) if word in FIRST_PERSON), default=-1)
     for index, word in enumerate(chunk):
-        if word in _SPEAKER:
+        if word in FIRST_PERSON:
             seen_speaker = True
             continue
-        if word not in OWNERSHIP_FORMS or (word in FILLERS and not seen_speaker):
+        if word not in OWNERSHIP_FORMS or (word in CLAUSE_FILLERS and not seen_speaker):
             continue
         excluded = NOT_OWNERSHIP_AFTER.get(word)
         if excluded is not None and (index + 1 >= len(chunk) or chunk[index + 1] in excluded):
@@ -683,7 +685,7 @@ def _split_possible(previous: str, word: str, following: str | None) -> bool:
         return True
     if word in IMPERATIVE_STEMS and previous not in SUBJECT_PRONOUNS and previous != "te":
         return following is None or following in IMPERATIVE_FOLLOWERS
-    return word in _SPLITTING_PRONOUNS and previous not in _NOT_BEFORE_SPLITTING_PRONOUN
+    return word in CLAUSE_OPENING_PRONOUNS and previous not in _NOT_BEFORE_SPLITTING_PRONOUN
 
 
 def _sure_chunks(text: str) -> list[list[str]]:

@@ -10,6 +10,14 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS_WITH_JOU,
+    DETERMINERS,
+    DISCOURSE_OPENERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    NOUN_ONLY_DETERMINERS,
+)
 from klantlint.nlp.spans import punctuation_runs
 from klantlint.nlp.surface import ends_word_chunk, searchable
 
@@ -18,22 +26,17 @@ if TYPE_CHECKING:
 
 UNDERSTAND = frozenset({"begrijp", "begrijpen", "begrijpt", "snap", "snappen"})
 HEAR = frozenset({"hoor", "hoorde", "horen"})
-SPEAKERS = frozenset({"ik", "wij", "we"})
-ADDRESSEE = frozenset({"u", "je", "jou", "jij", "jullie"})
 # What may stand between the formula's verb and "dat" without changing what it is: degree words and
 # "van u" (the source is the customer). "uit de notitie" or "uw vraag" make it something else.
 MODIFIERS = frozenset(
     "goed heel erg best natuurlijk helemaal echt wel ook volkomen volledig zeker absoluut heus zo ontzettend prima "
     "uiteraard me mij ons kan kunnen".split()
 )
-FILLERS = frozenset(
-    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "ja", "nou", "oh", "o", "oké", "ok", "dus", "en", "maar", "ach"}
-)
+FORMULA_OPENERS = DISCOURSE_OPENERS | {"ach"}
 # After "dat" these words show "dat" is the object ("ik begrijp dat wel"), not the start of a clause.
 OBJECT_DAT_FOLLOWERS = MODIFIERS | frozenset({"niet", "allemaal", "best", "volkomen", "precies", "even", "toch"})
-NEGATIONS = frozenset({"niet", "geen", "nooit"})
 CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "…", "–", "—"})
-SUBORDINATORS = frozenset(
+EMBEDDED_CLAUSE_OPENERS = frozenset(
     {"omdat", "als", "waar", "wanneer", "terwijl", "want", "doordat", "zodat", "nadat", "voordat"}
 )
 # These open a clause only when a subject follows ("die we stuurden"); else they are pronouns or link words.
@@ -43,11 +46,6 @@ PARTICLE_PREFIXES = tuple(
     "terug samen binnen kapot thuis langs tegen vast open dicht neer weg mee aan af bij in los na op toe uit mis "
     "stil over door voor om onder achter rond".split()
 )
-DETERMINERS = frozenset(
-    "de het een uw je jouw mijn onze ons zijn haar hun deze die dit dat geen elke elk jullie".split()
-)
-# Words that can only start a noun phrase (unlike "het" or "dat", which may stand alone).
-ARTICLES = frozenset({"de", "een", "uw", "jouw", "mijn", "onze", "hun", "deze", "geen", "elke", "elk"})
 PRONOUN_SUBJECTS = frozenset(
     "u je jij het dit dat hij zij ze we wij ik er niemand iemand alles iets niets niks jullie men die".split()
 )
@@ -93,15 +91,15 @@ def _understand_formula(token: Token, sentence: Span) -> Formula | None:
     doc = token.doc
     before = [t for t in doc[sentence.start : token.i] if not t.is_punct]
     start: Token | None = None
-    if (before and before[-1].lower_ in SPEAKERS) or (
-        len(before) >= 2 and before[-1].lower_ in ("kan", "kunnen") and before[-2].lower_ in SPEAKERS
+    if (before and before[-1].lower_ in FIRST_PERSON) or (
+        len(before) >= 2 and before[-1].lower_ in ("kan", "kunnen") and before[-2].lower_ in FIRST_PERSON
     ):
         # "ik begrijp", "ik kan begrijpen" (with "me"/"goed" between allowed by MODIFIERS below)
-        start = before[-1] if before[-1].lower_ in SPEAKERS else before[-2]
-    elif token.i + 1 < sentence.end and token.nbor(1).lower_ in SPEAKERS:
+        start = before[-1] if before[-1].lower_ in FIRST_PERSON else before[-2]
+    elif token.i + 1 < sentence.end and token.nbor(1).lower_ in FIRST_PERSON:
         # Inverted: only after a fronted adverb ("Natuurlijk begrijp ik dat"); up front it is a check
         # question ("Begrijp ik goed dat ...?").
-        content = [t for t in before if t.lower_ not in FILLERS]
+        content = [t for t in before if t.lower_ not in FORMULA_OPENERS]
         if not content or content[-1].lower_ in ("dat", "dit", "het", "wat", "hoe"):
             return None
         if token.i + 2 < sentence.end and token.nbor(2).lower_ in ("goed", "het"):
@@ -118,10 +116,10 @@ def _understand_formula(token: Token, sentence: Span) -> Formula | None:
     if start is None:
         return None
     index = token.i + 1
-    while index < sentence.end and (doc[index].lower_ in MODIFIERS or doc[index].lower_ in SPEAKERS):
+    while index < sentence.end and (doc[index].lower_ in MODIFIERS or doc[index].lower_ in FIRST_PERSON):
         index += 1
     # "van u" / "van je": the customer is the source, which makes it a reflection too.
-    if index + 1 < sentence.end and doc[index].lower_ == "van" and doc[index + 1].lower_ in ADDRESSEE:
+    if index + 1 < sentence.end and doc[index].lower_ == "van" and doc[index + 1].lower_ in ADDRESS_PRONOUNS_WITH_JOU:
         index += 2
     if index < sentence.end and doc[index].lower_ == "dat" and _opens_clause(doc[index], sentence):
         return Formula(start, doc[index])
@@ -138,7 +136,7 @@ def _hear_formula(token: Token, sentence: Span) -> Formula | None:
     speaker = token.nbor(-1)
     if any(w in NEGATIONS for w in after[:3]):
         return None  # "ik hoor u niet goed" is about the line, not a reflection
-    if after[:2] in ([a, "zeggen"] for a in ADDRESSEE) and len(after) >= 4:
+    if after[:2] in ([a, "zeggen"] for a in ADDRESS_PRONOUNS_WITH_JOU) and len(after) >= 4:
         # "ik hoor u zeggen dat ...", or "ik hoor u zeggen: ..."
         opener = token.nbor(3)
         if opener.text == ":" or (opener.lower_ == "dat" and _opens_clause(opener, sentence)):
@@ -157,9 +155,9 @@ def _what_i_hear(token: Token, sentence: Span) -> Formula | None:
     words = [t.lower_ for t in before]
     if words[-2:] == ["wat", "ik"]:
         start = before[-2]
-    elif words[-3:-1] == ["wat", "ik"] and words[-1] in ADDRESSEE:
+    elif words[-3:-1] == ["wat", "ik"] and words[-1] in ADDRESS_PRONOUNS_WITH_JOU:
         start = before[-3]
-    elif words[-4:-2] == ["wat", "ik"] and words[-2] == "van" and words[-1] in ADDRESSEE:
+    elif words[-4:-2] == ["wat", "ik"] and words[-2] == "van" and words[-1] in ADDRESS_PRONOUNS_WITH_JOU:
         start = before[-4]
     else:
         return None
@@ -180,7 +178,7 @@ def _speaker_before(token: Token, sentence: Span, reach: int) -> Token | None:
     doc = token.doc
     for index in range(token.i - 1, max(sentence.start, token.i - reach) - 1, -1):
         word = doc[index].lower_
-        if word in SPEAKERS:
+        if word in FIRST_PERSON:
             return doc[index]
         if word not in MODIFIERS:
             return None
@@ -234,7 +232,7 @@ def _subject_end(clause: list[Token]) -> int | None:
     word = clause[0].lower_
     tags = [t.pos_ for t in clause[1:4]]
     noun_follows = tags[:1] in (["NOUN"], ["PROPN"]) or (tags[:1] == ["ADJ"] and tags[1:2] in (["NOUN"], ["PROPN"]))
-    if word in ARTICLES or (word in DETERMINERS and noun_follows):
+    if word in NOUN_ONLY_DETERMINERS or (word in DETERMINERS and noun_follows):
         # An article always starts a noun phrase: skip its adjectives and take the next word, whatever its tag
         # (the tagger calls "pas" in "de pas" an adverb).
         index = 1
@@ -251,7 +249,7 @@ def _subject_end(clause: list[Token]) -> int | None:
 def _opens_embedded_clause(clause: list[Token], index: int) -> bool:
     """A subordinator, or a relative/coordinated clause start ("die we stuurden", "en de monteur ...")."""
     word = clause[index].lower_
-    if word in SUBORDINATORS:
+    if word in EMBEDDED_CLAUSE_OPENERS:
         return True
     following = clause[index + 1] if index + 1 < len(clause) else None
     starts_subject = following is not None and (following.lower_ in PRONOUN_SUBJECTS or following.lower_ in DETERMINERS)
@@ -447,13 +445,15 @@ def _either(words: Iterable[str]) -> str:
 
 
 _VERBS = _either(UNDERSTAND | HEAR)
-_ADDRESSED = _either(ADDRESSEE)
+_ADDRESSED = _either(ADDRESS_PRONOUNS_WITH_JOU)
 # After "dat": the start of a clause ("dat u boos bent"), not an object ("dat wel", "dat.") or the end. The token
 # after "dat" is the next word only across at most one space (more whitespace is a token of its own), and only a
 # sure token (a whole chunk, or one with a mark split off) rules the clause out.
 _CLAUSE_AFTER = rf"dat\b(?! ?(?:{_either(OBJECT_DAT_FOLLOWERS)})(?=[\s,;:!?…]|\Z))(?! ?(?:[.,;:!?…](?=\s|\Z)|\Z))"
 # From the verb of understanding to "dat": modifiers or the speaker, "van u", then "dat".
-_UNDERSTAND_TO_DAT = rf"(?:\s*(?:{_either(MODIFIERS | SPEAKERS)})\b)*(?:\s*van\s*(?:{_ADDRESSED})\b)?\s*{_CLAUSE_AFTER}"
+_UNDERSTAND_TO_DAT = (
+    rf"(?:\s*(?:{_either(MODIFIERS | FIRST_PERSON)})\b)*(?:\s*van\s*(?:{_ADDRESSED})\b)?\s*{_CLAUSE_AFTER}"
+)
 _FORMULAS = re.compile(
     # "wat ik (u / van u) hoor (zeggen), is"
     rf"\bwat\s*ik\s*(?:(?:van\s*)?(?:{_ADDRESSED})\s*)?(?:{_VERBS})\b(?:\s*(?:zeggen\b|,))*\s*is\b"
@@ -473,7 +473,7 @@ _INVERTED_FORMULA = re.compile(
 )
 # "dat begrijp ik dat ...": a pronoun before the inverted verb (fillers apart, one space between sure words)
 # makes `_understand_formula` give up.
-_PRONOUN_BEFORE = re.compile(rf"(?:^|\s)(?:dat|dit|het|wat|hoe)(?: (?:{_either(FILLERS)}))* \Z")
+_PRONOUN_BEFORE = re.compile(rf"(?:^|\s)(?:dat|dit|het|wat|hoe)(?: (?:{_either(FORMULA_OPENERS)}))* \Z")
 _RUN_MARK = re.compile(r"[.!?…\n]")
 
 

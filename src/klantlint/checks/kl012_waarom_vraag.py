@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
 from klantlint.nlp.domain import AUX_LEMMAS
+from klantlint.nlp.lexicon import (
+    ADDRESS_PRONOUNS,
+    DISCOURSE_OPENERS,
+    FIRST_PERSON,
+    NEGATIONS,
+    SEPARABLE_PARTICLES,
+    SUBJECT_PRONOUNS,
+)
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
@@ -17,19 +25,9 @@ if TYPE_CHECKING:
 # Only "waarom": "waarvoor" asks the purpose ("Waarvoor belt u?"), and "Waarvoor mag ik u helpen?" is the standard
 # Flemish offer of help.
 WHY = frozenset({"waarom"})
-# Words that may open a spoken question before "waarom" ("en waarom ...", "ehm, maar waarom ...").
-OPENERS = frozenset(
-    {"eh", "ehm", "uh", "uhm", "hm", "hmm", "en", "maar", "dus", "ja", "nou", "oké", "ok", "oh", "o", "want", "goed"}
-)
 # After "waarom" in a direct question: "Waarom niet?", "Waarom dan?", "waarom eigenlijk ...".
 BARE_FOLLOWERS = frozenset({"niet", "dan", "toch", "eigenlijk", "nou", "nu", "zo", "precies"})
-SUBJECT_PRONOUNS = frozenset(
-    {"u", "je", "jij", "jullie", "ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "dit", "er", "die", "men"}
-)
-CUSTOMER = frozenset({"u", "je", "jij", "jullie"})
 CUSTOMER_POSSESSIVES = frozenset({"uw", "jouw", "jullie", "jou", "uzelf", "jezelf"})
-AGENT = frozenset({"ik", "we", "wij"})
-NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit"})
 # The agent asks the customer for the reason: "Mag ik vragen waarom ...", "Ik ben benieuwd waarom ...".
 ASKING = frozenset({"vragen", "vraag", "vraagt", "vroeg", "afvragen", "benieuwd", "nieuwsgierig"})
 # The customer is asked to give the reason: "Kunt u vertellen waarom ...?", "Weet u waarom ...?".
@@ -52,13 +50,9 @@ ANSWER_OPENERS = (
     ("dit", "komt"),
 )
 NOUN_MARKERS = frozenset({"uw", "je", "jouw", "de", "die", "deze", "een", "haar", "zijn", "hun"})
-MODALS = frozenset({"willen", "kunnen", "moeten", "mogen", "zullen", "gaan"})
-MODAL_FORMS = frozenset(form for form, lemma in AUX_LEMMAS.items() if lemma in MODALS)
+MODAL_LEMMAS = frozenset({"willen", "kunnen", "moeten", "mogen", "zullen", "gaan"})
+MODAL_FORMS = frozenset(form for form, lemma in AUX_LEMMAS.items() if lemma in MODAL_LEMMAS)
 FINITE_FORMS = frozenset(form for form in AUX_LEMMAS if not form.startswith("ge") and form != "zijnde")
-PARTICLES = frozenset(
-    "op af aan uit in door terug mee over weg toe na bij neer langs binnen tegen vast samen open dicht thuis om "
-    "voor".split()
-)
 
 
 def _words(tokens: Iterable[Token]) -> list[Token]:
@@ -78,7 +72,7 @@ def _clause_start(why: Token, run: Span) -> bool:
     if last is None or last.text in (",", ";", ":", "–", "—"):
         return True
     # A stutter ("waarom waarom heb je ...") repeats the word: the last one opens the question.
-    return all(t.lower_ in OPENERS or t.lower_ in WHY for t in _words(before))
+    return all(t.lower_ in DISCOURSE_OPENERS or t.lower_ in WHY for t in _words(before))
 
 
 def _direct_question(why: Token, run: Span) -> bool:
@@ -122,7 +116,7 @@ def _about_a_thing(why: Token, run: Span) -> bool:
     heading asks it, does not ask the customer to justify a choice. It names a thing (a noun) and nobody as the
     customer ("u", "je", "uw", ...); "Waarom is dat?" and "Waarom wilt u de app niet?" stay questions to them."""
     after = _words(run.doc[why.i + 1 : run.end])
-    if any(t.lower_ in CUSTOMER or t.lower_ in CUSTOMER_POSSESSIVES for t in after):
+    if any(t.lower_ in ADDRESS_PRONOUNS or t.lower_ in CUSTOMER_POSSESSIVES for t in after):
         return False
     return any(t.pos_ in ("NOUN", "PROPN") for t in after[1:])
 
@@ -144,14 +138,14 @@ def _agrees(why: Token, run: Span, following: Span | None) -> bool:
     if words[0] in AGREEMENT_OPENERS or any(tuple(words[: len(p)]) == p for p in AGREEING_PHRASES):
         return True
     # "Ik regel het meteen", "We zetten het vandaag nog door": the agent acts on it.
-    return words[0] in AGENT and len(reply) > 1 and _is_finite(reply[1]) and "?" not in {t.text for t in reply}
+    return words[0] in FIRST_PERSON and len(reply) > 1 and _is_finite(reply[1]) and "?" not in {t.text for t in reply}
 
 
 def _is_question(run: Span) -> bool:
     """A '?' at the end, or verb-first order ("Mag ik vragen ...", "kunt u vertellen ...")."""
     if any(t.text == "?" for t in run):
         return True
-    words = [t for t in _words(run) if t.lower_ not in OPENERS]
+    words = [t for t in _words(run) if t.lower_ not in DISCOURSE_OPENERS]
     return len(words) >= 2 and _is_finite(words[0]) and words[1].lower_ in SUBJECT_PRONOUNS
 
 
@@ -169,9 +163,9 @@ def _indirect_question(why: Token, run: Span) -> bool:
     if before[-1].lower_ == "reden" or noun_question:
         return False  # "uw vraag waarom ...", "de reden waarom ..."
     words = [t.lower_ for t in before]
-    agent_speaks = any(w in AGENT for w in words)
+    agent_speaks = any(w in FIRST_PERSON for w in words)
     after = _words(run.doc[why.i + 1 : run.end])
-    about_customer = bool(after) and after[0].lower_ in CUSTOMER
+    about_customer = bool(after) and after[0].lower_ in ADDRESS_PRONOUNS
     if any(w in ASKING for w in words[-4:]):
         # The agent asks the customer ("Mag ik vragen waarom ...?", "ik ben benieuwd waarom u ..."), not a
         # third party ("Ik vraag de monteur waarom hij ..."), nor muses ("ik vraag me af waarom de levering ...").
@@ -181,7 +175,7 @@ def _indirect_question(why: Token, run: Span) -> bool:
         # "we" in it the agent is the one explaining ("Zal ik u uitleggen waarom ...?").
         if agent_speaks:
             return False
-        return (any(w in CUSTOMER for w in words) and _is_question(run)) or words[0] in TELLING
+        return (any(w in ADDRESS_PRONOUNS for w in words) and _is_question(run)) or words[0] in TELLING
     return False
 
 
@@ -209,12 +203,12 @@ def _wat_maakt_dat(why: Token, run: Span, informal: bool) -> tuple[int, int, str
     # The finite verb goes before the first infinitive or participle ("dat u niet eerder heeft gebeld",
     # "dat u zo lang heeft gewacht met bellen"), else to the end, where it joins a separable particle
     # ("dat u het contract opzegt").
-    modal = verb.lemma_ in MODALS or verb.lower_ in MODAL_FORMS
+    modal = verb.lemma_ in MODAL_LEMMAS or verb.lower_ in MODAL_FORMS
     slot = _verb_slot(middle, modal)
     # "daar ... voor" is a split pronominal adverb, not a particle: "dat u daar niet voor kiest".
     split_adverb = any(t.lower_ in ("daar", "er", "hier", "waar") for t in middle)
     lexical = not modal and verb.lower_ not in FINITE_FORMS  # "ben je thuis" has no particle
-    joins = slot == len(middle) and middle and middle[-1].lower_ in PARTICLES and not split_adverb and lexical
+    joins = slot == len(middle) and middle and middle[-1].lower_ in SEPARABLE_PARTICLES and not split_adverb and lexical
     if joins:
         pieces = [t.text for t in middle[:-1]] + [middle[-1].text.lower() + verb_text]
     else:
@@ -381,7 +375,7 @@ def _stutter_start(why: Token) -> Token:
 def _from_indirect(why: Token, run: Span) -> tuple[int, int, str] | None:
     """ "Mag ik vragen waarom u ...?" -> "Wat maakt dat u ...?": the clause after "waarom" is already verb-last."""
     words = _words(run.doc[run.start : why.i])
-    content = [t for t in words if t.lower_ not in OPENERS]
+    content = [t for t in words if t.lower_ not in DISCOURSE_OPENERS]
     if not content:
         return None
     start = content[0]

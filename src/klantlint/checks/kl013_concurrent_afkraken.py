@@ -23,12 +23,19 @@ from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
+from klantlint.nlp.lexicon import (
+    CLAUSE_SUBJECTS,
+    COPULAS,
+    FIRST_PERSON_OR_ADDRESS,
+    NEGATIONS,
+    SENTENCE_END_MARKS,
+    SINGULAR_ADDRESS_POSSESSIVES,
+)
 from klantlint.nlp.surface import searchable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SENTENCE_END = frozenset({".", "?", "!", "…"})
 
 # Words that always mean a competitor.
 COMPETITOR_WORDS = ("concurrent", "concurrenten", "concurrentie", "concullega", "concullega's", "concullegas")
@@ -80,7 +87,6 @@ DEMONSTRATIVE_HEADS = frozenset(
     "partij partijen club clubs tent toko firma aanbieder aanbieders verzekeraar verzekeraars provider providers "
     "leverancier leveranciers maatschappij".split()
 )
-ADDRESSEE_POSSESSIVE = frozenset({"uw", "je", "jouw"})
 
 NEGATIVE_WORDS = frozenset(
     """
@@ -105,9 +111,7 @@ POSITIVE_WORDS = frozenset(
     "goed goede betrouwbaar betrouwbare vertrouwen eerlijk eerlijke professioneel professionele deskundig "
     "deskundige klantvriendelijk klantvriendelijke serieus degelijk degelijke".split()
 )
-DENIALS = frozenset({"niet", "geen", "nooit", "nergens", "niks", "niets"})
-COPULAS = frozenset({"is", "zijn", "was", "waren", "lijkt", "lijken", "bleek", "bleken", "blijkt", "blijken", "te"})
-SPEAKER_OR_LISTENER = frozenset({"ik", "wij", "we", "u", "je", "jij"})
+COPULAS_AND_TE = COPULAS | {"te"}
 # Fixed expressions of contempt that carry no single negative word.
 CONTEMPT_PHRASES = (
     ("deugen", "niet"),
@@ -139,13 +143,11 @@ CLAUSE_CONJUNCTIONS = frozenset(
 )
 # "alleen maar", "nou maar": a particle, not a conjunction.
 PARTICLES_BEFORE_MAAR = frozenset({"alleen", "even", "eens", "nou", "toch", "gewoon", "kom", "ja", "zeg", "maar"})
-# "en" joins clauses only when a new subject follows; "aanbieders en verzekeraars" is one phrase.
-CLAUSE_SUBJECTS = frozenset({"ik", "u", "we", "wij", "je", "jij", "hij", "zij", "ze", "het", "er", "dan", "daar"})
 # Without punctuation a turn can run on; a judgement further away than this is about something else.
 MAX_DISTANCE = 15
 
 # The words `may_fire` looks for: a judgement needs one of these (or a contemptuous compound).
-JUDGEMENT_WORDS = frozenset({*NEGATIVE_WORDS, *DENIALS, "wegblijven", "weinig", "potje", "steek"})
+JUDGEMENT_WORDS = frozenset({*NEGATIVE_WORDS, *NEGATIONS, "wegblijven", "weinig", "potje", "steek"})
 BASE_TRIGGERS = frozenset({*COMPETITOR_WORDS, *ORGANISATION_HEADS, *JUDGEMENT_WORDS})
 # Compounds that end in a competitor or organisation word ("hoofdconcurrent", "zorgverzekeraars").
 COMPOUND_HEADS = ("concurrent", "concullega", *(h for h in ORGANISATION_HEADS if len(h) >= 8))
@@ -227,7 +229,7 @@ def _points_at_competitor(noun: Token) -> bool:
         following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         batch = following is not None and following.pos_ in ("NOUN", "PROPN") and word in COUNTERPARTY
         return word in DEMONSTRATIVE_HEADS and not batch
-    return any(w in CURRENT for w in words[-2:]) and any(w in ADDRESSEE_POSSESSIVE for w in words)
+    return any(w in CURRENT for w in words[-2:]) and any(w in SINGULAR_ADDRESS_POSSESSIVES for w in words)
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -235,7 +237,9 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for token in doc:
-        if token.text in SENTENCE_END and (token.i + 1 == len(doc) or doc[token.i + 1].text not in SENTENCE_END):
+        if token.text in SENTENCE_END_MARKS and (
+            token.i + 1 == len(doc) or doc[token.i + 1].text not in SENTENCE_END_MARKS
+        ):
             bounds.append((start, token.i + 1))
             start = token.i + 1
     if start < len(doc):
@@ -273,14 +277,14 @@ def judgements(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
     words = [_norm(t) for t in doc[start:end]]
     for k, token in enumerate(doc[start:end]):
         window = words[max(0, k - 3) : k]
-        if _is_negative_word(token) and not any(w in DENIALS for w in window[-2:]):
+        if _is_negative_word(token) and not any(w in NEGATIONS for w in window[-2:]):
             yield token.i, token.i + 1
-        elif words[k] in POSITIVE_WORDS and any(w in DENIALS for w in window):
+        elif words[k] in POSITIVE_WORDS and any(w in NEGATIONS for w in window):
             context = words[max(0, k - 6) : k]
-            about_them = not any(w in SPEAKER_OR_LISTENER for w in context)
-            predicative = any(w in COPULAS for w in context) or "nergens" in window
+            about_them = not any(w in FIRST_PERSON_OR_ADDRESS for w in context)
+            predicative = any(w in COPULAS_AND_TE for w in context) or "nergens" in window
             if about_them and predicative:
-                denial = max(j for j in range(max(0, k - 3), k) if words[j] in DENIALS)
+                denial = max(j for j in range(max(0, k - 3), k) if words[j] in NEGATIONS)
                 yield start + denial, token.i + 1
     for phrase in CONTEMPT_PHRASES:
         for j in range(len(words) - len(phrase) + 1):
@@ -419,7 +423,7 @@ class CompetitorBashing(Rule):
         informal = forms == {"je"}
         replacement = OWN_VALUE_JE if informal else OWN_VALUE
         last = sentence[-1]
-        punctuated = last.text in SENTENCE_END
+        punctuated = last.text in SENTENCE_END_MARKS
         if punctuated:
             replacement += "."
         if sentence.text[:1].islower():
@@ -549,7 +553,7 @@ def _may_point_at_competitor(words: list[_Word], index: int) -> bool:
         return True
     if not DEMONSTRATIVES.isdisjoint(near) and word in DEMONSTRATIVE_HEADS:
         return True
-    return not CURRENT.isdisjoint(near) and not ADDRESSEE_POSSESSIVE.isdisjoint(_before(words, index, 3))
+    return not CURRENT.isdisjoint(near) and not SINGULAR_ADDRESS_POSSESSIVES.isdisjoint(_before(words, index, 3))
 
 
 def _judgements(lowered: str, words: list[_Word]) -> list[_Place]:
@@ -570,10 +574,10 @@ def _judgements(lowered: str, words: list[_Word]) -> list[_Place]:
 
 def _may_deny_positive(words: list[_Word], index: int) -> bool:
     """A positive word with a denial among the three tokens before it and a copula or "nergens" among the six."""
-    if words[index].text not in POSITIVE_WORDS or DENIALS.isdisjoint(_before(words, index, 3)):
+    if words[index].text not in POSITIVE_WORDS or NEGATIONS.isdisjoint(_before(words, index, 3)):
         return False
     context = _before(words, index, 6)
-    return not COPULAS.isdisjoint(context) or "nergens" in context
+    return not COPULAS_AND_TE.isdisjoint(context) or "nergens" in context
 
 
 def _before(words: list[_Word], index: int, tokens: int) -> set[str]:

@@ -30,6 +30,7 @@ from klantlint.nlp.address import (
     Form,
     addresses,
 )
+from klantlint.nlp.lexicon import COPULAS, PAST_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,17 +110,14 @@ U_TO_JE_INVERTED = {
 U_TO_JE_FRONT = {"heeft": "hebt"}
 # Verb forms that end in -t as part of the stem: they stay the same with either pronoun.
 STEM_T = frozenset({"moet", "weet", "laat", "zet", "eet", "zit", "praat", "wacht", "let", "meet", "vat", "zat", "at"})
-PAST_FORMS = frozenset(
-    "had was kon wou zou moest mocht ging kreeg kwam zag deed wist liet stond zat bleef dacht vond".split()
-)
 SUBJECTS = frozenset({"ik", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "men", "u", "je", "jij"})
-TIME_NOUNS = frozenset(
+TIME_WORDS = frozenset(
     "morgen vandaag straks zo vanmiddag vanavond vanochtend overmorgen maandag dinsdag woensdag donderdag "
     "vrijdag zaterdag zondag even nog".split()
 )
 
 
-COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "wordt", "lijkt", "klopt"})
+COPULAS_AND_KLOPT = COPULAS | {"klopt"}
 # Words after "je" that make it an object, not a possessive: "ik zet het voor je klaar", "ik bel je even".
 NOT_A_NOUN = frozenset(
     "klaar terug aan op uit door mee na toe over voor bij even eventjes nog wel niet ook al graag direct meteen "
@@ -132,7 +130,12 @@ def _is_verb(token: Token | None) -> bool:
     if token is None:
         return False
     word = token.lower_
-    return token.pos_ in ("VERB", "AUX") or word in JE_TO_U_INVERTED or word in U_TO_JE_INVERTED or word in COPULAS
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or word in JE_TO_U_INVERTED
+        or word in U_TO_JE_INVERTED
+        or word in COPULAS_AND_KLOPT
+    )
 
 
 def _nbor(token: Token, offset: int) -> Token | None:
@@ -142,7 +145,7 @@ def _nbor(token: Token, offset: int) -> Token | None:
 
 def _noun_follows(token: Token) -> bool:
     after = _nbor(token, 1)
-    if after is None or not after.is_alpha or after.lower_ in NOT_A_NOUN | TIME_NOUNS:
+    if after is None or not after.is_alpha or after.lower_ in NOT_A_NOUN | TIME_WORDS:
         return False
     if after.pos_ in ("NOUN", "PROPN", "NUM"):
         return True
@@ -172,7 +175,7 @@ def _role(token: Token) -> Role | None:
         return "possessive" if noun else "object"
     if previous is not None and previous.lower_ in SUBJECTS:
         return "possessive" if noun else "object"
-    if before is not None and before.lower_ in COPULAS and noun:
+    if before is not None and before.lower_ in COPULAS_AND_KLOPT and noun:
         return "possessive"
     return "inverted"
 

@@ -19,6 +19,15 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import (
+    CLAUSE_OR_SENTENCE_MARKS,
+    FIRST_PERSON,
+    HEBBEN_FORMS,
+    HESITATIONS,
+    NOUN_ONLY_DETERMINERS,
+    SEPARABLE_PARTICLES,
+    SUBORDINATORS,
+)
 from klantlint.nlp.surface import chunk_after, chunk_before
 
 if TYPE_CHECKING:
@@ -26,44 +35,7 @@ if TYPE_CHECKING:
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
-PAST_FORMS = frozenset({"werd", "werden", "was", "waren"})
-HEBBEN = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
-# Separable particles that can precede the ge- of a participle ("opgenomen", "teruggestort").
-SEPARABLE_PARTICLES = (
-    "terug",
-    "door",
-    "binnen",
-    "samen",
-    "tegen",
-    "langs",
-    "achter",
-    "mee",
-    "aan",
-    "af",
-    "bij",
-    "in",
-    "na",
-    "om",
-    "op",
-    "over",
-    "toe",
-    "uit",
-    "vast",
-    "voor",
-    "weg",
-    "rond",
-    "neer",
-    "vrij",
-    "open",
-    "dicht",
-    "klaar",
-    "goed",
-    "recht",
-    "kwijt",
-    "los",
-    "stop",
-    "thuis",
-)
+PAST_PASSIVE_AUXILIARIES = frozenset({"werd", "werden", "was", "waren"})
 # Participle shapes: (particle)ge-stem-d/t/en, or a prefix that takes no ge- (be-, ver-, ont-, her-, er-);
 # plus the short strong participles in -aan (gedaan, gegaan, gestaan, ontstaan, toegestaan).
 PARTICIPLE_SHAPE = re.compile(
@@ -164,18 +136,11 @@ NOUNS_OF_PARTICIPLE_SHAPE = frozenset(
 )
 # Address words and fillers after a clause-final participle in speech ("de storing is verholpen mevrouw").
 TRAILING_WORDS = frozenset("mevrouw meneer hoor dus eh ehm hè he toch nu al ook".split())
-FILLERS = frozenset({"eh", "ehm", "uh", "uhm"})
 # Words that open a new clause: the participle of a passive stays inside its own clause.
-CLAUSE_OPENERS = frozenset(
-    "en maar of want dus dat die als omdat zodat wanneer terwijl voordat nadat zodra toen waar wat hoe "
-    "doordat tenzij hoewel welke wie".split()
-)
+NEW_CLAUSE_WORDS = SUBORDINATORS | frozenset("en maar want dus die waar wat hoe welke wie".split())
 CLAUSE_STARTS = frozenset("ik je jij u hij zij ze we wij jullie men het dat dit die dan er daarna nu toen".split())
 PREPOSITIONS = frozenset("op mee voor in aan naar door bij uit over van heen tegen achter om onder tussen".split())
-# Determiners that are never a pronoun subject (unlike "het", "die", "dat": "is het verstuurd?").
-NOMINAL_DETERMINERS = frozenset("een de uw mijn onze ons jouw hun deze elk elke geen".split())
 ATTRIBUTIVE_BEFORE = frozenset("een de het deze die dit dat uw mijn onze ons zijn haar hun geen elk elke".split())
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?", "…"})
 MAX_DISTANCE = 10
 # KL015 reports a passive only where it hides who is responsible: for something that went wrong or was refused
 # ("Uw aanvraag is afgewezen", "Er is een fout gemaakt", "De betaling is niet verwerkt"), in any tense; or for an
@@ -193,7 +158,6 @@ WRONG_WORDS = frozenset(
 )
 # "te laat", "te veel": too late or too much.
 TOO = frozenset({"laat", "veel", "weinig", "vroeg", "hoog"})
-SUBORDINATORS = frozenset("dat omdat zodat als wanneer terwijl voordat nadat zodra doordat tenzij hoewel of".split())
 
 
 def _is_participle(token: Token) -> bool:
@@ -253,7 +217,7 @@ def _right_participles(doc: Doc, aux: Token, limit: int) -> list[Token]:
     found = []
     for index in range(aux.i + 1, min(limit, aux.i + 1 + MAX_DISTANCE)):
         token = doc[index]
-        if token.text in CLAUSE_PUNCT or _opens_clause(token) or token.lower_ in HEBBEN:
+        if token.text in CLAUSE_OR_SENTENCE_MARKS or _opens_clause(token) or token.lower_ in HEBBEN_FORMS:
             break
         if _is_participle(token):
             if not _attributive(doc, token, aux) and doc[index - 1].lower_ != "te":
@@ -273,7 +237,7 @@ def _opens_clause(token: Token) -> bool:
         # starts with a subject, "dan"/"er" or a verb.
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is None or following.lower_ in CLAUSE_STARTS or "VerbForm=Fin" in str(following.morph)
-    return word in CLAUSE_OPENERS or (word.startswith("waar") and word[4:] in PREPOSITIONS)
+    return word in NEW_CLAUSE_WORDS or (word.startswith("waar") and word[4:] in PREPOSITIONS)
 
 
 def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
@@ -281,7 +245,7 @@ def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
     previous = doc[participle.i - 1]
     if previous.i == aux.i or previous.lower_ not in ATTRIBUTIVE_BEFORE:
         return False
-    if previous.lower_ in NOMINAL_DETERMINERS:
+    if previous.lower_ in NOUN_ONLY_DETERMINERS:
         return True  # "onze berichten", "een gesloten deur": part of a noun phrase
     following = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
     return (
@@ -292,14 +256,14 @@ def _attributive(doc: Doc, participle: Token, aux: Token) -> bool:
 def _left_participle(doc: Doc, aux: Token, start: int) -> Token | None:
     """A participle right before the auxiliary, in verb-final order ("dat het verstuurd is", "gekeken worden")."""
     index = aux.i - 1
-    while index >= start and doc[index].lower_ in FILLERS:
+    while index >= start and doc[index].lower_ in HESITATIONS:
         index -= 1
     if index < start or not _is_participle(doc[index]) or doc[index].pos_ == "NOUN":
         return None
     if index > start and doc[index - 1].lower_ in ("de", "een"):
         return None  # a noun subject ("de ontvangst is slecht")
     # "Wat u heeft besteld is onderweg": the participle belongs to "heeft", the "is" to the main clause.
-    if any(t.lower_ in HEBBEN for t in doc[start:index]):
+    if any(t.lower_ in HEBBEN_FORMS for t in doc[start:index]):
         return None
     return doc[index]
 
@@ -313,16 +277,15 @@ _PARTICIPLE_END = re.compile(r"(?:[gb]e|h?er|ver|ont)(?:[a-zëïüé]{2,}(?:d|t|
 # An auxiliary at the end of a run of letters (whether the run starts there is tested after: a lookbehind is slow).
 _AUXILIARY_END = re.compile(r"(?:" + "|".join(sorted(WORDEN | ZIJN, key=len, reverse=True)) + r")(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ONLY_FILLERS = re.compile(r"(?:\s+(?:" + "|".join(FILLERS) + r"))*\s+")
+_ONLY_FILLERS = re.compile(r"(?:\s+(?:" + "|".join(HESITATIONS) + r"))*\s+")
 _GAP = re.compile(r"\s+")
 # Whole chunks that stop `_right_participles` for sure: a form of "hebben" or a clause opener ("en"/"of" only
 # sometimes), a word with clause punctuation the tokenizer always splits off ("verstuurd,"; not "bv.", an
 # abbreviation), or a clause mark on its own.
-_BREAK_WORDS = HEBBEN | (CLAUSE_OPENERS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
+_BREAK_WORDS = HEBBEN_FORMS | (NEW_CLAUSE_WORDS - {"en", "of"}) | frozenset(f"waar{p}" for p in PREPOSITIONS)
 _CLAUSE_BREAK = re.compile(
     r"(?<!\S)(?:" + "|".join(sorted(_BREAK_WORDS, key=len, reverse=True)) + r"|[^\W\d_]+[,;:!?…]|[,;:()–—.!?…])(?=\s)"
 )
-_FIRST_PERSON = frozenset({"ik", "wij", "we"})
 
 
 def _passive_possible(lowered: str) -> bool:
@@ -381,7 +344,7 @@ def _first_person_next_to(lowered: str, start: int, end: int) -> bool:
     whole_chunk = (start == 0 or lowered[start - 1].isspace()) and (end == len(lowered) or lowered[end].isspace())
     if not whole_chunk:
         return False
-    return chunk_before(lowered, start) in _FIRST_PERSON or chunk_after(lowered, end) in _FIRST_PERSON
+    return chunk_before(lowered, start) in FIRST_PERSON or chunk_after(lowered, end) in FIRST_PERSON
 
 
 class LijdendeVorm(Rule):
@@ -454,7 +417,7 @@ class LijdendeVorm(Rule):
         """(auxiliary, participle, clause start) for every passive verb cluster."""
         clause_start = 0
         for token in doc:
-            if token.text in CLAUSE_PUNCT or _opens_clause(token):
+            if token.text in CLAUSE_OR_SENTENCE_MARKS or _opens_clause(token):
                 clause_start = token.i + 1
             if not _is_auxiliary(token) or _first_person_subject(token):
                 continue
@@ -480,7 +443,7 @@ class LijdendeVorm(Rule):
 
 def _completed(aux: Token) -> bool:
     """A passive of something done: "is/zijn/was ... bevestigd", "werd ... verstuurd"."""
-    return aux.lower_ in ZIJN or aux.lower_ in PAST_FORMS
+    return aux.lower_ in ZIJN or aux.lower_ in PAST_PASSIVE_AUXILIARIES
 
 
 def _went_wrong(doc: Doc, aux: Token, participles: list[Token], clause_start: int) -> bool:
@@ -496,7 +459,7 @@ def _went_wrong(doc: Doc, aux: Token, participles: list[Token], clause_start: in
 
 def _clause_limit(doc: Doc, aux: Token) -> int:
     index = aux.i + 1
-    while index < len(doc) and doc[index].text not in CLAUSE_PUNCT:
+    while index < len(doc) and doc[index].text not in CLAUSE_OR_SENTENCE_MARKS:
         index += 1
     return index
 
@@ -510,7 +473,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     if aux.i > participle.i or ("VerbForm=Fin" not in str(aux.morph) and aux.lower_ not in WORDEN | ZIJN):
         return
     subject = [t for t in doc[clause_start : aux.i] if not t.is_space]
-    middle = " ".join(t.text for t in doc[aux.i + 1 : participle.i] if t.lower_ not in FILLERS)
+    middle = " ".join(t.text for t in doc[aux.i + 1 : participle.i] if t.lower_ not in HESITATIONS)
     following = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
     # What follows the participle stays: punctuation, an address word, an extraposed phrase ("naar vrijdag")
     # or the next clause ("zodra u belt").
@@ -518,7 +481,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
         following is None
         or following.is_punct
         or following.lower_ in TRAILING_WORDS
-        or following.lower_ in CLAUSE_OPENERS
+        or following.lower_ in NEW_CLAUSE_WORDS
     )
     # An agent ("door een collega") names who does it: the active subject is not "wij".
     agent = any(t.lower_ == "door" for t in doc[aux.i : _clause_limit(doc, aux)])
@@ -540,7 +503,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     else:
         return
     if aux.lower_ in ZIJN:
-        verb = "hadden" if aux.lower_ in PAST_FORMS else "hebben"
+        verb = "hadden" if aux.lower_ in PAST_PASSIVE_AUXILIARIES else "hebben"
         tail = participle.text
     elif aux.lower_ in ("werd", "werden"):
         verb, tail = "hebben", participle.text
@@ -553,7 +516,7 @@ def _active_rewrite(doc: Doc, aux: Token, participle: Token, clause_start: int) 
     if opener in SUBORDINATORS:
         # A subordinate clause puts the verb last: "dat wij het rond vier uur hebben opgelost", "dat wij contact
         # met u opnemen" (a separable particle joins the verb).
-        cluster = f"{verb} {tail}" if aux.lower_ in ZIJN | PAST_FORMS else f"{tail}{verb}"
+        cluster = f"{verb} {tail}" if aux.lower_ in ZIJN | PAST_PASSIVE_AUXILIARIES else f"{tail}{verb}"
         parts = ["wij", obj, middle, cluster]
     else:
         parts = ["wij", verb, obj, middle, tail]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import FIRST_PERSON
 from klantlint.nlp.spans import punctuation_runs
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ REPLY_OPENERS = frozenset(
     "ja jawel joh hoor oh o och ach nou oké okee ok prima natuurlijk zeker tuurlijk goed eh ehm uh nee dus en maar "
     "mevrouw meneer".split()
 )
-SUBJECTS = frozenset({"dat", "het", "dit", "'t"})
-COPULAS = frozenset({"is", "'s"})
+NEUTER_SUBJECTS = frozenset({"dat", "het", "dit", "'t"})
+IS_FORMS = frozenset({"is", "'s"})
 DEGREE = frozenset({"echt", "helemaal", "absoluut", "totaal", "zeker", "natuurlijk", "ook", "verder", "gewoon", "heus"})
 # "voor ons/mij" only says whose problem it is not: "Dat is voor mij geen probleem."
 BENEFICIARIES = frozenset({"mij", "me", "ons", "u", "je", "jou"})
@@ -29,7 +30,6 @@ BENEFICIARIES = frozenset({"mij", "me", "ons", "u", "je", "jou"})
 LOCATING = frozenset({"met", "in", "bij", "op", "aan", "van", "rond", "tijdens", "door", "tussen", "achter", "onder"})
 CLOSINGS = (("fijne",), ("prettige",), ("tot", "ziens"), ("daar", "ben"), ("daar", "zijn"), ("graag", "gedaan"))
 # An agent's action after the reply shows it granted a request: "Geen probleem, ik pas het aan."
-AGENT = frozenset({"ik", "we", "wij"})
 ACTIONS_FIRST = frozenset({"dat", "dit", "het", "die"})
 
 
@@ -58,10 +58,10 @@ def _reply_start(geen: Token, run: Span) -> Token | None:
             continue
         elif word == "voor" and index + 1 < len(before) and before[index + 1].lower_ in BENEFICIARIES:
             start = before[index]
-        elif word in COPULAS and not seen_copula:
+        elif word in IS_FORMS and not seen_copula:
             seen_copula = True
             start = before[index]
-        elif word in SUBJECTS and seen_copula:
+        elif word in NEUTER_SUBJECTS and seen_copula:
             start = before[index]
             # Only openers may come before "dat is": "ja hoor, dat is geen probleem".
             if any(t.lower_ not in REPLY_OPENERS for t in before[:index]):
@@ -112,7 +112,7 @@ def _grants_request(start: Token, after: list[Token], spans: list[Span], run_ind
     words = [t.lower_ for t in after[:6]]
     if any(tuple(words[: len(c)]) == c for c in CLOSINGS):
         return False
-    if any(w in AGENT for w in words[:4]):
+    if any(w in FIRST_PERSON for w in words[:4]):
         return True
     previous = spans[run_index - 1] if run_index > 0 else None
     if previous is not None and any(t.text == "?" for t in previous):
@@ -125,7 +125,7 @@ def _grants_request(start: Token, after: list[Token], spans: list[Span], run_ind
 def _action_follows(after: list[Token]) -> bool:
     """ "dat doe ik", "dat regel ik": the next clause already says the agent will do it."""
     words = [t.lower_ for t in after[:3]]
-    return len(words) >= 3 and words[0] in ACTIONS_FIRST and words[2] in AGENT
+    return len(words) >= 3 and words[0] in ACTIONS_FIRST and words[2] in FIRST_PERSON
 
 
 def _same_case(replacement: str, original: str) -> str:

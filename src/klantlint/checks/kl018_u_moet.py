@@ -19,6 +19,16 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.nlp.lexicon import (
+    AGENT_NOUNS,
+    CLAUSE_MARKS,
+    LEAD_WORDS,
+    QUESTION_WORDS,
+    SENTENCE_END_MARKS,
+    SEPARABLE_PARTICLES,
+    SUBJECTS_BEFORE_OBJECT_U,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,21 +40,12 @@ OBLIGING = {"dient": "moet", "dienen": "moeten", "zult": "moet", "zal": "moet", 
 FUTURE = frozenset({"zult", "zal", "zul", "zullen"})
 # "U moet niets doen, wij regelen het": nothing to do is reassurance, not an order.
 NOTHING = frozenset({"niets", "niks"})
-SEPARABLE = frozenset(
-    "op af aan uit in door terug mee over weg toe na bij neer langs binnen vast samen open dicht".split()
-)
 REQUEST_VERB = {"u": "wilt", "je": "wil", "jij": "wil", "jullie": "willen"}
 ADVICE_VERB = {"u": "kunt", "je": "kunt", "jij": "kunt", "jullie": "kunnen"}
 ADVICE_VERB_INVERTED = {"u": "kunt", "je": "kun", "jij": "kun", "jullie": "kunnen"}
 # Words that open a subordinate clause: there "u moet" states a condition or a fact, not an order.
-SUBORDINATORS = frozenset(
-    "dat die als of omdat zodat doordat wanneer zodra voordat nadat terwijl tenzij indien mits hoewel "
-    "wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
-)
-# A question word up front makes "moet u" a question about the customer's own plans ("Wat moet u nog doen?").
-QUESTION_WORDS = frozenset(
-    "wat waar wie welk welke hoe wanneer waarom hoeveel hoelang waarheen waarvoor waarmee waarop waarin "
-    "waaraan waarnaar waardoor".split()
+SUBORDINATE_OPENERS = SUBORDINATORS | frozenset(
+    "indien mits die wat waar wie welke hoe waarom waarmee waarvoor waarop waarin waaraan waarnaar waardoor".split()
 )
 # Adverbials that open a main clause before an inverted "moet u" ("Dan moet u ...", "Hier moet u ...").
 TOPIC_ADVERBS = frozenset(
@@ -52,24 +53,11 @@ TOPIC_ADVERBS = frozenset(
     "straks morgen vandaag vanavond vanmiddag voortaan dus soms altijd meestal anders misschien natuurlijk "
     "eigenlijk uiteraard vervolgens verder bovendien wellicht sowieso echt gewoon zeker wel".split()
 )
-# Fronted words that are subjects themselves: then "u" after "moet" is an object ("Ik moet u iets vragen").
-SUBJECT_PRONOUNS = frozenset("ik wij we hij zij ze men het iemand niemand jij".split())
-# People and organisations who act for the customer; as a fronted noun they are the subject of "moet".
-AGENT_NOUNS = frozenset(
-    "monteur collega medewerker medewerkster bezorger koerier postbode adviseur arts huisarts tandarts "
-    "specialist apotheek apotheker bank verzekeraar gemeente afdeling leverancier verhuurder verkoper expert "
-    "technicus chauffeur klantenservice backoffice helpdesk notaris werkgever zorgverzekeraar aannemer "
-    "installateur loodgieter netbeheerder technieker hersteller dokter huisdokter mutualiteit ziekenfonds".split()
-)
-# Words a speaker puts before the clause proper; they stay where they are in a rewrite.
-LEAD_WORDS = frozenset("ja nee nou oké ok okay eh ehm uh uhm tja goed en maar dus want of hoor mevrouw meneer".split())
 # Particles that mark an unpunctuated verb-first clause as an instruction rather than a question.
 INSTRUCTION_PARTICLES = frozenset({"wel", "eerst"})
 # After these words a new main clause follows the comma, so the request can end there with "?".
 MAIN_CLAUSE_OPENERS = frozenset({"anders", "dan", "daarna", "want", "dus"})
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
-SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
-PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
+PERFECT_AUXILIARY_INFINITIVES = frozenset({"hebben", "zijn"})
 # A past participle: (separable particle) + ge-/be-/ver-/ont-/her-/er- + stem + -d/-t/-en.
 PARTICIPLE_SHAPE = re.compile(
     r"^(?:terug|door|mee|aan|af|bij|in|na|om|op|over|toe|uit|vast|voor|weg)?"
@@ -103,10 +91,10 @@ def _units(doc: Doc, punctuated: bool) -> list[Span]:
 def _clause_bounds(sentence: Span, verb: Token) -> tuple[int, int]:
     """Token range of the clause around `verb`: between clause punctuation inside the sentence."""
     start = verb.i
-    while start > sentence.start and sentence.doc[start - 1].text not in CLAUSE_PUNCT:
+    while start > sentence.start and sentence.doc[start - 1].text not in CLAUSE_MARKS:
         start -= 1
     end = verb.i + 1
-    while end < sentence.end and sentence.doc[end].text not in CLAUSE_PUNCT | SENTENCE_PUNCT:
+    while end < sentence.end and sentence.doc[end].text not in CLAUSE_MARKS | SENTENCE_END_MARKS:
         end += 1
     return start, end
 
@@ -214,7 +202,7 @@ class UMoet(Rule):
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         polite_in_text = any(t.lower_ in ("u", "uw") for t in doc)
-        punctuated = any(t.text in SENTENCE_PUNCT for t in doc)
+        punctuated = any(t.text in SENTENCE_END_MARKS for t in doc)
         for sentence in _units(doc, punctuated):
             for verb in sentence:
                 if verb.lower_ not in ("moet", "moeten") and not self._obliging(sentence, verb):
@@ -257,7 +245,7 @@ class UMoet(Rule):
             previous = doc[pronoun_start - 1] if pronoun_start > clause_start else None
             if previous is None or previous.lower_ in LEAD_WORDS - {"of"}:
                 return before, False
-            subordinate = previous.lower_ in SUBORDINATORS or previous.lower_ in SUBJECT_PRONOUNS
+            subordinate = previous.lower_ in SUBORDINATE_OPENERS or previous.lower_ in SUBJECTS_BEFORE_OBJECT_U
             # A noun before "u" is the subject of a subordinate clause ("dat de monteur u moet bellen").
             if subordinate or previous.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
                 return None
@@ -274,7 +262,7 @@ class UMoet(Rule):
         if any(t.lower_ in QUESTION_WORDS for t in doc[front_start : verb.i]):
             return None
         fronted = doc[verb.i - 1]
-        if fronted.lower_ in SUBJECT_PRONOUNS or fronted.lower_ in SUBORDINATORS - {"dat", "die", "wat"}:
+        if fronted.lower_ in SUBJECTS_BEFORE_OBJECT_U or fronted.lower_ in SUBORDINATE_OPENERS - {"dat", "die", "wat"}:
             return None
         if fronted.pos_ in ("NOUN", "PROPN") and (
             fronted.lemma_.lower() in AGENT_NOUNS
@@ -300,7 +288,7 @@ class UMoet(Rule):
         rest = [t for t in sentence.doc[verb_end + 1 : clause_end] if t.i != pronoun.i]
         lowers = [t.lower_ for t in rest]
         # Epistemic "moet" + perfect infinitive: a supposition, not an order.
-        if any(word in PERFECT_AUXILIARIES for word in lowers) and any(_is_participle(t) for t in rest):
+        if any(word in PERFECT_AUXILIARY_INFINITIVES for word in lowers) and any(_is_participle(t) for t in rest):
             return True
         # "Dan moet u de afdeling schade hebben": "moeten hebben" is needing something, not an order.
         verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") or t.lower_ == "hebben"]
@@ -388,7 +376,7 @@ def _without_te(tokens: list[Token]) -> str:
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.lower_ == "te" and following is not None and following.pos_ in ("VERB", "AUX"):
-            if pieces and tokens[index - 1].lower_ in SEPARABLE and index > 0:
+            if pieces and tokens[index - 1].lower_ in SEPARABLE_PARTICLES and index > 0:
                 pieces[-1] = tokens[index - 1].text  # the particle joins the verb: "in" + "vullen"
                 pieces.append("\x00")
             continue

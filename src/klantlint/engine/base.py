@@ -73,6 +73,17 @@ class Explanation(BaseModel):
         return "\n\n".join(parts)
 
 
+class PinnedExample(BaseModel):
+    """A bad example that pins what the rule flags in `text` (`span`, the finding's exact text) and, optionally,
+    the text after its first suggestion is applied (`correction`), as LanguageTool's `<example correction=...>`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    span: str
+    correction: str | None = None
+
+
 class RuleInfo(BaseModel):
     """Everything a user can know about a rule without running it."""
 
@@ -86,6 +97,8 @@ class RuleInfo(BaseModel):
     explanation: Explanation
     bad_examples: list[str] = Field(default_factory=list)
     good_examples: list[str] = Field(default_factory=list)
+    # Bad examples whose flagged span and rewrite are pinned (their texts are in `bad_examples` too).
+    pinned_examples: list[PinnedExample] = Field(default_factory=list)
     source: str = ""
     # In the default set (runs when the config names no `select`), like Ruff's default rules. An opt-in rule
     # runs only when selected by code, prefix or ALL, or added with `extend_select`.

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from klantlint.engine.base import Explanation, Hit, Needs, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, Hit, Needs, PinnedExample, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.filters import MatchFilter, filter_named
 from klantlint.engine.rewrite import deletion_fix, match_case, uses_je
 from klantlint.findings import Severity
 from klantlint.nlp.clauses import is_punctuated
@@ -46,10 +47,18 @@ class SuggestionTemplate(BaseModel):
 
 
 class Examples(BaseModel):
+    """A bad example is a text, or a mapping that also pins the flagged span and the rewrite (`PinnedExample`)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    bad: list[str]
+    bad: list[str | PinnedExample]
     good: list[str]
+
+    def bad_texts(self) -> list[str]:
+        return [example if isinstance(example, str) else example.text for example in self.bad]
+
+    def pinned(self) -> list[PinnedExample]:
+        return [example for example in self.bad if isinstance(example, PinnedExample)]
 
 
 class DeclarativeSpec(BaseModel):
@@ -69,8 +78,15 @@ class DeclarativeSpec(BaseModel):
     when: Conditions = Field(default_factory=Conditions)
     unless: Conditions = Field(default_factory=Conditions)
     suggestions: list[SuggestionTemplate] = Field(default_factory=list)
+    # Registered Python predicates (`klantlint.engine.filters`) every match must pass, after the conditions.
+    filter: list[str] = Field(default_factory=list)
     default: bool = True  # in the default set; `default: false` makes the rule opt-in
     opt_in_reason: str = ""
+
+    @field_validator("filter", mode="before")
+    @classmethod
+    def _one_or_more_filters(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
     def info(self, source: str) -> RuleInfo:
         return RuleInfo(
@@ -80,8 +96,9 @@ class DeclarativeSpec(BaseModel):
             summary=self.summary,
             rationale=self.explanation.waarom,
             explanation=self.explanation,
-            bad_examples=self.examples.bad,
+            bad_examples=self.examples.bad_texts(),
             good_examples=self.examples.good,
+            pinned_examples=self.examples.pinned(),
             source=source,
             default=self.default,
             opt_in_reason=self.opt_in_reason,
@@ -99,6 +116,7 @@ class DeclarativeRule(Rule):
         self.triggers = required_words(spec)
         self.needs: Needs = "tree" if reads_dependencies(spec) else "tags"
         self._when_words = condition_words(spec.when)
+        self._filters: list[MatchFilter] = [filter_named(name) for name in spec.filter]
         self._matcher: Matcher | None = None
         self._phrases: PhraseMatcher | None = None
         self._when: Matcher | None = None
@@ -190,6 +208,8 @@ class DeclarativeRule(Rule):
             if span.start in taken:
                 continue
             if not self._conditions_hold(span, verdicts):
+                continue
+            if not all(keep(span, context) for keep in self._filters):
                 continue
             taken.update(range(span.start, span.end))
             yield Hit(span.start_char, span.end_char, self.spec.message, tuple(self._fixes(span)))

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
+from klantlint.engine.word_sets import UnknownWordSet, pack_sets, resolve_entry
 from klantlint.errors import RulePackError
 from klantlint.io.yaml_data import YAMLError, load_yaml
 
@@ -46,7 +47,7 @@ def pack_files(path: Path) -> list[Path]:
 
 
 def load_pack(path: Path) -> list[DeclarativeRule]:
-    """Parse and validate one YAML pack (a mapping with a `rules` list)."""
+    """Parse and validate one YAML pack (a mapping with a `rules` list, and optionally its own word `sets`)."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -55,11 +56,15 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path}: een regelpakket is een mapping met een lijst 'rules'")
+    try:
+        sets = pack_sets(data.get("sets"))
+    except UnknownWordSet as error:
+        raise RulePackError(f"{path}: {error}") from None
     rules = []
     for index, entry in enumerate(data["rules"], start=1):
         label = entry.get("code", f"regel {index}") if isinstance(entry, dict) else f"regel {index}"
         try:
-            spec = DeclarativeSpec.model_validate(entry)
+            spec = DeclarativeSpec.model_validate(resolve_entry(entry, sets) if isinstance(entry, dict) else entry)
             rules.append(DeclarativeRule(spec, source=str(path)))
         except ValidationError as error:
             problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())

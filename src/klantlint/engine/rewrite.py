@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import ProposedFix
+from klantlint.nlp.lexicon import INFORMAL_ADDRESS, SUBJECT_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -22,11 +23,6 @@ def match_case(replacement: str, original: str, *, at_sentence_start: bool) -> s
     if not at_sentence_start and original[:1].islower():
         return replacement[0].lower() + replacement[1:] if replacement[1:2].islower() else replacement
     return replacement
-
-
-SUBJECT_PRONOUNS = frozenset(
-    {"ik", "wij", "we", "u", "je", "jij", "jullie", "hij", "zij", "ze", "het", "dat", "die", "dit", "er", "men"}
-)
 
 
 def _subject_after_verb(doc: Doc, verb_index: int, limit: int) -> int | None:
@@ -85,9 +81,6 @@ def deletion_fix(span: Span, description: str, safe: bool) -> ProposedFix:
     first = following.text[:1]
     replacement = first.upper() if capital else first
     return ProposedFix(replacement, start, following.idx + 1, description, safe)
-
-
-INFORMAL_ADDRESS = frozenset({"je", "jij", "jou", "jouw", "jullie"})
 
 
 def uses_je(span: Span) -> bool:

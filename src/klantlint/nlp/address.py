@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from klantlint.nlp.lexicon import CLAUSE_OR_SENTENCE_MARKS, CLAUSE_SUBJECTS, FIRST_PERSON
+
 Form = Literal["u", "je"]
 U_FORMS = frozenset({"u", "uw", "uwe", "uzelf"})
 JE_FORMS = frozenset({"je", "jij", "jou", "jouw", "jouwe", "jezelf"})
 WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
-CLAUSE_PUNCT = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")", "—", "–"})
-CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
-# "maar" starts a clause when a subject follows ("maar ik kan wel ..."); "je weet maar nooit" is a particle.
-CLAUSE_SUBJECTS = frozenset({"ik", "u", "je", "jij", "we", "wij", "hij", "zij", "ze", "het", "dat", "die", "er", "de"})
-FIRST_PERSON = frozenset({"ik", "wij", "we"})
+# Conjunctions that always open a clause; "maar" does so only when a subject follows ("maar ik kan wel ..."):
+# "je weet maar nooit" is a particle.
+SURE_CLAUSE_CONJUNCTIONS = frozenset({"dus", "want", "omdat", "zodat", "terwijl", "doordat", "hoewel"})
 # Words that make a clause a statement about anyone, not about this customer.
 GENERIC_MARKERS = frozenset(
     {
@@ -47,7 +47,7 @@ GENERIC_MARKERS = frozenset(
 )
 # A fronted phrase with an indefinite noun sets a general condition: "Met een nieuwe meter kun je ...".
 FRONTED_PREPOSITIONS = frozenset({"met", "bij", "na", "zonder", "door", "tijdens", "in", "op", "voor"})
-INDEFINITES = frozenset({"een", "zo'n", "zo’n"})
+INDEFINITE_ARTICLES = frozenset({"een", "zo'n", "zo’n"})
 # Opening quotes; an apostrophe before s/t/n/k and a non-letter is an elision ('s avonds, 't), not a quote.
 QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”", "„": "”", "«": "»"}
 DOUBLE_QUOTES = frozenset({'"', "“", "”", "„", "»"})
@@ -110,13 +110,13 @@ def _clauses(words: list[tuple[str, int, int]]) -> Iterator[list[int]]:
     """Indices of the words of each clause: cut at punctuation, conjunctions and a new first-person subject."""
     current: list[int] = []
     for index, (word, _, _) in enumerate(words):
-        if word in CLAUSE_PUNCT:
+        if word in CLAUSE_OR_SENTENCE_MARKS:
             if current:
                 yield current
             current = []
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
-        conjunction = word in CLAUSE_CONJUNCTIONS or (word == "maar" and following in CLAUSE_SUBJECTS)
+        conjunction = word in SURE_CLAUSE_CONJUNCTIONS or (word == "maar" and following in CLAUSE_SUBJECTS)
         if current and (conjunction or word in FIRST_PERSON):
             yield current
             current = []
@@ -145,7 +145,7 @@ def _generic_clause(clause: list[str]) -> bool:
     return (
         len(clause) > 2
         and clause[0] in FRONTED_PREPOSITIONS
-        and any(word in INDEFINITES for word in clause[1:3])
+        and any(word in INDEFINITE_ARTICLES for word in clause[1:3])
         and "je" in clause
     )
 

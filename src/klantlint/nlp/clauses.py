@@ -15,23 +15,28 @@ from typing import TYPE_CHECKING, Literal
 
 from klantlint.engine.base import ProposedFix
 from klantlint.engine.rewrite import uses_je
-from klantlint.nlp.domain import AUX_LEMMAS, SENTENCE_END
+from klantlint.nlp.domain import AUX_LEMMAS
+from klantlint.nlp.lexicon import (
+    AGENT_NOUNS,
+    CLAUSE_FILLERS,
+    DETERMINERS,
+    NEGATIONS,
+    NOMINATIVE_PRONOUNS,
+    PAST_FORMS,
+    QUESTION_WORDS,
+    SENTENCE_END_MARKS,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Subject = Literal["addressee", "speaker", "other", "none"]
 
-# Words that open a turn or a clause without being part of its structure.
-FILLERS = frozenset(
-    "eh ehm uh uhm hm hmm ja jawel nou oké oke ok okay goed prima zo hoor he hè hé toch nee dus en maar want of "
-    "dan daarna anders nu alleen gewoon kijk even eventjes".split()
-)
 # Conjunctions and fronted adverbs after which a new clause starts when a subject or a finite verb follows.
 CLAUSE_OPENERS = frozenset(
     "en maar want dus of dan daarna anders dat omdat zodat als wanneer terwijl zodra toen tenzij mocht".split()
 )
-SUBORDINATORS = frozenset("dat omdat zodat als wanneer terwijl zodra toen tenzij of".split())
 # Subordinators that always open a clause of their own when a subject follows ("als er weer iets is").
 ADVERBIAL_SUBORDINATORS = frozenset("als wanneer omdat zodat terwijl zodra tenzij mocht".split())
 CLAUSE_SUBJECT_STARTS = frozenset("er het de die dit dat uw mijn een".split())
@@ -48,12 +53,6 @@ SUBJECT_PRONOUNS: dict[str, Subject] = {
     "ze": "other",
     "men": "other",
 }
-# Pronouns that are the subject right after an inverted verb ("dan kijken ze"); "je" and "u" can be objects.
-NOMINATIVE = frozenset({"ik", "jij", "hij", "zij", "ze", "wij", "we"})
-NEGATIONS = frozenset({"niet", "niets", "niks", "geen", "nooit", "nergens"})
-DETERMINERS = frozenset(
-    "de het een 'n uw je jouw mijn onze ons zijn haar hun die deze dit dat welke elke ieder iedere zo'n".split()
-)
 ARTICLES = frozenset("de het een 'n uw je jouw mijn onze zijn haar hun welke elke ieder iedere zo'n".split())
 INDEFINITES = frozenset({"zoiets", "iets", "alles", "niets", "niks", "dat", "dit", "die", "deze", "het"})
 # Words that are never the finite verb, though the tagger sometimes says so ("alstublieft").
@@ -64,7 +63,6 @@ PARTICLES = frozenset("van over mee aan voor op uit naar bij toe af na door teru
 CLAUSE_ENDERS = NEGATIONS | INTERJECTIONS | {"toch", "he", "hè", "mevrouw", "meneer", "nou"} | PARTICLES
 IMPERATIVE_STEMS = frozenset({"mail", "stuur", "zet", "bel", "probeer", "blijf", "wacht", "doe", "geef", "schrijf"})
 IMPERATIVE_FOLLOWERS = frozenset({"het", "maar", "even", "ons", "uw", "gewoon", "dan", "die", "dat"})
-WH_WORDS = frozenset({"wat", "wie", "waar", "wanneer", "hoe", "welke", "waarom", "hoelang", "hoeveel"})
 # Nouns that take a "dat"-clause of their own: "de vierde keer dat u belt", "op het moment dat ...".
 OCCASION_NOUNS = frozenset(
     {"keer", "moment", "feit", "reden", "idee", "dag", "week", "maand", "jaar", "ochtend", "middag", "avond"}
@@ -77,23 +75,12 @@ EXTRA_FINITE = frozenset(
     "weet weten wist regel regelt doe doet geef geeft zoek zoekt kijk kijkt vraag vraagt ga gaat sta staat "
     "schrijf schrijft zend zendt laat".split()
 )
-PAST_FORMS = frozenset(
-    """was waren had hadden werd werden kon konden wilde wilden wou wouden mocht mochten moest moesten hoefde
-    hoefden bleef bleven ging gingen kwam kwamen liet lieten kreeg kregen belde belden stuurde stuurden mailde
-    mailden zette wachtte wachtten wist wisten""".split()
-)
 FINITE_AUX = frozenset(form for form in AUX_LEMMAS if not form.startswith("ge"))
 # Forms whose subject can only be u/je: "Wijzigingen kunt u ..." has u as subject whatever comes first.
 SECOND_PERSON_ONLY = frozenset({"kunt", "wilt", "zult", "bent", "hebt"})
 # A verb before "u" agrees with u as subject only in its -t form ("belt u") or as one of these;
 # "bel u" is "(ik) bel u".
 U_AGREEING_STEMS = frozenset("kan wil zal mag moet zou kon wou mocht moest had was".split())
-# Subjects that are a person or an organisation: before "belt u" they make u the object ("De monteur belt u").
-AGENT_NOUNS = frozenset(
-    """collega collega's monteur monteurs afdeling afdelingen medewerker medewerkers adviseur adviseurs team
-    teamleider leidinggevende manager bezorger chauffeur planner planning klantenservice backoffice arts huisarts
-    specialist expert dokter verpleegkundige behandelaar consulent bank gemeente verzekeraar leverancier""".split()
-)
 
 # Taking the question on: first-person forms (stems, plural/infinitive, participle) of verbs of action,
 # as a trainer lists them: regel, los op, zoek uit, vraag na, bel terug, verbind door, noteer, leg voor, ...
@@ -160,7 +147,7 @@ def is_punctuated(doc: Doc) -> bool:
     some rules, so the answer is kept with the doc: reading an unpunctuated doc each time costs quadratic time."""
     known = doc.user_data.get(_PUNCTUATED_KEY)
     if known is None:
-        known = doc.user_data[_PUNCTUATED_KEY] = any(token.text in SENTENCE_END for token in doc)
+        known = doc.user_data[_PUNCTUATED_KEY] = any(token.text in SENTENCE_END_MARKS for token in doc)
     return bool(known)
 
 
@@ -189,7 +176,7 @@ def _inverted_after(doc: Doc, index: int) -> bool:
     if is_finite(word):
         return after in SUBJECT_PRONOUNS or after in ("het", "er")
     plain = word.is_alpha and word.lower_ not in SUBJECT_PRONOUNS and word.lower_ not in DETERMINERS
-    return plain and after in NOMINATIVE
+    return plain and after in NOMINATIVE_PRONOUNS
 
 
 def _opens_clause(doc: Doc, index: int) -> bool:
@@ -226,7 +213,7 @@ def _opens_clause(doc: Doc, index: int) -> bool:
         and not is_finite(previous)
         and previous.lower_ not in CLAUSE_OPENERS
         and previous.lower_ not in SUBJECT_PRONOUNS
-        and previous.lower_ not in WH_WORDS  # "ik weet niet wat u bedoelt" is one clause
+        and previous.lower_ not in QUESTION_WORDS  # "ik weet niet wat u bedoelt" is one clause
         and not previous.is_punct
     )
 
@@ -237,7 +224,7 @@ def clauses(doc: Doc) -> list[Span]:
     starts = [0]
     for index in range(1, len(doc)):
         previous = doc[index - 1]
-        hard_break = previous.text in SENTENCE_END or previous.text in (";", ":") or "\n" in previous.text
+        hard_break = previous.text in SENTENCE_END_MARKS or previous.text in (";", ":") or "\n" in previous.text
         opener = doc[index].lower_ in SUBJECT_PRONOUNS or doc[index].lower_ in CLAUSE_OPENERS
         inverted = _inverted_after(doc, index) or _inverted_after(doc, index + 1)
         comma_break = previous.text == "," and (opener or inverted)
@@ -252,7 +239,9 @@ def content(clause: Span) -> list[Token]:
     """The clause's words without punctuation and without leading fillers and subordinators."""
     words = [t for t in clause if not t.is_punct and not t.is_space]
     index = 0
-    while index < len(words) - 1 and (words[index].lower_ in FILLERS or _subordinator(words[index], words[index + 1])):
+    while index < len(words) - 1 and (
+        words[index].lower_ in CLAUSE_FILLERS or _subordinator(words[index], words[index + 1])
+    ):
         index += 1
     return words[index:]
 
@@ -281,7 +270,7 @@ def _agent_phrase(words: list[Token]) -> bool:
         if word.lower_ in ("hij", "zij", "ze", "men", "mijn", "onze", "ons") or word.lower_ in AGENT_NOUNS:
             return True
         # A name ("Sandra belt u morgen"); a capitalised adverb or pronoun at the start is not one.
-        if word.pos_ == "PROPN" and word.lower_ not in LATER | FRONTED | FILLERS | INDEFINITES:
+        if word.pos_ == "PROPN" and word.lower_ not in LATER | FRONTED | CLAUSE_FILLERS | INDEFINITES:
             return True
     return False
 
@@ -380,7 +369,7 @@ def invites_later_contact(sentence: Span) -> bool:
 
 def styled(replacement: str, unit: Span) -> str:
     """`replacement` written like `unit`: lowercase without punctuation in a transcript, else a sentence."""
-    if not any(ch.isupper() for ch in unit.text) and not any(t.text in SENTENCE_END for t in unit):
+    if not any(ch.isupper() for ch in unit.text) and not any(t.text in SENTENCE_END_MARKS for t in unit):
         return replacement.lower().translate(str.maketrans("", "", ".,;?!"))
     return replacement
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from klantlint.nlp.lexicon import SENTENCE_END_MARKS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 COMPONENT_NAME = "klantlint_domain"
 SENTENCES_COMPONENT = "klantlint_sentences"
-SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 # Every inflected form of the Dutch auxiliaries and copulas (a closed class), with its lemma.
 AUX_LEMMAS: dict[str, str] = {}
@@ -99,13 +100,13 @@ def klantlint_sentences(doc: Doc) -> Doc:
     Where a writer punctuated, the punctuation is the truth; the parser, which respects preset
     boundaries, only decides for unpunctuated transcript text.
     """
-    punctuated = any(token.text in SENTENCE_END for token in doc)
+    punctuated = any(token.text in SENTENCE_END_MARKS for token in doc)
     for index in range(1, len(doc)):
         previous = doc[index - 1]
         if "\n" in previous.text and previous.is_space:
             doc[index].is_sent_start = True
         elif punctuated:
-            doc[index].is_sent_start = previous.text in SENTENCE_END and doc[index].text not in SENTENCE_END
+            doc[index].is_sent_start = previous.text in SENTENCE_END_MARKS and doc[index].text not in SENTENCE_END_MARKS
     return doc
 
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-# Interjections and hesitations, and discourse particles that carry no content in a greeting or a request.
-FILLERS = frozenset(
-    "eh ehh ehm euh uh uhm um hm hmm hè hé he nou ja jawel oké oke ok okay dus even eventjes hoor toch".split()
-)
+from klantlint.nlp.lexicon import SPOKEN_FILLERS
+
 # Fillers of more than one word, by their last word: the words before it.
 MULTI_WORD_FILLERS = {"maar": ("zeg",), "je": ("weet",)}
 # Words (a trailing hyphen marks one broken off: "waar-"), sentence ends, commas, and ellipses (a pause, no
@@ -40,7 +38,7 @@ def fluent_words(text: str) -> str:
             token = ","
         elif not token[0].isalnum():  # an ellipsis
             continue
-        if token in FILLERS or token[-1] == "-" or _ends_multi_word_filler(words, token):
+        if token in SPOKEN_FILLERS or token[-1] == "-" or _ends_multi_word_filler(words, token):
             if words and words[-1] == ",":  # the comma before a filler goes with it, and the one after
                 words.pop()
             after_filler = True
