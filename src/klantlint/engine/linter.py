@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.characters import analysable, readable, require_text
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
-from klantlint.io.segments import Segment, pieces, split_segments
+from klantlint.io.segments import MAX_PARSE_CHARS, Segment, pieces, split_segments
 from klantlint.nlp.pipeline import load_pipeline, pipeline_label
 from klantlint.nlp.staged import StagedPipeline
 
@@ -66,10 +67,22 @@ def prepare(text: str, text_format: TextFormat) -> PreparedText:
     return PreparedText(text, turns if len(segments) == len(turns) else segments, line_starts(text), turns)
 
 
+# What can make `prepare` do more than strip a one-line turn: a line break or control character (\x85 and the
+# separators U+2028/U+2029 break lines too), a lone surrogate, a `#` comment, an e-mail address or URL ("@", "://",
+# "www."), a speaker label (":"). A turn without any of these is masked to itself and is one segment.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff#@:]|www\\.")
+
+
 @lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
-    """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
-    return prepare(text, "text")
+    """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed. A plain one-line
+    turn (most of them) skips masking and splitting: it is its own one segment, without surrounding blanks."""
+    if len(text) > MAX_PARSE_CHARS or _NOT_PLAIN.search(text):
+        return prepare(text, "text")
+    lead = len(text) - len(text.lstrip())
+    body = text[lead:].rstrip()
+    segments = [Segment(lead, body, "unknown")] if body else []
+    return PreparedText(text, segments, [0], segments)
 
 
 @dataclass
