@@ -9,10 +9,11 @@ output). On each, every variant runs in its own process on the same calls:
   full        klantlint's reference: every agent turn parsed, every rule run on it without the rules' gates
   fast        klantlint's fast matcher core (parses only turns where a rule could fire)
   fast-jobs2  fast with two worker processes (default corpus only)
+  batch       `klantlint batch --jobs 1` as a whole process, start and model load included (varied corpus only)
   peer        with --peer-dir: the regex peer (textlint + prh, see ../shared/peers/) as a whole process on the
               same agent turns, one per line in a plain-text file (its figure includes starting node)
-Single-process variants and the peer run pinned to one CPU (fast-jobs2 gets two). `fast`, `fast-jobs2` and the
-peer run three times each, alternating, and the median run is reported; baseline and full run once (they take
+Single-process variants and the peer run pinned to one CPU (fast-jobs2 gets two). `fast`, `fast-jobs2`, `batch`
+and the peer run three times each, alternating, and the median run is reported; baseline and full run once (they take
 long and vary less in ratio). Then `klantlint batch --mode fast` over two corpus sizes, to compare peak RSS as
 input grows (`--rss-calls ""` skips it). Prints a table, writes benchmarks/results/throughput.md (with the date,
 commit and machine load), and with --json one JSON line.
@@ -46,6 +47,7 @@ TARGETS = {
     "fast_over_baseline": 15.0,
     "fast_varied_words_per_s": 110_000,
     "fast_varied_over_peer": 1.0,
+    "batch_process_varied_over_peer": 0.8,
     "jobs2_over_jobs1": 1.7,
     "rss_growth": 0.10,
 }
@@ -184,6 +186,29 @@ def run_peer(peer_dir: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
     }
 
 
+def run_batch_process(corpus: Path, scratch: Path) -> dict[str, Any]:
+    """`klantlint batch` as a whole process (start, model load, reading, writing included), one CPU."""
+    agent_words = sum(len(text.split()) for text in _agent_turn_texts(_load_calls(corpus)))
+    command = [sys.executable, "-m", "klantlint", "batch", str(corpus), "--jobs", "1"]
+    outputs = ["-o", str(scratch / "batch-findings.jsonl"), "--summary", str(scratch / "batch-summary.jsonl")]
+    started = time.perf_counter()
+    completed = subprocess.run([*command, *outputs], capture_output=True, text=True, preexec_fn=_one_cpu)
+    elapsed = time.perf_counter() - started
+    if completed.returncode not in (0, 1):
+        raise SystemExit(f"klantlint batch failed ({completed.returncode}): {completed.stderr.strip()[:500]}")
+    findings = sum(1 for _ in (scratch / "batch-findings.jsonl").open(encoding="utf-8"))
+    return {
+        "variant": "batch",
+        "calls": None,
+        "agent_words": agent_words,
+        "findings": findings,
+        "load_s": None,
+        "seconds": round(elapsed, 3),
+        "words_per_s": round(agent_words / elapsed),
+        "peak_rss_mb": None,
+    }
+
+
 def _one_cpu() -> None:
     """Pin the calling process to one CPU of those it may use (the same one for every variant)."""
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -239,12 +264,19 @@ def _measure(args: argparse.Namespace, scratch: Path) -> tuple[dict[str, dict[st
             rows[_variant(variant, corpus_name)] = {**row, "variant": _variant(variant, corpus_name)}
         # The fast variants take seconds, and one run on a shared machine can be off by 10-20%: each runs
         # REPEATS times, alternating, and the median run counts.
-        repeated = ["fast", *(["fast-jobs2"] if corpus_name == "default" else []), *(["peer"] if args.peer_dir else [])]
+        repeated = [
+            "fast",
+            *(["fast-jobs2"] if corpus_name == "default" else []),
+            *(["batch"] if corpus_name == "varied" else []),
+            *(["peer"] if args.peer_dir else []),
+        ]
         runs: dict[str, list[dict[str, Any]]] = {variant: [] for variant in repeated}
         for _ in range(REPEATS):
             for variant in repeated:
                 if variant == "peer":
                     runs[variant].append(run_peer(args.peer_dir, corpus, scratch))
+                elif variant == "batch":
+                    runs[variant].append(run_batch_process(corpus, scratch))
                 else:
                     jobs2 = variant == "fast-jobs2"
                     runs[variant].append(
@@ -277,6 +309,7 @@ def _figures(rows: dict[str, dict[str, Any]], rss: dict[int, dict[str, Any]]) ->
     if "peer" in rows:
         figures["fast_over_peer"] = round(speed("fast") / speed("peer"), 2)
         figures["fast_varied_over_peer"] = round(speed("fast-varied") / speed("peer-varied"), 2)
+        figures["batch_process_varied_over_peer"] = round(speed("batch-varied") / speed("peer-varied"), 2)
     figures["jobs2_over_jobs1"] = round(speed("fast-jobs2") / speed("fast"), 2)
     if len(rss) == 2:
         small, large = sorted(rss)
@@ -339,9 +372,10 @@ def main() -> None:
     ]
     lines += [
         "",
-        "Timed after loading (model load apart), except the peer: its seconds are its whole process (node start "
-        "and reading its dictionary included). Findings of the peer are prh messages, of baseline Matcher matches; "
-        "they are not comparable with klantlint's.",
+        "Timed after loading (model load apart), except `batch` and the peer: their seconds are the whole process "
+        "(klantlint: Python start, model load, reading and writing; the peer: node start and its dictionary). "
+        "Findings of the peer are prh messages, of baseline Matcher matches: not comparable with klantlint's. "
+        "The machine is shared: the load in the header says how busy it was.",
     ]
     title = f"Throughput on generated call transcripts ({args.calls} calls, seed {args.seed})"
     print(write_results(RESULTS, title, lines))
