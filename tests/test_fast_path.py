@@ -201,3 +201,17 @@ def test_a_turn_prepares_as_prepare_does(text: str) -> None:
         reference.turns,
     )
     assert (shortcut.segments is shortcut.turns) == (reference.segments is reference.turns)
+
+
+def test_a_remembered_turn_still_gets_what_document_level_rules_find_in_its_conversation(
+    fast: Linter, full: Linter
+) -> None:
+    # The je-turn alone has no finding, and fast mode remembers that; in a conversation that says "u" elsewhere,
+    # KL014 (document-level) must still report it.
+    je_turn = "Kun je dat even voor me opzoeken?"
+    conversations = [[je_turn], [je_turn], ["Kunt u mij uw postcode geven?", "Wilt u even wachten?", je_turn], [je_turn]]
+    ours = fast.check_conversations(conversations)
+    assert ours == full.check_conversations(conversations)
+    assert ours[0] == ours[1] == ours[3] == [[]]
+    assert [finding.code for finding in ours[2][2]] == ["KL014"]
+    assert ours[1][0] is not ours[0][0]  # a fresh list each time, so a caller may change its own

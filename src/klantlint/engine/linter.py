@@ -39,6 +39,8 @@ MAX_FIX_PASSES = 10
 Progress = Callable[[int, int], None]
 # Parsed docs kept for texts that document-level rules look at again in later conversations.
 DOC_CACHE_CAPACITY = 256
+# Turn texts whose findings fast mode remembers (most turns have none: a small entry each).
+TURN_FINDINGS_CAPACITY = 8192
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class Linter:
         self._segment_rules = [rule for rule in self.rules if not rule.document_level]
         self._document_rules = [rule for rule in self.rules if rule.document_level]
         self._segment_cache = CheckedSegments(self._segment_rules)
+        # Fast mode: the findings of a conversation turn's text where no document-level rule may fire.
+        self._turn_findings: SegmentCache[str, tuple[Finding, ...]] = SegmentCache(capacity=TURN_FINDINGS_CAPACITY)
         # Parsed docs by text, with whether each has the dependency tree.
         self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
         self._staged = StagedPipeline(self.nlp)
@@ -252,6 +256,10 @@ class Linter:
         document_tuples = {document: tuple(texts) for document, texts in documents.items()}
         fast = self.mode == "fast"
         counts = self.parse_counts
+        # Fast mode, turns of conversations: a turn text's findings, when no document-level rule may fire in its
+        # conversation (they then depend on the text alone), are remembered and handed out again.
+        remembered = self._turn_findings if fast and document_ids is not None else None
+        ready: dict[int, tuple[Finding, ...]] = {}
         # Fast mode: the document-level rules that may fire somewhere in each document.
         document_rules_by_id: dict[int, list[Rule]] = {}
         for index, (prepared, _) in enumerate(batch):
@@ -262,6 +270,12 @@ class Linter:
                 document_rules = document_rules_by_id[document] = [
                     rule for rule in self._document_rules if rule.may_fire_in_document(document_segments, self.config)
                 ]
+            if remembered is not None and not document_rules:
+                found = remembered.get(prepared.text)
+                if found is not None:
+                    counts.segments += sum(1 for segment in prepared.segments if segment.role != "customer")
+                    ready[index] = found
+                    continue
             hits = hits_by_text[index]
             for segment in prepared.segments:
                 if segment.role == "customer":
@@ -295,8 +309,14 @@ class Linter:
             if progress is not None:
                 done += sum(len(job.segment.text) for job in part)
                 progress(done, total)
-        for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
-            yield self._findings(prepared, path, hits)
+        for index, ((prepared, path), hits) in enumerate(zip(batch, hits_by_text, strict=True)):
+            if index in ready:
+                yield list(ready[index])
+                continue
+            findings = self._findings(prepared, path, hits)
+            if remembered is not None and not document_rules_by_id[ids[index]]:
+                remembered.put(prepared.text, tuple(findings))
+            yield findings
 
     def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
         """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
@@ -384,7 +404,7 @@ class Linter:
             if suppressions.suppresses(code, line, start):
                 continue
             findings.setdefault((code, start, end), self._finding(rule.info, hit, prepared, segment, start, end))
-        if self._enabled(SUPPRESSION_CODE) and SUPPRESSION_CODE in self.known_codes:
+        if suppressions.directives and self._enabled(SUPPRESSION_CODE) and SUPPRESSION_CODE in self.known_codes:
             for finding in self._suppression_findings(prepared, suppressions.directives):
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
         return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
