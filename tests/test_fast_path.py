@@ -209,7 +209,12 @@ def test_a_remembered_turn_still_gets_what_document_level_rules_find_in_its_conv
     # The je-turn alone has no finding, and fast mode remembers that; in a conversation that says "u" elsewhere,
     # KL014 (document-level) must still report it.
     je_turn = "Kun je dat even voor me opzoeken?"
-    conversations = [[je_turn], [je_turn], ["Kunt u mij uw postcode geven?", "Wilt u even wachten?", je_turn], [je_turn]]
+    conversations = [
+        [je_turn],
+        [je_turn],
+        ["Kunt u mij uw postcode geven?", "Wilt u even wachten?", je_turn],
+        [je_turn],
+    ]
     ours = fast.check_conversations(conversations)
     assert ours == full.check_conversations(conversations)
     assert ours[0] == ours[1] == ours[3] == [[]]
