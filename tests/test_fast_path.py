@@ -158,3 +158,65 @@ def test_full_mode_runs_rules_ungated_so_a_wrong_gate_shows(rule: Rule) -> None:
     assert [f.code for f in full.check(text)] == [rule.info.code]
     assert full.check_conversations([[text, "Dag."]])[0][0][0].code == rule.info.code
     assert fast.check(text) == []  # the gate hides the finding: fast != full exposes it
+
+
+# Characters that decide how `prepare` treats a turn (line breaks, controls, surrogates, comment, address, label,
+# URL), mixed with ordinary words, so that both the plain one-line shortcut and the full preparation are exercised.
+_turn_pieces = st.sampled_from(
+    [
+        "Wat was uw naam",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\x0b",
+        "\x85",
+        "\u2028",
+        "\x00",
+        "\ud800",
+        "#",
+        " # opmerking",
+        "info@example.nl",
+        "www.example.nl",
+        "https://example.nl",
+        "Agent:",
+        "Klant: ja",
+        ":",
+        "nee hoor.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_turn_pieces | st.text(max_size=6), max_size=8).map("".join))
+def test_a_turn_prepares_as_prepare_does(text: str) -> None:
+    from klantlint.engine.linter import _prepared_turn, prepare
+
+    shortcut, reference = _prepared_turn(text), prepare(text, "text")
+    assert (shortcut.text, shortcut.segments, shortcut.line_starts, shortcut.turns) == (
+        reference.text,
+        reference.segments,
+        reference.line_starts,
+        reference.turns,
+    )
+    assert (shortcut.segments is shortcut.turns) == (reference.segments is reference.turns)
+
+
+def test_a_remembered_turn_still_gets_what_document_level_rules_find_in_its_conversation(
+    fast: Linter, full: Linter
+) -> None:
+    # The je-turn alone has no finding, and fast mode remembers that; in a conversation that says "u" elsewhere,
+    # KL014 (document-level) must still report it.
+    je_turn = "Kun je dat even voor me opzoeken?"
+    conversations = [
+        [je_turn],
+        [je_turn],
+        ["Kunt u mij uw postcode geven?", "Wilt u even wachten?", je_turn],
+        [je_turn],
+    ]
+    ours = fast.check_conversations(conversations)
+    assert ours == full.check_conversations(conversations)
+    assert ours[0] == ours[1] == ours[3] == [[]]
+    assert [finding.code for finding in ours[2][2]] == ["KL014"]
+    assert ours[1][0] is not ours[0][0]  # a fresh list each time, so a caller may change its own

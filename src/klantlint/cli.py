@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -112,6 +112,16 @@ def _checked(check: Callable[[str], str], value: str | None) -> str | None:
         return check(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _jobs(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | Literal["auto"] | None:
+    """`--jobs`: a number of processes from 1, or "auto" (every CPU available to the process); None when absent."""
+    if value is None or value.strip().lower() == "auto":
+        return None if value is None else "auto"
+    number = int(value) if value.strip().isdigit() else 0
+    if number < 1:
+        raise click.BadParameter(f"{value!r} is geen aantal werkprocessen: geef een geheel getal vanaf 1, of 'auto'")
+    return number
 
 
 def _fail(message: str) -> None:
@@ -397,7 +407,14 @@ def _report_settings(config: Config, min_agent_calls: int | None) -> ReportConfi
     help="Scheidingsteken van CSV ('tab' voor een tab; anders: uit de kopregel).",
 )
 @click.option("--agent-speaker", help="Naam van de spreker die de agent is (anders: herkend).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Werkprocessen.")
+@click.option(
+    "--jobs",
+    "-j",
+    metavar="N|auto",
+    callback=_jobs,
+    help="Werkprocessen; auto: één per beschikbare processor. Zonder deze optie: auto boven 4.096 gesprekken, "
+    "anders 1.",
+)
 @click.option("--mode", type=click.Choice(["fast", "full"]), default="fast", show_default=True)
 @click.option(
     "--engine",
@@ -428,7 +445,7 @@ def batch(
     encoding: str | None,
     delimiter: str | None,
     agent_speaker: str | None,
-    jobs: int,
+    jobs: int | Literal["auto"] | None,
     mode: str,
     engine: str,
     scheduler: str | None,

@@ -8,10 +8,12 @@ Linter is sent the records in chunks.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
+from typing import Literal
 
 from klantlint.batch.forked import lint_forked
 from klantlint.batch.gc_pause import objects_frozen
@@ -28,17 +30,44 @@ CHUNK = 64
 WINDOW = CHUNK * 64
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
+# `jobs="auto"`: every CPU this process may run on.
+AUTO: Literal["auto"] = "auto"
+# `jobs=None` (`klantlint batch` without `--jobs`): a run of more records than this goes to `AUTO`, a smaller one
+# stays in this process. Parallel runs work in windows of WINDOW records; a run of at most one window forks its
+# children once for little work, and every child starts cold (no segments checked yet, pages copied on first
+# write), so a short run gains little and sometimes loses, while loading the model still dominates it.
+PARALLEL_FROM_RECORDS = WINDOW
+Jobs = int | Literal["auto"] | None
 
 _worker_linter: Linter | None = None
 _worker_agent_speaker: str | None = None
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, which a container or `taskset` may narrow)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def resolve_jobs(jobs: int | Literal["auto"]) -> int:
+    """The number of processes `jobs` stands for: `AUTO` is `available_cpus()`."""
+    return available_cpus() if jobs == AUTO else jobs
+
+
 def lint_records(
-    records: Iterable[Record], linter: Linter, *, jobs: int = 1, agent_speaker: str | None = None
+    records: Iterable[Record], linter: Linter, *, jobs: Jobs = 1, agent_speaker: str | None = None
 ) -> Iterator[tuple[Record, Result]]:
-    """Each record with its result, in input order; with `jobs > 1` the linting runs in worker processes."""
+    """Each record with its result, in input order; with `jobs > 1` the linting runs in worker processes.
+    `jobs="auto"` uses every available CPU; `jobs=None` does so only for a run of more than
+    `PARALLEL_FROM_RECORDS` records (read ahead to find out), and lints a smaller one in this process."""
     iterator = iter(records)
     linter.load()  # before the objects are frozen and workers forked: they share the loaded pipeline
+    if jobs is None:
+        ahead = list(islice(iterator, PARALLEL_FROM_RECORDS + 1))
+        jobs = AUTO if len(ahead) > PARALLEL_FROM_RECORDS else 1
+        iterator = chain(ahead, iterator)
+    jobs = resolve_jobs(jobs)
     if jobs <= 1:
         while window := list(islice(iterator, CHUNK)):
             with objects_frozen():

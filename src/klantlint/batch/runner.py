@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from klantlint.batch.parallel import lint_records
+from klantlint.batch.parallel import Jobs, lint_records, resolve_jobs
 from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
 from klantlint.engine.linter import Linter
@@ -68,7 +68,7 @@ class BatchOptions:
     errors: Path | None
     input_format: str | None = None
     agent_speaker: str | None = None
-    jobs: int = 1
+    jobs: Jobs = 1  # a number, "auto" (every available CPU) or None (auto for a large run; see `lint_records`)
     engine: str = "local"  # "local" (worker processes) or "dask" (klantlint.batch.dask_engine)
     scheduler: str | None = None  # with engine "dask": the scheduler's address, else a local cluster of `jobs`
     resume: bool = False
@@ -295,7 +295,11 @@ def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
         from klantlint.batch.dask_engine import lint_records_on_dask
 
         results = lint_records_on_dask(
-            records, linter, scheduler=options.scheduler, jobs=options.jobs, agent_speaker=options.agent_speaker
+            records,
+            linter,
+            scheduler=options.scheduler,
+            jobs=resolve_jobs(options.jobs or 1),
+            agent_speaker=options.agent_speaker,
         )
         # Reach the cluster (and lint the first chunk) before any output file is opened: an unreachable
         # scheduler must not leave the outputs of an earlier run emptied.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from klantlint.errors import ModelError, RulePackError
 from klantlint.findings import Finding, FixResult, Suggestion
 from klantlint.io.characters import analysable, readable, require_text
 from klantlint.io.masking import line_starts, mask_markdown, mask_plain_text
-from klantlint.io.segments import Segment, pieces, split_segments
+from klantlint.io.segments import MAX_PARSE_CHARS, Segment, pieces, split_segments
 from klantlint.nlp.pipeline import describe_model, load_pipeline, pipeline_label, resolve_model
 from klantlint.nlp.staged import StagedPipeline
 
@@ -44,6 +45,8 @@ Progress = Callable[[int, int], None]
 DOC_CACHE_CAPACITY = 256
 # The `Rule.needs` levels that need the statistical pipeline; below them a tokenised doc does.
 PARSED = frozenset({"tags", "tree"})
+# Turn texts whose findings fast mode remembers (most turns have none: a small entry each).
+TURN_FINDINGS_CAPACITY = 8192
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,22 @@ def prepare(text: str, text_format: TextFormat) -> PreparedText:
     return PreparedText(text, turns if len(segments) == len(turns) else segments, line_starts(text), turns)
 
 
+# What can make `prepare` do more than strip a one-line turn: a line break or control character (\x85 and the
+# separators U+2028/U+2029 break lines too), a lone surrogate, a `#` comment, an e-mail address or URL ("@", "://",
+# "www."), a speaker label (":"). A turn without any of these is masked to itself and is one segment.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff#@:]|www\\.")
+
+
 @lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
-    """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed."""
-    return prepare(text, "text")
+    """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed. A plain one-line
+    turn (most of them) skips masking and splitting: it is its own one segment, without surrounding blanks."""
+    if len(text) > MAX_PARSE_CHARS or _NOT_PLAIN.search(text):
+        return prepare(text, "text")
+    lead = len(text) - len(text.lstrip())
+    body = text[lead:].rstrip()
+    segments = [Segment(lead, body, "unknown")] if body else []
+    return PreparedText(text, segments, [0], segments)
 
 
 @dataclass
@@ -155,6 +170,8 @@ class Linter:
         self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
         self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
         self._segment_cache = CheckedSegments(self._segment_rules)
+        # Fast mode: the findings of a conversation turn's text where no document-level rule may fire.
+        self._turn_findings: SegmentCache[str, tuple[Finding, ...]] = SegmentCache(capacity=TURN_FINDINGS_CAPACITY)
         # Parsed docs by text, with whether each has the dependency tree.
         self._doc_cache: SegmentCache[str, tuple[Doc, bool]] = SegmentCache(capacity=DOC_CACHE_CAPACITY)
         self.parse_counts = ParseCounts()
@@ -304,6 +321,10 @@ class Linter:
         document_tuples = {document: tuple(texts) for document, texts in documents.items()}
         fast = self.mode == "fast"
         counts = self.parse_counts
+        # Fast mode, turns of conversations: a turn text's findings, when no document-level rule may fire in its
+        # conversation (they then depend on the text alone), are remembered and handed out again.
+        remembered = self._turn_findings if fast and document_ids is not None else None
+        ready: dict[int, tuple[Finding, ...]] = {}
         # Fast mode: the document-level rules that may fire somewhere in each document.
         document_rules_by_id: dict[int, list[Rule]] = {}
         for index, (prepared, _) in enumerate(batch):
@@ -314,6 +335,12 @@ class Linter:
                 document_rules = document_rules_by_id[document] = [
                     rule for rule in self._document_rules if rule.may_fire_in_document(document_segments, self.config)
                 ]
+            if remembered is not None and not document_rules:
+                found = remembered.get(prepared.text)
+                if found is not None:
+                    counts.segments += sum(1 for segment in prepared.segments if segment.role != "customer")
+                    ready[index] = found
+                    continue
             hits = hits_by_text[index]
             for segment in prepared.segments:
                 if segment.role == "customer":
@@ -347,8 +374,14 @@ class Linter:
             if progress is not None:
                 done += sum(len(job.segment.text) for job in part)
                 progress(done, total)
-        for (prepared, path), hits in zip(batch, hits_by_text, strict=True):
-            yield self._findings(prepared, path, hits)
+        for index, ((prepared, path), hits) in enumerate(zip(batch, hits_by_text, strict=True)):
+            if index in ready:
+                yield list(ready[index])
+                continue
+            findings = self._findings(prepared, path, hits)
+            if remembered is not None and not document_rules_by_id[ids[index]]:
+                remembered.put(prepared.text, tuple(findings))
+            yield findings
 
     def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
         """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
@@ -449,7 +482,7 @@ class Linter:
             if suppressions.suppresses(code, line, start):
                 continue
             findings.setdefault((code, start, end), self._finding(rule.info, hit, prepared, segment, start, end))
-        if self._enabled(SUPPRESSION_CODE) and SUPPRESSION_CODE in self.known_codes:
+        if suppressions.directives and self._enabled(SUPPRESSION_CODE) and SUPPRESSION_CODE in self.known_codes:
             for finding in self._suppression_findings(prepared, suppressions.directives):
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
         return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
