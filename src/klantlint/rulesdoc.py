@@ -61,14 +61,17 @@ def _opt_in_row(info: RuleInfo, figures: Mapping[str, Any]) -> str:
 
 def rules_markdown_table(infos: list[RuleInfo], figures: Mapping[str, Any] | None = None) -> str:
     """The catalogue as Markdown; opt-in rules get a second table with the reason and `figures` (if measured)."""
-    rows = ["| code | naam | ernst | status | wat het vindt |", "|---|---|---|---|---|"]
-    rows += [f"| {i.code} | {i.name} | {i.severity} | {_status(i)} | {i.summary.replace('|', '/')} |" for i in infos]
+    rows = ["| code | naam | ernst | status | groep | wat het vindt |", "|---|---|---|---|---|---|"]
+    rows += [
+        f"| {i.code} | {i.name} | {i.severity} | {_status(i)} | {i.group or ''} | {i.summary.replace('|', '/')} |"
+        for i in infos
+    ]
     opt_in = [info for info in infos if not info.default]
     if opt_in:
         rows += [
             "",
-            "Opt-in (niet in de standaardset; aanzetten met `extend-select` of `select`), met de meting op echte"
-            " teksten (`benchmarks/real_world.py`):",
+            "Opt-in (niet in de standaardset; aanzetten per code of per groep met `extend-select` of `select`, bv."
+            ' `extend-select = ["gesprek"]`), met de meting op echte teksten (`benchmarks/real_world.py`):',
             "",
             "| code | waarom opt-in | precisie | nuttig | bevindingen (split) |",
             "|---|---|---|---|---|",
@@ -78,5 +81,10 @@ def rules_markdown_table(infos: list[RuleInfo], figures: Mapping[str, Any] | Non
 
 
 def rules_text_table(infos: list[RuleInfo]) -> str:
+    """`klantlint rules`: code, name, severity, standaard/opt-in, the group (blank for default rules), summary."""
     width = max((len(i.name) for i in infos), default=4)
-    return "".join(f"{i.code}  {i.name:<{width}}  {i.severity:<7}  {_status(i):<9}  {i.summary}\n" for i in infos)
+    group_width = max((len(i.group or "") for i in infos), default=0)
+    return "".join(
+        f"{i.code}  {i.name:<{width}}  {i.severity:<7}  {_status(i):<9}  {i.group or '':<{group_width}}  {i.summary}\n"
+        for i in infos
+    )

@@ -71,6 +71,7 @@ class DeclarativeSpec(BaseModel):
     suggestions: list[SuggestionTemplate] = Field(default_factory=list)
     default: bool = True  # in the default set; `default: false` makes the rule opt-in
     opt_in_reason: str = ""
+    group: str | None = None  # a named opt-in group (`gesprek`, `stijl`, or a pack's own)
 
     def info(self, source: str) -> RuleInfo:
         return RuleInfo(
@@ -85,6 +86,7 @@ class DeclarativeSpec(BaseModel):
             source=source,
             default=self.default,
             opt_in_reason=self.opt_in_reason,
+            group=self.group,
         )
 
 
