@@ -208,3 +208,9 @@ def test_klantlint_rules_shows_each_opt_in_rule_s_group(tmp_path: Path) -> None:
     assert "| KL015 | lijdende-vorm | info | opt-in | stijl |" in table
     assert "| KL005 | onaangekondigde-wacht | warning | opt-in | gesprek |" in table
     assert "| KL001 | verleden-tijd-gegevens | warning | standaard |  |" in table
+
+
+def test_explain_names_the_group_and_how_to_turn_it_on(tmp_path: Path) -> None:
+    explained = run_cli("explain", "KL005", cwd=tmp_path).stdout
+    assert "Hoort bij de groep 'gesprek' (aanzetten met extend-select = [\"gesprek\"])." in explained
+    assert "groep" not in run_cli("explain", "KL001", cwd=tmp_path).stdout.split("## ", 1)[0]

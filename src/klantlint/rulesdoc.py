@@ -22,6 +22,8 @@ def explain_text(info: RuleInfo, variant: Variant | None = None) -> str:
     """`klantlint explain`: the explanation, with the Flemish alternatives unless `variant` is nl-NL."""
     header = f"# {info.code} {info.name} [{info.severity}]\n\n{info.summary}"
     status = "" if info.default else f"\n\nOpt-in: staat niet standaard aan. {info.opt_in_reason}".rstrip()
+    if info.group is not None:
+        status += f" Hoort bij de groep '{info.group}' (aanzetten met extend-select = [\"{info.group}\"])."
     examples = ""
     if info.bad_examples:
         pairs = "\n".join(f"- niet: {bad}" for bad in info.bad_examples[:3])
