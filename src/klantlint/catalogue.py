@@ -128,5 +128,5 @@ def _check_groups(infos: list[RuleInfo]) -> None:
         if clash:
             raise RulePackError(
                 f"{info.source or 'klantlint'}: {info.code}: groep '{group}' is ook het begin van "
-                f"regelcode {clash[0]}; kies een groepsnaam die geen codeprefix is"
+                f"regelcode {clash[0]}; kies een groepsnaam waarmee geen regelcode begint"
             )

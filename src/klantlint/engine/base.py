@@ -117,7 +117,8 @@ class RuleInfo(BaseModel):
     def _group_shape(cls, value: str | None) -> str | None:
         if value is not None and (not GROUP_PATTERN.match(value) or value == "all"):
             raise ValueError(
-                f"groep {value!r} moet uit kleine letters bestaan (woorden met streepjes) en is niet 'all'"
+                f"groep {value!r} moet uit kleine letters bestaan (woorden, eventueel met streepjes) "
+                "en mag niet 'all' zijn"
             )
         return value
 
