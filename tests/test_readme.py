@@ -38,7 +38,9 @@ def test_quick_start_names_the_example_files_that_fail_the_run_and_the_browser_t
     findings = json.loads(result.stdout)["findings"]
     failing = {Path(f["path"]).name for f in findings if f["severity"] in ("warning", "error")}
     assert failing == {"retour-oud.md", "storing.txt"}
+    slips = {f["code"] for f in findings if Path(f["path"]).name == "storing.txt" and f["severity"] == "warning"}
+    assert slips == {"KL005", "KL009"}  # KL005 from the `gesprek` group that examples/klantlint.toml turns on
     assert "`examples/retour-oud.md` is the deliberately bad script" in flat
-    assert "`examples/storing.txt`, otherwise a good script, has one slip that fails the run" in flat
+    assert "`examples/storing.txt`, otherwise a good script, has two slips that fail the run" in flat
     assert all(f"`{path.name}`" in flat for path in (ROOT / "examples").iterdir() if path.name not in failing)
     assert "`tests/test_report_browser.py`" in flat and "chromium-driver" in flat and "skipped" in flat

@@ -74,9 +74,10 @@ def check(
     from klantlint.engine.selection import check_known, is_enabled
 
     linter = _linter(config)
-    check_known(select or [], linter.known_codes, "select")
-    check_known(ignore or [], linter.known_codes, "ignore")
-    return [f for f in findings if is_enabled(f.code, select or ["ALL"], ignore or [])]
+    groups = set(linter.groups.values())
+    check_known(select or [], linter.known_codes, "select", groups)
+    check_known(ignore or [], linter.known_codes, "ignore", groups)
+    return [f for f in findings if is_enabled(f.code, select or ["ALL"], ignore or [], group=linter.groups.get(f.code))]
 
 
 def fix(text: str, *, config: Config | None = None, unsafe: bool = False) -> FixResult:

@@ -44,6 +44,10 @@ class Catalogue:
     def codes(self) -> set[str]:
         return {info.code for info in self.infos()}
 
+    def groups(self) -> set[str]:
+        """The named opt-in groups the rules declare (`gesprek`, `stijl`, and any a pack or plugin adds)."""
+        return {info.group for info in self.infos() if info.group is not None}
+
     def find(self, code_or_name: str) -> RuleInfo | None:
         """The rule with this code (any case) or name, or None."""
         infos = self.infos()
@@ -54,14 +58,14 @@ class Catalogue:
     def check_config(self, config: Config) -> None:
         """Every code the config names must be a known code or prefix, and every rule's options must fit its
         `Options` (a `ConfigError` names the file and the key)."""
-        known = self.codes()
+        known, groups = self.codes(), self.groups()
         where = str(config.source or "configuratie")
-        check_known(config.select or (), known, f"{where}: select")
-        check_known(config.extend_select, known, f"{where}: extend_select")
-        check_known(config.ignore, known, f"{where}: ignore")
+        check_known(config.select or (), known, f"{where}: select", groups)
+        check_known(config.extend_select, known, f"{where}: extend_select", groups)
+        check_known(config.ignore, known, f"{where}: ignore", groups)
         check_known(config.severity, known, f"{where}: severity")
         for pattern, codes in config.per_file_ignores.items():
-            check_known(codes, known, f"{where}: per_file_ignores.{pattern}")
+            check_known(codes, known, f"{where}: per_file_ignores.{pattern}", groups)
         unknown = sorted(set(config.rules) - known)
         if unknown:
             raise ConfigError(
@@ -94,6 +98,7 @@ def build_catalogue(
         phrase_rules += plugin_rules()
         conversation_rules += plugin_conversation_rules()
     _check_unique_codes(phrase_rules, conversation_rules)
+    _check_groups([rule.info for rule in [*phrase_rules, *conversation_rules]])
     return Catalogue(
         sorted(phrase_rules, key=lambda rule: rule.info.code),
         sorted(conversation_rules, key=lambda rule: rule.info.code),
@@ -112,3 +117,16 @@ def _check_unique_codes(phrase_rules: list[Rule], conversation_rules: list[Conve
             )
         is_conversation = isinstance(rule, ConversationRule)
         taken[code] = f"de gespreksregel {rule.info.name}" if is_conversation else rule.info.source or "klantlint"
+
+
+def _check_groups(infos: list[RuleInfo]) -> None:
+    """A group name must not read as a code prefix: `stijl` would otherwise also select a code `STIJL001`."""
+    codes = {info.code for info in infos}
+    for info in infos:
+        group = info.group
+        clash = sorted(code for code in codes if group is not None and code.startswith(group.upper()))
+        if clash:
+            raise RulePackError(
+                f"{info.source or 'klantlint'}: {info.code}: groep '{group}' is ook het begin van "
+                f"regelcode {clash[0]}; kies een groepsnaam waarmee geen regelcode begint"
+            )

@@ -160,10 +160,14 @@ common_options = [
     click.option(
         "--select",
         multiple=True,
-        help="Codes of prefixen die aan staan (komma's mogen), of ALL (ook opt-in-regels); anders de standaardset.",
+        help="Codes, prefixen of groepen die aan staan (komma's mogen), of ALL (ook opt-in); anders de standaardset.",
     ),
-    click.option("--extend-select", multiple=True, help="Codes of prefixen die er bovenop aan staan (opt-in-regels)."),
-    click.option("--ignore", multiple=True, help="Codes of prefixen die uit staan."),
+    click.option(
+        "--extend-select",
+        multiple=True,
+        help="Codes, prefixen of groepen (gesprek, stijl) die er bovenop aan staan (opt-in-regels).",
+    ),
+    click.option("--ignore", multiple=True, help="Codes, prefixen of groepen die uit staan."),
     variant_option,
 ]
 
@@ -348,7 +352,7 @@ def fix(
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_command(output_format: str, config_path: Path | None) -> None:
-    """Toon alle regels (code, naam, ernst, standaard of opt-in, samenvatting)."""
+    """Toon alle regels (code, naam, ernst, standaard of opt-in, groep, samenvatting)."""
     infos = Session(config_path, {}).catalogue().infos()
     if output_format == "markdown":
         _out(rules_markdown_table(infos, measured_figures()), nl=False)

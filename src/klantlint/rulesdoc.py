@@ -22,6 +22,8 @@ def explain_text(info: RuleInfo, variant: Variant | None = None) -> str:
     """`klantlint explain`: the explanation, with the Flemish alternatives unless `variant` is nl-NL."""
     header = f"# {info.code} {info.name} [{info.severity}]\n\n{info.summary}"
     status = "" if info.default else f"\n\nOpt-in: staat niet standaard aan. {info.opt_in_reason}".rstrip()
+    if info.group is not None:
+        status += f" Hoort bij de groep '{info.group}' (aanzetten met extend-select = [\"{info.group}\"])."
     examples = ""
     if info.bad_examples:
         pairs = "\n".join(f"- niet: {bad}" for bad in info.bad_examples[:3])
@@ -61,14 +63,17 @@ def _opt_in_row(info: RuleInfo, figures: Mapping[str, Any]) -> str:
 
 def rules_markdown_table(infos: list[RuleInfo], figures: Mapping[str, Any] | None = None) -> str:
     """The catalogue as Markdown; opt-in rules get a second table with the reason and `figures` (if measured)."""
-    rows = ["| code | naam | ernst | status | wat het vindt |", "|---|---|---|---|---|"]
-    rows += [f"| {i.code} | {i.name} | {i.severity} | {_status(i)} | {i.summary.replace('|', '/')} |" for i in infos]
+    rows = ["| code | naam | ernst | status | groep | wat het vindt |", "|---|---|---|---|---|---|"]
+    rows += [
+        f"| {i.code} | {i.name} | {i.severity} | {_status(i)} | {i.group or ''} | {i.summary.replace('|', '/')} |"
+        for i in infos
+    ]
     opt_in = [info for info in infos if not info.default]
     if opt_in:
         rows += [
             "",
-            "Opt-in (niet in de standaardset; aanzetten met `extend-select` of `select`), met de meting op echte"
-            " teksten (`benchmarks/real_world.py`):",
+            "Opt-in (niet in de standaardset; aanzetten per code of per groep met `extend-select` of `select`, bv."
+            ' `extend-select = ["gesprek"]`), met de meting op echte teksten (`benchmarks/real_world.py`):',
             "",
             "| code | waarom opt-in | precisie | nuttig | bevindingen (split) |",
             "|---|---|---|---|---|",
@@ -78,5 +83,10 @@ def rules_markdown_table(infos: list[RuleInfo], figures: Mapping[str, Any] | Non
 
 
 def rules_text_table(infos: list[RuleInfo]) -> str:
+    """`klantlint rules`: code, name, severity, standaard/opt-in, the group (blank for default rules), summary."""
     width = max((len(i.name) for i in infos), default=4)
-    return "".join(f"{i.code}  {i.name:<{width}}  {i.severity:<7}  {_status(i):<9}  {i.summary}\n" for i in infos)
+    group_width = max((len(i.group or "") for i in infos), default=0)
+    return "".join(
+        f"{i.code}  {i.name:<{width}}  {i.severity:<7}  {_status(i):<9}  {i.group or '':<{group_width}}  {i.summary}\n"
+        for i in infos
+    )

@@ -224,6 +224,7 @@ class BluntNo(Rule):
         severity="warning",
         summary="Een kaal 'nee' waarmee de medewerker een verzoek weigert of de klant tegenspreekt.",
         default=False,
+        group="gesprek",
         opt_in_reason="Op echte teksten zelden gevonden en geen melding het herschrijven waard: in een FAQ is een "
         "direct 'Nee,' op een ja/nee-vraag gewoon duidelijk.",
         rationale="'Nee' komt hard aan. De boodschap mag helder blijven, maar breng hem in vriendelijke woorden en "

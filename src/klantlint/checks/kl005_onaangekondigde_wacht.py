@@ -282,6 +282,7 @@ class UnannouncedHold(Rule):
         summary="De beller moet wachten zonder te horen hoe lang, en zonder keuze ('momentje', 'blijft u even "
         "hangen').",
         default=False,
+        group="gesprek",
         opt_in_reason="Op echte teksten juist, maar geen melding was het herschrijven waard: korte "
         "wachtmeldingen van keuzemenu's.",
         rationale="Een 'momentje' wordt in de praktijk minuten met wachtmuziek; dat wekt irritatie.",

@@ -762,6 +762,7 @@ class Jargon(Rule):
         severity="info",
         summary="Intern vakjargon of een onverklaarde afkorting ('ticket', 'escaleren', 'SLA').",
         default=False,
+        group="stijl",
         opt_in_reason="Op echte teksten vaak onterecht: of een term jargon is, hangt af van de lezer ('DNS' in "
         "een FAQ voor netwerkbeheerders).",
         rationale="Wat voor u dagelijkse kost is, hoort de klant voor het eerst; jargon sluit hem buiten.",

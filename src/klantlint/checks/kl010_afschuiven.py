@@ -85,6 +85,7 @@ class ShiftingResponsibility(Rule):
         severity="warning",
         summary="De medewerker neemt de vraag niet aan: 'daar ga ik niet over', 'belt u later nog maar eens'.",
         default=False,
+        group="gesprek",
         opt_in_reason="Op echte teksten zelden raak: een spraakassistent of keuzemenu die iets niet weet, "
         "schuift meestal geen vraag af.",
         rationale="De beller wordt aan zijn lot overgelaten; wie de vraag aanneemt, noteert hem en belt terug "

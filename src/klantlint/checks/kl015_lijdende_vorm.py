@@ -355,6 +355,7 @@ class LijdendeVorm(Rule):
         summary="Lijdende vorm die verbergt wie verantwoordelijk is ('Uw aanvraag is afgewezen', 'Er wordt "
         "contact met u opgenomen').",
         default=False,
+        group="stijl",
         opt_in_reason="Vaak juist en duidelijk ('Uw afspraak is bevestigd'), zelden het herschrijven waard.",
         rationale="In de lijdende vorm verdwijnt wie er iets doet; actief, met 'wij' of 'ik', klinkt het "
         "persoonlijk en neemt u verantwoordelijkheid.",

@@ -78,6 +78,7 @@ class LongSentence(Rule):
         severity="info",
         summary="Een zin van meer dan 20 woorden (instelbaar met max_sentence_words).",
         default=False,
+        group="stijl",
         opt_in_reason="Hoe lang een zin mag zijn, verschilt per team en kanaal; stel de grens zelf in.",
         rationale="Een beller hoort een zin maar één keer; een lange zin is aan het eind al half vergeten.",
         explanation=Explanation(

@@ -153,6 +153,7 @@ class UMoet(Rule):
         severity="info",
         summary="De klant een opdracht geven met 'u moet', 'je moet' of 'moet u'.",
         default=False,
+        group="gesprek",
         opt_in_reason="Op echte teksten juist, maar driekwart van de meldingen was het herschrijven niet waard: "
         "in FAQ en brieven is 'je moet' meestal een echte voorwaarde.",
         rationale="'U moet' klinkt als een bevel; een verzoek of een uitleg werkt beter en de klant doet het even "

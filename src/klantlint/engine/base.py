@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from klantlint.errors import ConfigError
 from klantlint.findings import Severity, Variant
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A named opt-in group (`gesprek`, `stijl`): lower-case words, usable in `select`, `extend_select` and `ignore`.
+GROUP_PATTERN = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # How much of the analysis of a segment a rule reads, from least to most: its characters (`doc.text`), its tokens
 # (texts and boundaries), tags (part of speech, morphology, lemmas, sentences) and the dependency tree (`head`,
 # `dep_`, `children`, `subtree`, `Span.root`, `noun_chunks`).
@@ -105,6 +107,9 @@ class RuleInfo(BaseModel):
     default: bool = True
     # Why an opt-in rule is not in the default set (Dutch, one short sentence), shown in `klantlint rules`.
     opt_in_reason: str = ""
+    # The named group an opt-in rule belongs to (e.g. `gesprek`, `stijl`), so a team turns on a whole group with
+    # `extend-select = ["gesprek"]`; plugins may join a built-in group or name their own. None for default rules.
+    group: str | None = None
 
     @field_validator("code")
     @classmethod
@@ -119,6 +124,22 @@ class RuleInfo(BaseModel):
         if not NAME_PATTERN.match(value):
             raise ValueError(f"naam {value!r} moet kebab-case zijn (kleine letters en streepjes)")
         return value
+
+    @field_validator("group")
+    @classmethod
+    def _group_shape(cls, value: str | None) -> str | None:
+        if value is not None and (not GROUP_PATTERN.match(value) or value == "all"):
+            raise ValueError(
+                f"groep {value!r} moet uit kleine letters bestaan (woorden, eventueel met streepjes) "
+                "en mag niet 'all' zijn"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _group_only_opt_in(self) -> RuleInfo:
+        if self.group is not None and self.default:
+            raise ValueError(f"groep {self.group!r}: alleen een opt-in-regel (default: false) hoort bij een groep")
+        return self
 
 
 @dataclass(frozen=True)

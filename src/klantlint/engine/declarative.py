@@ -82,6 +82,7 @@ class DeclarativeSpec(BaseModel):
     filter: list[str] = Field(default_factory=list)
     default: bool = True  # in the default set; `default: false` makes the rule opt-in
     opt_in_reason: str = ""
+    group: str | None = None  # a named opt-in group (`gesprek`, `stijl`, or a pack's own)
 
     @field_validator("filter", mode="before")
     @classmethod
@@ -102,6 +103,7 @@ class DeclarativeSpec(BaseModel):
             source=source,
             default=self.default,
             opt_in_reason=self.opt_in_reason,
+            group=self.group,
         )
 
 

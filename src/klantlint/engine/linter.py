@@ -161,6 +161,7 @@ class Linter:
         infos = catalogue.infos()
         self.known_codes = {info.code for info in infos}
         self._default_codes = {info.code for info in infos if info.default}
+        self.groups = {info.code: info.group for info in infos if info.group is not None}
         catalogue.check_config(self.config)
         self.conversation = catalogue.dialogue_checker(self._enabled, self.config)
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
@@ -237,6 +238,7 @@ class Linter:
             [*self.config.ignore, *extra_ignore],
             extend_select=self.config.extend_select,
             in_default_set=code in self._default_codes,
+            group=self.groups.get(code),
         )
 
     def _configure(self, rule: Rule) -> None:
