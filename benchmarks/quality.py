@@ -164,6 +164,7 @@ def conversation_section(
             continue
         labelled = read_call_corpus(path)
         set_scores, _ = score_calls(labelled, predict, codes)
+        blind = path == blind3_path
         lines += [
             "",
             f"### {title} ({len(labelled)} calls, {path.name})",
@@ -172,7 +173,9 @@ def conversation_section(
             "",
             *_table(codes, set_scores, target=CALL_TARGET),
             "",
-            _overall(set_scores, "klantlint, conversation rules (tuned on this set)"),
+            _overall(
+                set_scores, f"klantlint, conversation rules ({'scored once, blind' if blind else 'tuned on this set'})"
+            ),
         ]
     if mistakes:
         for labelled, predicted in wrong:
