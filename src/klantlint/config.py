@@ -211,13 +211,24 @@ def config_from_mapping(section: dict[str, Any], origin: Path | str) -> Config:
         raise ConfigError(describe_validation_error(error, origin)) from None
 
 
-def describe_validation_error(error: ValidationError, origin: Path | str) -> str:
-    allowed = ", ".join(Config.model_fields)
+def describe_validation_error(
+    error: ValidationError,
+    origin: Path | str,
+    *,
+    key_prefix: str = "",
+    unknown_note: str | None = None,
+    whole: str = "(config)",
+) -> str:
+    """One Dutch line per problem, naming the file and the key. `key_prefix` places the keys in the file (e.g.
+    "rules.KL016."), `unknown_note` says what is allowed instead of an unknown key, `whole` names a problem with the
+    section as a whole."""
+    if unknown_note is None:
+        unknown_note = f"toegestaan zijn: {', '.join(Config.model_fields)}"
     lines = []
     for problem in error.errors():
-        key = ".".join(str(part) for part in problem["loc"]) or "(config)"
+        key = key_prefix + (".".join(str(part) for part in problem["loc"]) or whole)
         if problem["type"] == "extra_forbidden":
-            lines.append(f"{origin}: onbekende sleutel '{key}'; toegestaan zijn: {allowed}")
+            lines.append(f"{origin}: onbekende sleutel '{key}'; {unknown_note}")
         else:
             lines.append(f"{origin}: sleutel '{key}': {problem['msg']} (gegeven: {problem.get('input')!r})")
     return "\n".join(lines)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from klantlint.config import describe_validation_error
 from klantlint.errors import ConfigError
 from klantlint.findings import Severity, Variant
 
@@ -270,17 +271,14 @@ def rule_options(rule: Configurable, config: Config) -> RuleOptions:
 
 
 def describe_option_errors(rule: Configurable, config: Config, error: ValidationError) -> str:
-    where = str(config.source or "configuratie")
     code = rule.info.code
-    fields = ", ".join(rule.Options.model_fields) or "geen"
-    lines = []
-    for problem in error.errors():
-        key = ".".join(str(part) for part in problem["loc"]) or "(opties)"
-        if problem["type"] == "extra_forbidden":
-            lines.append(f"{where}: onbekende sleutel 'rules.{code}.{key}'; opties van {code}: {fields}")
-        else:
-            lines.append(f"{where}: sleutel 'rules.{code}.{key}': {problem['msg']} (gegeven: {problem.get('input')!r})")
-    return "\n".join(lines)
+    return describe_validation_error(
+        error,
+        str(config.source or "configuratie"),
+        key_prefix=f"rules.{code}.",
+        unknown_note=f"opties van {code}: {', '.join(rule.Options.model_fields) or 'geen'}",
+        whole="(opties)",
+    )
 
 
 # The flags `needs` and `scope` replace, and what each value of them meant.
