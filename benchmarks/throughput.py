@@ -174,14 +174,7 @@ def run_peer(peer_dir: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
         raise SystemExit(f"peer failed ({completed.returncode}): {completed.stderr.strip()[:500]}")
     findings = sum(len(report["messages"]) for report in json.loads(completed.stdout or "[]"))
     return {
-        "variant": "peer",
-        "calls": len(calls),
-        "agent_words": agent_words,
-        "findings": findings,
-        "load_s": None,
-        "seconds": round(elapsed, 3),
-        "words_per_s": round(agent_words / elapsed),
-        "peak_rss_mb": None,
+        **_process_row("peer", len(calls), agent_words, findings, elapsed),
         "distinct_turns": round(len(set(agent_texts)) / len(agent_texts), 3) if agent_texts else None,
     }
 
@@ -197,9 +190,14 @@ def run_batch_process(corpus: Path, scratch: Path) -> dict[str, Any]:
     if completed.returncode not in (0, 1):
         raise SystemExit(f"klantlint batch failed ({completed.returncode}): {completed.stderr.strip()[:500]}")
     findings = sum(1 for _ in (scratch / "batch-findings.jsonl").open(encoding="utf-8"))
+    return _process_row("batch", None, agent_words, findings, elapsed)
+
+
+def _process_row(variant: str, calls: int | None, agent_words: int, findings: int, elapsed: float) -> dict[str, Any]:
+    """A result row for a whole process timed from outside (no load time or peak memory of its own)."""
     return {
-        "variant": "batch",
-        "calls": None,
+        "variant": variant,
+        "calls": calls,
         "agent_words": agent_words,
         "findings": findings,
         "load_s": None,
