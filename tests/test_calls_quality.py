@@ -45,11 +45,7 @@ def test_call_corpus_is_large_and_covers_every_rule(calls: list[LabelledCall]) -
 
 
 def test_every_conversation_rule_meets_precision_and_recall_targets(scores: dict[str, RuleScore]) -> None:
-    below = {
-        code: (round(s.precision, 3), round(s.recall, 3))
-        for code, s in scores.items()
-        if s.precision < TARGET_PRECISION or s.recall < TARGET_RECALL
-    }
+    below = _below_targets(scores)
     assert not below, f"conversation rules below P {TARGET_PRECISION} / R {TARGET_RECALL}: {below}"
 
 
@@ -57,11 +53,7 @@ def test_the_studied_heldout_calls_stay_above_the_targets(linter: Linter) -> Non
     heldout = read_call_corpus(HELDOUT)
     assert len(heldout) >= 20
     results, _ = score_calls(heldout, conversation_predictions(linter), sorted(CONVERSATION_CODES))
-    below = {
-        code: (round(s.precision, 3), round(s.recall, 3))
-        for code, s in results.items()
-        if s.precision < TARGET_PRECISION or s.recall < TARGET_RECALL
-    }
+    below = _below_targets(results)
     assert not below, f"conversation rules on heldout.jsonl below P {TARGET_PRECISION} / R {TARGET_RECALL}: {below}"
 
 
@@ -69,11 +61,7 @@ def test_the_stress_calls_stay_above_the_targets(linter: Linter) -> None:
     stress = read_call_corpus(STRESS)
     assert len(stress) >= 40
     results, _ = score_calls(stress, conversation_predictions(linter), sorted(CONVERSATION_CODES))
-    below = {
-        code: (round(s.precision, 3), round(s.recall, 3))
-        for code, s in results.items()
-        if s.precision < TARGET_PRECISION or s.recall < TARGET_RECALL
-    }
+    below = _below_targets(results)
     assert not below, f"conversation rules on stress_conv.jsonl below P {TARGET_PRECISION} / R {TARGET_RECALL}: {below}"
 
 
@@ -86,3 +74,12 @@ def test_a_finding_at_the_wrong_turn_is_no_match(linter: Linter, calls: list[Lab
 
     moved, _ = score_calls(calls[:15], shifted, sorted(CONVERSATION_CODES))
     assert sum(s.true_positives for s in moved.values()) == 0
+
+
+def _below_targets(scores: dict[str, RuleScore]) -> dict[str, tuple[float, float]]:
+    """The codes whose precision or recall is below the targets, with both figures rounded."""
+    return {
+        code: (round(s.precision, 3), round(s.recall, 3))
+        for code, s in scores.items()
+        if s.precision < TARGET_PRECISION or s.recall < TARGET_RECALL
+    }
