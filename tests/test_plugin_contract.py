@@ -3,10 +3,9 @@ public testing helpers (issue 15, part 3)."""
 
 from __future__ import annotations
 
-import sys
-import textwrap
 import warnings
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from klantlint.testing import (
     assert_examples,
     assert_gate_sound,
     assert_needs_declared,
+    install_plugin,
     variants,
 )
 from tests.cli_helpers import run_cli
@@ -51,26 +51,16 @@ def info(code, bad=("U hoort nu wachtmuziek.",), good=("Ik ben zo terug.",)):
 
 
 @pytest.fixture
-def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """`install(module, source, {group: ["name = module:attr"]})` makes a module importable and registers its entry
-    points (a dist-info folder on sys.path, which is what pip writes)."""
-    installed: list[str] = []
+def install(tmp_path: Path) -> Iterator[object]:
+    """`install(module, source, {group: {name: "module:attr"}})` installs a plugin of one module (its source after
+    RULE_HEADER) for the rest of the test."""
+    with ExitStack() as installed:
 
-    def _install(module: str, source: str, entry_points: dict[str, list[str]]) -> None:
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(RULE_HEADER + source), encoding="utf-8")
-        dist = tmp_path / f"{module}-1.0.dist-info"
-        dist.mkdir()
-        (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n", encoding="utf-8")
-        groups = "".join(
-            f"[{group}]\n" + "".join(f"{line}\n" for line in lines) for group, lines in entry_points.items()
-        )
-        (dist / "entry_points.txt").write_text(groups, encoding="utf-8")
-        installed.append(module)
+        def _install(module: str, source: str, entry_points: dict[str, dict[str, str]]) -> None:
+            plugin = install_plugin(tmp_path, module, entry_points, modules={module: RULE_HEADER + source})
+            installed.enter_context(plugin)
 
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield _install
-    for module in installed:
-        sys.modules.pop(module, None)
+        yield _install
 
 
 COUNTING_RULE = """
@@ -154,7 +144,7 @@ def test_the_cli_reports_a_bad_rule_option_with_exit_code_2(tmp_path: Path) -> N
 
 
 def test_every_linter_gets_its_own_plugin_instances_and_options(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_counting", COUNTING_RULE, {"klantlint.rules": ["acme = acme_counting:TooManyMentions"]})
+    install("acme_counting", COUNTING_RULE, {"klantlint.rules": {"acme": "acme_counting:TooManyMentions"}})
     strict = Linter(Config(select=["ACME010", "KL016"], rules={"ACME010": {"max_mentions": 0}}, max_sentence_words=12))
     lenient = Linter(Config(select=["ACME010", "KL016"], rules={"ACME010": {"max_mentions": 5}}))
     text = "U hoort wachtmuziek. " + LONG
@@ -170,7 +160,7 @@ def test_an_entry_point_naming_an_instance_is_refused(install) -> None:  # type:
     install(
         "acme_instance",
         COUNTING_RULE + "\nSHARED = TooManyMentions()\n",
-        {"klantlint.rules": ["a = acme_instance:SHARED"]},
+        {"klantlint.rules": {"a": "acme_instance:SHARED"}},
     )
     with pytest.raises(RulePackError, match=r"plugin a \(acme_instance:SHARED\): verwijst naar een Rule-instantie"):
         klantlint.rules()
@@ -178,7 +168,7 @@ def test_an_entry_point_naming_an_instance_is_refused(install) -> None:  # type:
 
 def test_a_factory_returning_the_same_instance_twice_is_refused(install) -> None:  # type: ignore[no-untyped-def]
     source = COUNTING_RULE + "\nSHARED = TooManyMentions()\n\ndef rules():\n    return [SHARED]\n"
-    install("acme_same", source, {"klantlint.rules": ["a = acme_same:rules"]})
+    install("acme_same", source, {"klantlint.rules": {"a": "acme_same:rules"}})
     assert "ACME010" in {info.code for info in klantlint.rules()}
     with pytest.raises(RulePackError, match="steeds dezelfde instantie"):
         klantlint.rules()
@@ -186,7 +176,7 @@ def test_a_factory_returning_the_same_instance_twice_is_refused(install) -> None
 
 def test_a_factory_may_return_classes_or_fresh_instances(install) -> None:  # type: ignore[no-untyped-def]
     source = COUNTING_RULE + "\ndef rules():\n    return [TooManyMentions]\n"
-    install("acme_factory", source, {"klantlint.rules": ["a = acme_factory:rules"]})
+    install("acme_factory", source, {"klantlint.rules": {"a": "acme_factory:rules"}})
     assert "ACME010" in {info.code for info in klantlint.rules()}
     assert "ACME010" in {info.code for info in klantlint.rules()}
 
@@ -229,7 +219,7 @@ class DeclaredDocument(MentionsInDocument):
 def test_a_segment_rule_that_reads_the_document_fails_loudly(install, code: str, mode: str, where: str) -> None:  # type: ignore[no-untyped-def]
     module = f"acme_peek_{code.lower()}_{mode}"
     install(
-        module, PEEKING_RULE, {"klantlint.rules": [f"a = {module}:MentionsInDocument", f"b = {module}:PeekingGate"]}
+        module, PEEKING_RULE, {"klantlint.rules": {"a": f"{module}:MentionsInDocument", "b": f"{module}:PeekingGate"}}
     )
     linter = Linter(Config(select=[code]), mode=mode)  # type: ignore[arg-type]
     # Before, fast mode reused the hits of "U hoort nu wachtmuziek." from the first text in the second one.
@@ -238,7 +228,7 @@ def test_a_segment_rule_that_reads_the_document_fails_loudly(install, code: str,
 
 
 def test_a_rule_that_declares_the_document_scope_sees_it_and_is_not_cached(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_document", PEEKING_RULE, {"klantlint.rules": ["c = acme_document:DeclaredDocument"]})
+    install("acme_document", PEEKING_RULE, {"klantlint.rules": {"c": "acme_document:DeclaredDocument"}})
     linter = Linter(Config(select=["ACME022"]))
     texts = ["Sorry.\n\nU hoort nu wachtmuziek.", "U hoort nu wachtmuziek.", "Sorry.\n\nU hoort nu wachtmuziek."]
     assert [[f.code for f in findings] for findings in linter.pipe(texts)] == [["ACME022"], [], ["ACME022"]]
@@ -301,7 +291,7 @@ class CountsTokens(Rule):
 
 
 def test_assert_needs_declared_catches_an_undeclared_read_of_the_tree(install) -> None:  # type: ignore[no-untyped-def]
-    names = ["a = acme_tree:ReadsTheTree", "b = acme_tree:DeclaresTheTree", "c = acme_tree:CountsTokens"]
+    names = {"a": "acme_tree:ReadsTheTree", "b": "acme_tree:DeclaresTheTree", "c": "acme_tree:CountsTokens"}
     install("acme_tree", TREE_READER, {"klantlint.rules": names})
     linter = Linter(Config(select=["ACME030", "ACME031", "ACME032"]))
     texts = ["Ik hoor u goed.", "Dank u wel.", "Goedemorgen."]
@@ -327,7 +317,7 @@ def test_assert_gate_sound_names_the_texts_a_too_sharp_gate_turns_away(install) 
         COUNTING_RULE
         + "\n\nclass Sharp(TooManyMentions):\n    def may_fire(self, text, found, context):\n        return False\n"
     )
-    install("acme_sharp", source, {"klantlint.rules": ["a = acme_sharp:Sharp"]})
+    install("acme_sharp", source, {"klantlint.rules": {"a": "acme_sharp:Sharp"}})
     linter = Linter(Config(select=["ACME010"]))
     with pytest.raises(
         AssertionError, match="the gate turns away texts on which the rule fires: \\['wachtmuziek wachtmuziek'\\]"
@@ -359,7 +349,9 @@ class TooManyAgentTurns(ConversationRule):
 
 
 def test_a_conversation_rule_plugin_is_catalogued_configured_and_run(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_calls", CONVERSATION_RULE, {"klantlint.conversation_rules": ["calls = acme_calls:TooManyAgentTurns"]})
+    install(
+        "acme_calls", CONVERSATION_RULE, {"klantlint.conversation_rules": {"calls": "acme_calls:TooManyAgentTurns"}}
+    )
     info = next(info for info in klantlint.rules() if info.code == "ACME101")
     assert info.source == "plugin calls (acme_calls:TooManyAgentTurns)"
     linter = Linter(Config(select=["ACME101"]))
@@ -378,7 +370,7 @@ def test_a_conversation_plugin_reusing_a_code_is_refused(install) -> None:  # ty
     install(
         "acme_dup",
         CONVERSATION_RULE.replace("ACME101", "KL104"),
-        {"klantlint.conversation_rules": ["d = acme_dup:TooManyAgentTurns"]},
+        {"klantlint.conversation_rules": {"d": "acme_dup:TooManyAgentTurns"}},
     )
     with pytest.raises(RulePackError, match=r"plugin d \(acme_dup:TooManyAgentTurns\): KL104: code wordt al gebruikt"):
         klantlint.rules()
