@@ -3,9 +3,11 @@ public testing helpers (issue 15, part 3)."""
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -323,6 +325,63 @@ def test_assert_gate_sound_names_the_texts_a_too_sharp_gate_turns_away(install) 
         AssertionError, match="the gate turns away texts on which the rule fires: \\['wachtmuziek wachtmuziek'\\]"
     ):
         assert_gate_sound(linter, "ACME010", ["wachtmuziek wachtmuziek", "wachtmuziek"])
+
+
+# -- install_plugin ----------------------------------------------------------------------------------------------------
+
+HOLD_RULE = """
+class Hold(Rule):
+    info = info("ACME040")
+    triggers = frozenset({"wachtmuziek"})
+    needs = "tokens"
+
+    def check(self, doc, context):
+        for token in doc:
+            if token.lower_ == "wachtmuziek":
+                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek.")
+"""
+
+
+def _plugin_codes() -> set[str]:
+    return {info.code for info in klantlint.rules() if info.code.startswith("ACME")}
+
+
+def test_install_plugin_registers_the_entry_points_for_the_with_block_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    entry_points = {"klantlint.rules": {"hold": "acme_hold:Hold"}}
+    modules = {"acme_hold": RULE_HEADER + HOLD_RULE}
+    with install_plugin(site, "acme-hold", entry_points, modules=modules, version="2.3") as distribution:
+        assert (distribution.metadata["Name"], distribution.version) == ("acme-hold", "2.3")
+        found = metadata.entry_points(group="klantlint.rules")
+        assert [(point.name, point.value) for point in found if point.name == "hold"] == [("hold", "acme_hold:Hold")]
+        linter = Linter(Config(select=["ACME040"]))
+        assert [(f.code, f.text) for f in linter.check("U hoort nu wachtmuziek.")] == [("ACME040", "wachtmuziek")]
+    assert "hold" not in metadata.entry_points(group="klantlint.rules").names
+    assert _plugin_codes() == set()
+    assert "acme_hold" not in sys.modules
+    assert str(site) not in sys.path
+    assert list(site.iterdir()) == []
+
+
+def test_install_plugin_shares_a_folder_and_overwrites_nothing(tmp_path: Path) -> None:
+    one = {"klantlint.rules": {"one": "acme_one:Hold"}}
+    two = {"klantlint.rules": {"two": "acme_two:Hold"}}
+    with install_plugin(tmp_path, "acme-one", one, modules={"acme_one": RULE_HEADER + HOLD_RULE}):
+        with install_plugin(
+            tmp_path, "acme-two", two, modules={"acme_two": RULE_HEADER + HOLD_RULE.replace("40", "41")}
+        ):
+            assert _plugin_codes() == {"ACME040", "ACME041"}
+        assert _plugin_codes() == {"ACME040"}
+        assert str(tmp_path) in sys.path
+        source = (tmp_path / "acme_one.py").read_text(encoding="utf-8")
+        again = install_plugin(tmp_path, "acme-again", one, modules={"acme_new": "", "acme_one": "HOLD = 1"})
+        with pytest.raises(FileExistsError, match=r"acme_one\.py"), again:
+            pass
+        assert (tmp_path / "acme_one.py").read_text(encoding="utf-8") == source
+        assert not (tmp_path / "acme_new.py").exists()
+        assert _plugin_codes() == {"ACME040"}
+    assert _plugin_codes() == set()
+    assert str(tmp_path) not in sys.path
 
 
 # -- conversation rules as plugins -------------------------------------------------------------------------------------
