@@ -72,4 +72,4 @@ def test_the_guide_builds_installs_configures_and_tests_a_plugin(
                 exec(compile(body, f"{GUIDE.name} block {executed + 1}", "exec"), namespace)
                 executed += 1
     assert installed == ["acme-klantregels"]
-    assert executed == 3
+    assert executed == 4
