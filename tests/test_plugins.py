@@ -9,6 +9,7 @@ import pytest
 from klantlint import Config, Linter
 from klantlint.errors import RulePackError
 from klantlint.testing import install_plugin
+from tests.plugin_helpers import no_hold_plugin
 
 PACK = """
 rules:
@@ -62,31 +63,9 @@ def test_missing_field_fails_naming_file_and_rule(tmp_path: Path) -> None:
         Linter(Config(rule_paths=[tmp_path]))
 
 
-PLUGIN_MODULE = """
-from klantlint import Explanation, Rule, RuleInfo
-from klantlint.engine.base import Hit
-
-
-class NoHold(Rule):
-    info = RuleInfo(
-        code="ACME001", name="geen-wachtmuziek", severity="warning",
-        summary="Noem de wachtmuziek niet.", rationale="Niemand wil wachtmuziek.",
-        explanation=Explanation(wat_gaat_er_mis="x" * 12, waarom="x" * 12, voorbeeld="x" * 12, beter="x" * 12,
-                                veilig="x" * 12),
-        bad_examples=["U hoort nu wachtmuziek."], good_examples=["Ik ben zo terug."],
-    )
-    triggers = frozenset({"wachtmuziek"})
-
-    def check(self, doc, context):
-        for token in doc:
-            if token.lower_ == "wachtmuziek":
-                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
-"""
-
-
 def test_entry_point_plugin_is_loaded(tmp_path: Path) -> None:
     entry_points = {"klantlint.rules": {"acme": "acme_rules:NoHold"}}
-    with install_plugin(tmp_path, "acme-rules", entry_points, modules={"acme_rules": PLUGIN_MODULE}):
+    with install_plugin(tmp_path, "acme-rules", entry_points, modules={"acme_rules": no_hold_plugin()}):
         linter = Linter()
         assert "ACME001" in {info.code for info in linter.rule_infos()}
         findings = linter.check("U hoort nu wachtmuziek.")

@@ -14,6 +14,7 @@ from klantlint.errors import RulePackError
 from klantlint.rulesdoc import rules_markdown_table
 from klantlint.testing import install_plugin
 from tests.cli_helpers import run_cli
+from tests.plugin_helpers import no_hold_plugin
 
 GESPREK = {"KL002", "KL003", "KL005", "KL010", "KL018"}
 STIJL = {"KL007", "KL015", "KL016"}
@@ -127,32 +128,11 @@ rules:
     examples: {{bad: ["U hoort wachtmuziek."], good: ["U hoort niets."]}}
 """
 
-PLUGIN_MODULE = """
-from klantlint import Explanation, Rule, RuleInfo
-from klantlint.engine.base import Hit
-
-
-class NoHold(Rule):
-    info = RuleInfo(
-        code="ACME001", name="geen-wachtmuziek", severity="warning",
-        summary="Noem de wachtmuziek niet.", rationale="Niemand wil wachtmuziek.",
-        explanation=Explanation(wat_gaat_er_mis="x" * 12, waarom="x" * 12, voorbeeld="x" * 12, beter="x" * 12,
-                                veilig="x" * 12),
-        bad_examples=["U hoort nu wachtmuziek."], good_examples=["Ik ben zo terug."],
-        default=False, opt_in_reason="Alleen voor belscripts.", group="gesprek",
-    )
-    triggers = frozenset({"wachtmuziek"})
-
-    def check(self, doc, context):
-        for token in doc:
-            if token.lower_ == "wachtmuziek":
-                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
-"""
-
 
 def test_a_plugin_rule_declaring_a_group_joins_it(tmp_path: Path) -> None:
     entry_points = {"klantlint.rules": {"acme": "acme_group_rules:NoHold"}}
-    with install_plugin(tmp_path, "acme-group-rules", entry_points, modules={"acme_group_rules": PLUGIN_MODULE}):
+    source = no_hold_plugin('default=False, opt_in_reason="Alleen voor belscripts.", group="gesprek",')
+    with install_plugin(tmp_path, "acme-group-rules", entry_points, modules={"acme_group_rules": source}):
         assert "ACME001" not in _enabled()
         assert _enabled(select=["gesprek"]) == GESPREK | {"ACME001"}
         linter = Linter(Config(extend_select=["gesprek"]))
