@@ -4,9 +4,10 @@ public testing helpers (issue 15, part 3)."""
 from __future__ import annotations
 
 import sys
-import textwrap
 import warnings
 from collections.abc import Iterator
+from contextlib import ExitStack
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from klantlint.testing import (
     assert_examples,
     assert_gate_sound,
     assert_needs_declared,
+    install_plugin,
     variants,
 )
 from tests.cli_helpers import run_cli
@@ -51,26 +53,16 @@ def info(code, bad=("U hoort nu wachtmuziek.",), good=("Ik ben zo terug.",)):
 
 
 @pytest.fixture
-def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """`install(module, source, {group: ["name = module:attr"]})` makes a module importable and registers its entry
-    points (a dist-info folder on sys.path, which is what pip writes)."""
-    installed: list[str] = []
+def install(tmp_path: Path) -> Iterator[object]:
+    """`install(module, source, {group: {name: "module:attr"}})` installs a plugin of one module (its source after
+    RULE_HEADER) for the rest of the test."""
+    with ExitStack() as installed:
 
-    def _install(module: str, source: str, entry_points: dict[str, list[str]]) -> None:
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(RULE_HEADER + source), encoding="utf-8")
-        dist = tmp_path / f"{module}-1.0.dist-info"
-        dist.mkdir()
-        (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n", encoding="utf-8")
-        groups = "".join(
-            f"[{group}]\n" + "".join(f"{line}\n" for line in lines) for group, lines in entry_points.items()
-        )
-        (dist / "entry_points.txt").write_text(groups, encoding="utf-8")
-        installed.append(module)
+        def _install(module: str, source: str, entry_points: dict[str, dict[str, str]]) -> None:
+            plugin = install_plugin(tmp_path, module, entry_points, modules={module: RULE_HEADER + source})
+            installed.enter_context(plugin)
 
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield _install
-    for module in installed:
-        sys.modules.pop(module, None)
+        yield _install
 
 
 COUNTING_RULE = """
@@ -154,7 +146,7 @@ def test_the_cli_reports_a_bad_rule_option_with_exit_code_2(tmp_path: Path) -> N
 
 
 def test_every_linter_gets_its_own_plugin_instances_and_options(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_counting", COUNTING_RULE, {"klantlint.rules": ["acme = acme_counting:TooManyMentions"]})
+    install("acme_counting", COUNTING_RULE, {"klantlint.rules": {"acme": "acme_counting:TooManyMentions"}})
     strict = Linter(Config(select=["ACME010", "KL016"], rules={"ACME010": {"max_mentions": 0}}, max_sentence_words=12))
     lenient = Linter(Config(select=["ACME010", "KL016"], rules={"ACME010": {"max_mentions": 5}}))
     text = "U hoort wachtmuziek. " + LONG
@@ -170,7 +162,7 @@ def test_an_entry_point_naming_an_instance_is_refused(install) -> None:  # type:
     install(
         "acme_instance",
         COUNTING_RULE + "\nSHARED = TooManyMentions()\n",
-        {"klantlint.rules": ["a = acme_instance:SHARED"]},
+        {"klantlint.rules": {"a": "acme_instance:SHARED"}},
     )
     with pytest.raises(RulePackError, match=r"plugin a \(acme_instance:SHARED\): verwijst naar een Rule-instantie"):
         klantlint.rules()
@@ -178,7 +170,7 @@ def test_an_entry_point_naming_an_instance_is_refused(install) -> None:  # type:
 
 def test_a_factory_returning_the_same_instance_twice_is_refused(install) -> None:  # type: ignore[no-untyped-def]
     source = COUNTING_RULE + "\nSHARED = TooManyMentions()\n\ndef rules():\n    return [SHARED]\n"
-    install("acme_same", source, {"klantlint.rules": ["a = acme_same:rules"]})
+    install("acme_same", source, {"klantlint.rules": {"a": "acme_same:rules"}})
     assert "ACME010" in {info.code for info in klantlint.rules()}
     with pytest.raises(RulePackError, match="steeds dezelfde instantie"):
         klantlint.rules()
@@ -186,7 +178,7 @@ def test_a_factory_returning_the_same_instance_twice_is_refused(install) -> None
 
 def test_a_factory_may_return_classes_or_fresh_instances(install) -> None:  # type: ignore[no-untyped-def]
     source = COUNTING_RULE + "\ndef rules():\n    return [TooManyMentions]\n"
-    install("acme_factory", source, {"klantlint.rules": ["a = acme_factory:rules"]})
+    install("acme_factory", source, {"klantlint.rules": {"a": "acme_factory:rules"}})
     assert "ACME010" in {info.code for info in klantlint.rules()}
     assert "ACME010" in {info.code for info in klantlint.rules()}
 
@@ -229,7 +221,7 @@ class DeclaredDocument(MentionsInDocument):
 def test_a_segment_rule_that_reads_the_document_fails_loudly(install, code: str, mode: str, where: str) -> None:  # type: ignore[no-untyped-def]
     module = f"acme_peek_{code.lower()}_{mode}"
     install(
-        module, PEEKING_RULE, {"klantlint.rules": [f"a = {module}:MentionsInDocument", f"b = {module}:PeekingGate"]}
+        module, PEEKING_RULE, {"klantlint.rules": {"a": f"{module}:MentionsInDocument", "b": f"{module}:PeekingGate"}}
     )
     linter = Linter(Config(select=[code]), mode=mode)  # type: ignore[arg-type]
     # Before, fast mode reused the hits of "U hoort nu wachtmuziek." from the first text in the second one.
@@ -238,7 +230,7 @@ def test_a_segment_rule_that_reads_the_document_fails_loudly(install, code: str,
 
 
 def test_a_rule_that_declares_the_document_scope_sees_it_and_is_not_cached(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_document", PEEKING_RULE, {"klantlint.rules": ["c = acme_document:DeclaredDocument"]})
+    install("acme_document", PEEKING_RULE, {"klantlint.rules": {"c": "acme_document:DeclaredDocument"}})
     linter = Linter(Config(select=["ACME022"]))
     texts = ["Sorry.\n\nU hoort nu wachtmuziek.", "U hoort nu wachtmuziek.", "Sorry.\n\nU hoort nu wachtmuziek."]
     assert [[f.code for f in findings] for findings in linter.pipe(texts)] == [["ACME022"], [], ["ACME022"]]
@@ -301,7 +293,7 @@ class CountsTokens(Rule):
 
 
 def test_assert_needs_declared_catches_an_undeclared_read_of_the_tree(install) -> None:  # type: ignore[no-untyped-def]
-    names = ["a = acme_tree:ReadsTheTree", "b = acme_tree:DeclaresTheTree", "c = acme_tree:CountsTokens"]
+    names = {"a": "acme_tree:ReadsTheTree", "b": "acme_tree:DeclaresTheTree", "c": "acme_tree:CountsTokens"}
     install("acme_tree", TREE_READER, {"klantlint.rules": names})
     linter = Linter(Config(select=["ACME030", "ACME031", "ACME032"]))
     texts = ["Ik hoor u goed.", "Dank u wel.", "Goedemorgen."]
@@ -327,12 +319,69 @@ def test_assert_gate_sound_names_the_texts_a_too_sharp_gate_turns_away(install) 
         COUNTING_RULE
         + "\n\nclass Sharp(TooManyMentions):\n    def may_fire(self, text, found, context):\n        return False\n"
     )
-    install("acme_sharp", source, {"klantlint.rules": ["a = acme_sharp:Sharp"]})
+    install("acme_sharp", source, {"klantlint.rules": {"a": "acme_sharp:Sharp"}})
     linter = Linter(Config(select=["ACME010"]))
     with pytest.raises(
         AssertionError, match="the gate turns away texts on which the rule fires: \\['wachtmuziek wachtmuziek'\\]"
     ):
         assert_gate_sound(linter, "ACME010", ["wachtmuziek wachtmuziek", "wachtmuziek"])
+
+
+# -- install_plugin ----------------------------------------------------------------------------------------------------
+
+HOLD_RULE = """
+class Hold(Rule):
+    info = info("ACME040")
+    triggers = frozenset({"wachtmuziek"})
+    needs = "tokens"
+
+    def check(self, doc, context):
+        for token in doc:
+            if token.lower_ == "wachtmuziek":
+                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek.")
+"""
+
+
+def _plugin_codes() -> set[str]:
+    return {info.code for info in klantlint.rules() if info.code.startswith("ACME")}
+
+
+def test_install_plugin_registers_the_entry_points_for_the_with_block_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    entry_points = {"klantlint.rules": {"hold": "acme_hold:Hold"}}
+    modules = {"acme_hold": RULE_HEADER + HOLD_RULE}
+    with install_plugin(site, "acme-hold", entry_points, modules=modules, version="2.3") as distribution:
+        assert (distribution.metadata["Name"], distribution.version) == ("acme-hold", "2.3")
+        found = metadata.entry_points(group="klantlint.rules")
+        assert [(point.name, point.value) for point in found if point.name == "hold"] == [("hold", "acme_hold:Hold")]
+        linter = Linter(Config(select=["ACME040"]))
+        assert [(f.code, f.text) for f in linter.check("U hoort nu wachtmuziek.")] == [("ACME040", "wachtmuziek")]
+    assert "hold" not in metadata.entry_points(group="klantlint.rules").names
+    assert _plugin_codes() == set()
+    assert "acme_hold" not in sys.modules
+    assert str(site) not in sys.path
+    assert list(site.iterdir()) == []
+
+
+def test_install_plugin_shares_a_folder_and_overwrites_nothing(tmp_path: Path) -> None:
+    one = {"klantlint.rules": {"one": "acme_one:Hold"}}
+    two = {"klantlint.rules": {"two": "acme_two:Hold"}}
+    with install_plugin(tmp_path, "acme-one", one, modules={"acme_one": RULE_HEADER + HOLD_RULE}):
+        with install_plugin(
+            tmp_path, "acme-two", two, modules={"acme_two": RULE_HEADER + HOLD_RULE.replace("40", "41")}
+        ):
+            assert _plugin_codes() == {"ACME040", "ACME041"}
+        assert _plugin_codes() == {"ACME040"}
+        assert str(tmp_path) in sys.path
+        source = (tmp_path / "acme_one.py").read_text(encoding="utf-8")
+        again = install_plugin(tmp_path, "acme-again", one, modules={"acme_new": "", "acme_one": "HOLD = 1"})
+        with pytest.raises(FileExistsError, match=r"acme_one\.py"), again:
+            pass
+        assert (tmp_path / "acme_one.py").read_text(encoding="utf-8") == source
+        assert not (tmp_path / "acme_new.py").exists()
+        assert _plugin_codes() == {"ACME040"}
+    assert _plugin_codes() == set()
+    assert str(tmp_path) not in sys.path
 
 
 # -- conversation rules as plugins -------------------------------------------------------------------------------------
@@ -359,7 +408,9 @@ class TooManyAgentTurns(ConversationRule):
 
 
 def test_a_conversation_rule_plugin_is_catalogued_configured_and_run(install) -> None:  # type: ignore[no-untyped-def]
-    install("acme_calls", CONVERSATION_RULE, {"klantlint.conversation_rules": ["calls = acme_calls:TooManyAgentTurns"]})
+    install(
+        "acme_calls", CONVERSATION_RULE, {"klantlint.conversation_rules": {"calls": "acme_calls:TooManyAgentTurns"}}
+    )
     info = next(info for info in klantlint.rules() if info.code == "ACME101")
     assert info.source == "plugin calls (acme_calls:TooManyAgentTurns)"
     linter = Linter(Config(select=["ACME101"]))
@@ -378,7 +429,7 @@ def test_a_conversation_plugin_reusing_a_code_is_refused(install) -> None:  # ty
     install(
         "acme_dup",
         CONVERSATION_RULE.replace("ACME101", "KL104"),
-        {"klantlint.conversation_rules": ["d = acme_dup:TooManyAgentTurns"]},
+        {"klantlint.conversation_rules": {"d": "acme_dup:TooManyAgentTurns"}},
     )
     with pytest.raises(RulePackError, match=r"plugin d \(acme_dup:TooManyAgentTurns\): KL104: code wordt al gebruikt"):
         klantlint.rules()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from klantlint import Config, Linter
 from klantlint.errors import RulePackError
+from klantlint.testing import install_plugin
+from tests.plugin_helpers import no_hold_plugin
 
 PACK = """
 rules:
@@ -63,37 +63,10 @@ def test_missing_field_fails_naming_file_and_rule(tmp_path: Path) -> None:
         Linter(Config(rule_paths=[tmp_path]))
 
 
-PLUGIN_MODULE = """
-from klantlint import Explanation, Rule, RuleInfo
-from klantlint.engine.base import Hit
-
-
-class NoHold(Rule):
-    info = RuleInfo(
-        code="ACME001", name="geen-wachtmuziek", severity="warning",
-        summary="Noem de wachtmuziek niet.", rationale="Niemand wil wachtmuziek.",
-        explanation=Explanation(wat_gaat_er_mis="x" * 12, waarom="x" * 12, voorbeeld="x" * 12, beter="x" * 12,
-                                veilig="x" * 12),
-        bad_examples=["U hoort nu wachtmuziek."], good_examples=["Ik ben zo terug."],
-    )
-    triggers = frozenset({"wachtmuziek"})
-
-    def check(self, doc, context):
-        for token in doc:
-            if token.lower_ == "wachtmuziek":
-                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
-"""
-
-
-def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "acme_rules.py").write_text(textwrap.dedent(PLUGIN_MODULE), encoding="utf-8")
-    dist = tmp_path / "acme_rules-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n", encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[klantlint.rules]\nacme = acme_rules:NoHold\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    linter = Linter()
-    assert "ACME001" in {info.code for info in linter.rule_infos()}
-    findings = linter.check("U hoort nu wachtmuziek.")
+def test_entry_point_plugin_is_loaded(tmp_path: Path) -> None:
+    entry_points = {"klantlint.rules": {"acme": "acme_rules:NoHold"}}
+    with install_plugin(tmp_path, "acme-rules", entry_points, modules={"acme_rules": no_hold_plugin()}):
+        linter = Linter()
+        assert "ACME001" in {info.code for info in linter.rule_infos()}
+        findings = linter.check("U hoort nu wachtmuziek.")
     assert [(f.code, f.text, f.message) for f in findings] == [("ACME001", "wachtmuziek", "Wachtmuziek irriteert.")]
-    sys.modules.pop("acme_rules", None)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,9 @@ from klantlint.catalogue import build_catalogue
 from klantlint.engine.selection import is_enabled
 from klantlint.errors import RulePackError
 from klantlint.rulesdoc import rules_markdown_table
+from klantlint.testing import install_plugin
 from tests.cli_helpers import run_cli
+from tests.plugin_helpers import no_hold_plugin
 
 GESPREK = {"KL002", "KL003", "KL005", "KL010", "KL018"}
 STIJL = {"KL007", "KL015", "KL016"}
@@ -128,44 +128,16 @@ rules:
     examples: {{bad: ["U hoort wachtmuziek."], good: ["U hoort niets."]}}
 """
 
-PLUGIN_MODULE = """
-from klantlint import Explanation, Rule, RuleInfo
-from klantlint.engine.base import Hit
 
-
-class NoHold(Rule):
-    info = RuleInfo(
-        code="ACME001", name="geen-wachtmuziek", severity="warning",
-        summary="Noem de wachtmuziek niet.", rationale="Niemand wil wachtmuziek.",
-        explanation=Explanation(wat_gaat_er_mis="x" * 12, waarom="x" * 12, voorbeeld="x" * 12, beter="x" * 12,
-                                veilig="x" * 12),
-        bad_examples=["U hoort nu wachtmuziek."], good_examples=["Ik ben zo terug."],
-        default=False, opt_in_reason="Alleen voor belscripts.", group="gesprek",
-    )
-    triggers = frozenset({"wachtmuziek"})
-
-    def check(self, doc, context):
-        for token in doc:
-            if token.lower_ == "wachtmuziek":
-                yield Hit(token.idx, token.idx + len(token), "Wachtmuziek irriteert.")
-"""
-
-
-def test_a_plugin_rule_declaring_a_group_joins_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "acme_group_rules.py").write_text(textwrap.dedent(PLUGIN_MODULE), encoding="utf-8")
-    dist = tmp_path / "acme_group_rules-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-group-rules\nVersion: 1.0\n", encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[klantlint.rules]\nacme = acme_group_rules:NoHold\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    try:
+def test_a_plugin_rule_declaring_a_group_joins_it(tmp_path: Path) -> None:
+    entry_points = {"klantlint.rules": {"acme": "acme_group_rules:NoHold"}}
+    source = no_hold_plugin('default=False, opt_in_reason="Alleen voor belscripts.", group="gesprek",')
+    with install_plugin(tmp_path, "acme-group-rules", entry_points, modules={"acme_group_rules": source}):
         assert "ACME001" not in _enabled()
         assert _enabled(select=["gesprek"]) == GESPREK | {"ACME001"}
         linter = Linter(Config(extend_select=["gesprek"]))
         assert [f.code for f in linter.check("U hoort nu wachtmuziek.")] == ["ACME001"]
         assert "ACME001" not in _enabled(select=["ALL"], ignore=["gesprek"])
-    finally:
-        sys.modules.pop("acme_group_rules", None)
 
 
 def test_a_pack_rule_joins_a_group_or_names_its_own(tmp_path: Path) -> None:

@@ -19,11 +19,26 @@ reference. Plain functions raising `AssertionError` with the offending texts, fo
 
 A rule runs here as the engine runs it: on an agent's text, with the context its `scope` allows (a segment-scoped
 rule that reads the document raises `UndeclaredRead`).
+
+`install_plugin` installs a plugin for the length of a `with` block without pip, so that a test can try a rule as
+klantlint finds plugins (through its entry points):
+
+    with install_plugin(tmp_path, "acme-rules", {"klantlint.rules": {"acme": "acme_rules:NoHold"}},
+                        modules={"acme_rules": SOURCE}):
+        assert "ACME001" in {info.code for info in klantlint.rules()}
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import importlib
+import re
+import shutil
+import sys
+import textwrap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klantlint.api import Linter
@@ -49,6 +64,7 @@ __all__ = [
     "example_failures",
     "fires",
     "gate_passes",
+    "install_plugin",
     "reported",
     "rule_of",
     "variants",
@@ -183,3 +199,66 @@ def variants(texts: Iterable[str]) -> list[str]:
             " ".join(words[:middle]) + "  " + " ".join(words[middle:]),
         ]
     return out
+
+
+@contextmanager
+def install_plugin(
+    folder: Path,
+    name: str,
+    entry_points: Mapping[str, Mapping[str, str]],
+    *,
+    modules: Mapping[str, str] | None = None,
+    version: str = "1.0",
+) -> Iterator[metadata.Distribution]:
+    """Install a plugin as `pip install` would, for the length of a `with` block, without pip or the network.
+
+    `entry_points` is what `[project.entry-points]` of the plugin's `pyproject.toml` declares: per group
+    (`klantlint.rules`, `klantlint.conversation_rules`) the entry-point names and the `module:attribute` each points
+    to. `modules` maps a top-level module name to its source (its common indentation removed, so an indented string
+    in a test will do); leave it out when the modules are importable already.
+
+    Into `folder` (made if missing) go the modules and a `NAME-VERSION.dist-info` folder holding the entry points,
+    which is what pip leaves in site-packages; `folder` goes first on `sys.path`, so `importlib.metadata`, and with
+    it every `Linter` and `klantlint.rules()` built inside the block, finds the plugin. Yields the installed
+    distribution. Afterwards the plugin is gone again: the files it wrote are removed, the modules it wrote are
+    dropped from `sys.modules` and `folder` leaves `sys.path` (unless it was there before). Several plugins may share
+    a folder. A module file or dist-info folder that exists already is not overwritten (`FileExistsError`).
+    """
+    sources = {module: textwrap.dedent(source) for module, source in (modules or {}).items()}
+    folder.mkdir(parents=True, exist_ok=True)
+    normalized = re.sub(r"[-_.]+", "_", name).lower()
+    dist_info = folder / f"{normalized}-{version}.dist-info"
+    written: list[Path] = []
+    on_path = str(folder) in sys.path
+    try:
+        for module, source in sources.items():
+            module_file = folder / f"{module}.py"
+            with module_file.open("x", encoding="utf-8") as out:
+                out.write(source)
+            written.append(module_file)
+        dist_info.mkdir()
+        written.append(dist_info)
+        (dist_info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8"
+        )
+        groups = [
+            f"[{group}]\n" + "".join(f"{point} = {target}\n" for point, target in points.items())
+            for group, points in entry_points.items()
+        ]
+        (dist_info / "entry_points.txt").write_text("\n".join(groups), encoding="utf-8")
+        if not on_path:
+            sys.path.insert(0, str(folder))
+        # The import system and importlib.metadata cache what they found in a folder: make them look again.
+        importlib.invalidate_caches()
+        yield metadata.Distribution.at(dist_info)
+    finally:
+        for path in written:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        for module in sources:
+            sys.modules.pop(module, None)
+        if not on_path and str(folder) in sys.path:
+            sys.path.remove(str(folder))
+        importlib.invalidate_caches()
