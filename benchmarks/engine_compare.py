@@ -51,8 +51,15 @@ print(json.dumps({{"cpu": cpu, "words": sum(len(t.text.split()) for c in calls f
 def one_run(src: Path, calls: int, varied: bool, select: list[str]) -> dict[str, float]:
     code = CHILD.format(benchmarks=str(REPO / "benchmarks"), calls=calls, varied=varied, select=select)
     env = {**os.environ, "PYTHONPATH": str(src)}
-    output = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    output = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, preexec_fn=_one_cpu
+    )
     return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def _one_cpu() -> None:
+    """Pin the child to one CPU (the same for both trees), so neither gains from a second core's caches."""
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def main() -> None:
@@ -74,8 +81,8 @@ def main() -> None:
         f"This tree: `{trees['this tree']}`; baseline: `{trees['baseline']}`.",
         "",
         f"Fast mode, rules: {rules_run}, {args.calls} generated calls per corpus; CPU seconds of `check_calls` (model "
-        f"load and warm-up excluded), median of {args.runs} alternating runs, each in a fresh process; the last "
-        "column compares the fastest run of each tree, the figure least disturbed by other load.",
+        f"load and warm-up excluded), median of {args.runs} alternating runs, each in a fresh process pinned to one "
+        "CPU; the last column compares the fastest run of each tree, the figure least disturbed by other load.",
         "",
         "| corpus | words | this tree (CPU s) | baseline (CPU s) | this tree / baseline | fastest run / fastest run |",
         "|---|---|---|---|---|---|",
