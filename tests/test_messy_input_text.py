@@ -3,6 +3,7 @@ file, non-text and broken characters through the API, a byte order mark through 
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import pty
@@ -225,6 +226,24 @@ def test_fix_keeps_a_utf8_byte_order_mark(tmp_path: Path) -> None:
     script.write_bytes(b"\xef\xbb\xbf" + b"Agent: Wat was uw naam ook alweer?\n")
     run_cli("fix", "script.md", cwd=tmp_path)
     assert script.read_bytes() == b"\xef\xbb\xbf" + b"Agent: Wat is uw naam ook alweer?\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_fix_writes_a_utf16_or_utf32_file_back_in_its_own_encoding(tmp_path: Path, codec: str) -> None:
+    # Before: the fixed text was written as UTF-8 with a UTF-8 mark, so Notepad's UTF-16 file changed encoding.
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}
+    script = tmp_path / "script.txt"
+    script.write_bytes(bom[codec] + "Agent: Wat was uw naam ook alweer?\r\n".encode(codec))
+    run_cli("fix", "script.txt", cwd=tmp_path)
+    assert script.read_bytes() == bom[codec] + "Agent: Wat is uw naam ook alweer?\r\n".encode(codec)
+
+
+def test_fix_on_stdin_answers_in_the_encoding_it_was_given() -> None:
+    given = codecs.BOM_UTF16_LE + "Agent: Wat was uw naam ook alweer?\n".encode("utf-16-le")
+    completed = subprocess.run(
+        [sys.executable, "-m", "klantlint", "fix", "-"], input=given, capture_output=True, check=False
+    )
+    assert completed.stdout == codecs.BOM_UTF16_LE + "Agent: Wat is uw naam ook alweer?\n".encode("utf-16-le")
 
 
 def test_fix_writes_no_byte_order_mark_that_was_not_there(tmp_path: Path) -> None:

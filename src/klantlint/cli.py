@@ -134,6 +134,14 @@ def _out(text: str, *, nl: bool = True) -> None:
         click.echo(text, nl=nl)
 
 
+def _out_bytes(data: bytes) -> None:
+    """Standard output as bytes (a fixed text in its own encoding), cut off quietly like `_out`."""
+    with guard_stdout():
+        sys.stdout.flush()  # text written before stays before
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
 def _run_paths(session: Session, paths: Sequence[str], exclude_from: Config) -> tuple[list[Source], list[str]]:
     sources: list[Source] = []
     errors: list[str] = []
@@ -307,9 +315,8 @@ def fix(
         result = linter.fix(source.text, unsafe=unsafe, text_format="markdown" if source.markdown else "text")
         fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
-        bom = "\ufeff" if source.bom else ""  # a byte order mark the file had stays
         if source.path == "<stdin>" and not diff:
-            _out(bom + result.text, nl=False)
+            _out_bytes(source.encoded(result.text))  # in the encoding it came in, byte order mark included
             continue
         if result.text == source.text:
             continue
@@ -329,7 +336,7 @@ def fix(
             )
         else:
             try:
-                write_atomically(source.path, bom + result.text)
+                write_atomically(source.path, source.encoded(result.text))  # same mark, same codec
             except OutputError as error:  # the other files are still fixed; the run ends with exit code 2
                 errors.append(str(error))
                 continue

@@ -13,6 +13,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# The same marks with the codec of the text after each, byte order included.
+_BOM_CODECS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 # Share of NUL bytes at the odd (or even) positions from which a text counts as UTF-16 of a Latin script.
 _UTF16_NUL_SHARE = 0.9
 
@@ -23,6 +31,15 @@ def bom_encoding(head: bytes) -> str | None:
         if head.startswith(bom):
             return encoding
     return None
+
+
+def file_encoding(head: bytes) -> tuple[bytes, str]:
+    """The byte-order mark `head` starts with (b"" without one) and the codec of the text after it, so a file can
+    be written back exactly as it was encoded: mark first, then the text in that codec."""
+    for bom, codec in _BOM_CODECS:
+        if head.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
 
 
 def utf16_without_bom(head: bytes) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from klantlint.errors import InputError
 from klantlint.findings import Finding
-from klantlint.io.encoding import bom_encoding, utf16_without_bom
+from klantlint.io.encoding import bom_encoding, file_encoding, utf16_without_bom
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -20,21 +20,25 @@ WORD_SUFFIXES = frozenset({".docx"})  # Word scripts, read by klantlint.io.docx 
 OLD_WORD_SUFFIXES = frozenset({".doc"})  # named so the error can say what to do
 CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | WORD_SUFFIXES
 STDIN = "-"
-UTF8_BOM = b"\xef\xbb\xbf"
 BINARY_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
 class Source:
     """A text to check: its display path, its content (without a byte order mark), whether it is Markdown, and
-    whether the file started with a UTF-8 byte order mark (`fix` writes it back)."""
+    the byte order mark and codec of the file, which `fix` writes it back in (`encoded`)."""
 
     path: str
     text: str
     markdown: bool
     # Word scripts: findings with paragraph numbers and headings instead of lines of `text`.
     locate: Callable[[list[Finding]], list[Finding]] | None = None
-    bom: bool = False
+    bom: bytes = b""
+    codec: str = "utf-8"
+
+    def encoded(self, text: str) -> bytes:
+        """`text` as this source's file held its text: the same byte order mark and codec."""
+        return self.bom + text.encode(self.codec)
 
 
 def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
@@ -67,7 +71,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     file, line and reason."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
-        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, bom=data.startswith(UTF8_BOM))
+        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, None, *file_encoding(data))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: {missing_reason(path)}")
@@ -79,7 +83,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
-    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, bom=data.startswith(UTF8_BOM))
+    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, None, *file_encoding(data))
 
 
 def _read_word(path: str) -> Source:
