@@ -205,6 +205,34 @@ def test_deeply_nested_whisper_json_is_an_error_record(tmp_path: Path) -> None:
     assert isinstance(record, RecordError) and "te diep genest" in record.reason
 
 
+def test_whisper_segment_without_speaker_is_an_error_record_and_the_rest_a_call(tmp_path: Path) -> None:
+    # Before: one segment that diarisation left without a speaker rejected the whole file (no call, one error).
+    path = tmp_path / "call.json"
+    segments = [
+        {"start": 0.0, "end": 2.0, "speaker": "SPEAKER_00", "text": " Goedemiddag, u spreekt met Sanne."},
+        {"start": 2.0, "end": 2.4, "text": " ja"},
+        {"start": 2.4, "end": 5.0, "speaker": "SPEAKER_01", "text": " Ik bel over mijn factuur."},
+        {"start": "laat", "end": 6.0, "speaker": "SPEAKER_00", "text": " Een moment."},
+    ]
+    path.write_text(json.dumps({"segments": segments}), encoding="utf-8")
+    calls, errors = calls_and_errors(records_of(path))
+    assert [error.reason for error in errors] == [
+        "segment 1 zonder spreker (gebruik WhisperX met diarisatie)",
+        "segment 3: 'start'/'end' moeten getallen (seconden) zijn",
+    ]
+    [call] = calls
+    assert [turn.text for turn in call.turns] == ["Goedemiddag, u spreekt met Sanne.", "Ik bel over mijn factuur."]
+    assert (call.turns_lost, call.incomplete) == (2, True)
+
+
+def test_whisper_without_any_speaker_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "call.json"
+    segments = [{"start": 0.0, "end": 1.0, "text": " hallo"}, {"start": 1.0, "end": 2.0, "text": " ja"}]
+    path.write_text(json.dumps({"segments": segments}), encoding="utf-8")
+    [record] = records_of(path)
+    assert isinstance(record, RecordError) and "geen enkel segment heeft een spreker" in record.reason
+
+
 # -- 4. Call ids of file-per-call formats, and duplicate ids ------------------------------------------------------
 
 

@@ -148,15 +148,24 @@ def whisper_file(text: str) -> ParsedFile:
     if not isinstance(segments, list):
         raise LineError("Whisper-JSON zonder lijst 'segments'", 1)
     parsed = ParsedFile()
+    without_speaker = 0
     for index, segment in enumerate(segments):
+        # One bad segment is an error record of its own; the file's other segments are still a call (incomplete).
         if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
-            raise LineError(f"segment {index} zonder tekst", 1)
+            parsed.problems.append(BadBlock(1, f"segment {index} zonder tekst"))
+            continue
         speaker = segment.get("speaker")
         if not speaker:
-            raise LineError(f"segment {index} zonder spreker (gebruik WhisperX met diarisatie)", 1)
+            without_speaker += 1
+            parsed.problems.append(BadBlock(1, f"segment {index} zonder spreker (gebruik WhisperX met diarisatie)"))
+            continue
         try:
             start, end = number(segment.get("start")), number(segment.get("end"))
         except (TypeError, ValueError):
-            raise LineError(f"segment {index}: 'start'/'end' moeten getallen (seconden) zijn", 1) from None
+            parsed.problems.append(BadBlock(1, f"segment {index}: 'start'/'end' moeten getallen (seconden) zijn"))
+            continue
         parsed.turns.append((1, Turn(speaker=str(speaker), text=segment["text"].strip(), start=start, end=end)))
+    if without_speaker and without_speaker == len(segments):
+        # No segment names a speaker: a transcript without diarisation, which one error says best.
+        raise LineError("geen enkel segment heeft een spreker (gebruik WhisperX met diarisatie)", 1)
     return parsed
