@@ -3,6 +3,7 @@ public testing helpers (issue 15, part 3)."""
 
 from __future__ import annotations
 
+import json
 import sys
 import warnings
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 
 import klantlint
 from klantlint import Config, Linter
+from klantlint.batch.runner import BatchOptions, run_batch
 from klantlint.config import load_config
 from klantlint.engine.base import Rule, UndeclaredRead
 from klantlint.errors import ConfigError, RulePackError
@@ -423,6 +425,23 @@ def test_a_conversation_rule_plugin_is_catalogued_configured_and_run(install) ->
     ]
     with pytest.raises(ConfigError, match=r"onbekende sleutel 'rules\.ACME101\.max_turns'"):
         Linter(Config(select=["ACME101"], rules={"ACME101": {"max_turns": 1}}))
+
+
+def test_the_batch_summary_lists_a_plugin_conversation_rule(install, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Before: the summary's `conversation_rules` column knew only the built-in codes (KL101-KL107).
+    install(
+        "acme_calls", CONVERSATION_RULE, {"klantlint.conversation_rules": {"calls": "acme_calls:TooManyAgentTurns"}}
+    )
+    spoken = ["Goedemorgen.", "Hallo.", "Ja.", "Nou.", "Ja.", "Dus.", "Ja."]
+    turns = [{"speaker": ("Agent", "Klant")[index % 2], "text": text} for index, text in enumerate(spoken)]
+    calls = tmp_path / "calls.jsonl"
+    calls.write_text(json.dumps({"call_id": "c1", "agent_speaker": "Agent", "turns": turns}) + "\n", encoding="utf-8")
+    summary = tmp_path / "summary.jsonl"
+    linter = Linter(Config(select=["ACME101", "KL101"]))
+    run_batch(linter, BatchOptions(inputs=[str(calls)], output=None, summary=summary, errors=None))
+    record = json.loads(summary.read_text(encoding="utf-8"))
+    assert record["counts"].get("ACME101") == 1
+    assert "ACME101" in record["conversation_rules"]
 
 
 def test_a_conversation_plugin_reusing_a_code_is_refused(install) -> None:  # type: ignore[no-untyped-def]

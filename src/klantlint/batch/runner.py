@@ -204,7 +204,8 @@ def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
 class Outputs:
     """The three output files, appended call by call and flushed so a kill loses at most one call."""
 
-    def __init__(self, options: BatchOptions) -> None:
+    def __init__(self, options: BatchOptions, conversation_codes: frozenset[str]) -> None:
+        self.conversation_codes = conversation_codes  # the run's conversation rules, plugins included
         paths = [path for path in (options.output, options.errors, options.summary) if path is not None]
         files = dict(zip(paths, OutputFile.open_all(paths, append=options.resume), strict=True))
         self.findings = files.get(options.output) if options.output else None
@@ -222,7 +223,9 @@ class Outputs:
                 self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
             self.findings.flush()
         if self.summary is not None:
-            record = summary_record(result, duplicate_call_id=duplicate_call_id)
+            record = summary_record(
+                result, duplicate_call_id=duplicate_call_id, conversation_codes=self.conversation_codes
+            )
             if self.summary_csv is not None:
                 # Counts and lists (hold durations, conversation rules) go into one CSV cell as JSON.
                 self.summary_csv.writerow(
@@ -306,7 +309,8 @@ def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
         results = _started(results)
     else:
         results = lint_records(records, linter, jobs=options.jobs, agent_speaker=options.agent_speaker)
-    outputs = Outputs(options)
+    phrase_codes = {rule.info.code for rule in linter.catalogue.phrase_rules}
+    outputs = Outputs(options, frozenset(info.code for info in linter.catalogue.infos()) - phrase_codes)
     closed = False
     try:
         for record, result in progress.track(results):

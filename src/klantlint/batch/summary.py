@@ -24,8 +24,11 @@ def call_score(result: CallResult) -> float:
     return round(max(0.0, 100.0 - POINTS_PER_WEIGHTED_FINDING_PER_100_WORDS * per_100_words), 1)
 
 
-def summary_record(result: CallResult, *, duplicate_call_id: bool = False) -> dict[str, Any]:
-    """One summary line; `duplicate_call_id` marks a call whose id an earlier call of the run already had."""
+def summary_record(
+    result: CallResult, *, duplicate_call_id: bool = False, conversation_codes: frozenset[str] = CONVERSATION_CODES
+) -> dict[str, Any]:
+    """One summary line; `duplicate_call_id` marks a call whose id an earlier call of the run already had.
+    `conversation_codes`: the codes listed under `conversation_rules` (the run's, plugins included)."""
     words = result.agent_words + result.customer_words
     return {
         "call_id": result.call_id,
@@ -49,7 +52,7 @@ def summary_record(result: CallResult, *, duplicate_call_id: bool = False) -> di
         "longest_agent_monologue_s": result.longest_agent_monologue_s,
         "holds": result.holds,
         "hold_durations_s": result.hold_durations_s,
-        "conversation_rules": sorted({f.finding.code for f in result.findings} & CONVERSATION_CODES),
+        "conversation_rules": sorted({f.finding.code for f in result.findings} & conversation_codes),
         "conversation_rules_skipped": result.conversation_rules_skipped,
         "incomplete": result.turns_lost > 0,
         "turns_lost": result.turns_lost,
