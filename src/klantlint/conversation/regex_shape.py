@@ -139,3 +139,67 @@ def _literal_strings(items: list[Item]) -> set[str] | None:
         if len(strings) > MAX_LITERAL_VARIANTS:
             return None
     return strings
+
+
+MIN_LITERAL = 2  # a shorter piece ("u", "e") is in nearly every text and would gate nothing out
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match of `pattern` contains one, chosen to be rare (long); None when none are found.
+
+    "(?:ik|we)\\s+(?:bel|stuur)" gives {"bel", "stuur"} (longer than {"ik", "we"}). The answer is checked with
+    `gate_covers`, so a doubt in reading the pattern costs a gate, never a match.
+    """
+    parsed = sre_parse.parse(pattern)
+    items = list(parsed)
+    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE or _has_flags(items):
+        return None  # an inline flag ("(?i:...)") changes what a literal matches
+    literals = _rarest(_candidates(items))
+    if literals is None or not gate_covers(tuple(sorted(literals)), pattern):
+        return None
+    return frozenset(literals)
+
+
+def _candidates(items: list[Item]) -> list[set[str]]:
+    """Sets of strings, each a set of which every match of the sequence `items` contains one."""
+    found: list[set[str]] = []
+    run = {""}  # the literal stretch read so far, in each of its spellings
+    for item in [*items, (None, None)]:
+        spelled = _literal_strings([item])
+        if spelled is not None and len(run) * len(spelled) <= MAX_LITERAL_VARIANTS:
+            run = {head + tail for head in run for tail in spelled}
+            continue
+        if run != {""} and all(len(piece) >= MIN_LITERAL for piece in run):
+            found.append(run)
+        run = {""}
+        op, arg = item
+        if op is sre.SUBPATTERN:
+            found.extend(_candidates(list(arg[-1])))
+        elif op is sre.BRANCH:
+            branches = [_rarest(_candidates(list(branch))) for branch in arg[1]]
+            if all(branch is not None for branch in branches):
+                found.append(set().union(*(branch for branch in branches if branch is not None)))
+        elif op in _REPEATS and arg[0] >= 1:
+            found.extend(_candidates(list(arg[2])))
+    return found
+
+
+def _rarest(candidates: list[set[str]]) -> set[str] | None:
+    """The candidate whose shortest string is longest (then the one with fewest strings)."""
+    usable = [candidate for candidate in candidates if candidate]
+    if not usable:
+        return None
+    return max(usable, key=lambda candidate: (min(len(piece) for piece in candidate), -len(candidate)))
+
+
+def _has_flags(items: list[Item]) -> bool:
+    for op, arg in items:
+        if op is sre.SUBPATTERN and (arg[1] or arg[2] or _has_flags(list(arg[-1]))):
+            return True
+        if op is sre.BRANCH and any(_has_flags(list(branch)) for branch in arg[1]):
+            return True
+        if op in _REPEATS and _has_flags(list(arg[2])):
+            return True
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and _has_flags(list(arg[1])):
+            return True
+    return False

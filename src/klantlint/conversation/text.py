@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from klantlint.conversation.literal_gate import LiteralGate, literal_gate
 from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers
 
 # Typographic variants that transcripts and scripts mix; each maps to one character, so offsets stay put.
@@ -32,26 +33,31 @@ def normalise(text: str) -> str:
 class Cue:
     """A cue: a list of regex alternatives over normalised text, optionally behind a gate, a few strings of which
     every match contains one. Most turns contain none of them, and a substring test is much cheaper than the regex.
+    Behind that, the cue's literal gate: the strings read from the alternatives themselves (`literal_gate`).
 
-    The regex is built on first use, not when the module defining the cue is imported: `klantlint rules` and a
-    check where no conversation rule runs never pay for it.
+    The regex and the literal gate are built on first use, not when the module defining the cue is imported:
+    `klantlint rules` and a check where no conversation rule runs never pay for them.
     """
 
-    __slots__ = ("gate", "patterns", "regex")
+    __slots__ = ("gate", "literals", "patterns", "regex")
 
     regex: re.Pattern[str]  # the alternatives as one regex, each bounded by word edges; set on first use
+    literals: LiteralGate | None  # strings of which every match contains one (None: no such set); set on first use
 
     def __init__(self, patterns: tuple[str, ...], gate: tuple[str, ...] = ()) -> None:
         self.patterns = patterns
         self.gate = gate
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:
-        """Called only while the `regex` slot is empty: compiles it once. Later reads are plain slot reads, with
-        no property call on the path that runs for every cue on every turn."""
-        if name != "regex":
-            raise AttributeError(name)
-        self.regex = _alternatives_regex(self.patterns, self.gate)
-        return self.regex
+    def __getattr__(self, name: str) -> re.Pattern[str] | LiteralGate | None:
+        """Called only while the `regex` or `literals` slot is empty: builds it once. Later reads are plain slot
+        reads, with no property call on the path that runs for every cue on every turn."""
+        if name == "regex":
+            self.regex = _alternatives_regex(self.patterns, self.gate)
+            return self.regex
+        if name == "literals":
+            self.literals = literal_gate(self.patterns)
+            return self.literals
+        raise AttributeError(name)
 
     @property
     def compiled(self) -> bool:
@@ -63,12 +69,17 @@ class Cue:
         return True
 
     def may_match(self, text: str) -> bool:
-        """False when `text` has none of the gate strings (then the regex cannot match)."""
+        """False when `text` has none of the gate strings or none of the literal gate's (then the regex cannot
+        match)."""
         # A plain loop: measurably cheaper than any() over a generator, and this runs for every turn.
         for piece in self.gate:
             if piece in text:
-                return True
-        return not self.gate
+                break
+        else:
+            if self.gate:
+                return False
+        literals = self.literals
+        return literals is None or literals.occurs_in(text)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos) if self.may_match(text) else None
