@@ -5,6 +5,7 @@ word character, and to check that a cue's gate (a cheap substring test run befor
 
 from __future__ import annotations
 
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -19,10 +20,17 @@ _OTHER_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE}
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str) -> tuple[tuple[Item, ...], int]:
+    """The items of `pattern`'s parse and its global flags, read once: every question below starts from them."""
+    parsed = sre_parse.parse(pattern)
+    return tuple(parsed), parsed.state.flags
+
+
 def edge_kinds(pattern: str) -> tuple[set[str], set[str]]:
     """What a match of `pattern` can begin with and end with: WORD (a word character) and/or OTHER (anything
     else, an anchor, or nothing)."""
-    items = list(sre_parse.parse(pattern))
+    items = list(_parsed(pattern)[0])
     return _edge(items, backwards=False), _edge(items, backwards=True)
 
 
@@ -88,7 +96,7 @@ def gate_covers(gate: tuple[str, ...], pattern: str) -> bool:
 
     "(?:ik|we)\\s+bel" is covered by ("bel",) and by ("ik", "we"), not by ("ik",).
     """
-    return _covered(list(sre_parse.parse(pattern)), gate)
+    return _covered(list(_parsed(pattern)[0]), gate)
 
 
 MAX_LITERAL_VARIANTS = 64
@@ -150,12 +158,12 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     "(?:ik|we)\\s+(?:bel|stuur)" gives {"bel", "stuur"} (longer than {"ik", "we"}). The answer is checked with
     `gate_covers`, so a doubt in reading the pattern costs a gate, never a match.
     """
-    parsed = sre_parse.parse(pattern)
+    parsed, flags = _parsed(pattern)
     items = list(parsed)
-    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE or _has_flags(items):
+    if flags & sre.SRE_FLAG_IGNORECASE or _has_flags(items):
         return None  # an inline flag ("(?i:...)") changes what a literal matches
     literals = _rarest(_candidates(items))
-    if literals is None or not gate_covers(tuple(sorted(literals)), pattern):
+    if literals is None or not _covered(items, tuple(sorted(literals))):
         return None
     return frozenset(literals)
 
