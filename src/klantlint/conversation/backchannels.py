@@ -7,9 +7,8 @@ show that the listener follows; they take no turn from the speaker.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from klantlint.conversation.view import TEXT_FACTS_CAPACITY, ViewTurn
+from klantlint.conversation.view import ViewTurn
 
 # At most this many words, every one a listening sound or a one-word acknowledgement.
 MAX_BACKCHANNEL_WORDS = 3
@@ -22,15 +21,5 @@ _WORD = re.compile(r"[\w-]+")
 
 def is_backchannel(turn: ViewTurn) -> bool:
     """The turn says nothing but listening sounds ("mm-hm", "ja ja", "ah oké"), in at most three words."""
-    return _is_backchannel(turn.lower)
-
-
-@lru_cache(maxsize=TEXT_FACTS_CAPACITY)
-def _is_backchannel(lower: str) -> bool:
-    """As `is_backchannel`, for a normalised text (remembered: "ja", "mm-hm" and "oké" recur in every call)."""
-    words: list[str] = []
-    for word in _WORD.finditer(lower):
-        if len(words) == MAX_BACKCHANNEL_WORDS:
-            return False  # a fourth word: no back-channel, however long the rest of the turn
-        words.append(word.group())
-    return bool(words) and all(BACKCHANNEL_WORD.fullmatch(word) for word in words)
+    words = _WORD.findall(turn.lower)
+    return 0 < len(words) <= MAX_BACKCHANNEL_WORDS and all(BACKCHANNEL_WORD.fullmatch(word) for word in words)

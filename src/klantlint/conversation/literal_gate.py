@@ -14,10 +14,9 @@ from klantlint.conversation.regex_shape import required_literals
 class LiteralGate:
     """Whether a text contains one of a set of strings (anywhere, not only as whole words)."""
 
-    __slots__ = ("_automaton", "pieces")
+    __slots__ = ("_automaton",)
 
     def __init__(self, pieces: frozenset[str]) -> None:
-        self.pieces = pieces
         self._automaton = ahocorasick.Automaton()
         for piece in sorted(pieces):
             self._automaton.add_word(piece, piece)
@@ -25,10 +24,6 @@ class LiteralGate:
 
     def occurs_in(self, text: str) -> bool:
         return next(self._automaton.iter(text), None) is not None
-
-    def implies(self, gate: tuple[str, ...]) -> bool:
-        """Whether every text this gate lets through contains one of `gate` too (each piece contains one)."""
-        return all(any(other in piece for other in gate) for piece in self.pieces)
 
 
 def literal_gate(patterns: tuple[str, ...]) -> LiteralGate | None:
@@ -40,10 +35,3 @@ def literal_gate(patterns: tuple[str, ...]) -> LiteralGate | None:
             return None
         pieces |= literals
     return LiteralGate(frozenset(pieces)) if pieces else None
-
-
-def screens(gate: tuple[str, ...], literals: LiteralGate | None) -> tuple[LiteralGate, ...]:
-    """The scans a text must pass before a cue's regex runs: its hand-written gate (unless the literal gate implies
-    it) and its literal gate; each one C-level scan, however many strings it holds."""
-    hand = LiteralGate(frozenset(gate)) if gate and not (literals is not None and literals.implies(gate)) else None
-    return tuple(screen for screen in (hand, literals) if screen is not None)
