@@ -33,7 +33,7 @@ def normalise(text: str) -> str:
 class Cue:
     """A cue: a list of regex alternatives over normalised text, optionally behind a gate, a few strings of which
     every match contains one. Most turns contain none of them, and a substring test is much cheaper than the regex.
-    Behind that, the cue's literal gate: the strings read from the alternatives themselves (`literal_gate`).
+    A cue that lists no gate gets a literal gate instead: the strings read from its alternatives (`literal_gate`).
 
     The regex and the literal gate are built on first use, not when the module defining the cue is imported:
     `klantlint rules` and a check where no conversation rule runs never pay for them.
@@ -42,7 +42,8 @@ class Cue:
     __slots__ = ("gate", "literals", "patterns", "regex")
 
     regex: re.Pattern[str]  # the alternatives as one regex, each bounded by word edges; set on first use
-    literals: LiteralGate | None  # strings of which every match contains one (None: no such set); set on first use
+    # Without a gate: strings of which every match contains one (None: no such set, or a gate); set on first use.
+    literals: LiteralGate | None
 
     def __init__(self, patterns: tuple[str, ...], gate: tuple[str, ...] = ()) -> None:
         self.patterns = patterns
@@ -55,7 +56,8 @@ class Cue:
             self.regex = _alternatives_regex(self.patterns, self.gate)
             return self.regex
         if name == "literals":
-            self.literals = literal_gate(self.patterns)
+            # A listed gate already turns most text away: a second scan would cost more than it saves.
+            self.literals = None if self.gate else literal_gate(self.patterns)
             return self.literals
         raise AttributeError(name)
 
@@ -69,15 +71,13 @@ class Cue:
         return True
 
     def may_match(self, text: str) -> bool:
-        """False when `text` has none of the gate strings or none of the literal gate's (then the regex cannot
-        match)."""
+        """False when `text` has none of the gate strings, or of the literal gate's (then the regex cannot match)."""
         # A plain loop: measurably cheaper than any() over a generator, and this runs for every turn.
         for piece in self.gate:
             if piece in text:
-                break
-        else:
-            if self.gate:
-                return False
+                return True
+        if self.gate:
+            return False
         literals = self.literals
         return literals is None or literals.occurs_in(text)
 
