@@ -5,6 +5,7 @@ word character, and to check that a cue's gate (a cheap substring test run befor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -103,17 +104,9 @@ MAX_LITERAL_VARIANTS = 64
 
 
 def _covered(items: list[Item], gate: tuple[str, ...]) -> bool:
-    # `runs`: the literal stretch read so far, in each of its spellings ("he" + (et|ette|ten) is three).
-    runs = {""}
-    for item in [*items, (None, None)]:
-        spelled = _literal_strings([item])
-        if spelled is not None and len(runs) * len(spelled) <= MAX_LITERAL_VARIANTS:
-            runs = {run + tail for run in runs for tail in spelled}
-            continue
+    for runs, (op, arg) in _stretches(items):
         if all(any(piece in run for piece in gate) for run in runs):
             return True
-        runs = {""}
-        op, arg = item
         if op is sre.SUBPATTERN and _covered(list(arg[-1]), gate):
             return True
         if op is sre.BRANCH and all(_covered(list(branch), gate) for branch in arg[1]):
@@ -121,6 +114,19 @@ def _covered(items: list[Item], gate: tuple[str, ...]) -> bool:
         if op in _REPEATS and arg[0] >= 1 and _covered(list(arg[2]), gate):
             return True
     return False
+
+
+def _stretches(items: list[Item]) -> Iterator[tuple[set[str], Item]]:
+    """The literal stretches of a sequence, each in all its spellings ("he" + (et|ette|ten) is three), with the
+    item that ends it ((None, None) at the end of the sequence)."""
+    runs = {""}
+    for item in [*items, (None, None)]:
+        spelled = _literal_strings([item])
+        if spelled is not None and len(runs) * len(spelled) <= MAX_LITERAL_VARIANTS:
+            runs = {run + tail for run in runs for tail in spelled}
+            continue
+        yield runs, item
+        runs = {""}
 
 
 def _literal_strings(items: list[Item]) -> set[str] | None:
@@ -171,16 +177,9 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 def _candidates(items: list[Item]) -> list[set[str]]:
     """Sets of strings, each a set of which every match of the sequence `items` contains one."""
     found: list[set[str]] = []
-    run = {""}  # the literal stretch read so far, in each of its spellings
-    for item in [*items, (None, None)]:
-        spelled = _literal_strings([item])
-        if spelled is not None and len(run) * len(spelled) <= MAX_LITERAL_VARIANTS:
-            run = {head + tail for head in run for tail in spelled}
-            continue
-        if run != {""} and all(len(piece) >= MIN_LITERAL for piece in run):
-            found.append(run)
-        run = {""}
-        op, arg = item
+    for runs, (op, arg) in _stretches(items):
+        if runs != {""} and all(len(piece) >= MIN_LITERAL for piece in runs):
+            found.append(runs)
         if op is sre.SUBPATTERN:
             found.extend(_candidates(list(arg[-1])))
         elif op is sre.BRANCH:

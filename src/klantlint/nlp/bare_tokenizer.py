@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 BARE_TOKENIZER = "klantlint.BareTokenizer.v1"
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
-# The config override that makes `spacy.load` build the tokenizer with this factory.
-BARE_TOKENIZER_CONFIG: dict[str, Any] = {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
 # The tokenizer section of a pipeline saved with spaCy's factory and no settings of its own.
 _SPACY_TOKENIZER_SECTION = f'[nlp.tokenizer]\n@tokenizers = "{SPACY_TOKENIZER}"\n\n'
 
@@ -32,6 +30,11 @@ def uses_spacy_tokenizer(folder: Path) -> bool:
     if not (folder / "tokenizer").is_file() or not config.is_file():
         return False
     return _SPACY_TOKENIZER_SECTION in config.read_text(encoding="utf-8")
+
+
+def bare_tokenizer_config() -> dict[str, Any]:
+    """The config override that makes `spacy.load` build the tokenizer with this factory (a new one each time)."""
+    return {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
 
 
 def bare_tokenizer() -> Callable[[Language], Tokenizer]:

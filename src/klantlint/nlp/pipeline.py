@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from klantlint.errors import ModelError
 from klantlint.nlp.bare_tokenizer import (
-    BARE_TOKENIZER_CONFIG,
+    bare_tokenizer_config,
     register_bare_tokenizer,
     restore_tokenizer_config,
     uses_spacy_tokenizer,
@@ -91,7 +91,7 @@ def _load_overrides(target: str | Path) -> dict[str, Any]:
     spaCy's own factory is built bare, as `from_disk` fills it (`bare_tokenizer`); packages load as they are."""
     if isinstance(target, Path) and uses_spacy_tokenizer(target):
         register_bare_tokenizer()
-        return BARE_TOKENIZER_CONFIG
+        return bare_tokenizer_config()
     return {}
 
 
