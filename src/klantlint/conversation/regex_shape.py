@@ -5,8 +5,6 @@ word character, and to check that a cue's gate (a cheap substring test run befor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -21,17 +19,10 @@ _OTHER_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE}
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
-@lru_cache(maxsize=1024)
-def _parsed(pattern: str) -> tuple[tuple[Item, ...], int]:
-    """The items of `pattern`'s parse and its global flags, read once: every question below starts from them."""
-    parsed = sre_parse.parse(pattern)
-    return tuple(parsed), parsed.state.flags
-
-
 def edge_kinds(pattern: str) -> tuple[set[str], set[str]]:
     """What a match of `pattern` can begin with and end with: WORD (a word character) and/or OTHER (anything
     else, an anchor, or nothing)."""
-    items = list(_parsed(pattern)[0])
+    items = list(sre_parse.parse(pattern))
     return _edge(items, backwards=False), _edge(items, backwards=True)
 
 
@@ -97,16 +88,24 @@ def gate_covers(gate: tuple[str, ...], pattern: str) -> bool:
 
     "(?:ik|we)\\s+bel" is covered by ("bel",) and by ("ik", "we"), not by ("ik",).
     """
-    return _covered(list(_parsed(pattern)[0]), gate)
+    return _covered(list(sre_parse.parse(pattern)), gate)
 
 
 MAX_LITERAL_VARIANTS = 64
 
 
 def _covered(items: list[Item], gate: tuple[str, ...]) -> bool:
-    for runs, (op, arg) in _stretches(items):
+    # `runs`: the literal stretch read so far, in each of its spellings ("he" + (et|ette|ten) is three).
+    runs = {""}
+    for item in [*items, (None, None)]:
+        spelled = _literal_strings([item])
+        if spelled is not None and len(runs) * len(spelled) <= MAX_LITERAL_VARIANTS:
+            runs = {run + tail for run in runs for tail in spelled}
+            continue
         if all(any(piece in run for piece in gate) for run in runs):
             return True
+        runs = {""}
+        op, arg = item
         if op is sre.SUBPATTERN and _covered(list(arg[-1]), gate):
             return True
         if op is sre.BRANCH and all(_covered(list(branch), gate) for branch in arg[1]):
@@ -114,19 +113,6 @@ def _covered(items: list[Item], gate: tuple[str, ...]) -> bool:
         if op in _REPEATS and arg[0] >= 1 and _covered(list(arg[2]), gate):
             return True
     return False
-
-
-def _stretches(items: list[Item]) -> Iterator[tuple[set[str], Item]]:
-    """The literal stretches of a sequence, each in all its spellings ("he" + (et|ette|ten) is three), with the
-    item that ends it ((None, None) at the end of the sequence)."""
-    runs = {""}
-    for item in [*items, (None, None)]:
-        spelled = _literal_strings([item])
-        if spelled is not None and len(runs) * len(spelled) <= MAX_LITERAL_VARIANTS:
-            runs = {run + tail for run in runs for tail in spelled}
-            continue
-        yield runs, item
-        runs = {""}
 
 
 def _literal_strings(items: list[Item]) -> set[str] | None:
@@ -153,60 +139,3 @@ def _literal_strings(items: list[Item]) -> set[str] | None:
         if len(strings) > MAX_LITERAL_VARIANTS:
             return None
     return strings
-
-
-MIN_LITERAL = 2  # a shorter piece ("u", "e") is in nearly every text and would gate nothing out
-
-
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings of which every match of `pattern` contains one, chosen to be rare (long); None when none are found.
-
-    "(?:ik|we)\\s+(?:bel|stuur)" gives {"bel", "stuur"} (longer than {"ik", "we"}). The answer is checked with
-    `gate_covers`, so a doubt in reading the pattern costs a gate, never a match.
-    """
-    parsed, flags = _parsed(pattern)
-    items = list(parsed)
-    if flags & sre.SRE_FLAG_IGNORECASE or _has_flags(items):
-        return None  # an inline flag ("(?i:...)") changes what a literal matches
-    literals = _rarest(_candidates(items))
-    if literals is None or not _covered(items, tuple(sorted(literals))):
-        return None
-    return frozenset(literals)
-
-
-def _candidates(items: list[Item]) -> list[set[str]]:
-    """Sets of strings, each a set of which every match of the sequence `items` contains one."""
-    found: list[set[str]] = []
-    for runs, (op, arg) in _stretches(items):
-        if runs != {""} and all(len(piece) >= MIN_LITERAL for piece in runs):
-            found.append(runs)
-        if op is sre.SUBPATTERN:
-            found.extend(_candidates(list(arg[-1])))
-        elif op is sre.BRANCH:
-            branches = [_rarest(_candidates(list(branch))) for branch in arg[1]]
-            if all(branch is not None for branch in branches):
-                found.append(set().union(*(branch for branch in branches if branch is not None)))
-        elif op in _REPEATS and arg[0] >= 1:
-            found.extend(_candidates(list(arg[2])))
-    return found
-
-
-def _rarest(candidates: list[set[str]]) -> set[str] | None:
-    """The candidate whose shortest string is longest (then the one with fewest strings)."""
-    usable = [candidate for candidate in candidates if candidate]
-    if not usable:
-        return None
-    return max(usable, key=lambda candidate: (min(len(piece) for piece in candidate), -len(candidate)))
-
-
-def _has_flags(items: list[Item]) -> bool:
-    for op, arg in items:
-        if op is sre.SUBPATTERN and (arg[1] or arg[2] or _has_flags(list(arg[-1]))):
-            return True
-        if op is sre.BRANCH and any(_has_flags(list(branch)) for branch in arg[1]):
-            return True
-        if op in _REPEATS and _has_flags(list(arg[2])):
-            return True
-        if op in (sre.ASSERT, sre.ASSERT_NOT) and _has_flags(list(arg[1])):
-            return True
-    return False

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from klantlint.conversation.literal_gate import LiteralGate, literal_gate
 from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers
 
 # Typographic variants that transcripts and scripts mix; each maps to one character, so offsets stay put.
@@ -33,33 +32,26 @@ def normalise(text: str) -> str:
 class Cue:
     """A cue: a list of regex alternatives over normalised text, optionally behind a gate, a few strings of which
     every match contains one. Most turns contain none of them, and a substring test is much cheaper than the regex.
-    A cue that lists no gate gets a literal gate instead: the strings read from its alternatives (`literal_gate`).
 
-    The regex and the literal gate are built on first use, not when the module defining the cue is imported:
-    `klantlint rules` and a check where no conversation rule runs never pay for them.
+    The regex is built on first use, not when the module defining the cue is imported: `klantlint rules` and a
+    check where no conversation rule runs never pay for it.
     """
 
-    __slots__ = ("gate", "literals", "patterns", "regex")
+    __slots__ = ("gate", "patterns", "regex")
 
     regex: re.Pattern[str]  # the alternatives as one regex, each bounded by word edges; set on first use
-    # Without a gate: strings of which every match contains one (None: no such set, or a gate); set on first use.
-    literals: LiteralGate | None
 
     def __init__(self, patterns: tuple[str, ...], gate: tuple[str, ...] = ()) -> None:
         self.patterns = patterns
         self.gate = gate
 
-    def __getattr__(self, name: str) -> re.Pattern[str] | LiteralGate | None:
-        """Called only while the `regex` or `literals` slot is empty: builds it once. Later reads are plain slot
-        reads, with no property call on the path that runs for every cue on every turn."""
-        if name == "regex":
-            self.regex = _alternatives_regex(self.patterns, self.gate)
-            return self.regex
-        if name == "literals":
-            # A listed gate already turns most text away: a second scan would cost more than it saves.
-            self.literals = None if self.gate else literal_gate(self.patterns)
-            return self.literals
-        raise AttributeError(name)
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        """Called only while the `regex` slot is empty: compiles it once. Later reads are plain slot reads, with
+        no property call on the path that runs for every cue on every turn."""
+        if name != "regex":
+            raise AttributeError(name)
+        self.regex = _alternatives_regex(self.patterns, self.gate)
+        return self.regex
 
     @property
     def compiled(self) -> bool:
@@ -71,15 +63,12 @@ class Cue:
         return True
 
     def may_match(self, text: str) -> bool:
-        """False when `text` has none of the gate strings, or of the literal gate's (then the regex cannot match)."""
+        """False when `text` has none of the gate strings (then the regex cannot match)."""
         # A plain loop: measurably cheaper than any() over a generator, and this runs for every turn.
         for piece in self.gate:
             if piece in text:
                 return True
-        if self.gate:
-            return False
-        literals = self.literals
-        return literals is None or literals.occurs_in(text)
+        return not self.gate
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos) if self.may_match(text) else None
