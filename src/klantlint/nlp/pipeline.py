@@ -11,9 +11,15 @@ import importlib.util
 import json
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from klantlint.errors import ModelError
+from klantlint.nlp.bare_tokenizer import (
+    bare_tokenizer_config,
+    register_bare_tokenizer,
+    restore_tokenizer_config,
+    uses_spacy_tokenizer,
+)
 from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT, register_components
 
 if TYPE_CHECKING:
@@ -64,9 +70,12 @@ def load_pipeline(model: str = "auto") -> Language:
     target = resolve_model(model)
     register_components()
     try:
-        nlp = spacy.load(target)
+        overrides = _load_overrides(target)
+        nlp = spacy.load(target, config=overrides)
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"model '{model}' ({target}) kan niet worden geladen: {error}") from None
+    if overrides:
+        restore_tokenizer_config(nlp)
     if nlp.lang != "nl":
         raise ModelError(f"model '{model}' ({target}) is geen Nederlandse pijplijn (taal: {nlp.lang})")
     if COMPONENT_NAME not in nlp.pipe_names:
@@ -75,6 +84,15 @@ def load_pipeline(model: str = "auto") -> Language:
         segmenter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
         nlp.add_pipe(SENTENCES_COMPONENT, before=segmenter) if segmenter else nlp.add_pipe(SENTENCES_COMPONENT)
     return nlp
+
+
+def _load_overrides(target: str | Path) -> dict[str, Any]:
+    """Config overrides for loading `target`: the tokenizer of a pipeline folder (the bundled model) saved with
+    spaCy's own factory is built bare, as `from_disk` fills it (`bare_tokenizer`); packages load as they are."""
+    if isinstance(target, Path) and uses_spacy_tokenizer(target):
+        register_bare_tokenizer()
+        return bare_tokenizer_config()
+    return {}
 
 
 def pipeline_label(nlp: Language) -> str:
