@@ -6,7 +6,7 @@ Shared by the training recipe (`train.py`) and the model benchmark (`benchmarks/
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,23 +105,6 @@ def transcript_form(sentence: Sentence) -> Sentence:
         line=sentence.line,
         meta=dict(sentence.meta),
     )
-
-
-def split_by_index(
-    sentences: Iterable[Sentence], test_every: int = 10
-) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
-    """Deterministic train/dev/test split: sentence i goes to test when i % n == 0, dev when i % n == 1."""
-    train: list[Sentence] = []
-    dev: list[Sentence] = []
-    test: list[Sentence] = []
-    for index, sentence in enumerate(sentences):
-        if index % test_every == 0:
-            test.append(sentence)
-        elif index % test_every == 1:
-            dev.append(sentence)
-        else:
-            train.append(sentence)
-    return train, dev, test
 
 
 def with_transcript_copies(sentences: list[Sentence], share: float, rng: random.Random) -> list[Sentence]:

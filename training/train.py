@@ -4,7 +4,8 @@
 
 Steps (each also runs on its own: prepare, train, package):
   prepare  convert the UD Dutch CoNLL-U files and klantlint's in-domain treebank into spaCy DocBins,
-           with a deterministic split and transcript-style augmentation;
+           with a deterministic split that keeps whole UD documents apart (splits.py) and
+           transcript-style augmentation;
   train    train tok2vec + morphologizer + parser with spaCy's trainer, and initialise the rule-based
            Dutch lemmatizer from spacy-lookups-data (its tables are stored inside the pipeline);
   package  copy the best model into src/klantlint/models/ with its licence and provenance.
@@ -27,14 +28,14 @@ from spacy.tokens import DocBin
 from spacy.training.converters import conllu_to_docs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conllu import Sentence, read_conllu, split_by_index, transcript_form, with_transcript_copies
+from conllu import Sentence, read_conllu, transcript_form, with_transcript_copies
+from splits import ud_splits
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 MODEL_DIR = REPO / "src" / "klantlint" / "models" / "nl_klantlint_sm"
-UD_FILES = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu")
 INDOMAIN_TRAIN = HERE / "data" / "train"
 INDOMAIN_TEST = HERE / "data" / "test"
 SENTENCES_PER_DOC = 8
@@ -42,22 +43,6 @@ UD_TRANSCRIPT_SHARE = 0.25
 INDOMAIN_TRANSCRIPT_SHARE = 0.5
 INDOMAIN_UPSAMPLE = 3
 MODEL_VERSION = "0.1.0"
-
-
-def ud_splits(ud_dir: Path) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
-    """Split every UD file 8:1:1 by sentence index, so the held-out test covers news and Wikipedia."""
-    train: list[Sentence] = []
-    dev: list[Sentence] = []
-    test: list[Sentence] = []
-    for name in UD_FILES:
-        path = ud_dir / name
-        if not path.exists():
-            raise SystemExit(f"error: {path} not found; pass --ud the folder with {', '.join(UD_FILES)}")
-        tr, dv, te = split_by_index(read_conllu(path))
-        train += tr
-        dev += dv
-        test += te
-    return train, dev, test
 
 
 def indomain_splits() -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
@@ -112,13 +97,16 @@ def prepare(ud_dir: Path, seed: int) -> dict[str, int]:
     return counts
 
 
-def train(seed: int, output: Path) -> None:
+def train(seed: int, output: Path, settings: list[str]) -> None:
+    """Train with config.cfg; `settings` are extra `section.key=value` overrides (e.g. for a comparison run)."""
+    from spacy.cli._util import parse_config_overrides
     from spacy.cli.train import train as spacy_train
 
     overrides = {
         "paths.train": str(CORPUS / "train.spacy"),
         "paths.dev": str(CORPUS / "dev.spacy"),
         "system.seed": seed,
+        **parse_config_overrides([f"--{setting}" for setting in settings]),
     }
     spacy_train(HERE / "config.cfg", output, overrides=overrides)
 
@@ -158,13 +146,20 @@ def main() -> None:
     parser.add_argument("--ud", type=Path, help="folder with the UD Dutch CoNLL-U files")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--output", type=Path, default=OUTPUT, help="training output folder")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config.cfg setting, e.g. components.parser.model.hidden_width=64 (repeatable)",
+    )
     args = parser.parse_args()
     if args.step in ("prepare", "all"):
         if args.ud is None:
             parser.error("--ud is required for prepare/all")
         prepare(args.ud, args.seed)
     if args.step in ("train", "all"):
-        train(args.seed, args.output)
+        train(args.seed, args.output, args.set)
     if args.step in ("package", "all"):
         package(args.output)
 
