@@ -5,15 +5,8 @@ from __future__ import annotations
 import codecs
 
 SNIFF_BYTES = 8192
-# UTF-32 marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# The same marks with the codec of the text after each, byte order included.
+# Byte-order marks and the codec of the text after each, byte order included; UTF-32 first: the UTF-32-LE mark
+# starts with the UTF-16-LE one.
 _BOM_CODECS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -27,13 +20,13 @@ _UTF16_NUL_SHARE = 0.9
 
 def bom_encoding(head: bytes) -> str | None:
     """The codec that decodes (and drops) the byte-order mark `head` starts with, if any."""
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return encoding
-    return None
+    bom, codec = mark_and_codec(head)
+    if not bom:
+        return None
+    return "utf-8-sig" if codec == "utf-8" else codec.removesuffix("-le").removesuffix("-be")
 
 
-def file_encoding(head: bytes) -> tuple[bytes, str]:
+def mark_and_codec(head: bytes) -> tuple[bytes, str]:
     """The byte-order mark `head` starts with (b"" without one) and the codec of the text after it, so a file can
     be written back exactly as it was encoded: mark first, then the text in that codec."""
     for bom, codec in _BOM_CODECS:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from klantlint.errors import InputError
 from klantlint.findings import Finding
-from klantlint.io.encoding import bom_encoding, file_encoding, utf16_without_bom
+from klantlint.io.encoding import bom_encoding, mark_and_codec, utf16_without_bom
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -71,7 +71,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     file, line and reason."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
-        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, None, *file_encoding(data))
+        return Source("<stdin>", decode(data, "<stdin>"), stdin_markdown, None, *mark_and_codec(data))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: {missing_reason(path)}")
@@ -83,7 +83,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
-    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, None, *file_encoding(data))
+    return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, None, *mark_and_codec(data))
 
 
 def _read_word(path: str) -> Source:
