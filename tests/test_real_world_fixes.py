@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter, Suggestion
-from klantlint.testing import fires, reported
 from klantlint.transcripts import Call, Turn
+from tests.labelled_cases import reported_and_quiet_tests
 
 
 @pytest.fixture(scope="module")
@@ -216,14 +216,7 @@ def test_kl015_rewrite_keeps_the_verb_last_in_a_subordinate_clause(linter: Linte
     assert _applied(text, findings[0].suggestions[0]) == rewritten
 
 
-@pytest.mark.parametrize(("code", "text"), REPORTED)
-def test_reported(linter: Linter, code: str, text: str) -> None:
-    assert reported(linter, code, text)
-
-
-@pytest.mark.parametrize(("code", "text"), QUIET)
-def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
-    assert not fires(linter, code, text)
+test_reported, test_stays_quiet = reported_and_quiet_tests(REPORTED, QUIET)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Config, Linter
-from klantlint.testing import fires, reported
+from tests.labelled_cases import reported_and_quiet_tests
 
 
 @pytest.fixture(scope="module")
@@ -128,11 +128,4 @@ def test_kl011_feeling_formula_becomes_a_statement(linter: Linter, text: str, re
     assert text[: fix.start] + fix.replacement + text[fix.end :] == rewritten
 
 
-@pytest.mark.parametrize(("code", "text"), REPORTED)
-def test_reported(linter: Linter, code: str, text: str) -> None:
-    assert reported(linter, code, text)
-
-
-@pytest.mark.parametrize(("code", "text"), QUIET)
-def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
-    assert not fires(linter, code, text)
+test_reported, test_stays_quiet = reported_and_quiet_tests(REPORTED, QUIET)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from klantlint import Linter
-from klantlint.testing import ALL_RULES, agent_context, fires, gate_passes, reported, rule_of
+from klantlint.testing import ALL_RULES, agent_context, fires, gate_passes, rule_of
+from tests.labelled_cases import reported_and_quiet_tests
 
 
 @pytest.fixture(scope="module")
@@ -96,14 +97,7 @@ REPORTED = [("KL004", text) for text in KL004_REFERRALS] + [("KL018", text) for 
 QUIET = [("KL004", text) for text in KL004_NOT_REFERRALS] + [("KL018", text) for text in KL018_NOT_COMMANDS]
 
 
-@pytest.mark.parametrize(("code", "text"), REPORTED)
-def test_reported(linter: Linter, code: str, text: str) -> None:
-    assert reported(linter, code, text)
-
-
-@pytest.mark.parametrize(("code", "text"), QUIET)
-def test_stays_quiet(linter: Linter, code: str, text: str) -> None:
-    assert not fires(linter, code, text)
+test_reported, test_stays_quiet = reported_and_quiet_tests(REPORTED, QUIET)
 
 
 def test_kl018_reports_a_stutter_once_and_rewrites_it_whole(linter: Linter) -> None:
