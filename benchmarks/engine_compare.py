@@ -22,6 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from benchmarks.processes import one_cpu  # noqa: E402
 from benchmarks.results_header import write_results  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "engine_compare.md"
@@ -52,14 +53,9 @@ def one_run(src: Path, calls: int, varied: bool, select: list[str]) -> dict[str,
     code = CHILD.format(benchmarks=str(REPO / "benchmarks"), calls=calls, varied=varied, select=select)
     env = {**os.environ, "PYTHONPATH": str(src)}
     output = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, preexec_fn=_one_cpu
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, preexec_fn=one_cpu
     )
     return json.loads(output.stdout.strip().splitlines()[-1])
-
-
-def _one_cpu() -> None:
-    """Pin the child to one CPU (the same for both trees), so neither gains from a second core's caches."""
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def main() -> None:

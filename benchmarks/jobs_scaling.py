@@ -17,26 +17,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from benchmarks.processes import timed_batch  # noqa: E402
 from benchmarks.results_header import write_results  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "jobs_scaling.md"
-
-
-def timed_batch(corpus: Path, jobs: int, scratch: Path) -> float:
-    """Wall seconds of one `klantlint batch` process over `corpus` with `--jobs jobs`."""
-    command = [sys.executable, "-m", "klantlint", "batch", str(corpus), "--jobs", str(jobs)]
-    outputs = ["-o", str(scratch / f"findings-{jobs}.jsonl"), "--summary", str(scratch / f"summary-{jobs}.jsonl")]
-    started = time.perf_counter()
-    completed = subprocess.run([*command, *outputs], capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if completed.returncode not in (0, 1):
-        raise SystemExit(f"klantlint batch --jobs {jobs} failed ({completed.returncode}): {completed.stderr[:500]}")
-    return elapsed
 
 
 def main() -> None:
@@ -49,13 +37,14 @@ def main() -> None:
         corpus = scratch / "calls.jsonl"
         generator = [sys.executable, str(REPO / "benchmarks" / "make_transcripts.py"), "--calls", str(args.calls)]
         subprocess.run([*generator, "--seed", "7", "--varied", "--out", str(corpus)], check=True)
-        timed_batch(corpus, 1, scratch)  # warm-up: file cache, bytecode
+        timed_batch(corpus, scratch / "findings-1.jsonl", scratch / "summary-1.jsonl")  # warm-up: file cache, bytecode
         seconds: dict[int, list[float]] = {1: [], 2: []}
         loads: list[float] = []
         for _ in range(args.runs):
             for jobs in (1, 2):
                 loads.append(os.getloadavg()[0])
-                seconds[jobs].append(timed_batch(corpus, jobs, scratch))
+                findings, summary = scratch / f"findings-{jobs}.jsonl", scratch / f"summary-{jobs}.jsonl"
+                seconds[jobs].append(timed_batch(corpus, findings, summary, jobs=jobs))
         same = (scratch / "findings-1.jsonl").read_bytes() == (scratch / "findings-2.jsonl").read_bytes()
     one, two = statistics.median(seconds[1]), statistics.median(seconds[2])
     body = [

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from benchmarks.processes import one_cpu, timed_batch  # noqa: E402
 from benchmarks.results_header import write_results  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "throughput.md"
@@ -167,7 +167,7 @@ def run_peer(peer_dir: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
     command = [str(peer_dir / "node_modules" / ".bin" / "textlint"), "--config", ".textlintrc", "--format", "json"]
     started = time.perf_counter()
     completed = subprocess.run(
-        [*command, str(turns_file)], cwd=peer_dir, capture_output=True, text=True, preexec_fn=_one_cpu
+        [*command, str(turns_file)], cwd=peer_dir, capture_output=True, text=True, preexec_fn=one_cpu
     )
     elapsed = time.perf_counter() - started
     if completed.returncode not in (0, 1):  # textlint exits 1 when it finds something
@@ -182,14 +182,9 @@ def run_peer(peer_dir: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
 def run_batch_process(corpus: Path, scratch: Path) -> dict[str, Any]:
     """`klantlint batch` as a whole process (start, model load, reading, writing included), one CPU."""
     agent_words = sum(len(text.split()) for text in _agent_turn_texts(_load_calls(corpus)))
-    command = [sys.executable, "-m", "klantlint", "batch", str(corpus), "--jobs", "1"]
-    outputs = ["-o", str(scratch / "batch-findings.jsonl"), "--summary", str(scratch / "batch-summary.jsonl")]
-    started = time.perf_counter()
-    completed = subprocess.run([*command, *outputs], capture_output=True, text=True, preexec_fn=_one_cpu)
-    elapsed = time.perf_counter() - started
-    if completed.returncode not in (0, 1):
-        raise SystemExit(f"klantlint batch failed ({completed.returncode}): {completed.stderr.strip()[:500]}")
-    findings = sum(1 for _ in (scratch / "batch-findings.jsonl").open(encoding="utf-8"))
+    findings_file = scratch / "batch-findings.jsonl"
+    elapsed = timed_batch(corpus, findings_file, scratch / "batch-summary.jsonl", pinned=True)
+    findings = sum(1 for _ in findings_file.open(encoding="utf-8"))
     return _process_row("batch", None, agent_words, findings, elapsed)
 
 
@@ -207,11 +202,6 @@ def _process_row(variant: str, calls: int | None, agent_words: int, findings: in
     }
 
 
-def _one_cpu() -> None:
-    """Pin the calling process to one CPU of those it may use (the same one for every variant)."""
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-
-
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(runs, key=lambda run: run["words_per_s"])[len(runs) // 2]
 
@@ -226,7 +216,7 @@ def _in_subprocess(*args: str, pinned: bool = True) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=True,
-        preexec_fn=_one_cpu if pinned else None,
+        preexec_fn=one_cpu if pinned else None,
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
