@@ -36,7 +36,7 @@ import klantlint.conversation
 from klantlint import Config, Linter
 from klantlint.transcripts.records import call_from_record
 calls = [call_from_record(r, "generated", n) for n, r in enumerate(generate({calls}, seed=7, varied={varied}), 1)]
-linter = Linter(Config(**({select!r} and {{"select": {select!r}}})))
+linter = Linter(Config(select={select!r}) if {select!r} else Config())
 list(linter.check_calls(calls[:50]))
 for module in pkgutil.iter_modules(klantlint.conversation.__path__):
     for value in vars(importlib.import_module("klantlint.conversation." + module.name)).values():
