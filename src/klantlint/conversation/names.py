@@ -81,8 +81,9 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
 
 def _address_after(words: list[str], word: str) -> bool:
     """`word` is a street after a particle ("van de Vlasstraat"): the caller's address follows the name."""
-    street = any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
-    return street and bool(words) and words[-1].lower() in NAME_PARTICLES
+    if not words or words[-1].lower() not in NAME_PARTICLES:  # the cheap test first: it rules out most words
+        return False
+    return any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
 
 
 def _is_cased(text: str) -> bool:
