@@ -21,5 +21,9 @@ _WORD = re.compile(r"[\w-]+")
 
 def is_backchannel(turn: ViewTurn) -> bool:
     """The turn says nothing but listening sounds ("mm-hm", "ja ja", "ah oké"), in at most three words."""
+    return turn.fact(_only_listening)
+
+
+def _only_listening(turn: ViewTurn) -> bool:
     words = _WORD.findall(turn.lower)
     return 0 < len(words) <= MAX_BACKCHANNEL_WORDS and all(BACKCHANNEL_WORD.fullmatch(word) for word in words)

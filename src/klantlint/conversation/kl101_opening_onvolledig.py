@@ -85,20 +85,28 @@ def _after_addressing(lower: str, position: int) -> bool:
     return 0 < len(words) - title - 1 <= MAX_ADDRESSED_NAME_WORDS
 
 
+def _words_before_met(turn: ViewTurn, organisations: tuple[str, ...]) -> frozenset[str]:
+    """The organisation's words, department words, and the turn's capitalised words: they may be an organisation
+    that is not configured ("Goedemiddag Woonwinkel Linde met Sanne")."""
+    capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
+    return organisation_words(organisations) | DEPARTMENT_WORDS | capitalised
+
+
 def _has_own_name(turn: ViewTurn, organisations: tuple[str, ...]) -> bool:
     """'u spreekt met Sanne', 'mijn naam is ...', 'met Sanne' after the greeting or the organisation
     ("goedemiddag kidsshop kwebbel met jesse"), or 'Sanne hier van ...'."""
     cased = turn.text != turn.text.lower()
     if _name_before_hier(turn, organisations, cased):
         return True
-    # Capitalised words may be an organisation that is not configured ("Goedemiddag Woonwinkel Linde met Sanne").
-    capitalised = {word.lower() for word in CAPITALISED_WORD.findall(turn.text) if word[0].isupper()}
-    before_met = organisation_words(organisations) | DEPARTMENT_WORDS | capitalised
+    before_met: frozenset[str] | None = None  # words that may stand before "met <naam>", read on the first "met"
     for match in OWN_NAME_INTRO.finditer(turn.lower):
-        if match.group() == "met" and not (
-            starts_clause(turn.lower, match.start(), before_met) or _after_addressing(turn.lower, match.start())
-        ):
-            continue
+        if match.group() == "met":
+            if before_met is None:
+                before_met = _words_before_met(turn, organisations)
+            if not (
+                starts_clause(turn.lower, match.start(), before_met) or _after_addressing(turn.lower, match.start())
+            ):
+                continue
         words = name_after(turn.text, turn.lower, match.end(), cased=cased)
         if words and not is_organisation_word(words[0], organisations):
             return True

@@ -41,9 +41,18 @@ def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
     """The closing turn says what was agreed before its greeting: after a recap lead-in ("Dus ...", "Ik noteer:
     ...") with at least three words, or by stating the agreement itself ("Dan verbind ik u nu door met de
     afdeling schade. Nog een fijne dag.")."""
+    recap_lead = turn.fact(_recap_lead_before_greeting)
+    if recap_lead is None:
+        return False
+    return recap_lead or _agrees(view, turn)
+
+
+def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:
+    """Whether a recap lead-in with at least three words comes before the turn's closing greeting; None without
+    a closing greeting."""
     greeting = turn.search(CLOSING_GREETING)
     if greeting is None:
-        return False
+        return None
     before = turn.lower[: greeting.start()]
     # The greeting's own sentence ("Nog een fijne dag") restates nothing.
     greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
@@ -51,23 +60,23 @@ def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
         recap_end = greeting_sentence if greeting_sentence > lead.end() else len(before)
         if len(WORD.findall(before[lead.end() : recap_end])) >= RECAP_WORDS:
             return True
-    return _agrees(view, turn)
+    return False
 
 
 def summary_missing(view: CallView) -> bool:
     """Something was agreed, and no recap ("Samengevat: ...", "Dus ..., klopt dat?") follows the last agreement (a
     recap that agrees something new is a recap, not the agreement it has to follow); a call that ends in a
     transfer needs none."""
-    if view.agent_turns[-1].has(TRANSFER_NOW):
+    last = view.agent_turns[-1]
+    if last.has(TRANSFER_NOW):
         # The call ends by putting the customer through: the colleague takes it from there.
         return False
-    recap_after = False
     for turn in reversed(view.agent_turns):
-        closing_recap = turn is view.agent_turns[-1] and _closing_recap(view, turn)
-        if turn.has(SUMMARY) or turn.has(RECAP_CHECK) or closing_recap:
-            recap_after = True
-        elif _agrees(view, turn):
-            return not recap_after
+        if turn.has(SUMMARY) or turn.has(RECAP_CHECK) or (turn is last and _closing_recap(view, turn)):
+            # The latest recap follows every agreement before it: earlier turns need no look.
+            return False
+        if _agrees(view, turn):
+            return True
     return False
 
 

@@ -18,21 +18,23 @@ def interruptions(view: CallView) -> list[ViewTurn]:
     `MAX_OVERLAP_SECONDS` before the customer's turn ends."""
     found = []
     for turn in view.agent_turns:
-        # A back-channel ("mm-hm", "ja") inside the customer's turn is listening, not talking over them.
-        if is_backchannel(turn):
+        # The timing first: it rules out most turns, and the back-channel tests read the text.
+        if turn.start is None:
             continue
         previous = _turn_before(view, turn)
-        if previous is None or not previous.is_customer or previous.end is None or turn.start is None:
+        if previous is None or not previous.is_customer or previous.end is None:
             continue
-        # Starting while the customer says "ja" or "mm-hm" cuts nobody off.
-        if is_backchannel(previous):
+        if not previous.end - turn.start > MAX_OVERLAP_SECONDS:
             continue
         # Only an agent who starts while the customer is already speaking talks over the customer; an agent turn
         # that began before the customer's turn (diarised calls list turns by their end) was interrupted itself.
         if previous.start is not None and turn.start < previous.start:
             continue
-        if previous.end - turn.start > MAX_OVERLAP_SECONDS:
-            found.append(turn)
+        # A back-channel ("mm-hm", "ja") inside the customer's turn is listening, not talking over them; and
+        # starting while the customer says "ja" or "mm-hm" cuts nobody off.
+        if is_backchannel(turn) or is_backchannel(previous):
+            continue
+        found.append(turn)
     return found
 
 

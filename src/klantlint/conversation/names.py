@@ -81,8 +81,9 @@ def name_after(text: str, lower: str, position: int, *, cased: bool) -> tuple[st
 
 def _address_after(words: list[str], word: str) -> bool:
     """`word` is a street after a particle ("van de Vlasstraat"): the caller's address follows the name."""
-    street = any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
-    return street and bool(words) and words[-1].lower() in NAME_PARTICLES
+    if not words or words[-1].lower() not in NAME_PARTICLES:  # the cheap test first: it rules out most words
+        return False
+    return any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in STREET_ENDINGS)
 
 
 def _is_cased(text: str) -> bool:
@@ -97,32 +98,21 @@ def caller_names(view: CallView) -> list[GivenName]:
 
 def _caller_names(view: CallView) -> list[GivenName]:
     names: list[GivenName] = []
-    asked = False
+    asking: ViewTurn | None = None  # the agent's turn since the customer last spoke, which may ask for the name
     for turn in view.turns:
         if turn.is_agent:
-            asked = turn.has(NAME_QUESTION)
+            asking = turn
             continue
         if not turn.is_customer:
             continue
-        given = _introduced_name_in(turn.text) or (_answered_name_in(turn.text) if asked else None)
+        # Worked out once per turn text: "ja hallo met Jansen" recurs across calls.
+        given = turn.fact(_introduced_name) or (
+            turn.fact(_answered_name) if asking is not None and asking.has(NAME_QUESTION) else None
+        )
         if given:
             names.append(GivenName(turn.index, given))
-        asked = False
+        asking = None
     return names
-
-
-# Customer turn texts whose names are remembered: "ja hallo met Jansen" recurs across calls.
-NAMES_REMEMBERED = 4096
-
-
-@lru_cache(maxsize=NAMES_REMEMBERED)
-def _introduced_name_in(text: str) -> tuple[str, ...] | None:
-    return _introduced_name(ViewTurn(0, "customer", text))
-
-
-@lru_cache(maxsize=NAMES_REMEMBERED)
-def _answered_name_in(text: str) -> tuple[str, ...] | None:
-    return _answered_name(ViewTurn(0, "customer", text))
 
 
 def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:

@@ -38,7 +38,18 @@ def call_back_in(text: str, from_offset: int = 0) -> bool:
 
 
 def next_step_in(turn: ViewTurn, from_offset: int = 0) -> bool:
-    text = turn.lower
+    """Whether the turn (after `from_offset`) commits to a call-back, a transfer or something in writing; for the
+    whole turn worked out once per turn text (the closing and the refusal rules both ask)."""
+    if from_offset == 0:
+        return turn.fact(_next_step_anywhere)
+    return _next_step_after(turn.lower, from_offset)
+
+
+def _next_step_anywhere(turn: ViewTurn) -> bool:
+    return _next_step_after(turn.lower, 0)
+
+
+def _next_step_after(text: str, from_offset: int) -> bool:
     return (
         call_back_in(text, from_offset)
         or NEXT_STEP_TRANSFER.search(text, from_offset) is not None

@@ -74,12 +74,12 @@ class ConversationRunner:
         by_turn: dict[int, list[tuple[str, int, int]]] = {}
         for item in phrase_findings:
             by_turn.setdefault(item.turn_index, []).append((item.finding.code, item.finding.start, item.finding.end))
-        turns = tuple(
+        turns = [
             ViewTurn(index, role, turn.text, turn.start, turn.end, tuple(by_turn[index]) if index in by_turn else ())
             for index, (turn, role) in enumerate(zip(call.turns, roles, strict=True))
-        )
+        ]
         organisations = tuple(call.organisation) or self.organisations
-        return CallView(turns, organisations=organisations, given_direction=call.direction)
+        return CallView(tuple(turns), organisations=organisations, given_direction=call.direction)
 
     def _turn_finding(
         self, call: Call, roles: Sequence[Role], rule: ConversationRule, hit: ConversationHit

@@ -25,10 +25,10 @@ TEXT_FACTS_CAPACITY = 4096
 
 
 @lru_cache(maxsize=TEXT_FACTS_CAPACITY)
-def _text_facts(text: str) -> tuple[str, dict[Cue, re.Match[str] | None]]:
-    """A turn text's normalised form and the cue matches found in it so far. Turns repeat across calls ("Dank u
-    wel en een fijne dag verder"), and a cue's match depends on the text alone, so every turn with the same text
-    shares them."""
+def _text_facts(text: str) -> tuple[str, dict[object, Any]]:
+    """A turn text's normalised form and what was found in it so far: cue matches (keyed by cue) and facts (keyed
+    by the function that derives them, see `ViewTurn.fact`). Turns repeat across calls ("Dank u wel en een fijne
+    dag verder"), and both depend on the text alone, so every turn with the same text shares them."""
     return normalise(text), {}
 
 
@@ -36,7 +36,8 @@ class ViewTurn:
     """One turn: `index` is its position in the call; `lower` is `text` normalised (same length), computed once.
 
     Read-only by convention (a plain slotted class: a view is built for every call of a batch run). Rules ask
-    for cues through `search`/`has`, which run each cue at most once per turn however many rules ask.
+    for cues through `search`/`has`, and for other facts of the text through `fact`: each is worked out at most
+    once per turn text however many rules ask.
     """
 
     __slots__ = (
@@ -92,6 +93,15 @@ class ViewTurn:
         match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
         return match is not None
 
+    def fact(self, derive: Callable[[ViewTurn], T]) -> T:
+        """What `derive` says about this turn, worked out once per turn text. `derive` must be a module-level
+        function that reads only the turn's `text` and `lower` (turns with the same text share its answer)."""
+        found = self._found
+        if derive in found:
+            return cast(T, found[derive])
+        value = found[derive] = derive(self)
+        return value
+
 
 @dataclass(frozen=True)
 class CallView:
@@ -102,6 +112,8 @@ class CallView:
     given_direction: Direction | None = None
     _agent: tuple[ViewTurn, ...] = field(init=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(init=False, repr=False, compare=False)
+    # The agent's next turn after each position (None after the agent's last turn).
+    _next_agent: list[ViewTurn | None] = field(init=False, repr=False, compare=False)
     # Computed once in __post_init__ (cached_property takes a lock on every first access: too slow per call).
     has_start_times: bool = field(init=False, repr=False, compare=False)
     has_timestamps: bool = field(init=False, repr=False, compare=False)
@@ -109,17 +121,31 @@ class CallView:
 
     def __post_init__(self) -> None:
         set_field = object.__setattr__
-        agent = tuple(turn for turn in self.turns if turn.is_agent)
-        spoken = [turn for turn in self.turns if turn.role != "unknown"]
-        set_field(self, "_agent", agent)
-        set_field(self, "_memo", {})
+        turns = self.turns
+        next_agent: list[ViewTurn | None] = [None] * len(turns)
+        agent: list[ViewTurn] = []
         # Every agent and customer turn has a start time (enough to measure holds) / also an end time (overlap).
-        set_field(self, "has_start_times", bool(spoken) and all(turn.start is not None for turn in spoken))
-        set_field(
-            self,
-            "has_timestamps",
-            self.has_start_times and all(turn.end is not None for turn in spoken),
-        )
+        spoken = missing_start = missing_end = False
+        following: ViewTurn | None = None
+        for position in range(len(turns) - 1, -1, -1):  # one pass, from the back
+            next_agent[position] = following
+            turn = turns[position]
+            if turn.role == "unknown":
+                continue
+            spoken = True
+            if turn.start is None:
+                missing_start = True
+            if turn.end is None:
+                missing_end = True
+            if turn.is_agent:
+                agent.append(turn)
+                following = turn
+        agent.reverse()
+        set_field(self, "_agent", tuple(agent))
+        set_field(self, "_memo", {})
+        set_field(self, "_next_agent", next_agent)
+        set_field(self, "has_start_times", spoken and not missing_start)
+        set_field(self, "has_timestamps", spoken and not missing_start and not missing_end)
         # The agent's first turn: the opening is judged on it alone.
         set_field(self, "opening", agent[0] if agent else None)
 
@@ -141,7 +167,7 @@ class CallView:
         return self.shared("direction", _told_direction)
 
     def next_agent_turn(self, index: int) -> ViewTurn | None:
-        return next((turn for turn in self.turns[index + 1 :] if turn.is_agent), None)
+        return self._next_agent[index]
 
     def between(self, first: int, last: int) -> tuple[ViewTurn, ...]:
         """The turns strictly between two turn indices."""
