@@ -28,6 +28,8 @@ CHUNK = 64
 # Records per fork: the children of one window share its records with the parent. Each fork costs the children
 # some warming up (copied pages, cold caches), so windows are large; the parent holds at most two of them.
 WINDOW = CHUNK * 64
+# Records of the first fork's window: the parent reads it alone, before the children start (see `lint_forked`).
+FIRST_WINDOW = CHUNK * 8
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
 # `jobs="auto"`: every CPU this process may run on.
@@ -74,7 +76,9 @@ def lint_records(
                 results = lint_records_in_process(linter, window, agent_speaker)
             yield from zip(window, results, strict=True)
     elif "fork" in multiprocessing.get_all_start_methods():
-        yield from lint_forked(iterator, linter, jobs, agent_speaker, chunk=CHUNK, window=WINDOW)
+        yield from lint_forked(
+            iterator, linter, jobs, agent_speaker, chunk=CHUNK, window=WINDOW, first_window=FIRST_WINDOW
+        )
     else:
         yield from _lint_spawned(iterator, linter, jobs, agent_speaker)
 
