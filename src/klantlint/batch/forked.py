@@ -1,12 +1,12 @@
 """Linting windows of records in forked processes, with the parent as one of the workers.
 
-The parent reads a window of records, then forks `jobs - 1` children. They inherit the loaded pipeline, the
-compiled rules, the warm segment cache and the window itself (copy-on-write), so nothing is loaded or sent
-to them. Parent and children take chunks of the window from a shared counter, so none of them idles while
-work is left. Children send back each chunk's results and the segments they checked; the parent adopts those
-into its cache and passes them on, with the segments it checked itself, to the other children through a
-`SegmentLog`, so a text is rarely parsed twice. The parent yields results in input order and reads the next
-window while the children work.
+The parent reads a window of records (a small one first, then larger ones), then forks `jobs - 1` children. They
+inherit the loaded pipeline, the compiled rules, the warm segment cache and the window itself (copy-on-write), so
+nothing is loaded or sent to them. Parent and children take chunks of the window from a shared counter, so none of
+them idles while work is left. Children send back each chunk's results and the segments they checked; the parent
+adopts those into its cache and passes them on, with the segments it checked itself, to the other children through a
+`SegmentLog`, so a text is rarely parsed twice. The parent yields results in input order and reads the next window
+while the children work.
 
 A chunk taken by a child that dies is linted by the parent, so no record is lost.
 """
