@@ -12,7 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from klantlint.batch import parallel
+from klantlint.cli import cli
 from tests.cli_helpers import run_cli
 
 AGENT_LINES = [
@@ -79,6 +82,28 @@ def test_jobs_two_gives_the_same_output_in_input_order(tmp_path: Path) -> None:
     assert (tmp_path / "f1.jsonl").read_text() == (tmp_path / "f2.jsonl").read_text()
     assert (tmp_path / "s1.csv").read_text() == (tmp_path / "s2.csv").read_text()
     assert (tmp_path / "s1.csv").read_text().startswith("call_id,agent_id,")
+
+
+def test_jobs_two_over_growing_windows_writes_the_same_files_and_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small chunks and windows, so the forked run spans a small first window and larger next ones (8, 16, 32, 32
+    and 2 records): findings, summary and errors files are byte for byte those of one process, nothing dropped."""
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "FIRST_WINDOW", 8)
+    monkeypatch.setattr(parallel, "WINDOW", 32)
+    records = make_calls(tmp_path / "in.jsonl", 90, seed=5, bad_every=11)
+    outcomes: dict[str, tuple[int, bytes, bytes, bytes]] = {}
+    for jobs in ("1", "2"):
+        files = [tmp_path / f"{name}{jobs}.jsonl" for name in ("f", "s", "e")]
+        options = ["-o", str(files[0]), "--summary", str(files[1]), "--errors", str(files[2]), "--jobs", jobs]
+        result = CliRunner().invoke(cli, ["batch", str(tmp_path / "in.jsonl"), *options])
+        outcomes[jobs] = (result.exit_code, *(path.read_bytes() for path in files))
+    assert outcomes["2"] == outcomes["1"]
+    exit_code, findings, summary, errors = outcomes["1"]
+    assert exit_code == 2  # the bad records
+    assert len(summary.splitlines()) + len(errors.splitlines()) == records
+    assert len(errors.splitlines()) == records // 11 and findings
 
 
 def _children_of(pid: int) -> set[int]:

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import pickle
 import random
+from collections.abc import Iterator
 
 import pytest
 
@@ -59,6 +60,39 @@ def test_forked_workers_over_several_windows_give_the_results_of_one_process(
     assert [record for record, _ in ours] == records
     assert [result for _, result in ours] == [result for _, result in expected]
     assert any(result.findings for _, result in ours if not isinstance(result, RecordError))
+
+
+def test_the_first_window_is_small_and_the_next_ones_grow_to_the_full_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The parent reads the first window alone, before any child is forked: it is FIRST_WINDOW records, and each
+    next window (read while the one before it is linted) is twice as large, up to WINDOW."""
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "FIRST_WINDOW", 4)
+    monkeypatch.setattr(parallel, "WINDOW", 16)
+    calls = _calls(45, seed=14)
+    read = 0
+
+    def counted() -> Iterator[Call]:
+        nonlocal read
+        for call in calls:
+            read += 1
+            yield call
+
+    windows: list[tuple[int, int]] = []  # (records in the window, records read when it was forked)
+    window_results = forked._window_results
+
+    def recording(linter, records, *args):  # type: ignore[no-untyped-def]
+        windows.append((len(records), read))
+        return window_results(linter, records, *args)
+
+    monkeypatch.setattr(forked, "_window_results", recording)
+    expected = list(parallel.lint_records(calls, Linter(mode="fast"), jobs=1))
+    ours = list(parallel.lint_records(counted(), Linter(mode="fast"), jobs=2))
+
+    assert ours == expected
+    assert [size for size, _ in windows] == [4, 8, 16, 16, 1]
+    assert [when for _, when in windows] == [4, 12, 28, 44, 45]  # never more than the window being forked ahead
 
 
 def test_the_parent_adopts_what_its_children_checked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,12 +1,12 @@
 """Linting windows of records in forked processes, with the parent as one of the workers.
 
-The parent reads a window of records, then forks `jobs - 1` children. They inherit the loaded pipeline, the
-compiled rules, the warm segment cache and the window itself (copy-on-write), so nothing is loaded or sent
-to them. Parent and children take chunks of the window from a shared counter, so none of them idles while
-work is left. Children send back each chunk's results and the segments they checked; the parent adopts those
-into its cache and passes them on, with the segments it checked itself, to the other children through a
-`SegmentLog`, so a text is rarely parsed twice. The parent yields results in input order and reads the next
-window while the children work.
+The parent reads a window of records (a small one first, then larger ones), then forks `jobs - 1` children. They
+inherit the loaded pipeline, the compiled rules, the warm segment cache and the window itself (copy-on-write), so
+nothing is loaded or sent to them. Parent and children take chunks of the window from a shared counter, so none of
+them idles while work is left. Children send back each chunk's results and the segments they checked; the parent
+adopts those into its cache and passes them on, with the segments it checked itself, to the other children through a
+`SegmentLog`, so a text is rarely parsed twice. The parent yields results in input order and reads the next window
+while the children work.
 
 A chunk taken by a child that dies is linted by the parent, so no record is lost.
 """
@@ -68,17 +68,31 @@ _inherited: _Window | None = None
 
 
 def lint_forked(
-    iterator: Iterator[Record], linter: Linter, jobs: int, agent_speaker: str | None, *, chunk: int, window: int
+    iterator: Iterator[Record],
+    linter: Linter,
+    jobs: int,
+    agent_speaker: str | None,
+    *,
+    chunk: int,
+    window: int,
+    first_window: int | None = None,
 ) -> Iterator[tuple[Record, Result]]:
-    """Each record with its result, in input order, linted by the parent and `jobs - 1` forked children."""
-    records = list(islice(iterator, window))
+    """Each record with its result, in input order, linted by the parent and `jobs - 1` forked children.
+
+    The parent reads the first window alone, before any child exists, so that window is small (`first_window`
+    records); each next one is twice the size of the last, up to `window`, and is read while the children lint
+    the one before it."""
+    size = min(window, first_window or window)
+    records = list(islice(iterator, size))
     while records:
+        size = min(window, size * 2)
         following: list[Record] = []
+        # Read the next window while the children are busy with this one, a part of it after each chunk.
+        per_chunk = -(-size // -(-len(records) // chunk))  # ceil(size / number of chunks)
         for (start, end), results in _window_results(linter, records, jobs, agent_speaker, chunk):
             yield from zip(records[start:end], results, strict=True)
-            # Read the next window while the children are busy with this one.
-            following += islice(iterator, max(0, min(chunk, window - len(following))))
-        following += islice(iterator, max(0, window - len(following)))
+            following += islice(iterator, max(0, min(per_chunk, size - len(following))))
+        following += islice(iterator, max(0, size - len(following)))
         records = following
 
 

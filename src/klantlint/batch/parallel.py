@@ -28,14 +28,17 @@ CHUNK = 64
 # Records per fork: the children of one window share its records with the parent. Each fork costs the children
 # some warming up (copied pages, cold caches), so windows are large; the parent holds at most two of them.
 WINDOW = CHUNK * 64
+# Records of the first fork's window: the parent reads it alone, while no child works yet, so it is small; the
+# windows after it double up to WINDOW (see `lint_forked`).
+FIRST_WINDOW = CHUNK * 8
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
 # `jobs="auto"`: every CPU this process may run on.
 AUTO: Literal["auto"] = "auto"
 # `jobs=None` (`klantlint batch` without `--jobs`): a run of more records than this goes to `AUTO`, a smaller one
-# stays in this process. Parallel runs work in windows of WINDOW records; a run of at most one window forks its
-# children once for little work, and every child starts cold (no segments checked yet, pages copied on first
-# write), so a short run gains little and sometimes loses, while loading the model still dominates it.
+# stays in this process. Parallel runs work in windows of up to WINDOW records; a run of at most one window forks
+# its children a few times for little work, and every child starts cold (no segments checked yet, pages copied on
+# first write), so a short run gains little and sometimes loses, while loading the model still dominates it.
 PARALLEL_FROM_RECORDS = WINDOW
 Jobs = int | Literal["auto"] | None
 
@@ -74,7 +77,9 @@ def lint_records(
                 results = lint_records_in_process(linter, window, agent_speaker)
             yield from zip(window, results, strict=True)
     elif "fork" in multiprocessing.get_all_start_methods():
-        yield from lint_forked(iterator, linter, jobs, agent_speaker, chunk=CHUNK, window=WINDOW)
+        yield from lint_forked(
+            iterator, linter, jobs, agent_speaker, chunk=CHUNK, window=WINDOW, first_window=FIRST_WINDOW
+        )
     else:
         yield from _lint_spawned(iterator, linter, jobs, agent_speaker)
 

@@ -58,6 +58,9 @@ SUMMARY_CSV_FIELDS = [
 ]
 # Without --errors, the first few error reasons are shown on stderr.
 ERRORS_SHOWN = 5
+# One JSON line of an output file: `json.dumps(value, ensure_ascii=False)`, with one encoder for the run rather than
+# one per line. Output records are trees of plain values, so there is no cycle to look for.
+_json_text = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 @dataclass
@@ -198,7 +201,7 @@ def _finding_record_key(row: dict[str, Any]) -> str:
 
 
 def _rewrite_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    write_atomically(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    write_atomically(path, "".join(_json_text(row) + "\n" for row in rows))
 
 
 class Outputs:
@@ -219,8 +222,7 @@ class Outputs:
 
     def write_call(self, result: CallResult, *, duplicate_call_id: bool = False) -> None:
         if self.findings is not None:
-            for row in finding_records(result):
-                self.findings.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.findings.write("".join(_json_text(row) + "\n" for row in finding_records(result)))
             self.findings.flush()
         if self.summary is not None:
             record = summary_record(
@@ -232,13 +234,13 @@ class Outputs:
                     {key: json.dumps(val) if isinstance(val, dict | list) else val for key, val in record.items()}
                 )
             else:
-                self.summary.write(json.dumps(record, ensure_ascii=False) + "\n")
+                self.summary.write(_json_text(record) + "\n")
             self.summary.flush()
 
     def write_error(self, error: RecordError) -> None:
         if self.errors is not None:
             record = {"source": error.source, "line": error.line, "call_id": error.call_id, "reason": error.reason}
-            self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.errors.write(_json_text(record) + "\n")
             self.errors.flush()
 
     def close(self, *, quietly: bool = False) -> None:

@@ -7,8 +7,11 @@ offsets into the original file.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # No pattern here may backtrack in a way that grows with the input: a search restarts at every position, so a
@@ -22,7 +25,14 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 LINK_TARGET = re.compile(r"\]\([^)\s\]]*+(?:\s++\"[^\"]*+\")?\)")
 TEXT_COMMENT = re.compile(r"(?:(?<=\s)|^)#(?=\s|$).*$", re.MULTILINE)
 _BLOCK_TYPES_TO_MASK = {"fence", "code_block", "html_block"}
-_markdown = MarkdownIt("commonmark")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """The CommonMark parser, imported on first use: most runs (transcripts, plain text) read no Markdown."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -52,7 +62,7 @@ def mask_markdown(text: str) -> str:
     front = FRONT_MATTER.match(text)
     masked = blank(text, 0, front.end()) if front else text
     starts = line_starts(masked)
-    for token in _markdown.parse(masked):
+    for token in _markdown().parse(masked):
         if token.type in _BLOCK_TYPES_TO_MASK and token.map:
             first, last = token.map
             start = starts[first]

@@ -21,6 +21,7 @@ from klantlint.nlp.bare_tokenizer import (
     uses_spacy_tokenizer,
 )
 from klantlint.nlp.domain import COMPONENT_NAME, SENTENCES_COMPONENT, register_components
+from klantlint.nlp.spacy_import import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,8 +66,7 @@ def resolve_model(model: str) -> str | Path:
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str = "auto") -> Language:
     """Load the Dutch pipeline `model` ("auto", "bundled", a package name or a path) with the domain layer."""
-    import spacy
-
+    spacy = import_spacy()
     target = resolve_model(model)
     register_components()
     try:
