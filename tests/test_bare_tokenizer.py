@@ -65,7 +65,8 @@ def test_loaded_tokenizer_has_the_saved_special_cases_and_settings(loaded: Langu
         mine, other = getattr(ours, attribute), getattr(theirs, attribute)
         assert (mine.__self__.pattern if mine else None) == (other.__self__.pattern if other else None), attribute
     assert ours.faster_heuristics == theirs.faster_heuristics
-    assert ours.to_bytes() == theirs.to_bytes()
+    # The vocab is left out: the cached pipeline's string store grows with every text other tests parse with it.
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
 
 
 def test_loaded_tokenizer_splits_text_as_spacys_factory_does(loaded: Language, reference: Language) -> None:
