@@ -294,6 +294,7 @@ class MixedAddress(Rule):
     needs = "tags"  # reads no dependency tree
     # Which form deviates is decided over the whole conversation.
     scope = "document"
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Exactly when `check` reports something: the conversation has a deviating form and this text

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from klantlint.config import Config
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo, UndeclaredRead, rule_options
+from klantlint.engine.candidates import CandidateRules
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.packs import bundled_pack_dir
@@ -170,6 +171,9 @@ class Linter:
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
         self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
+        # Fast mode: the rules whose gates are worth asking of a text, from its trigger words (and a few substrings).
+        self._segment_candidates = CandidateRules(self._segment_rules)
+        self._document_candidates = CandidateRules(self._document_rules)
         self._segment_cache = CheckedSegments(self._segment_rules)
         # Fast mode: the findings of a conversation turn's text where no document-level rule may fire.
         self._turn_findings: SegmentCache[str, tuple[Finding, ...]] = SegmentCache(capacity=TURN_FINDINGS_CAPACITY)
@@ -387,19 +391,21 @@ class Linter:
 
     def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
         """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
-        needs the doc (hits come from the cache)."""
+        needs the doc (hits come from the cache). Only the candidates whose cues the text meets are asked: the
+        others' gates are false there."""
         text = job.segment.text
         key = (text, job.segment.role)
         entry = self._segment_cache.get(key)
         if entry is None:
             found = self._scanner.scan(text)
-            segment_context = job.context.segment_view()
-            entry = SegmentEntry(found, self._may_fire(self._segment_rules, text, found, segment_context))
+            candidates = self._segment_candidates.pick(text, found)
+            entry = SegmentEntry(found, self._may_fire(candidates, text, found, job.context.segment_view()))
             if not entry.rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
         if document_rules:
-            document_rules = self._may_fire(document_rules, text, entry.found, job.context)
+            candidates = [rule for rule in self._document_candidates.pick(text, entry.found) if rule in document_rules]
+            document_rules = self._may_fire(candidates, text, entry.found, job.context)
         if entry.hits is not None:
             hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
             job.rules = document_rules
