@@ -352,25 +352,14 @@ class Linter:
                 if segment.role == "customer":
                     continue
                 counts.segments += 1
-                if fast and not document_rules:
-                    # The common case in transcripts: a text checked before, and nothing document-level to run.
-                    entry = self._segment_cache.get((segment.text, segment.role))
-                    if entry is not None and entry.hits is not None:
-                        hits.extend((rule, segment, hit) for rule, hit in entry.hits)
-                        continue
-                context = RuleContext(
-                    config=self.config,
-                    text=prepared.text,
-                    speaker=segment.role,
-                    document_segments=document_segments,
-                )
-                job = _Job(index, segment, context, [], None)
-                if not fast:
-                    # The reference: every rule on every parsed text, no gate, so "fast == full" tests the gates.
-                    job.rules = list(self.rules)
-                    jobs.append(job)
-                elif self._plan_fast(job, hits, document_rules or []):
-                    jobs.append(job)
+                if fast:
+                    job = self._plan_fast(index, prepared.text, segment, document_segments, document_rules or [], hits)
+                    if job is not None:
+                        jobs.append(job)
+                    continue
+                # The reference: every rule on every parsed text, no gate, so "fast == full" tests the gates.
+                context = RuleContext(self.config, prepared.text, segment.role, document_segments)
+                jobs.append(_Job(index, segment, context, list(self.rules), None))
         # With `progress`, the jobs go through the pipeline a slice at a time, reporting after each one.
         slices = [jobs[at : at + batch_size] for at in range(0, len(jobs), batch_size)] if progress else [jobs]
         total, done = sum(len(job.segment.text) for job in jobs), 0
@@ -389,30 +378,54 @@ class Linter:
                 remembered.put(prepared.text, tuple(findings))
             yield findings
 
-    def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
-        """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
-        needs the doc (hits come from the cache). Only the candidates whose cues the text meets are asked: the
-        others' gates are false there."""
-        text = job.segment.text
-        key = (text, job.segment.role)
+    def _plan_fast(
+        self,
+        index: int,
+        text: str,
+        segment: Segment,
+        document_segments: tuple[str, ...],
+        document_rules: list[Rule],
+        hits: list[tuple[Rule, Segment, Hit]],
+    ) -> _Job | None:
+        """The job for a segment of the `index`th text: the rules whose gate passes (of `document_rules` too), or
+        None when nothing needs the doc (hits come from the cache). Only the candidates whose cues the segment meets
+        are asked (the others' gates are false there), and the context is built only for a gate or a job."""
+        key = (segment.text, segment.role)
         entry = self._segment_cache.get(key)
+        if entry is not None and entry.hits is not None and not document_rules:
+            # The common case in transcripts: a text checked before, and nothing document-level to run.
+            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+            return None
+        context: RuleContext | None = None
         if entry is None:
-            found = self._scanner.scan(text)
-            candidates = self._segment_candidates.pick(text, found)
-            entry = SegmentEntry(found, self._may_fire(candidates, text, found, job.context.segment_view()))
-            if not entry.rules:
+            found = self._scanner.scan(segment.text)
+            candidates = self._segment_candidates.pick(segment.text, found)
+            rules: list[Rule] = []
+            if candidates:
+                context = RuleContext(self.config, text, segment.role, document_segments)
+                rules = self._may_fire(candidates, segment.text, found, context.segment_view())
+            entry = SegmentEntry(found, rules)
+            if not rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
         if document_rules:
-            candidates = [rule for rule in self._document_candidates.pick(text, entry.found) if rule in document_rules]
-            document_rules = self._may_fire(candidates, text, entry.found, job.context)
+            candidates = [
+                rule for rule in self._document_candidates.pick(segment.text, entry.found) if rule in document_rules
+            ]
+            if candidates:
+                context = context or RuleContext(self.config, text, segment.role, document_segments)
+                document_rules = self._may_fire(candidates, segment.text, entry.found, context)
+            else:
+                document_rules = []
         if entry.hits is not None:
-            hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
-            job.rules = document_rules
+            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+            if not document_rules:
+                return None
+            rules, checked = document_rules, None
         else:
-            job.rules = [*entry.rules, *document_rules]
-            job.entry = entry
-        return bool(job.rules)
+            rules, checked = [*entry.rules, *document_rules], entry
+        context = context or RuleContext(self.config, text, segment.role, document_segments)
+        return _Job(index, segment, context, rules, checked)
 
     def _may_fire(self, rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
         """The rules whose gate passes on `text`. Before the pipeline is loaded, a declarative rule's gate cannot
