@@ -14,6 +14,7 @@ judged alike without parsing the others; the parse only shapes the suggested rew
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -36,9 +37,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# Where `_forms_in` finds a je-word, this finds it too: the word's letters match case-insensitively, and the token
+# has no word character on either side. Few conversations have one, so most need no list of their words.
+_MAY_HOLD_JE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(JE_FORMS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
+    if not any(_MAY_HOLD_JE.search(segment) for segment in segments):
+        return False
     has_u = has_je = False
     for segment in segments:
         u_here, je_here = _forms_in(segment)
