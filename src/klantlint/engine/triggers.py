@@ -38,6 +38,8 @@ class TriggerScanner:
         self._runs = frozenset(word for word in lowered if word.isalnum())
         self._automaton: ahocorasick.Automaton | None = None
         others = lowered - self._runs
+        # Each of the others holds one of these characters, which a text must hold for it to occur there.
+        self._joiners = frozenset(char for word in others for char in word if not char.isalnum())
         if others:
             self._automaton = ahocorasick.Automaton()
             for word in others:
@@ -47,7 +49,7 @@ class TriggerScanner:
     def scan(self, text: str) -> frozenset[str]:
         lowered = text.lower()
         found = self._runs.intersection(_WORD_RUN.findall(lowered)) if self._runs else frozenset()
-        if self._automaton is None:
+        if self._automaton is None or not any(joiner in lowered for joiner in self._joiners):
             return found
         # Boundaries are checked on the lowered text (lower-casing may change the length, in rare Unicode).
         others = {word for end, word in self._automaton.iter(lowered) if _whole_word(lowered, end - len(word) + 1, end)}
