@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from klantlint.config import Config
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo, UndeclaredRead, rule_options
@@ -50,10 +50,10 @@ PARSED = frozenset({"tags", "tree"})
 TURN_FINDINGS_CAPACITY = 8192
 
 
-@dataclass(frozen=True)
-class PreparedText:
+class PreparedText(NamedTuple):
     """A text ready to lint: `turns` are its segments (paragraphs, speaker turns), `segments` the pieces of them
-    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`)."""
+    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`). A tuple: immutable, and quick to
+    make for each of the many turns of a batch."""
 
     text: str
     segments: list[Segment]
