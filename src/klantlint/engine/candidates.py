@@ -2,9 +2,10 @@
 
 Each rule states what its gate needs in a text (`Rule.cues`: for most, one of its trigger words). The cues of all
 rules compile into one lookup from trigger word to the cues it meets and one Aho-Corasick automaton over their
-substrings, so a text is read once, and the per-rule Python gates run only for the rules whose cues are all met:
-on most agent turns, a few rules or none. The cues are sound as the gates are: where one is not met, the rule's
-gate is false, so asking only the candidates gives the same rules as asking every gate.
+substrings, so a text costs the trigger scan and one pass of the automaton, and the per-rule Python gates run only
+for the rules whose cues are all met: on an agent turn a rule or two, often none. The cues are sound as the gates
+are: where one is not met, the rule's gate is false, so asking only the candidates gives the same rules as asking
+every gate.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ class CandidateRules:
     """Picks, among `rules`, those whose cues a text meets (a rule without cues always)."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = list(rules)
+        self._rules = list(rules)
         # A bit per cue: the words and substrings that meet each cue, and the cues each rule needs.
         self._word_bits: dict[str, int] = {}
         substring_bits: dict[str, int] = {}
         self._needed: list[int] = []
         bit = 1
-        for rule in self.rules:
+        for rule in self._rules:
             needed = 0
             for cue in rule.cues() or ():
                 _check_words(rule, cue.words)
@@ -65,7 +66,7 @@ class CandidateRules:
             if len(self._picked) >= PICKED_CAPACITY:
                 self._picked.clear()
             picked = self._picked[met] = [
-                rule for rule, needed in zip(self.rules, self._needed, strict=True) if needed & met == needed
+                rule for rule, needed in zip(self._rules, self._needed, strict=True) if needed & met == needed
             ]
         return picked
 
