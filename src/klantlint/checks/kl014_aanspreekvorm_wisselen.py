@@ -45,7 +45,7 @@ _MAY_HOLD_JE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(JE_FORMS, key=len, rev
 @lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
-    if not any(_MAY_HOLD_JE.search(segment) for segment in segments):
+    if not any(map(_may_hold_je, segments)):
         return False
     has_u = has_je = False
     for segment in segments:
@@ -54,6 +54,12 @@ def _both_forms_in(segments: tuple[str, ...]) -> bool:
         if has_u and has_je:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _may_hold_je(segment: str) -> bool:
+    """Whether `_MAY_HOLD_JE` finds something in one segment (cached like `_forms_in`: turns repeat)."""
+    return _MAY_HOLD_JE.search(segment) is not None
 
 
 @lru_cache(maxsize=4096)
