@@ -8,14 +8,20 @@ parse it.
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klantlint import Config, Linter
+from klantlint.checks.kl014_aanspreekvorm_wisselen import _MAY_HOLD_JE, _both_forms_in, _forms_in
 from klantlint.engine.base import Rule, RuleContext
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
+from klantlint.nlp.address import JE_FORMS, U_FORMS
 from klantlint.testing import (
     ALL_RULES,
     agent_context,
@@ -554,6 +560,31 @@ def test_kl014_document_gate_agrees_with_the_segment_gate(aanspreekvorm: str) ->
     # Only a consistent conversation without a preferred form is ruled out whole.
     assert rule.may_fire_in_document(consistent, linter.config) == (aanspreekvorm != "auto")
     assert rule.may_fire_in_document(MIXED_CONVERSATION, linter.config)
+
+
+def test_kl014_je_prefilter_matches_every_letter_that_lowercases_to_one_of_a_je_word() -> None:
+    letters = set("".join(JE_FORMS))
+    odd = [
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if char.lower() in letters and not re.fullmatch(char.lower(), char, re.IGNORECASE)
+    ]
+    assert odd == []
+
+
+JE_PIECES = [*JE_FORMS, *U_FORMS, "JE", "Jij", "JOUW", "jE", "u", "U", "bij", "meisje", "je-", "-je", "'je", "je’s"]
+JE_GLUE = ["", " ", "-", "'", "’", "_", "x", "1", ".", "İ", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(JE_PIECES), st.sampled_from(JE_GLUE)), min_size=1, max_size=6))
+def test_kl014_je_prefilter_finds_every_je_word_the_word_list_finds(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + glue for piece, glue in pieces)
+    if _forms_in(text)[1]:
+        assert _MAY_HOLD_JE.search(text) is not None
+    halves = (text[: len(text) // 2], text[len(text) // 2 :])
+    forms = [_forms_in(half) for half in halves]
+    assert _both_forms_in(halves) == (any(u for u, _ in forms) and any(je for _, je in forms))
 
 
 # KL007 vakjargon ---------------------------------------------------------------------------------------------------

@@ -210,6 +210,7 @@ class PastTenseDetails(Rule):
     )
     triggers = frozenset(PRESENT_OF)
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A past-tense verb and, for was/had, a detail word near it."""

@@ -259,6 +259,7 @@ class BluntNo(Rule):
         ],
     )
     triggers = frozenset(NO_WORDS)
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """`_judge` on the tokens that are sure from the characters; any doubt lets the text through."""

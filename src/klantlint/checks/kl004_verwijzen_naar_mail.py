@@ -501,6 +501,7 @@ class ReferralToMail(Rule):
     # A mail word, or a verb of sending with an e-mail address as its goal ("stuur het naar info@...").
     triggers = MAIL_WORDS | SEND_VERBS
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if found.isdisjoint(MAIL_WORDS):

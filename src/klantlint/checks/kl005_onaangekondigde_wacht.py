@@ -322,6 +322,7 @@ class UnannouncedHold(Rule):
         HOLD_DIMINUTIVES | HOLD_NOUNS | PATIENCE | HOLD_PLACES | {"blijft", "blijf", "blijven"} | WAIT_VERBS
     )
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if self.triggers.isdisjoint(found):

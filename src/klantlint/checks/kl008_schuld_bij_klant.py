@@ -421,6 +421,7 @@ class SchuldBijKlant(Rule):
         | (SAY_VERBS - {"zeggen", "vertellen", "uitleggen", "aangeven"})
     )
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """The shapes of blame, from the characters: each finder's words in one clause (see `_may_blame`)."""

@@ -205,6 +205,7 @@ class RepeatCaller(Rule):
     # A remark needs a word of contact, a label ("vaste beller") or "(al)weer" ("bent u dat weer").
     triggers = CONTACT_WORDS | {"beller", "belster", "weer", "alweer", "wéér"}
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if not super().may_fire(text, found, context):

@@ -124,6 +124,7 @@ class ShiftingResponsibility(Rule):
     # Every cue needs one of these: a negation, or the word that carries a cue without one.
     triggers = NEGATIONS | TRY_AGAIN_VERBS | {"verkeerde", "verkeerd", "idee", "waar", "andere", "moet", "moeten"}
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """The cues' necessary words, tested per stretch between sure clause breaks; no when the agent surely takes

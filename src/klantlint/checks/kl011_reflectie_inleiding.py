@@ -366,6 +366,7 @@ class ReflectionOpener(Rule):
     )
     triggers = frozenset(UNDERSTAND | HEAR)
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """One of the formulas `find_formula` looks for, word for word, outside a question (see `_may_wrap`)."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from klantlint.config import Config
-from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Cue, Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
 from klantlint.nlp.lexicon import (
@@ -349,6 +349,14 @@ class CompetitorBashing(Rule):
         names = {words[0] for _, words in self.names.names}
         self.triggers = frozenset({*BASE_TRIGGERS, *names})
 
+    def cues(self) -> tuple[Cue, ...]:
+        """The first two things `may_fire` asks: a judgement word or contempt head, and a reference word or the first
+        word of a configured name (by the part of it that `searchable` text holds unchanged)."""
+        judgement = Cue(words=JUDGEMENT_WORDS, substrings=frozenset(CONTEMPT_HEADS))
+        heads = [*COMPETITOR_WORDS, *ORGANISATION_HEADS, *(words[0] for _, words in self.names.names)]
+        parts = {_unchanged_part(head) for head in heads}
+        return (judgement,) if "" in parts else (judgement, Cue(substrings=frozenset(parts)))
+
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A reference and a judgement close enough for `check` to link them (see `_may_bash`)."""
         lowered = searchable(text).replace("’", "'")
@@ -448,6 +456,8 @@ _REFERENCE_SOMEWHERE = ahocorasick.Automaton()
 for _head in {*COMPETITOR_WORDS, *ORGANISATION_HEADS}:
     _REFERENCE_SOMEWHERE.add_word(_head, _head)
 _REFERENCE_SOMEWHERE.make_automaton()
+# The characters `may_fire` reads differently from the lowercased text: "_" (`searchable`) and "’" (read as "'").
+_REREAD = re.compile("[_\x00'’]")
 _CHUNK = re.compile(r"\S+")
 _WORD_IN_CHUNK = re.compile(r"\w+(?:'\w+)*")
 _ABBREVIATIONS = DUTCH_ABBREVIATIONS
@@ -474,6 +484,11 @@ class _Place:
     last: int
     start_min: int
     start_max: int
+
+
+def _unchanged_part(substring: str) -> str:
+    """The longest part of `substring` that, wherever `may_fire` finds `substring`, the lowercased text holds as is."""
+    return max(_REREAD.split(substring), key=len)
 
 
 def _may_bash(text: str, lowered: str, names: list[list[str]]) -> bool:

@@ -14,6 +14,7 @@ judged alike without parsing the others; the parse only shapes the suggested rew
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -36,9 +37,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# Where `_forms_in` finds a je-word, this finds it too: the word's letters match case-insensitively, and the token
+# has no word character on either side. Few conversations have one, so most need no list of their words.
+_MAY_HOLD_JE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(JE_FORMS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
+    if not any(map(_may_hold_je, segments)):
+        return False
     has_u = has_je = False
     for segment in segments:
         u_here, je_here = _forms_in(segment)
@@ -46,6 +54,12 @@ def _both_forms_in(segments: tuple[str, ...]) -> bool:
         if has_u and has_je:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _may_hold_je(segment: str) -> bool:
+    """Whether `_MAY_HOLD_JE` finds something in one segment (cached like `_forms_in`: turns repeat)."""
+    return _MAY_HOLD_JE.search(segment) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -294,6 +308,7 @@ class MixedAddress(Rule):
     needs = "tags"  # reads no dependency tree
     # Which form deviates is decided over the whole conversation.
     scope = "document"
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Exactly when `check` reports something: the conversation has a deviating form and this text

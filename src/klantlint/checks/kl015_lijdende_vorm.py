@@ -392,6 +392,7 @@ class LijdendeVorm(Rule):
         ],
     )
     triggers = WORDEN | ZIJN
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if self.triggers.isdisjoint(found):

@@ -172,6 +172,7 @@ class NoProblem(Rule):
     )
     triggers = frozenset(PROBLEM)
     needs = "tags"  # reads no dependency tree
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """Both words of "geen probleem" must be there."""

@@ -190,6 +190,7 @@ class UMoet(Rule):
         ],
     )
     triggers = frozenset({"moet", "moeten", "dient", "dienen"})
+    triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         # `check` needs an addressee pronoun as the token right before or after an agreeing "moet(en)" or

@@ -164,6 +164,15 @@ class Hit:
     fixes: tuple[ProposedFix, ...] = ()
 
 
+@dataclass(frozen=True)
+class Cue:
+    """Something a rule's gate needs in a text: one of `words` as a whole word (each one of the rule's `triggers`,
+    as the trigger scan finds them), or one of `substrings` anywhere in the lowercased text (`str.lower`)."""
+
+    words: frozenset[str] = frozenset()
+    substrings: frozenset[str] = frozenset()
+
+
 class UndeclaredRead(RuntimeError):
     """A rule read something it did not declare (e.g. the document, with `scope = "segment"`): a bug in the rule,
     raised so that it shows in its tests instead of yielding stale cached hits."""
@@ -305,10 +314,16 @@ class Rule(Configurable):
     # mode remembers the rule's hits per segment text and reuses them for a repeated text. "document": they also
     # read the rest of the document (`context.text`, `context.document_segments`); such hits are never reused.
     scope: Scope = "segment"
+    # Whether `may_fire` is false wherever `found` holds none of `triggers`, as the base `may_fire` is: fast mode
+    # then asks the gate only of texts with a trigger word of the rule (see `cues`). A class that overrides
+    # `may_fire` must state it again; without that it is taken to be False.
+    triggers_required: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         _adopt_legacy_flags(cls)
+        if "may_fire" in cls.__dict__ and "triggers_required" not in cls.__dict__:
+            cls.triggers_required = False
         if cls.needs not in NEEDS_LEVELS or cls.scope not in SCOPES:
             raise TypeError(
                 f"{cls.__name__}: needs must be one of {', '.join(NEEDS_LEVELS)} (not {cls.needs!r}) and scope one "
@@ -342,6 +357,18 @@ class Rule(Configurable):
         for a sharper cheap test (e.g. a sentence-length rule can rule out short texts).
         """
         return self.triggers is None or not self.triggers.isdisjoint(found)
+
+    def cues(self) -> tuple[Cue, ...] | None:
+        """What `may_fire` needs in a text, for the one scan in which fast mode picks the rules whose gates it asks:
+        each cue must be met, or the gate is not asked (and counts as false). None: the gate is asked of every text.
+
+        Like the gate, the cues must be sound: where one is not met, `may_fire` must be false. By default one of
+        `triggers` must be found, when `triggers_required` says the gate needs that. Called once per linter, after
+        `configure`.
+        """
+        if self.triggers is None or not self.triggers_required:
+            return None
+        return (Cue(words=self.triggers),)
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
         """For a rule with `scope = "document"`: False when `may_fire` is false on every segment of a document with

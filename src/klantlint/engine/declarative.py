@@ -110,6 +110,8 @@ class DeclarativeSpec(BaseModel):
 class DeclarativeRule(Rule):
     """A compiled declarative rule; `compile(vocab)` must run before `check`."""
 
+    triggers_required = True  # `may_fire` asks the base gate first
+
     def __init__(self, spec: DeclarativeSpec, source: str) -> None:
         if not spec.patterns and not spec.phrases:
             raise ValueError("een regel heeft 'patterns' of 'phrases' nodig")

@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from klantlint.config import Config
 from klantlint.engine.base import Hit, ProposedFix, Rule, RuleContext, RuleInfo, UndeclaredRead, rule_options
+from klantlint.engine.candidates import CandidateRules
 from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.packs import bundled_pack_dir
@@ -49,10 +50,10 @@ PARSED = frozenset({"tags", "tree"})
 TURN_FINDINGS_CAPACITY = 8192
 
 
-@dataclass(frozen=True)
-class PreparedText:
+class PreparedText(NamedTuple):
     """A text ready to lint: `turns` are its segments (paragraphs, speaker turns), `segments` the pieces of them
-    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`)."""
+    that are parsed (the same, unless a turn is longer than `MAX_PARSE_CHARS`). A tuple: immutable, and quick to
+    make for each of the many turns of a batch."""
 
     text: str
     segments: list[Segment]
@@ -170,6 +171,9 @@ class Linter:
         self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
         self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
+        # Fast mode: the rules whose gates are worth asking of a text, from its trigger words (and a few substrings).
+        self._segment_candidates = CandidateRules(self._segment_rules)
+        self._document_candidates = CandidateRules(self._document_rules)
         self._segment_cache = CheckedSegments(self._segment_rules)
         # Fast mode: the findings of a conversation turn's text where no document-level rule may fire.
         self._turn_findings: SegmentCache[str, tuple[Finding, ...]] = SegmentCache(capacity=TURN_FINDINGS_CAPACITY)
@@ -348,25 +352,14 @@ class Linter:
                 if segment.role == "customer":
                     continue
                 counts.segments += 1
-                if fast and not document_rules:
-                    # The common case in transcripts: a text checked before, and nothing document-level to run.
-                    entry = self._segment_cache.get((segment.text, segment.role))
-                    if entry is not None and entry.hits is not None:
-                        hits.extend((rule, segment, hit) for rule, hit in entry.hits)
-                        continue
-                context = RuleContext(
-                    config=self.config,
-                    text=prepared.text,
-                    speaker=segment.role,
-                    document_segments=document_segments,
-                )
-                job = _Job(index, segment, context, [], None)
-                if not fast:
-                    # The reference: every rule on every parsed text, no gate, so "fast == full" tests the gates.
-                    job.rules = list(self.rules)
-                    jobs.append(job)
-                elif self._plan_fast(job, hits, document_rules or []):
-                    jobs.append(job)
+                if fast:
+                    job = self._plan_fast(index, prepared.text, segment, document_segments, document_rules or [], hits)
+                    if job is not None:
+                        jobs.append(job)
+                    continue
+                # The reference: every rule on every parsed text, no gate, so "fast == full" tests the gates.
+                context = RuleContext(self.config, prepared.text, segment.role, document_segments)
+                jobs.append(_Job(index, segment, context, list(self.rules), None))
         # With `progress`, the jobs go through the pipeline a slice at a time, reporting after each one.
         slices = [jobs[at : at + batch_size] for at in range(0, len(jobs), batch_size)] if progress else [jobs]
         total, done = sum(len(job.segment.text) for job in jobs), 0
@@ -385,28 +378,54 @@ class Linter:
                 remembered.put(prepared.text, tuple(findings))
             yield findings
 
-    def _plan_fast(self, job: _Job, hits: list[tuple[Rule, Segment, Hit]], document_rules: list[Rule]) -> bool:
-        """Fill in the rules `job` must run (of `document_rules`, those whose gate passes); False when nothing
-        needs the doc (hits come from the cache)."""
-        text = job.segment.text
-        key = (text, job.segment.role)
+    def _plan_fast(
+        self,
+        index: int,
+        text: str,
+        segment: Segment,
+        document_segments: tuple[str, ...],
+        document_rules: list[Rule],
+        hits: list[tuple[Rule, Segment, Hit]],
+    ) -> _Job | None:
+        """The job for a segment of the `index`th text: the rules whose gate passes (of `document_rules` too), or
+        None when nothing needs the doc (hits come from the cache). Only the candidates whose cues the segment meets
+        are asked (the others' gates are false there), and the context is built only for a gate or a job."""
+        key = (segment.text, segment.role)
         entry = self._segment_cache.get(key)
+        if entry is not None and entry.hits is not None and not document_rules:
+            # The common case in transcripts: a text checked before, and nothing document-level to run.
+            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+            return None
+        context: RuleContext | None = None
         if entry is None:
-            found = self._scanner.scan(text)
-            segment_context = job.context.segment_view()
-            entry = SegmentEntry(found, self._may_fire(self._segment_rules, text, found, segment_context))
-            if not entry.rules:
+            found = self._scanner.scan(segment.text)
+            candidates = self._segment_candidates.pick(segment.text, found)
+            rules: list[Rule] = []
+            if candidates:
+                context = RuleContext(self.config, text, segment.role, document_segments)
+                rules = self._may_fire(candidates, segment.text, found, context.segment_view())
+            entry = SegmentEntry(found, rules)
+            if not rules:
                 entry.hits = []
             self._segment_cache.put(key, entry)
         if document_rules:
-            document_rules = self._may_fire(document_rules, text, entry.found, job.context)
+            candidates = [
+                rule for rule in self._document_candidates.pick(segment.text, entry.found) if rule in document_rules
+            ]
+            if candidates:
+                context = context or RuleContext(self.config, text, segment.role, document_segments)
+                document_rules = self._may_fire(candidates, segment.text, entry.found, context)
+            else:
+                document_rules = []
         if entry.hits is not None:
-            hits.extend((rule, job.segment, hit) for rule, hit in entry.hits)
-            job.rules = document_rules
+            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+            if not document_rules:
+                return None
+            rules, checked = document_rules, None
         else:
-            job.rules = [*entry.rules, *document_rules]
-            job.entry = entry
-        return bool(job.rules)
+            rules, checked = [*entry.rules, *document_rules], entry
+        context = context or RuleContext(self.config, text, segment.role, document_segments)
+        return _Job(index, segment, context, rules, checked)
 
     def _may_fire(self, rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
         """The rules whose gate passes on `text`. Before the pipeline is loaded, a declarative rule's gate cannot

@@ -1,0 +1,242 @@
+"""Fast mode's first gate stage (`klantlint.engine.candidates`) is no stricter than the gates it spares.
+
+The cue scan picks the rules whose `may_fire` is asked; a rule it leaves out must be one whose gate is false there,
+and whose `check` stays quiet in full mode. The trigger scan it reads from finds exactly the whole-word
+occurrences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from klantlint import Config, Linter
+from klantlint.checks.kl013_concurrent_afkraken import CONTEMPT_HEADS, ORGANISATION_HEADS
+from klantlint.engine.base import Cue, Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.candidates import CandidateRules
+from klantlint.engine.linter import prepare
+from klantlint.engine.triggers import TriggerScanner
+from klantlint.testing import ALL_RULES
+
+# Configurations whose words change what the gates look for: configured terms, names, the preferred address.
+CONFIGS = {
+    "all": ALL_RULES,
+    "jargon": Config(select=["ALL"], jargon={"dossierkoppeling": "koppeling van dossiers", "SLA-termijn": "termijn"}),
+    "competitors": Config(select=["ALL"], competitors=["Ziggo", "O'Brien Energie", "snel_net", "Zig’go Plus"]),
+    "address_u": Config(select=["ALL"], aanspreekvorm="u"),
+    "address_je": Config(select=["ALL"], aanspreekvorm="je"),
+    "short_sentences": Config(select=["ALL"], max_sentence_words=6),
+}
+LINES = [
+    "goedemorgen u spreekt met kim van zonnestroom waarmee kan ik u helpen",
+    "Wat was uw naam ook alweer?",
+    "Helaas kan dat niet.",
+    "Ik hang u even op.",
+    "Stuur maar een e-mail naar info@voorbeeld.nl.",
+    "u moet eerst inloggen",
+    "Geen probleem, dat regel ik.",
+    "de concurrent is echt waardeloos",
+    "Die van Ziggo? Oplichters.",
+    "bij o’brien energie zijn het prutsers",
+    "snel_net is een zooitje",
+    "U belt nu al voor de derde keer.",
+    "dat is uw eigen schuld",
+    "ik begrijp dat je boos bent",
+    "Ik maak een dossierkoppeling voor de SLA-termijn.",
+    "klantlint: ignore[KL001]",
+]
+FILLERS = ["eh", "ja", ",", ".", "?", "!", "(", ")", "-", "'", "’", "_", "@", "\t", "  ", "İ", "ß", "ﬁ", "😀", "x"]
+
+
+def _words(config: Config) -> list[str]:
+    """Every rule's trigger words and cue substrings under `config`, and the configured terms."""
+    linter = Linter(config, mode="fast")
+    words = {word for rule in linter.rules for word in rule.triggers or ()}
+    words |= {part for rule in linter.rules for cue in rule.cues() or () for part in cue.substrings}
+    words |= {*config.jargon, *config.competitors, *CONTEMPT_HEADS, *ORGANISATION_HEADS}
+    return sorted(words)
+
+
+def _texts(config: Config) -> st.SearchStrategy[str]:
+    piece = st.one_of(
+        st.sampled_from(_words(config)),
+        st.sampled_from(_words(config)).map(str.upper),
+        st.sampled_from(LINES),
+        st.sampled_from(FILLERS),
+        st.text(max_size=6),
+    )
+    return st.lists(piece, min_size=1, max_size=12).flatmap(
+        lambda pieces: st.sampled_from([" ", "", "-", "'"]).map(lambda glue: glue.join(pieces))
+    )
+
+
+def _context(linter: Linter, text: str, rule: Rule) -> RuleContext:
+    context = RuleContext(
+        config=linter.config, text=text, speaker="agent", document_segments=(text, "Zeg jij het maar.")
+    )
+    return context.for_rule(rule)
+
+
+def _left_out_but_passing(linter: Linter, text: str) -> list[str]:
+    """The rules the cue scan leaves out on `text` whose gate would pass there."""
+    found = TriggerScanner(word for rule in linter.rules for word in rule.triggers or ()).scan(text)
+    picked = CandidateRules(linter.rules).pick(text, found)
+    return [
+        rule.info.code
+        for rule in linter.rules
+        if rule not in picked and rule.may_fire(text, found, _context(linter, text, rule))
+    ]
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, Linter]:
+    linters = {name: Linter(config, mode="fast") for name, config in CONFIGS.items()}
+    for linter in linters.values():
+        linter.load()
+    return linters
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_the_cues_never_turn_away_a_text_a_gate_lets_through(loaded: dict[str, Linter], name: str) -> None:
+    linter, unloaded = loaded[name], Linter(CONFIGS[name], mode="fast")
+    for text in [*LINES, *(line.upper() for line in LINES)]:
+        assert _left_out_but_passing(linter, text) == []
+
+    @SETTINGS
+    @given(_texts(CONFIGS[name]))
+    def check(text: str) -> None:
+        # With the pipeline loaded (the sharp gates) and before it is (the gates that cannot judge tokens yet).
+        assert _left_out_but_passing(linter, text) == []
+        assert _left_out_but_passing(unloaded, text) == []
+
+    check()
+
+
+@pytest.mark.parametrize("name", ["all", "competitors", "address_je"])
+def test_the_cues_never_turn_away_a_text_on_which_full_mode_reports(name: str) -> None:
+    full = Linter(CONFIGS[name], mode="full")
+    codes = {rule.info.code for rule in full.rules}
+    scanner = TriggerScanner(word for rule in full.rules for word in rule.triggers or ())
+    candidates = CandidateRules(full.rules)
+    reported: set[str] = set()
+
+    @settings(max_examples=60, deadline=None)
+    @given(_texts(CONFIGS[name]))
+    def check(text: str) -> None:
+        picked = {
+            rule.info.code
+            for segment in prepare(text, "text").segments
+            for rule in candidates.pick(segment.text, scanner.scan(segment.text))
+        }
+        fired = {finding.code for finding in full.check(text)} & codes
+        reported.update(fired)
+        assert fired <= picked
+
+    check()
+    assert reported, "full mode should report something on the generated texts, or the test proves nothing"
+
+
+def test_most_ordinary_talk_has_no_candidate_rule() -> None:
+    linter = Linter(mode="fast")  # the default rules
+    candidates = CandidateRules([rule for rule in linter.rules if rule.scope == "segment"])
+    ordinary = ["Goedemorgen, met Kim.", "Dat klopt.", "Fijn, dan noteer ik dat.", "Een momentje."]
+    assert [candidates.pick(text, linter._scanner.scan(text)) for text in ordinary] == [[], [], [], []]
+    # A judgement word alone does not make KL013 a candidate; with a reference to another company it does.
+    assert "KL013" not in {rule.info.code for rule in candidates.pick("dat is niet goed", frozenset({"niet"}))}
+    with_reference = candidates.pick("de concurrent is niet goed", frozenset({"niet", "concurrent"}))
+    assert "KL013" in {rule.info.code for rule in with_reference}
+
+
+# The rule's side of the contract ------------------------------------------------------------------------------------
+
+
+def _info(code: str) -> RuleInfo:
+    words = "x" * 12
+    return RuleInfo(
+        code=code,
+        name="wachtmuziek",
+        severity="warning",
+        summary="Noem de wachtmuziek niet.",
+        rationale=words,
+        explanation=Explanation(wat_gaat_er_mis=words, waarom=words, voorbeeld=words, beter=words, veilig=words),
+    )
+
+
+class BaseGate(Rule):
+    info = _info("XX001")
+    triggers = frozenset({"wachtmuziek"})
+
+    def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
+        return []
+
+
+class OwnGate(BaseGate):
+    """Overrides `may_fire` without saying whether it needs a trigger: it may pass without one."""
+
+    info = _info("XX002")
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        return "muziek" in text
+
+
+class OwnGateNeedingTriggers(OwnGate):
+    info = _info("XX003")
+    triggers_required = True
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        return not found.isdisjoint(self.triggers or ())
+
+
+class CueOutsideTriggers(BaseGate):
+    info = _info("XX004")
+
+    def cues(self) -> tuple[Cue, ...]:
+        return (Cue(words=frozenset({"muziek"})),)
+
+
+def test_an_overridden_gate_is_asked_of_every_text_unless_it_declares_its_triggers_required() -> None:
+    assert BaseGate().cues() == (Cue(words=frozenset({"wachtmuziek"})),)
+    assert OwnGate().cues() is None
+    assert OwnGateNeedingTriggers().cues() == (Cue(words=frozenset({"wachtmuziek"})),)
+    rules = [BaseGate(), OwnGate(), OwnGateNeedingTriggers()]
+    assert [rule.info.code for rule in CandidateRules(rules).pick("muziek aan", frozenset())] == ["XX002"]
+
+
+def test_a_cue_word_must_be_a_trigger_the_scan_finds() -> None:
+    with pytest.raises(TypeError, match=r"XX004.*muziek"):
+        CandidateRules([CueOutsideTriggers()])
+
+
+# The trigger scan --------------------------------------------------------------------------------------------------
+
+
+def _scan_per_character(words: Iterable[str], text: str) -> frozenset[str]:
+    """The scan spelled out: every occurrence of a trigger, kept when no word character touches it."""
+    automaton = ahocorasick.Automaton()
+    for word in {w.lower() for w in words if w}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    lowered = text.lower()
+    found = set()
+    for end, word in automaton.iter(lowered):
+        start = end - len(word) + 1
+        if (start == 0 or not lowered[start - 1].isalnum()) and (
+            end + 1 == len(lowered) or not lowered[end + 1].isalnum()
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(CONFIGS["jargon"]))
+def test_the_scan_finds_the_whole_word_occurrences(text: str) -> None:
+    words = [*_words(CONFIGS["jargon"]), "e-mail", "zo'n", "24/7", "İs", "ǅe"]
+    assert TriggerScanner(words).scan(text) == _scan_per_character(words, text)
