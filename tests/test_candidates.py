@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from klantlint import Config, Linter
 from klantlint.checks.kl013_concurrent_afkraken import CONTEMPT_HEADS, ORGANISATION_HEADS
-from klantlint.engine.base import Cue, Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, Rule, RuleContext, RuleInfo
 from klantlint.engine.candidates import CandidateRules
 from klantlint.engine.linter import prepare
 from klantlint.engine.triggers import TriggerScanner
@@ -198,14 +198,14 @@ class OwnGateNeedingTriggers(OwnGate):
 class CueOutsideTriggers(BaseGate):
     info = _info("XX004")
 
-    def cues(self) -> tuple[Cue, ...]:
-        return (Cue(words=frozenset({"muziek"})),)
+    def cues(self) -> tuple[GateCue, ...]:
+        return (GateCue(words=frozenset({"muziek"})),)
 
 
 def test_an_overridden_gate_is_asked_of_every_text_unless_it_declares_its_triggers_required() -> None:
-    assert BaseGate().cues() == (Cue(words=frozenset({"wachtmuziek"})),)
+    assert BaseGate().cues() == (GateCue(words=frozenset({"wachtmuziek"})),)
     assert OwnGate().cues() is None
-    assert OwnGateNeedingTriggers().cues() == (Cue(words=frozenset({"wachtmuziek"})),)
+    assert OwnGateNeedingTriggers().cues() == (GateCue(words=frozenset({"wachtmuziek"})),)
     rules = [BaseGate(), OwnGate(), OwnGateNeedingTriggers()]
     assert [rule.info.code for rule in CandidateRules(rules).pick("muziek aan", frozenset())] == ["XX002"]
 

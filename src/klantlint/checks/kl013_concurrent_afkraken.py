@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from klantlint.config import Config
-from klantlint.engine.base import Cue, Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.address import addresses
 from klantlint.nlp.lexicon import (
@@ -349,13 +349,13 @@ class CompetitorBashing(Rule):
         names = {words[0] for _, words in self.names.names}
         self.triggers = frozenset({*BASE_TRIGGERS, *names})
 
-    def cues(self) -> tuple[Cue, ...]:
+    def cues(self) -> tuple[GateCue, ...]:
         """The first two things `may_fire` asks: a judgement word or contempt head, and a reference word or the first
         word of a configured name (by the part of it that `searchable` text holds unchanged)."""
-        judgement = Cue(words=JUDGEMENT_WORDS, substrings=frozenset(CONTEMPT_HEADS))
+        judgement = GateCue(words=JUDGEMENT_WORDS, substrings=frozenset(CONTEMPT_HEADS))
         heads = [*COMPETITOR_WORDS, *ORGANISATION_HEADS, *(words[0] for _, words in self.names.names)]
         parts = {_unchanged_part(head) for head in heads}
-        return (judgement,) if "" in parts else (judgement, Cue(substrings=frozenset(parts)))
+        return (judgement,) if "" in parts else (judgement, GateCue(substrings=frozenset(parts)))
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A reference and a judgement close enough for `check` to link them (see `_may_bash`)."""

@@ -165,7 +165,7 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class Cue:
+class GateCue:
     """Something a rule's gate needs in a text: one of `words` as a whole word (each one of the rule's `triggers`,
     as the trigger scan finds them), or one of `substrings` anywhere in the lowercased text (`str.lower`)."""
 
@@ -358,7 +358,7 @@ class Rule(Configurable):
         """
         return self.triggers is None or not self.triggers.isdisjoint(found)
 
-    def cues(self) -> tuple[Cue, ...] | None:
+    def cues(self) -> tuple[GateCue, ...] | None:
         """What `may_fire` needs in a text, for the one scan in which fast mode picks the rules whose gates it asks:
         each cue must be met, or the gate is not asked (and counts as false). None: the gate is asked of every text.
 
@@ -368,7 +368,7 @@ class Rule(Configurable):
         """
         if self.triggers is None or not self.triggers_required:
             return None
-        return (Cue(words=self.triggers),)
+        return (GateCue(words=self.triggers),)
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
         """For a rule with `scope = "document"`: False when `may_fire` is false on every segment of a document with
