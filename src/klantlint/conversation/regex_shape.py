@@ -5,6 +5,7 @@ word character, and to check that a cue's gate (a cheap substring test run befor
 
 from __future__ import annotations
 
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -19,10 +20,16 @@ _OTHER_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE}
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str) -> Any:
+    """The parse of a cue alternative, read three times per cue (edges, gate, openings) and never changed."""
+    return sre_parse.parse(pattern)
+
+
 def edge_kinds(pattern: str) -> tuple[set[str], set[str]]:
     """What a match of `pattern` can begin with and end with: WORD (a word character) and/or OTHER (anything
     else, an anchor, or nothing)."""
-    items = list(sre_parse.parse(pattern))
+    items = list(_parsed(pattern))
     return _edge(items, backwards=False), _edge(items, backwards=True)
 
 
@@ -88,7 +95,7 @@ def gate_covers(gate: tuple[str, ...], pattern: str) -> bool:
 
     "(?:ik|we)\\s+bel" is covered by ("bel",) and by ("ik", "we"), not by ("ik",).
     """
-    return _covered(list(sre_parse.parse(pattern)), gate)
+    return _covered(list(_parsed(pattern)), gate)
 
 
 MAX_LITERAL_VARIANTS = 64
@@ -173,7 +180,7 @@ def openings(pattern: str, length: int) -> set[Prefix] | None:
     at all), it has inline flags (IGNORECASE folds "K" (Kelvin) to "k", ASCII changes `\\w`), a back reference or
     a conditional group, or more than MAX_PREFIXES openings.
     """
-    parsed = sre_parse.parse(pattern)
+    parsed = _parsed(pattern)
     if parsed.state.flags & ~sre.SRE_FLAG_UNICODE:
         return None
     try:
