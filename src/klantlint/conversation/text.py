@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers
+from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers, lookahead, openings
 
 # Typographic variants that transcripts and scripts mix; each maps to one character, so offsets stay put. None of
 # the replacements is itself replaced, so the order does not matter.
@@ -97,11 +97,32 @@ def compile_cues(*patterns: str, gate: tuple[str, ...] = ()) -> Cue:
     return Cue(patterns, gate)
 
 
+# How many characters of every match the lookahead in front of a cue's regex reads. Longer turns away more
+# positions but builds a larger lookahead: 4 halves the time of the costliest cues (issue 16).
+OPENING_LENGTH = 4
+
+
 def _alternatives_regex(patterns: tuple[str, ...], gate: tuple[str, ...]) -> re.Pattern[str]:
-    """The alternatives as one regex with their word-edge tests (see `compile_cues`); the gate must cover each."""
+    """The alternatives as one regex with their word-edge tests (see `compile_cues`); the gate must cover each.
+
+    When the first characters of every match can be read from the alternatives (`regex_shape.openings`), a
+    lookahead for them goes in front: Python's `re` otherwise tries every alternative at every position of the
+    text, while the lookahead turns most positions away with a few character tests. It only narrows where a match
+    can start to where one of the alternatives' matches does start, so the matches stay exactly the same.
+    """
     uncovered = [pattern for pattern in patterns if gate and not gate_covers(gate, pattern)]
     if uncovered:
         raise ValueError(f"cue alternatives that need none of the gate strings {gate}: {uncovered}")
+    edged = word_edged(patterns)
+    starts = [openings(pattern, OPENING_LENGTH) for pattern in patterns]
+    if any(start is None for start in starts):
+        return re.compile(edged)
+    return re.compile(lookahead(set().union(*starts)) + f"(?:{edged})")
+
+
+def word_edged(patterns: tuple[str, ...]) -> str:
+    """The alternatives as one regex, each bounded by its word-edge tests, neighbours with the same leading test
+    sharing it."""
     groups: list[tuple[str, list[str]]] = []
     for pattern in patterns:
         lead, trail = _edge_tests(pattern)
@@ -109,7 +130,7 @@ def _alternatives_regex(patterns: tuple[str, ...], gate: tuple[str, ...]) -> re.
             groups[-1][1].append(f"(?:{pattern}){trail}")
         else:
             groups.append((lead, [f"(?:{pattern}){trail}"]))
-    return re.compile("|".join(lead + "(?:" + "|".join(members) + ")" for lead, members in groups))
+    return "|".join(lead + "(?:" + "|".join(members) + ")" for lead, members in groups)
 
 
 def _edge_tests(pattern: str) -> tuple[str, str]:
