@@ -1,6 +1,9 @@
-"""A small plugin module for tests that install it with `klantlint.testing.install_plugin`."""
+"""Rules for tests: a small plugin module to install with `klantlint.testing.install_plugin`, and the info of a
+throwaway rule defined inside a test."""
 
 from __future__ import annotations
+
+from klantlint.engine.base import Explanation, RuleInfo
 
 NO_HOLD_PLUGIN = """
 from klantlint import Explanation, Rule, RuleInfo
@@ -29,3 +32,16 @@ def no_hold_plugin(more_info: str = "") -> str:
     """The source of a module whose rule `NoHold` (ACME001) reports each 'wachtmuziek' with the message
     "Wachtmuziek irriteert."; `more_info` adds `RuleInfo` keyword arguments (`default=False, group="gesprek"`)."""
     return NO_HOLD_PLUGIN.format(more_info=more_info)
+
+
+def wachtmuziek_info(code: str) -> RuleInfo:
+    """A valid `RuleInfo` for a test rule `code` about hold music; its texts are placeholders."""
+    words = "x" * 12
+    return RuleInfo(
+        code=code,
+        name="wachtmuziek",
+        severity="warning",
+        summary="Noem de wachtmuziek niet.",
+        rationale=words,
+        explanation=Explanation(wat_gaat_er_mis=words, waarom=words, voorbeeld=words, beter=words, veilig=words),
+    )

@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 
 from klantlint import Config, Linter
 from klantlint.checks.kl013_concurrent_afkraken import CONTEMPT_HEADS, ORGANISATION_HEADS
-from klantlint.engine.base import Explanation, GateCue, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import GateCue, Hit, Rule, RuleContext
 from klantlint.engine.candidates import CandidateRules
 from klantlint.engine.linter import prepare
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.testing import ALL_RULES
+from tests.plugin_helpers import wachtmuziek_info
 
 # Configurations whose words change what the gates look for: configured terms, names, the preferred address.
 CONFIGS = {
@@ -158,20 +159,8 @@ def test_most_ordinary_talk_has_no_candidate_rule() -> None:
 # The rule's side of the contract ------------------------------------------------------------------------------------
 
 
-def _info(code: str) -> RuleInfo:
-    words = "x" * 12
-    return RuleInfo(
-        code=code,
-        name="wachtmuziek",
-        severity="warning",
-        summary="Noem de wachtmuziek niet.",
-        rationale=words,
-        explanation=Explanation(wat_gaat_er_mis=words, waarom=words, voorbeeld=words, beter=words, veilig=words),
-    )
-
-
 class BaseGate(Rule):
-    info = _info("XX001")
+    info = wachtmuziek_info("XX001")
     triggers = frozenset({"wachtmuziek"})
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
@@ -181,14 +170,14 @@ class BaseGate(Rule):
 class OwnGate(BaseGate):
     """Overrides `may_fire` without saying whether it needs a trigger: it may pass without one."""
 
-    info = _info("XX002")
+    info = wachtmuziek_info("XX002")
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         return "muziek" in text
 
 
 class OwnGateNeedingTriggers(OwnGate):
-    info = _info("XX003")
+    info = wachtmuziek_info("XX003")
     triggers_required = True
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
@@ -196,7 +185,7 @@ class OwnGateNeedingTriggers(OwnGate):
 
 
 class CueOutsideTriggers(BaseGate):
-    info = _info("XX004")
+    info = wachtmuziek_info("XX004")
 
     def cues(self) -> tuple[GateCue, ...]:
         return (GateCue(words=frozenset({"muziek"})),)

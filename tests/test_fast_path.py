@@ -12,11 +12,12 @@ from spacy.tokens import Doc
 
 from benchmarks.make_transcripts import generate
 from klantlint import Config, Linter
-from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Hit, Rule, RuleContext
 from klantlint.engine.triggers import TriggerScanner
 from klantlint.evaluation import read_corpus
 from klantlint.testing import ALL_RULES
 from klantlint.transcripts import Call
+from tests.plugin_helpers import wachtmuziek_info
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "utterances.jsonl"
 
@@ -116,22 +117,10 @@ def test_varied_calls_rarely_repeat_and_fast_equals_full(fast: Linter, full: Lin
     assert list(fast.check_calls(varied)) == list(full.check_calls(varied))
 
 
-def _info(code: str) -> RuleInfo:
-    words = "x" * 12
-    return RuleInfo(
-        code=code,
-        name="wachtmuziek",
-        severity="warning",
-        summary="Noem de wachtmuziek niet.",
-        rationale=words,
-        explanation=Explanation(wat_gaat_er_mis=words, waarom=words, voorbeeld=words, beter=words, veilig=words),
-    )
-
-
 class TooSharpGate(Rule):
     """Fires on "wachtmuziek", but its gate wrongly turns every text away."""
 
-    info = _info("XX001")
+    info = wachtmuziek_info("XX001")
     triggers = frozenset({"wachtmuziek"})
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
@@ -144,7 +133,7 @@ class TooSharpGate(Rule):
 class TooSharpDocumentGate(TooSharpGate):
     """A document-level rule whose gates, per segment and per document, wrongly turn everything away."""
 
-    info = _info("XX002")
+    info = wachtmuziek_info("XX002")
     scope = "document"
 
     def may_fire_in_document(self, document_segments: tuple[str, ...], config: Config) -> bool:
