@@ -13,9 +13,12 @@ A chunk taken by a child that dies is linted by the parent, so no record is lost
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -33,6 +36,8 @@ from klantlint.transcripts.models import Record, Result
 Bounds = tuple[int, int]
 # What a child sends per chunk: its own number, the chunk's number, its results and the segments checked.
 Delivery = tuple[int, int, list[Result], list[CheckedSegment]]
+# prctl's option that names the signal a process gets when its parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 # How long the parent waits for a child's delivery before it checks whether the children are still alive.
 POLL_SECONDS = 0.5
 
@@ -175,12 +180,31 @@ def _fork_children(context: ForkContext, shared: _Window, count: int) -> list[Fo
 def _child(me: int) -> None:
     shared = _inherited
     assert shared is not None
+    _die_with_parent()
     shared.linter.segment_cache.track_added()
     while (number := shared.take()) is not None:
-        if os.getppid() != shared.parent_pid:
-            os._exit(1)  # the parent was killed: nobody will read what this child finds
+        _exit_if_orphaned(shared.parent_pid)
         for checked in shared.shared_segments.read_new(skip_sender=me):
             shared.linter.segment_cache.adopt(checked)
         results = shared.lint(number)
         shared.deliveries.put((me, number, results, shared.linter.segment_cache.export()))
-    # On exit the queue's feeder thread is joined: every delivery reaches the parent.
+    # On exit the queue's feeder thread is joined: every delivery reaches the parent. Without a parent that join
+    # would wait for ever on a full pipe (this child holds a read end too), so an orphan leaves at once.
+    _exit_if_orphaned(shared.parent_pid)
+
+
+def _exit_if_orphaned(parent_pid: int) -> None:
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent was killed: nobody will read what this child finds
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this child when its parent dies (prctl PR_SET_PDEATHSIG), so that a child
+    blocked on a full pipe to a killed parent does not linger; elsewhere the checks between chunks do it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
