@@ -184,7 +184,11 @@ def starts_clause(lower: str, position: int, also: frozenset[str] = frozenset())
     """Only greetings and fillers (and words in `also`) stand before `position` in its clause ("Goedemorgen, met
     Jansen")."""
     clause_start = max(lower.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
-    return all(word in OPENING_WORDS or word in also for word in WORD_CHARS.findall(lower, clause_start, position))
+    # Word by word: the first word that is none of them settles it, and the words after it are never read.
+    for word in WORD_CHARS.finditer(lower, clause_start, position):
+        if word.group() not in OPENING_WORDS and word.group() not in also:
+            return False
+    return True
 
 
 def _answered_name(turn: ViewTurn) -> tuple[str, ...] | None:
@@ -214,10 +218,12 @@ def name_used_in(normalised_text: str, name: GivenName, *, informal: bool = Fals
     `text`: the original of `normalised_text` (turns joined by TURN_SEPARATOR). With it, a name the caller gave
     with a capital is not used by a lowercase word in a turn written with capitals: "Als het lampje groen wordt"
     after "mijn naam is Groen" is the colour. (In lowercase transcripts the case tells nothing.)"""
-    pattern = _name_pattern(name.words, name.surname, informal)
+    search = _name_search(name.words, name.surname, informal)
+    if not any(word in normalised_text for word in search.words):  # the usual call: the name is not there at all
+        return False
     if text is None or not name.words[-1][:1].isupper():
-        return pattern.search(normalised_text) is not None
-    return any(_said_as_name(text, match) for match in pattern.finditer(normalised_text))
+        return search.pattern.search(normalised_text) is not None
+    return any(_said_as_name(text, match) for match in search.pattern.finditer(normalised_text))
 
 
 def _said_as_name(text: str, match: re.Match[str]) -> bool:
@@ -231,19 +237,31 @@ def _said_as_name(text: str, match: re.Match[str]) -> bool:
     return not _is_cased(turn)
 
 
+@dataclass(frozen=True)
+class NameSearch:
+    """The ways the agent may say a given name, as one regex over normalised text, and words of which every match
+    contains one: a substring test for them rules out most calls before the regex runs."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+
 @lru_cache(maxsize=4096)
-def _name_pattern(words: tuple[str, ...], surname: tuple[str, ...], informal: bool) -> re.Pattern[str]:
-    """The ways the agent may say a given name, as one regex over normalised text."""
+def _name_search(words: tuple[str, ...], surname: tuple[str, ...], informal: bool) -> NameSearch:
+    """How to find a given name in what the agent says (see `NameSearch`)."""
     keys = [surname]
     if "-" in surname[-1]:  # "Van Leeuwen-Bos" is also "mevrouw Van Leeuwen"
         keys.append((*surname[:-1], surname[-1].split("-")[0]))
     if informal and len(words) > len(surname):
         keys.append((words[0].lower(),))
     spoken = "|".join(r"\s+".join(re.escape(part) for part in key) for key in keys)
+    # Each alternative is its words as written (lowercase), so a match contains the last of them.
+    contained = [key[-1] for key in keys]
     if len(words) > len(surname):
         # Said surname first ("vermeersch luc", as on Belgian forms): "meneer Vermeersch" uses it.
         spoken += rf"|(?:meneer|mevrouw)\s+{re.escape(words[0].lower())}"
-    return re.compile(rf"(?<![^\W_])(?:{spoken})(?![^\W_])")
+        contained.append(words[0].lower())
+    return NameSearch(re.compile(rf"(?<![^\W_])(?:{spoken})(?![^\W_])"), tuple(dict.fromkeys(contained)))
 
 
 INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw)\b")

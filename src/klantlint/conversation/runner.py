@@ -54,7 +54,8 @@ class ConversationRunner:
             if not rule.applies_to(view):
                 skipped.append(rule.info.code)
                 continue
-            hits.extend((rule, hit) for hit in rule.check(view))
+            for hit in rule.check(view):
+                hits.append((rule, hit))
         return hits, skipped
 
     # -- calls ----------------------------------------------------------------------------------------------------

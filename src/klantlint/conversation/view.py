@@ -110,11 +110,12 @@ class CallView:
     turns: tuple[ViewTurn, ...]
     organisations: tuple[str, ...] = ()
     given_direction: Direction | None = None
-    _agent: tuple[ViewTurn, ...] = field(init=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(init=False, repr=False, compare=False)
     # The agent's next turn after each position (None after the agent's last turn).
     _next_agent: list[ViewTurn | None] = field(init=False, repr=False, compare=False)
-    # Computed once in __post_init__ (cached_property takes a lock on every first access: too slow per call).
+    # Computed once in __post_init__ (cached_property takes a lock on every first access: too slow per call; a
+    # property is a call on every read). `agent_turns`: the agent's turns, in call order.
+    agent_turns: tuple[ViewTurn, ...] = field(init=False, repr=False, compare=False)
     has_start_times: bool = field(init=False, repr=False, compare=False)
     has_timestamps: bool = field(init=False, repr=False, compare=False)
     opening: ViewTurn | None = field(init=False, repr=False, compare=False)
@@ -141,7 +142,7 @@ class CallView:
                 agent.append(turn)
                 following = turn
         agent.reverse()
-        set_field(self, "_agent", tuple(agent))
+        set_field(self, "agent_turns", tuple(agent))
         set_field(self, "_memo", {})
         set_field(self, "_next_agent", next_agent)
         set_field(self, "has_start_times", spoken and not missing_start)
@@ -154,10 +155,6 @@ class CallView:
         if key not in self._memo:
             self._memo[key] = compute(self)
         return cast(T, self._memo[key])
-
-    @property
-    def agent_turns(self) -> tuple[ViewTurn, ...]:
-        return self._agent
 
     @property
     def direction(self) -> Direction:
