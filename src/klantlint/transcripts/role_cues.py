@@ -1,6 +1,8 @@
 """The phrases that tell the agent from the customer in a call's first turns, each behind a cheap gate.
 
-Cues are case-insensitive regexes matched against `fluent_words` of a turn (lowercase words one space apart).
+Cues are case-insensitive regexes matched against `fluent_words` of a turn: lowercase words one space apart,
+fillers, particles such as "even", repeated words and false starts left out, and "." between sentences.
+
 Most turns hold no cue, so each cue has a gate: strings of which every match contains one, once the text is
 `ascii_folded`. A substring test is much cheaper than a regex search, and a cue whose gate is shut cannot match.
 Folding is what keeps the gate sound: under `re.IGNORECASE` the literal "s" also matches "ſ", "i" matches "ı" and
