@@ -52,14 +52,15 @@ class CandidateRules:
         # The candidates for each combination of met cues seen so far (few combinations occur).
         self._picked: dict[int, list[Rule]] = {}
 
-    def pick(self, text: str, found: frozenset[str]) -> list[Rule]:
-        """The rules (in order) whose cues `text` meets, where `found` holds the trigger words found in it."""
+    def pick(self, text: str, found: frozenset[str], *, lowered: str | None = None) -> list[Rule]:
+        """The rules (in order) whose cues `text` meets, where `found` holds the trigger words found in it;
+        `lowered` is `text.lower()`, when the caller has it already."""
         met = 0
         word_bits = self._word_bits
         for word in found:
             met |= word_bits.get(word, 0)
         if self._automaton is not None:
-            for _, bits in self._automaton.iter(text.lower()):
+            for _, bits in self._automaton.iter(text.lower() if lowered is None else lowered):
                 met |= bits
         picked = self._picked.get(met)
         if picked is None:

@@ -20,7 +20,7 @@ from klantlint.engine.declarative import DeclarativeRule
 from klantlint.engine.fixing import apply_fixes
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rule_set import RuleSet
-from klantlint.engine.segment_cache import CheckedSegments, SegmentCache, SegmentEntry
+from klantlint.engine.segment_cache import CheckedSegments, SegmentCache, SegmentEntry, SegmentKey
 from klantlint.engine.selection import is_enabled
 from klantlint.engine.suppression import ALL, Directive, parse_suppressions
 from klantlint.engine.triggers import TriggerScanner, rules_that_may_fire
@@ -388,44 +388,49 @@ class Linter:
         hits: list[tuple[Rule, Segment, Hit]],
     ) -> _Job | None:
         """The job for a segment of the `index`th text: the rules whose gate passes (of `document_rules` too), or
-        None when nothing needs the doc (hits come from the cache). Only the candidates whose cues the segment meets
-        are asked (the others' gates are false there), and the context is built only for a gate or a job."""
+        None when nothing needs the doc (hits come from the cache). The segment's text is lowered once, for the
+        trigger scan and the candidates of both scopes; the context is built only for a document gate or a job."""
         key = (segment.text, segment.role)
         entry = self._segment_cache.get(key)
-        if entry is not None and entry.hits is not None and not document_rules:
-            # The common case in transcripts: a text checked before, and nothing document-level to run.
-            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
-            return None
-        context: RuleContext | None = None
+        lowered: str | None = None
         if entry is None:
-            found = self._scanner.scan(segment.text)
-            candidates = self._segment_candidates.pick(segment.text, found)
-            rules: list[Rule] = []
-            if candidates:
-                context = RuleContext(self.config, text, segment.role, document_segments)
-                rules = self._may_fire(candidates, segment.text, found, context.segment_view())
-            entry = SegmentEntry(found, rules)
-            if not rules:
-                entry.hits = []
-            self._segment_cache.put(key, entry)
-        if document_rules:
-            candidates = [
-                rule for rule in self._document_candidates.pick(segment.text, entry.found) if rule in document_rules
-            ]
-            if candidates:
-                context = context or RuleContext(self.config, text, segment.role, document_segments)
-                document_rules = self._may_fire(candidates, segment.text, entry.found, context)
-            else:
-                document_rules = []
+            lowered = segment.text.lower()
+            entry = self._gated_segment(key, lowered)
         if entry.hits is not None:
+            # A text checked before (or one where no segment rule may fire): its hits are known.
             hits.extend((rule, segment, hit) for rule, hit in entry.hits)
             if not document_rules:
                 return None
-            rules, checked = document_rules, None
-        else:
-            rules, checked = [*entry.rules, *document_rules], entry
-        context = context or RuleContext(self.config, text, segment.role, document_segments)
-        return _Job(index, segment, context, rules, checked)
+        context = RuleContext(self.config, text, segment.role, document_segments)
+        if document_rules:
+            lowered = segment.text.lower() if lowered is None else lowered
+            document_rules = self._document_rules_that_may_fire(
+                segment.text, lowered, entry.found, document_rules, context
+            )
+        if entry.hits is not None:
+            return _Job(index, segment, context, document_rules, None) if document_rules else None
+        return _Job(index, segment, context, [*entry.rules, *document_rules], entry)
+
+    def _gated_segment(self, key: SegmentKey, lowered: str) -> SegmentEntry:
+        """The cache entry for a segment text not seen before: its trigger words and the segment rules whose gate
+        passes. Only the candidates whose cues the text meets are asked (the others' gates are false there)."""
+        text, role = key
+        found = self._scanner.scan(text, lowered=lowered)
+        candidates = self._segment_candidates.pick(text, found, lowered=lowered)
+        rules: list[Rule] = []
+        if candidates:
+            # A segment-scoped gate sees neither the whole text nor the document (see `RuleContext.segment_view`).
+            rules = self._may_fire(candidates, text, found, RuleContext(self.config, text, role, scope="segment"))
+        entry = SegmentEntry(found, rules, None if rules else [])
+        self._segment_cache.put(key, entry)
+        return entry
+
+    def _document_rules_that_may_fire(
+        self, text: str, lowered: str, found: frozenset[str], rules: list[Rule], context: RuleContext
+    ) -> list[Rule]:
+        """Those of `rules` (the document-level rules that may fire in the document) whose gate passes on `text`."""
+        candidates = [rule for rule in self._document_candidates.pick(text, found, lowered=lowered) if rule in rules]
+        return self._may_fire(candidates, text, found, context) if candidates else []
 
     def _may_fire(self, rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
         """The rules whose gate passes on `text`. Before the pipeline is loaded, a declarative rule's gate cannot

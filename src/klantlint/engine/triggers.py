@@ -33,20 +33,20 @@ class TriggerScanner:
         if lowered:
             self._automaton = ahocorasick.Automaton()
             for word in lowered:
-                self._automaton.add_word(word, word)
+                self._automaton.add_word(word, (word, len(word)))
             self._automaton.make_automaton()
 
-    def scan(self, text: str) -> frozenset[str]:
+    def scan(self, text: str, *, lowered: str | None = None) -> frozenset[str]:
+        """The trigger words in `text`; `lowered` is `text.lower()`, when the caller has it already."""
         if self._automaton is None:
             return frozenset()
-        # Boundaries are checked on the lowered text (lower-casing may change the length, in rare Unicode).
-        lowered = text.lower()
-        last = len(lowered) - 1
+        # Boundaries are checked on the lowered text (lower-casing may change the length, in rare Unicode), padded
+        # with a space on either side, outside the stretch searched, so that every occurrence has two neighbours.
+        padded = f" {text.lower() if lowered is None else lowered} "
         return frozenset(
             word
-            for end, word in self._automaton.iter(lowered)
-            if (end == last or not lowered[end + 1].isalnum())
-            and (end < len(word) or not lowered[end - len(word)].isalnum())
+            for end, (word, length) in self._automaton.iter(padded, 1, len(padded) - 1)
+            if not padded[end + 1].isalnum() and not padded[end - length].isalnum()
         )
 
 

@@ -8,52 +8,19 @@ told is reported, not guessed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
 from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
+from klantlint.transcripts.role_cues import cue_score
 from klantlint.transcripts.spoken import fluent_words
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
 ORGANISATION_WEIGHT = 2.0
-# Cues are matched against `fluent_words` of a turn: lowercase words one space apart, fillers, particles such as
-# "even", repeated words and false starts left out, and "." between sentences.
-WeightedCues = tuple[tuple[re.Pattern[str], float], ...]
-
-
-def _cues(*weighted: tuple[str, float]) -> WeightedCues:
-    return tuple((re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in weighted)
-
-
-AGENT_CUES = _cues(
-    # "waarmee kan ik u helpen", Flemish "waarvoor mag ik u helpen", "hoe kan ik u verder helpen"
-    (
-        r"\b(waarmee|waarvoor|wat|hoe|waar) (kan|mag) ik (voor )?(u|je|jou|jullie) (mee |verder |voor )?"
-        r"(van dienst zijn|helpen|doen)\b",
-        3.0,
-    ),
-    # Callers say "u spreekt met Jansen" too; with "van <organisation>" it is the agent's opening.
-    (r"\b(u|je) spreekt met [\w ]{1,40}? van\b", 3.0),
-    (r"\b(u|je) spreekt met\b", 1.0),
-    (r"\bwelkom (bij|in)\b", 2.0),
-    (r"\bmet \w+( \w+)? van\b", 2.0),
-    (r"\b(klantenservice|servicedesk|helpdesk|afdeling)\b", 1.0),
-    (r"\bik bel (u|je) (namens|van|omdat|over|in verband met|ivm|vanwege)\b", 2.0),
-    # Flemish offers of help: "zeg het eens", "wat is er van uw dienst"
-    (r"\bzeg (het )?(maar|eens)\b|\bwat is er van (uw|je) dienst\b", 2.0),
-    (r"\bmag ik (uw|je) (naam|klantnummer|postcode|geboortedatum)\b", 2.0),
-)
-CUSTOMER_CUES = _cues(
-    # "Ik bel even over ...": "even" is left out before matching, so "ik bel" may also end the sentence.
-    (r"\bik bel (over|voor|omdat|want)\b|\bik bel( \.|$)", 2.0),
-    (r"\bik heb een (vraag|klacht|probleem)\b", 2.0),
-    (r"\bmijn (factuur|pakket|bestelling|rekening|contract|abonnement)\b", 1.0),
-    (r"\bik wil (graag )?(opzeggen|klagen|weten)\b", 1.0),
-)
 
 
 def _normalised(name: str) -> str:
@@ -159,7 +126,7 @@ def _detect(call: Call, speakers: list[str], organisations: list[str]) -> RoleAs
 
 
 def _agent_score(turns: Iterable[Turn]) -> float:
-    return sum(_turn_score(turn.text) for turn in list(turns)[:FIRST_TURNS])
+    return sum(_turn_score(turn.text) for turn in islice(turns, FIRST_TURNS))
 
 
 # Openings repeat across calls: each distinct turn is made fluent once.
@@ -170,9 +137,7 @@ _fluent = lru_cache(maxsize=4096)(fluent_words)
 def _turn_score(text: str) -> float:
     """How much one turn sounds like the agent (negative: like the customer), fillers and repeats apart;
     openings repeat across calls."""
-    words = _fluent(text)
-    agent = sum(weight for pattern, weight in AGENT_CUES if pattern.search(words))
-    return agent - sum(weight for pattern, weight in CUSTOMER_CUES if pattern.search(words))
+    return cue_score(_fluent(text))
 
 
 def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> float:

@@ -45,7 +45,8 @@ def fluent_words(text: str) -> str:
             continue
         after_filler = False
         words.append(token)
-        _drop_repeat(words)
+        if token in words[-1 - MAX_REPEAT_WORDS : -1]:  # a repeat of any size ends with the word it repeats
+            _drop_repeat(words)
     return " ".join(words)
 
 
