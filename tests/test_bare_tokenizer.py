@@ -3,7 +3,6 @@ the tokenizer it ends up with is the one spaCy's own factory gives."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,7 @@ from klantlint import load_pipeline
 from klantlint.nlp import pipeline
 from klantlint.nlp.bare_tokenizer import SPACY_TOKENIZER, uses_spacy_tokenizer
 from klantlint.nlp.pipeline import BUNDLED_MODEL
-
-CORPUS = Path(__file__).parent / "corpus"
-# Text that exercises the special cases, affixes, URLs and numbers: abbreviations ("d.w.z.", "bijv."), elisions
-# ("'s ochtends", "zo'n"), e-mail addresses and links, amounts, dates, emoticons and transcript noise.
-EXTRA = [
-    "Dat is d.w.z. morgen om 9.30 uur, bijv. 's ochtends of 's avonds, zo'n 12,50 euro (incl. btw).",
-    "Mail naar info@netvast.nl of kijk op https://www.netvast.nl/faq?id=3&x=y, dhr. Jansen.",
-    "ehm... ja-nee, da's 't punt :) 10-12-2025 t/m 1-1-2026; m.a.w. NIET.",
-    "U heeft 'n e-mail gekregen? Ok\u00e9, pr\u00e9cies: \u20ac 1.250,- of $20!!",
-]
+from tests.pipeline_texts import corpus_texts
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +28,6 @@ def reference() -> Language:
         nlp = pipeline.load_pipeline.__wrapped__("bundled")
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": SPACY_TOKENIZER}
     return nlp
-
-
-def _sample() -> list[str]:
-    texts = list(EXTRA)
-    for name in ("utterances.jsonl", "heldout.jsonl"):
-        with (CORPUS / name).open(encoding="utf-8") as lines:
-            texts.extend(str(json.loads(line)["text"]) for line in lines if line.strip())
-    return texts
 
 
 def test_the_bundled_model_qualifies_for_the_bare_tokenizer() -> None:
@@ -70,7 +52,7 @@ def test_loaded_tokenizer_has_the_saved_special_cases_and_settings(loaded: Langu
 
 
 def test_loaded_tokenizer_splits_text_as_spacys_factory_does(loaded: Language, reference: Language) -> None:
-    texts = _sample()
+    texts = corpus_texts()
     assert len(texts) > 500
     for text in texts:
         ours = [(token.text, token.whitespace_, token.norm_) for token in loaded.tokenizer(text)]
@@ -80,7 +62,7 @@ def test_loaded_tokenizer_splits_text_as_spacys_factory_does(loaded: Language, r
 
 def test_loaded_pipeline_parses_as_before(loaded: Language, reference: Language) -> None:
     assert loaded is not reference and loaded.pipe_names == reference.pipe_names
-    texts = _sample()[:300]
+    texts = corpus_texts()[:300]
     for ours, theirs in zip(loaded.pipe(texts), reference.pipe(texts), strict=True):
         assert [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in ours] == [
             (t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in theirs

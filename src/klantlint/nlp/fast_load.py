@@ -1,0 +1,98 @@
+"""Loading a pipeline folder as `spacy.load` does, with each lemmatizer's lookup tables read in bulk.
+
+`Lookups.from_bytes` rebuilds every table as `Table(name, data)`, whose `update` calls the Python-level
+`Table.__setitem__` once per entry: for the bundled model's 213,000 lemmas that is about a third of a second of every
+model load. Here the same tables (keys, values, order and bloom filter) are built with the entries stored and their
+keys added to the bloom filter in bulk; the rest of the load is spaCy's own, step for step. Packages are not loaded
+here: `spacy.load` runs their own `load()`.
+
+This relies on spaCy internals (3.8), each pinned by tests/test_fast_load.py against a plain `spacy.load`:
+- `spacy.load` of a folder is `util.load_model_from_path`: `load_config` with the overrides in dot notation,
+  `load_model_from_config` with the folder's meta, then `Language.from_disk`, which skips the components named in
+  `exclude` (they are still built, only not read from disk);
+- `Lemmatizer.from_disk` (inside a pipeline, whose load excludes the vocab) reads only `lookups/lookups.bin` through
+  `Lookups.from_disk` and then calls `_validate_tables()`;
+- `Lookups.from_bytes` is msgpack of {table name: {key: value}} and makes each table `Table(name, data)`: a bloom
+  filter `BloomFilter.from_error_rate(max(len(data), 1))`, then per entry `key = get_string_id(key)`, the entry
+  stored in the `OrderedDict` and the key added to the bloom filter;
+- `get_string_id` returns an `int` key unchanged (a hash in range is itself, any other int is returned as given).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, deque
+from collections.abc import Iterator
+from itertools import repeat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.lookups import Lookups, Table
+
+LOOKUPS_FILE = "lookups.bin"
+
+
+def load_folder(folder: Path, config: dict[str, Any]) -> Language:
+    """`spacy.load(folder, config=config)`, with the lookup tables of spaCy's own lemmatizers read in bulk."""
+    from spacy import util
+    from spacy.errors import Errors
+
+    if not folder.exists():
+        raise OSError(Errors.E052.format(path=folder))
+    overrides = util.dict_to_dot(config, for_overrides=True)
+    nlp = util.load_model_from_config(
+        util.load_config(folder / "config.cfg", overrides=overrides), meta=util.get_model_meta(folder)
+    )
+    lemmatizers = [name for name, pipe in nlp.pipeline if _reads_only_lookups(pipe)]
+    nlp.from_disk(folder, exclude=lemmatizers, overrides=overrides)
+    for name in lemmatizers:
+        lemmatizer = nlp.get_pipe(name)
+        read_lookups(lemmatizer.lookups, folder / name / "lookups")
+        lemmatizer._validate_tables()
+    return nlp
+
+
+def _reads_only_lookups(pipe: Any) -> bool:
+    """Whether `pipe` is a lemmatizer that `Lemmatizer.from_disk` loads, from its lookup tables alone."""
+    from spacy.lookups import Lookups
+    from spacy.pipeline import Lemmatizer
+
+    return (
+        isinstance(pipe, Lemmatizer) and type(pipe).from_disk is Lemmatizer.from_disk and type(pipe.lookups) is Lookups
+    )
+
+
+def read_lookups(lookups: Lookups, folder: Path) -> None:
+    """`lookups.from_disk(folder)`: the tables saved in `folder`, if it has them, replace those in `lookups`."""
+    import srsly
+
+    path = folder / LOOKUPS_FILE
+    if not path.exists():
+        return
+    saved = srsly.msgpack_loads(path.read_bytes())
+    for name in lookups.tables:
+        lookups.remove_table(name)
+    for name, data in saved.items():
+        lookups.set_table(name, table_from_dict(name, data))
+
+
+def table_from_dict(name: str, data: dict[Any, Any]) -> Table:
+    """`Table(name, data)`. With keys that are all `int`s (as saved tables have: `Table` stores string ids),
+    `get_string_id` returns each key as it is, so its `__setitem__` comes down to storing the entry and adding the
+    key to the bloom filter, done here in bulk: the same entries, order and bloom filter."""
+    from preshed.bloom import BloomFilter
+    from spacy.lookups import Table
+
+    if not all(type(key) is int for key in data):
+        return Table(name, data)
+    table = Table(name=name, data={})
+    table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
+    _consume(map(OrderedDict.__setitem__, repeat(table), data.keys(), data.values()))
+    _consume(map(table.bloom.add, data))
+    return table
+
+
+def _consume(calls: Iterator[Any]) -> None:
+    """Make all the calls of `calls` (a `map`), in C rather than a Python loop."""
+    deque(calls, maxlen=0)
