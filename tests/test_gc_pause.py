@@ -29,3 +29,25 @@ def test_objects_are_unfrozen_when_the_block_raises() -> None:
     except ValueError:
         pass
     assert gc.get_freeze_count() == 0
+
+
+def test_survivors_are_frozen_on_request_until_the_block_ends() -> None:
+    with objects_frozen() as freeze_survivors:
+        frozen = gc.get_freeze_count()
+        survivors = [[number] for number in range(100)]
+        freeze_survivors()
+        assert gc.get_freeze_count() >= frozen + len(survivors)
+    assert gc.get_freeze_count() == 0
+
+
+def test_inside_the_callers_own_freeze_survivors_are_left_alone() -> None:
+    gc.freeze()
+    try:
+        with objects_frozen() as freeze_survivors:
+            frozen = gc.get_freeze_count()
+            survivors = [[number] for number in range(100)]
+            freeze_survivors()
+            assert gc.get_freeze_count() == frozen
+        assert survivors
+    finally:
+        gc.unfreeze()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import multiprocessing
 import os
 import pickle
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +17,7 @@ from klantlint import Linter
 from klantlint.batch import forked, parallel
 from klantlint.batch.segment_log import PARENT, SegmentLog
 from klantlint.engine.base import Hit
-from klantlint.transcripts.models import Call, Turn
+from klantlint.transcripts.models import Call, Result, Turn
 from klantlint.transcripts.readers import RecordError
 from tests.parse_counter import count_parses
 
@@ -132,6 +135,38 @@ def test_a_chunk_taken_by_a_child_that_dies_is_linted_by_the_parent(monkeypatch:
     assert list(Linter(mode="fast").check_calls(calls, jobs=3)) == expected
 
 
+@pytest.mark.parametrize("worker", ["parent", "child"])
+def test_what_a_worker_keeps_between_chunks_is_left_out_of_garbage_collection(
+    worker: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "WINDOW", 12)
+    # One worker lints every chunk of each window; it notes how many objects are frozen before each chunk and
+    # keeps every result alive, so each chunk leaves more behind.
+    parent_pid, take, lint = os.getpid(), forked._Window.take, forked._Window.lint
+    lints_here = (lambda: os.getpid() == parent_pid) if worker == "parent" else (lambda: os.getpid() != parent_pid)
+    monkeypatch.setattr(forked._Window, "take", lambda window: take(window) if lints_here() else None)
+    notes, kept = tmp_path / "frozen.txt", []
+
+    def noting_lint(window: forked._Window, number: int) -> list[Result]:
+        with notes.open("a") as handle:
+            handle.write(f"{os.getpid()} {window.records[0].call_id} {gc.get_freeze_count()}\n")
+        kept.append(results := lint(window, number))
+        return results
+
+    monkeypatch.setattr(forked._Window, "lint", noting_lint)
+    calls = _calls(36, seed=14)
+    assert list(Linter(mode="fast").check_calls(calls, jobs=2)) == list(Linter(mode="fast").check_calls(calls))
+
+    per_window: dict[tuple[str, str], list[int]] = {}
+    for line in notes.read_text().splitlines():
+        pid, window, frozen = line.split()
+        per_window.setdefault((pid, window), []).append(int(frozen))
+    assert [len(counts) for counts in per_window.values()] == [6, 6, 6]  # 3 windows of 12 records
+    for counts in per_window.values():
+        assert all(later > earlier for earlier, later in itertools.pairwise(counts))
+
+
 def test_segment_log_hands_each_reader_what_others_appended() -> None:
     log = SegmentLog()
     hit = Hit(0, 6, "Zeg wat wel kan.")
@@ -172,7 +207,15 @@ def test_a_child_whose_parent_is_gone_stops_instead_of_linting_on() -> None:
     context = multiprocessing.get_context("fork")
     calls: list[Call | RecordError] = list(_calls(6, seed=14))
     window = forked._Window(
-        Linter(mode="fast"), None, calls, [(0, 3), (3, 6)], context.Value("i", 0), context.Queue(), SegmentLog(), -1
+        Linter(mode="fast"),
+        None,
+        calls,
+        [(0, 3), (3, 6)],
+        context.Value("i", 0),
+        context.Queue(),
+        SegmentLog(),
+        -1,
+        gc.freeze,
     )
     forked._inherited = window  # parent_pid -1: as if the parent had been killed
     try:

@@ -19,7 +19,7 @@ import os
 import queue
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.context import ForkContext, ForkProcess
@@ -54,6 +54,7 @@ class _Window:
     deliveries: Queue[Delivery]
     shared_segments: SegmentLog  # what the parent and each child checked, for the children to adopt
     parent_pid: int
+    freeze_survivors: Callable[[], None]  # between chunks: what exists now is left out of garbage collection
 
     def take(self) -> int | None:
         """The number of the next chunk nobody has taken yet, or None when all are taken."""
@@ -107,17 +108,29 @@ def _window_results(
     context = multiprocessing.get_context("fork")
     chunks = [(start, min(start + chunk, len(records))) for start in range(0, len(records), chunk)]
     log = SegmentLog()
-    shared = _Window(linter, agent_speaker, records, chunks, context.Value("i", 0), context.Queue(), log, os.getpid())
     children: list[ForkProcess] = []
     done: dict[int, list[Result]] = {}
     linter.segment_cache.track_added()
     # Objects that exist at fork time are left out of garbage collection until the window is done, in the
-    # children and in the parent: collecting would touch (and so copy) the pages they share.
-    with objects_frozen():
+    # children and in the parent: collecting would touch (and so copy) the pages they share. So is what each
+    # process keeps from one chunk to the next (as a run with one job does, one chunk at a time).
+    with objects_frozen() as freeze_survivors:
+        shared = _Window(
+            linter,
+            agent_speaker,
+            records,
+            chunks,
+            context.Value("i", 0),
+            context.Queue(),
+            log,
+            os.getpid(),
+            freeze_survivors,
+        )
         try:
             children = _fork_children(context, shared, min(jobs - 1, len(chunks) - 1))
             for number, bounds in enumerate(chunks):
                 while number not in done:
+                    freeze_survivors()
                     _next_step(shared, done, children, number)
                 yield bounds, done.pop(number)
         finally:
@@ -184,6 +197,7 @@ def _child(me: int) -> None:
     shared.linter.segment_cache.track_added()
     while (number := shared.take()) is not None:
         _exit_if_orphaned(shared.parent_pid)
+        shared.freeze_survivors()
         for checked in shared.shared_segments.read_new(skip_sender=me):
             shared.linter.segment_cache.adopt(checked)
         results = shared.lint(number)
