@@ -144,9 +144,12 @@ def test_what_a_worker_keeps_between_chunks_is_left_out_of_garbage_collection(
     # One worker lints every chunk of each window; it notes how many objects are frozen before each chunk and
     # keeps every result alive, so each chunk leaves more behind.
     parent_pid, take, lint = os.getpid(), forked._Window.take, forked._Window.lint
-    lints_here = (lambda: os.getpid() == parent_pid) if worker == "parent" else (lambda: os.getpid() != parent_pid)
+
+    def lints_here() -> bool:
+        return (os.getpid() == parent_pid) == (worker == "parent")
+
     monkeypatch.setattr(forked._Window, "take", lambda window: take(window) if lints_here() else None)
-    notes, kept = tmp_path / "frozen.txt", []
+    notes, kept = tmp_path / "frozen.txt", list[list[Result]]()
 
     def noting_lint(window: forked._Window, number: int) -> list[Result]:
         with notes.open("a") as handle:
