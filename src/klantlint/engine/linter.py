@@ -396,6 +396,11 @@ class Linter:
         if entry is None:
             lowered = segment.text.lower()
             entry = self._gated_segment(key, lowered)
+        if document_rules:
+            # Only the document rules whose cues the segment meets have a gate worth asking.
+            lowered = segment.text.lower() if lowered is None else lowered
+            picked = self._document_candidates.pick(segment.text, entry.found, lowered=lowered)
+            document_rules = [rule for rule in picked if rule in document_rules]
         if entry.hits is not None:
             # A text checked before (or one where no segment rule may fire): its hits are known.
             hits.extend((rule, segment, hit) for rule, hit in entry.hits)
@@ -403,10 +408,7 @@ class Linter:
                 return None
         context = RuleContext(self.config, text, segment.role, document_segments)
         if document_rules:
-            lowered = segment.text.lower() if lowered is None else lowered
-            document_rules = self._document_rules_that_may_fire(
-                segment.text, lowered, entry.found, document_rules, context
-            )
+            document_rules = self._may_fire(document_rules, segment.text, entry.found, context)
         if entry.hits is not None:
             return _Job(index, segment, context, document_rules, None) if document_rules else None
         return _Job(index, segment, context, [*entry.rules, *document_rules], entry)
@@ -424,13 +426,6 @@ class Linter:
         entry = SegmentEntry(found, rules, None if rules else [])
         self._segment_cache.put(key, entry)
         return entry
-
-    def _document_rules_that_may_fire(
-        self, text: str, lowered: str, found: frozenset[str], rules: list[Rule], context: RuleContext
-    ) -> list[Rule]:
-        """Those of `rules` (the document-level rules that may fire in the document) whose gate passes on `text`."""
-        candidates = [rule for rule in self._document_candidates.pick(text, found, lowered=lowered) if rule in rules]
-        return self._may_fire(candidates, text, found, context) if candidates else []
 
     def _may_fire(self, rules: list[Rule], text: str, found: frozenset[str], context: RuleContext) -> list[Rule]:
         """The rules whose gate passes on `text`. Before the pipeline is loaded, a declarative rule's gate cannot
