@@ -3,8 +3,9 @@
 spaCy's own factory (`spacy.Tokenizer.v1`) builds the Dutch default tokenizer, its ~9,000 special cases included,
 and `Language.from_disk` then resets that tokenizer and loads the saved one: the special cases, affix patterns and
 settings all come from the file, so building the defaults first only costs time (about half a second at every
-model load). This factory builds an empty tokenizer for `from_disk` to fill; the loaded tokenizer is the same.
-Only for a pipeline folder with a saved tokenizer made by spaCy's factory: otherwise the result could differ.
+model load). This factory builds an empty tokenizer for `from_disk` to fill; the loaded tokenizer splits text as
+spaCy's would, and adds each saved special case when a text first contains it (`lazy_tokenizer`). Only for a
+pipeline folder with a saved tokenizer made by spaCy's factory: otherwise the result could differ.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ def bare_tokenizer_config() -> dict[str, Any]:
 
 def bare_tokenizer() -> Callable[[Language], Tokenizer]:
     """The registered function: a factory of tokenizers with no rules, to be loaded from disk."""
-    from spacy.tokenizer import Tokenizer
+    from klantlint.nlp.lazy_tokenizer import LazySpecialCasesTokenizer
 
     def make(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+        return LazySpecialCasesTokenizer(nlp.vocab)
 
     return make
 
