@@ -78,6 +78,9 @@ def load_pipeline(model: str = "auto") -> Language:
         raise ModelError(f"model '{model}' ({target}) kan niet worden geladen: {error}") from None
     if overrides:
         restore_tokenizer_config(nlp)
+    from klantlint.nlp.matrix_ops import multiply_with_numpy  # imports thinc: only once spaCy is
+
+    multiply_with_numpy(nlp)
     if nlp.lang != "nl":
         raise ModelError(f"model '{model}' ({target}) is geen Nederlandse pijplijn (taal: {nlp.lang})")
     if COMPONENT_NAME not in nlp.pipe_names:
