@@ -225,30 +225,40 @@ MAIL_CUES = MAIL_VERBS | MAIL_NOUNS | MAIL_ADDRESS_NOUNS
 
 
 class _Chunks:
-    """A lowercased text as chunks: the word each starts with (None if it starts otherwise), what follows that word
-    in the chunk, and whether exactly one space separates it from the chunk before."""
+    """A lowercased text as chunks (the runs between whitespace): the word each starts with (None if it starts
+    otherwise), what follows that word in the chunk, whether exactly one space separates it from the chunk before,
+    and the token before its word."""
 
     def __init__(self, lowered: str) -> None:
         chunks = lowered.split()
+        words: list[str | None] = []
+        tails: list[str] = []
+        plains: list[str | None] = []  # the chunks that are exactly a word
+        for chunk in chunks:
+            if chunk.isalpha():
+                words.append(chunk)
+                tails.append("")
+                plains.append(chunk)
+                continue
+            word = _LEADING_WORD.match(chunk)
+            words.append(word.group() if word else None)
+            tails.append(chunk[word.end() :] if word else chunk)
+            plains.append(word.group() if word and word.end() == len(chunk) else None)
+        self.chunks, self.words, self.tails, self.plains = chunks, words, tails, plains
+        # `before`: the token before the word of each chunk, "" at the start of the text, None when unknown.
         if " ".join(chunks) == lowered:  # the usual case: single spaces only
-            self.spaced = [index > 0 for index in range(len(chunks))]
+            self.spaced = [False] + [True] * (len(chunks) - 1) if chunks else []
             self.leading_space, self.trailing = False, ""
+            self.before: list[str | None] = ["", *plains[:-1]] if chunks else []
         else:
             gaps = _GAP.findall(lowered)
             self.leading_space = bool(lowered) and lowered[0].isspace()
             self.trailing = gaps[-1] if lowered and lowered[-1].isspace() else ""
             between = gaps[1:] if self.leading_space else gaps
             self.spaced = [index > 0 and between[index - 1] == " " for index in range(len(chunks))]
-        self.words: list[str | None] = []
-        self.tails: list[str] = []
-        for chunk in chunks:
-            if chunk.isalpha():
-                self.words.append(chunk)
-                self.tails.append("")
-                continue
-            word = _LEADING_WORD.match(chunk)
-            self.words.append(word.group() if word else None)
-            self.tails.append(chunk[word.end() :] if word else chunk)
+            first = None if self.leading_space else ""
+            after_first = zip(plains[:-1], self.spaced[1:], strict=True)
+            self.before = [first, *(plain if spaced else None for plain, spaced in after_first)] if chunks else []
         self._lowered = lowered
         self._starts: list[int] | None = None
 
@@ -260,15 +270,11 @@ class _Chunks:
 
     def plain(self, index: int) -> str | None:
         """The word that chunk `index` is exactly, if it is one."""
-        if 0 <= index < len(self.words) and not self.tails[index]:
-            return self.words[index]
-        return None
+        return self.plains[index] if 0 <= index < len(self.plains) else None
 
     def token_before(self, index: int) -> str | None:
         """The token before the word of chunk `index`: "" at the start of the text, None when unknown."""
-        if index == 0:
-            return None if self.leading_space else ""
-        return self.plain(index - 1) if self.spaced[index] else None
+        return self.before[index]
 
     def token_after(self, index: int) -> str | None:
         """The first token after plain chunk `index`: "" at the end of the text, None when unknown. The next chunk's
@@ -279,12 +285,12 @@ class _Chunks:
 
     def joined(self, index: int) -> bool:
         """Whether `clauses()` surely does not start a clause at the word of chunk `index`."""
-        previous, word, tail = self.token_before(index), self.words[index], self.tails[index]
+        previous, word, tail = self.before[index], self.words[index], self.tails[index]
         if not previous or word is None:
             return False
         if word not in MAY_OPEN_CLAUSE and previous not in CLAUSE_ENDERS:
             return True  # no rule of `_opens_clause` applies
-        before_previous = self.token_before(index - 1)
+        before_previous = self.before[index - 1]
         if tail:
             if tail[0] in SPLIT_MARKS:
                 return not _may_open_clause(previous, word, tail[0], None, before_previous)
@@ -297,7 +303,7 @@ class _Chunks:
         following = self.token_after(index)
         if following == "":
             return True  # `_opens_clause` is false for the last token
-        after = self.token_after(index + 1) if following is not None and self.plain(index + 1) else None
+        after = self.token_after(index + 1) if following is not None and self.plains[index + 1] else None
         return not _may_open_clause(previous, word, following, after, before_previous)
 
     def stretch_start(self, index: int) -> int:
@@ -361,8 +367,10 @@ def _speaker_sends(chunks: _Chunks, start: int, cue: int) -> bool:
     zal ik u de gegevens mailen"), the words right before the mail word still say who sends it."""
     words = [chunks.words[index] or "" for index in range(start, cue)]
     for index, word in enumerate(words):
-        neighbours = words[max(0, index - 1) : index] + words[index + 1 : index + 2]
-        if word in FIRST_PERSON and any(other in SURE_FINITE for other in neighbours):
+        if word in FIRST_PERSON and (
+            (index > 0 and words[index - 1] in SURE_FINITE)
+            or (index + 1 < len(words) and words[index + 1] in SURE_FINITE)
+        ):
             return True
     lead = 0
     while lead < len(words) and words[lead] in CLAUSE_FILLERS:
@@ -412,7 +420,8 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     previous = chunks.words[cue - 1] if start < cue else None  # None: maybe none (a clause may start here)
     # "het" before the mail word may be its object ("u kunt het mailen"): the words before "het" decide ("" at the
     # start of the text; None, outside plain chunks: maybe the addressee or a modal).
-    before, before_that = (chunks.plain(index) if index >= 0 else "" for index in (cue - 2, cue - 3))
+    before = chunks.plain(cue - 2) if cue >= 2 else ""
+    before_that = chunks.plain(cue - 3) if cue >= 3 else ""
     noun_marker = previous in NOUN_MARKERS and not (
         previous == "het"
         and (
@@ -451,7 +460,8 @@ def _referral_possible(lowered: str, found: frozenset[str]) -> bool:
     if sends and "@" in lowered:
         return True  # an e-mail address as the goal of sending: not modelled here
     chunks = _Chunks(lowered)
-    for index, word in enumerate(chunks.words):
+    for index in [index for index, chunk in enumerate(chunks.chunks) if "mail" in chunk]:  # each mail cue has "mail"
+        word = chunks.words[index]
         if word in MAIL_CUES:
             if _may_refer(chunks, index, sends):
                 return True

@@ -490,7 +490,10 @@ class SchuldBijKlant(Rule):
 # only a *sure word* counts (a chunk that is one run of letters, one token) in a stretch without any punctuation
 # (then the stretch is one clause).
 _ABBREVIATIONS = DUTCH_ABBREVIATIONS
-_SURE_CLAUSE_BREAK = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)([,;:?!….])(?=\s|\Z)|(?:^|(?<=\s))[()–—](?=\s|\Z)")
+# A mark that ends its chunk: a sure clause break if the rest of its chunk is letters (a dash or bracket: if nothing).
+_CHUNK_END_MARK = re.compile(r"[,;:?!….()–—](?!\S)")
+_STANDING_ALONE = "()–—"
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"\w+")
 _PUNCTUATION = re.compile(r"[^\w\s]|\n")  # a mark may end a clause, a line break a sentence
 _SENTENCE_MARK = re.compile(r"[.!?…\n]")
@@ -514,12 +517,45 @@ _FAULT_PHRASE = re.compile(
 _FAULT_COPULA = re.compile(r"\b(?:is|was|blijft)\b")
 _ERROR = re.compile(rf"\b(?:{'|'.join(sorted(ERROR_WORDS))})\b|\bniet\s*(?:goed|juist|correct)\b")
 _PASSIVE_FORMS = frozenset({"ben", "bent", "is", "word", "wordt", "werd"})
+_PAST_AUX = frozenset({"had", "hadden", "was", "waren"})
+_COUNTERFACTUAL_COMPLEMENTS = frozenset({"moeten", "kunnen", "maar"})
+_JUDGEMENTS = frozenset({"goed", "juist", "correct"})
+# Every word that `_may_blame` looks for in the whole text (each one run of word characters).
+_BLAME_WORDS = (
+    SAY_VERBS
+    | REPETITION_MARKERS
+    | FIRST_PERSON
+    | FAULT_NOUNS
+    | ADDRESS_POSSESSIVES
+    | REFLEXIVE_ADDRESSEE
+    | ADDRESS_PRONOUNS
+    | _PAST_AUX
+    | _COUNTERFACTUAL_COMPLEMENTS
+    | CONDITIONAL_OPENERS
+    | ERROR_WORDS
+    | _JUDGEMENTS
+    | {"zoals", "ligt", "aan", "niet"}
+)
+
+
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds each of `words` where it is a whole run of word characters (as `\\w+` would find it).
+    The words are grouped by their first letter: the regex engine then tries a few alternatives at each word start,
+    not all of them."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return re.compile(rf"\b(?:{'|'.join(groups)})\b")
+
+
+_BLAME_WORD = _whole_words(_BLAME_WORDS)
 
 
 def _may_blame(text: str) -> bool:
     """Whether `SchuldBijKlant.check` could find blame in `text` (a necessary condition)."""
     lowered = searchable(text)
-    words = set(_WORD.findall(lowered))
+    words = set(_BLAME_WORD.findall(lowered))  # the words of `_BLAME_WORDS` in the text
     if not _words_may_blame(words):
         return False
     if len(lowered) != len(text):
@@ -533,7 +569,7 @@ def _may_blame(text: str) -> bool:
 
 
 def _words_may_blame(words: set[str]) -> bool:
-    """The words that some finder needs anywhere in the text."""
+    """The words that some finder needs anywhere in the text (`words`: those of `_BLAME_WORDS` in it)."""
     if not words.isdisjoint(SAY_VERBS) and (
         "zoals" in words  # "zoals ik al zei"
         or (not words.isdisjoint(REPETITION_MARKERS) and not words.isdisjoint(FIRST_PERSON))  # "ik zei het al"
@@ -545,11 +581,11 @@ def _words_may_blame(words: set[str]) -> bool:
         return True  # "aan uzelf te danken", "het ligt aan u"
     if words.isdisjoint(ADDRESS_PRONOUNS):
         return False
-    if not words.isdisjoint(("had", "hadden", "was", "waren")) and (
-        not words.isdisjoint(("moeten", "kunnen", "maar")) or not words.isdisjoint(CONDITIONAL_OPENERS)
+    if not words.isdisjoint(_PAST_AUX) and (
+        not words.isdisjoint(_COUNTERFACTUAL_COMPLEMENTS) or not words.isdisjoint(CONDITIONAL_OPENERS)
     ):
         return True  # "had u ... moeten", "had u ... maar", "als u ... had ..., had u ..."
-    return not words.isdisjoint(ERROR_WORDS) or ("niet" in words and not words.isdisjoint(("goed", "juist", "correct")))
+    return not words.isdisjoint(ERROR_WORDS) or ("niet" in words and not words.isdisjoint(_JUDGEMENTS))
 
 
 def _reminds_as_said(lowered: str) -> bool:
@@ -565,12 +601,21 @@ def _clause_stretches(text: str, lowered: str) -> list[tuple[int, int]]:
     """`text` cut at its sure clause breaks (the marks left out), as (start, end) offsets."""
     stretches = []
     start = 0
-    for match in _SURE_CLAUSE_BREAK.finditer(text):
-        word, mark = match.group(1), match.group(2)
-        if mark == "." and not _splits_full_stop(word):
-            continue
-        stretches.append((start, match.start(2) if mark else match.start()))
-        start = match.end()
+    for match in _CHUNK_END_MARK.finditer(text):
+        at = match.start()
+        if match.group() in _STANDING_ALONE:
+            if at and not text[at - 1].isspace():
+                continue
+        else:
+            word_start = at
+            while word_start and not text[word_start - 1].isspace():
+                word_start -= 1
+            if not _LETTERS.fullmatch(text, word_start, at):
+                continue
+            if match.group() == "." and not _splits_full_stop(text[word_start:at]):
+                continue
+        stretches.append((start, at))
+        start = at + 1
     stretches.append((start, len(lowered)))
     return [(start, end) for start, end in stretches if end > start]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,6 @@ from klantlint.nlp.clauses import (
     subject_of,
     takes_ownership,
     utterance,
-    words_of,
 )
 from klantlint.nlp.lexicon import ADDRESS_SUBJECTS
 
@@ -37,6 +37,13 @@ EVERY = frozenset({"elke", "iedere", "ieder", "elk"})
 PERIODS = frozenset({"dag", "week", "maand", "ochtend", "middag", "keer"})
 # Markers that also occur in neutral questions ("Heeft u al gebeld?", "Belt u vaak met ons?").
 WEAK_MARKERS = frozenset({"al", "vaak", "vaker", "steeds", "telkens"})
+# The cheap gate's words: "(al)weer", a label for a frequent caller, or contact counted and addressed.
+AGAIN = frozenset({"weer", "alweer", "wéér"})
+LABELS = frozenset({"beller", "belster"})
+COUNTED = REPEAT_WORDS | EVERY | {"keer"}
+# The gate reads the lowercased text's runs of word characters: each word it looks for is one such run (no hyphen
+# or apostrophe), so it is found exactly where `words_of` (which also keeps hyphenated words whole) finds it.
+_WORD_RUN = re.compile(r"\w+")
 # Particles that turn a question into a remark: "Belt u nou alweer?", "U had toch al gebeld?"
 EMPHASIS_PARTICLES = frozenset({"nou", "toch", "wéér"})
 INVITING_MODALS = frozenset({"kunt", "kan", "kun", "mag", "mogen", "kunnen"})
@@ -203,19 +210,22 @@ class RepeatCaller(Rule):
         ],
     )
     # A remark needs a word of contact, a label ("vaste beller") or "(al)weer" ("bent u dat weer").
-    triggers = CONTACT_WORDS | {"beller", "belster", "weer", "alweer", "wéér"}
+    triggers = CONTACT_WORDS | LABELS | AGAIN
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if not super().may_fire(text, found, context):
             return False
-        words = words_of(text)
-        counted = words & (REPEAT_WORDS | EVERY | {"keer"})
-        return bool(
-            (words & CONTACT_WORDS and counted and words & ADDRESS_SUBJECTS)
-            or (words & {"beller", "belster"} and words & FREQUENT)
-            or words & {"weer", "alweer", "wéér"}
+        words = set(_WORD_RUN.findall(text.lower()))
+        return (
+            not words.isdisjoint(AGAIN)
+            or (not words.isdisjoint(LABELS) and not words.isdisjoint(FREQUENT))
+            or (
+                not words.isdisjoint(CONTACT_WORDS)
+                and not words.isdisjoint(COUNTED)
+                and not words.isdisjoint(ADDRESS_SUBJECTS)
+            )
         )
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:

@@ -38,8 +38,12 @@ if TYPE_CHECKING:
 
 
 # Where `_forms_in` finds a je-word, this finds it too: the word's letters match case-insensitively, and the token
-# has no word character on either side. Few conversations have one, so most need no list of their words.
-_MAY_HOLD_JE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(JE_FORMS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+# has no word character on either side. Few conversations have one, so most need no list of their words. Every
+# je-word starts with "j", which only "j" and "J" match case-insensitively: the pattern starts with that letter (the
+# regex engine then skips ahead to it) and looks behind it for a word character only where it found one.
+_MAY_HOLD_JE = re.compile(
+    r"[jJ](?<!\w[jJ])(?i:" + "|".join(sorted((form[1:] for form in JE_FORMS), key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 @lru_cache(maxsize=64)
@@ -80,7 +84,8 @@ def deviating_form(segments: tuple[str, ...], preferred: str) -> Form | None:
     """The form that should not be there: the other one when configured, else the rarer (on a tie "je")."""
     if preferred in ("u", "je"):
         return "je" if preferred == "u" else "u"
-    uses = [a.form for text in segments for a in addresses(text)]
+    # A text without a u- or je-word has no address (`_forms_in` is the cheaper test, and cached).
+    uses = [a.form for text in segments if any(_forms_in(text)) for a in addresses(text)]
     if "u" not in uses or "je" not in uses:
         return None
     # The rarer form is the slip; on a tie "je" is, since "u" is the professional default.
