@@ -3,14 +3,17 @@
 spaCy's `Tokenizer` adds all its special cases when it is loaded. For the bundled model's 4,670 cases that is about
 0.45 s of every model load: `add_special_case` validates each case, builds its tokens and, for a case with affixes,
 tokenizes it again for a phrase-matcher pattern. A special case can only change how a text is split when its string
-occurs in that text:
+occurs in that text, whitespace aside:
 - the tokenizer looks up each whitespace-separated chunk of the text, and the parts of a chunk left after affixes
   are split off, all of them substrings of the text;
-- its phrase matcher replaces a span only when the span's text is a special case's string (`_prepare_special_spans`,
-  `_retokenize_special_spans` in spaCy's tokenizer.pyx), and a span's text is a substring of the text.
-So this tokenizer keeps the cases pending, finds with one Aho-Corasick automaton which pending strings a text
-contains, and adds those, in the order spaCy adds them (sorted), before it splits the text. Adding a case flushes
-the tokenizer's cache, as in spaCy, so no chunk split before a case was added is reused after it.
+- its phrase matcher matches a case's tokens also where whitespace separates them in the text, and a match counts
+  even where it is not applied: it can keep a shorter, overlapping one from applying (`_filter_special_spans` in
+  spaCy's tokenizer.pyx; `explain` labels tokens by such matches too). The tokens of a match, put together, are the
+  case's string without its whitespace, so that string occurs in the text with its whitespace removed.
+So this tokenizer keeps the cases pending, finds with one Aho-Corasick automaton which pending strings (whitespace
+removed) the text (whitespace removed) contains, and adds those, in the order spaCy adds them (sorted), before it
+splits the text. Adding a case flushes the tokenizer's cache, as in spaCy, so no chunk split before a case was added
+is reused after it. A case of whitespace alone would be found in nearly every text; such cases are added at once.
 
 What differs from spaCy's tokenizer is when the work is done, and what the vocabulary holds: a case's lexemes enter
 it when the case is added. `rules` lists every case, added or pending; `to_bytes` (with it `to_disk` and
@@ -49,8 +52,7 @@ class LazySpecialCasesTokenizer(Tokenizer):
         # `__init__` or the `rules` setter: these are all the cases now, none of them added yet.
         self._pending = dict(special_cases or {})
         self._finder = _finder(self._pending)
-        # Whitespace-only cases would match in nearly every text; they are few, so they are added now.
-        self._add(sorted(string for string in self._pending if not string.strip()))
+        self._add(sorted(string for string in self._pending if not _squeezed(string)))
 
     def add_special_case(self, string: str, substrings: Iterable[dict[Any, Any]]) -> None:
         self._pending.pop(string, None)  # added explicitly: no pending version may replace it later
@@ -61,7 +63,8 @@ class LazySpecialCasesTokenizer(Tokenizer):
         if self._finder is None or not self._pending:
             return
         pending = self._pending
-        self._add(sorted({string for _, string in self._finder.iter(text) if string in pending}))
+        found = self._finder.iter(_squeezed(text))
+        self._add(sorted({string for _, strings in found for string in strings if string in pending}))
 
     def _add(self, strings: list[str]) -> None:
         pending = self._pending
@@ -91,13 +94,22 @@ class LazySpecialCasesTokenizer(Tokenizer):
         return super().to_bytes(exclude=exclude)  # type: ignore[no-any-return]
 
 
+def _squeezed(text: str) -> str:
+    """`text` without its whitespace (what `str.isspace` calls whitespace, as the tokenizer does)."""
+    return "".join(text.split())
+
+
 def _finder(special_cases: SpecialCases) -> ahocorasick.Automaton | None:
-    """An automaton that finds the strings of `special_cases` (other than whitespace alone) in a text."""
-    strings = [string for string in special_cases if string.strip()]
-    if not strings:
+    """An automaton that finds in a text without whitespace the cases whose string, whitespace removed, it contains
+    (each found string maps to the cases it stands for); None when every case is whitespace alone."""
+    by_squeezed: dict[str, list[str]] = {}
+    for string in special_cases:
+        if squeezed := _squeezed(string):
+            by_squeezed.setdefault(squeezed, []).append(string)
+    if not by_squeezed:
         return None
     automaton = ahocorasick.Automaton()
-    for string in strings:
-        automaton.add_word(string, string)
+    for squeezed, strings in by_squeezed.items():
+        automaton.add_word(squeezed, tuple(strings))
     automaton.make_automaton()
     return automaton
