@@ -21,13 +21,13 @@ from klantlint.conversation.cues import (
     AGREEMENT,
     APPOINTMENT,
     CLOSING_GREETING,
+    HOLD_ANNOUNCEMENT,
     RECAP_CHECK,
     SUMMARY,
     TRANSFER_NOW,
 )
 from klantlint.conversation.holds import (
     DEFAULT_HOLD_SECONDS,
-    HOLD_ANNOUNCEMENT,
     MAX_CUSTOMER_WORDS_DURING_HOLD,
     SILENT_HOLD_SECONDS,
     Hold,
@@ -172,7 +172,8 @@ def closing_calls(draw: st.DrawFn) -> CallView:
         return " ".join(draw(st.lists(piece, min_size=1, max_size=3)))
 
     turns: list[tuple[Role, str, float | None, float | None]] = []
-    for role in draw(st.lists(st.sampled_from(["agent", "agent", "customer", "customer", "unknown"]), max_size=9)):
+    roles: list[Role] = ["agent", "agent", "customer", "customer", "unknown"]
+    for role in draw(st.lists(st.sampled_from(roles), max_size=9)):
         turns.append((role, turn_text(AGENT_PHRASES if role == "agent" else CUSTOMER_PHRASES), None, None))
     turns += [("agent", turn_text(AGENT_PHRASES), None, None)] * 2
     return view_of(tuple(turns))
