@@ -82,8 +82,11 @@ def _silent_hold(view: CallView, turn: ViewTurn) -> Hold | None:
     """A long silence after an agent turn that announces no hold, until the agent speaks again: the customer says
     no more than a few words in it and does not go away themselves ("momentje, ik pak mijn pas erbij")."""
     following = view.next_agent_turn(turn.index)
+    if following is None or following.start is None:
+        return None
     since = _wait_start(view, turn)
-    if following is None or following.start is None or since is None:
+    # Most gaps are short: rounding cannot lift a gap of at most the limit above it, so only a longer one is rounded.
+    if since is None or following.start - since <= SILENT_HOLD_SECONDS:
         return None
     waited = round(following.start - since, 1)
     if waited <= SILENT_HOLD_SECONDS:

@@ -30,21 +30,21 @@ RECAP_WORDS = 3
 GREETING_MISSING = "greeting"
 
 
-def _agrees(view: CallView, turn: ViewTurn) -> bool:
-    """The turn commits to something or makes a change, and the customer does not turn it down ("de monteur komt
-    dinsdag" - "dan ben ik er niet, kan het ook in het weekend?" agrees nothing)."""
-    proposes = turn.has(AGREEMENT) or turn.has(APPOINTMENT) or next_step_in(turn)
-    return proposes and not turned_down(view, turn)
+# What an agent turn says for the closing, worked out once per turn text (`_closing_role`).
+RECAP = "recap"  # a recap of what was agreed ("Samengevat: ...", "Dus ..., klopt dat?")
+PROPOSAL = "proposal"  # a commitment or a change ("Ik stuur u vandaag een nieuwe pas."), unless turned down
+NEITHER = "neither"
 
 
-def _closing_recap(view: CallView, turn: ViewTurn) -> bool:
-    """The closing turn says what was agreed before its greeting: after a recap lead-in ("Dus ...", "Ik noteer:
-    ...") with at least three words, or by stating the agreement itself ("Dan verbind ik u nu door met de
-    afdeling schade. Nog een fijne dag.")."""
-    recap_lead = turn.fact(_recap_lead_before_greeting)
-    if recap_lead is None:
-        return False
-    return recap_lead or _agrees(view, turn)
+def _closing_role(turn: ViewTurn) -> str:
+    """Whether the turn recaps (a recap that agrees something new is a recap), proposes something, or neither. Only
+    KL106 asks these cues, so they are asked here directly rather than each remembered per turn."""
+    lower = turn.lower
+    if SUMMARY.search(lower) is not None or RECAP_CHECK.search(lower) is not None:
+        return RECAP
+    if AGREEMENT.search(lower) is not None or APPOINTMENT.search(lower) is not None or next_step_in(turn):
+        return PROPOSAL
+    return NEITHER
 
 
 def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:
@@ -54,6 +54,8 @@ def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:
     if greeting is None:
         return None
     before = turn.lower[: greeting.start()]
+    if "dus" not in before and ":" not in before:  # every lead-in has one: the usual closing needs no regex
+        return False
     # The greeting's own sentence ("Nog een fijne dag") restates nothing.
     greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
     for lead in RECAP_LEAD.finditer(before):
@@ -64,18 +66,28 @@ def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:
 
 
 def summary_missing(view: CallView) -> bool:
-    """Something was agreed, and no recap ("Samengevat: ...", "Dus ..., klopt dat?") follows the last agreement (a
-    recap that agrees something new is a recap, not the agreement it has to follow); a call that ends in a
-    transfer needs none."""
+    """Something was agreed (and the customer did not turn it down: "de monteur komt dinsdag" - "dan ben ik er niet,
+    kan het ook in het weekend?" agrees nothing), and no recap follows the last agreement; a call that ends in a
+    transfer needs none.
+
+    The closing turn also recaps when it says what was agreed before its greeting: after a recap lead-in ("Dus ...",
+    "Ik noteer: ...") with at least three words, or by stating the agreement itself ("Dan verbind ik u nu door met
+    de afdeling schade. Nog een fijne dag.")."""
     last = view.agent_turns[-1]
     if last.has(TRANSFER_NOW):
         # The call ends by putting the customer through: the colleague takes it from there.
         return False
     for turn in reversed(view.agent_turns):
-        if turn.has(SUMMARY) or turn.has(RECAP_CHECK) or (turn is last and _closing_recap(view, turn)):
+        role = turn.fact(_closing_role)
+        if role == RECAP:
             # The latest recap follows every agreement before it: earlier turns need no look.
             return False
-        if _agrees(view, turn):
+        agrees = role == PROPOSAL and not turned_down(view, turn)
+        if turn is last:
+            recap_lead = turn.fact(_recap_lead_before_greeting)
+            if recap_lead is not None and (recap_lead or agrees):
+                return False  # the closing recaps before its greeting
+        if agrees:
             return True
     return False
 
