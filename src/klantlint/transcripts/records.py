@@ -6,11 +6,22 @@ import json
 from typing import Any
 
 from klantlint.transcripts.errors import RecordError
-from klantlint.transcripts.models import Call, Record, Turn
+from klantlint.transcripts.models import Call, Record, Turn, checked_turn
+
+# `json.loads` less its checks (a str, no byte-order mark, the whitespace around the value), for the usual line.
+_decode_at_start = json.JSONDecoder().raw_decode
+_LINE_ENDS = ("", "\n", "\r\n")
 
 
 def parse_json(text: str) -> Any:
     """The JSON value in `text`; ValueError (Dutch) names what is wrong, also for nesting too deep to parse."""
+    try:
+        value, end = _decode_at_start(text)
+    except (ValueError, RecursionError):
+        pass  # json.loads tells what is wrong (or reads what leading whitespace hid from raw_decode)
+    else:
+        if text[end:] in _LINE_ENDS:  # else json.loads finds the rest whitespace, or extra data
+            return value
     try:
         return json.loads(text)
     except json.JSONDecodeError as problem:
@@ -32,11 +43,14 @@ def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
     if not isinstance(text, str):
         raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
     speaker = data.get("speaker")
-    if speaker is None or str(speaker).strip() == "":
+    name = "" if speaker is None else str(speaker)
+    if not name.strip():
         raise ValueError("spreker ('speaker') ontbreekt")
     try:
         start, end = number(data.get("start")), number(data.get("end"))
-        return Turn(speaker=str(speaker), text=text, start=start, end=end, line=line)
+        if type(text) is str and type(name) is str:  # the exact types `checked_turn` needs (float() gives a float)
+            return checked_turn(name, text, start, end, line)
+        return Turn(speaker=name, text=text, start=start, end=end, line=line)  # pydantic makes a str subclass str
     except ValueError:
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
