@@ -416,3 +416,23 @@ def test_stdin_vtt_is_sniffed_and_the_first_errors_are_shown_without_errors_file
     result = run_cli("batch", "-", "--input-format", "jsonl", cwd=tmp_path, stdin=many.encode("utf-8"))
     shown = [line for line in result.stderr.splitlines() if "<stdin>:" in line]
     assert len(shown) == 5 and "en nog 2 fout(en); --errors BESTAND schrijft ze allemaal" in result.stderr
+
+
+@pytest.mark.parametrize("timing", [{"s": 1}, [1.5], {"start": 2.0}])
+def test_jsonl_turn_time_that_is_a_list_or_object_is_an_error_record_and_later_calls_are_read(
+    tmp_path: Path, timing: object
+) -> None:
+    # Before: float() of a list or object raised a TypeError that stopped the run as an internal error.
+    path = tmp_path / "calls.jsonl"
+    rows = [
+        {"call_id": "a", "turns": [{"speaker": "Agent", "text": "Goedemorgen", "start": timing}]},
+        {"call_id": "b", "turns": [{"speaker": "Agent", "text": "Goedemorgen", "start": 0.0, "end": timing}]},
+        {"call_id": "c", "turns": [{"speaker": "Agent", "text": "Goedemorgen, waarmee kan ik u helpen?"}]},
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    calls, errors = calls_and_errors(records_of(path))
+    assert [(error.line, error.call_id, error.reason) for error in errors] == [
+        (1, "a", "beurt 0: 'start'/'end' moeten getallen (seconden) zijn"),
+        (2, "b", "beurt 0: 'start'/'end' moeten getallen (seconden) zijn"),
+    ]
+    assert [call.call_id for call in calls] == ["c"]

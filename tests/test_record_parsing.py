@@ -26,7 +26,8 @@ def _loads_as_before(text: str) -> Any:
 
 
 def _turn_as_before(data: dict[str, Any], line: int | None = None) -> Turn:
-    """`turn_from_record` as it was before `checked_turn`: every turn validated by pydantic."""
+    """`turn_from_record` as it was before `checked_turn`: every turn validated by pydantic (with the later fix: a
+    time that is a list or an object is the same error as one that is no number, not a TypeError)."""
     text = data.get("text")
     if not isinstance(text, str):
         raise ValueError("tekstveld 'text' ontbreekt" if text is None else "'text' moet tekst zijn")
@@ -36,7 +37,7 @@ def _turn_as_before(data: dict[str, Any], line: int | None = None) -> Turn:
     try:
         start, end = number(data.get("start")), number(data.get("end"))
         return Turn(speaker=str(speaker), text=text, start=start, end=end, line=line)
-    except ValueError:
+    except (TypeError, ValueError):
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
 

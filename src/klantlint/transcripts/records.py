@@ -51,7 +51,7 @@ def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
         if type(text) is str and type(name) is str:  # the exact types `checked_turn` needs (float() gives a float)
             return checked_turn(name, text, start, end, line)
         return Turn(speaker=name, text=text, start=start, end=end, line=line)  # pydantic makes a str subclass str
-    except ValueError:
+    except (TypeError, ValueError):  # float() of a list or an object is a TypeError
         raise ValueError("'start'/'end' moeten getallen (seconden) zijn") from None
 
 
