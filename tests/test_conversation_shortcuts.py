@@ -21,29 +21,23 @@ from klantlint.conversation.cues import (
     AGREEMENT,
     APPOINTMENT,
     CLOSING_GREETING,
-    HOLD_ANNOUNCEMENT,
     RECAP_CHECK,
     SUMMARY,
     TRANSFER_NOW,
 )
 from klantlint.conversation.holds import (
-    DEFAULT_HOLD_SECONDS,
-    MAX_CUSTOMER_WORDS_DURING_HOLD,
     SILENT_HOLD_SECONDS,
     Hold,
-    Wait,
-    _customer_words,
     _silent_hold,
     _wait_start,
+    quiet_wait,
 )
 from klantlint.conversation.kl106_afsluiting_onvolledig import (
-    RECAP_LEAD,
-    RECAP_WORDS,
-    WORD,
     _recap_lead_before_greeting,
+    recap_lead_in,
     summary_missing,
 )
-from klantlint.conversation.next_steps import SENTENCE_END, next_step_in
+from klantlint.conversation.next_steps import next_step_in
 from klantlint.conversation.replies import turned_down
 from klantlint.conversation.text import Cue, normalise, word_edged
 from klantlint.conversation.view import CallView, ViewTurn
@@ -197,13 +191,7 @@ def _former_recap_lead(turn: ViewTurn) -> bool | None:
     greeting = CLOSING_GREETING.search(turn.lower)
     if greeting is None:
         return None
-    before = turn.lower[: greeting.start()]
-    greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
-    for lead in RECAP_LEAD.finditer(before):
-        recap_end = greeting_sentence if greeting_sentence > lead.end() else len(before)
-        if len(WORD.findall(before[lead.end() : recap_end])) >= RECAP_WORDS:
-            return True
-    return False
+    return recap_lead_in(turn.lower[: greeting.start()])  # with no shortcut before it
 
 
 def test_the_corpus_calls_are_read_with_their_roles() -> None:
@@ -270,11 +258,7 @@ def former_silent_hold(view: CallView, turn: ViewTurn) -> Hold | None:
     waited = round(following.start - since, 1)
     if waited <= SILENT_HOLD_SECONDS:
         return None
-    between = view.between(turn.index, following.index)
-    if _customer_words(between) > MAX_CUSTOMER_WORDS_DURING_HOLD or any(t.has(HOLD_ANNOUNCEMENT) for t in between):
-        return None
-    wait = Wait(turn.index, following.index, since, DEFAULT_HOLD_SECONDS, waited)
-    return Hold(turn.index, None, (wait,), announced=False)
+    return quiet_wait(view, turn, following, since, waited)  # unchanged after the timing
 
 
 # Gaps around the limit, where rounding to a tenth decides ("30.04" is 30.0: no silent hold).

@@ -11,18 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klantlint.transcripts.models import Turn, checked_turn
-from klantlint.transcripts.records import number, parse_json, turn_from_record
-
-
-def _loads_as_before(text: str) -> Any:
-    """`parse_json` as it was before its fast path: json.loads, its errors in Dutch."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as problem:
-        where = f"kolom {problem.colno}" if problem.lineno == 1 else f"regel {problem.lineno}, kolom {problem.colno}"
-        raise ValueError(f"geen geldige JSON: {problem.msg} ({where})") from None
-    except RecursionError:
-        raise ValueError("JSON te diep genest (meer dan ongeveer 1000 niveaus haakjes); geen gesprek") from None
+from klantlint.transcripts.records import loads_with_reasons, number, parse_json, turn_from_record
 
 
 def _turn_as_before(data: dict[str, Any], line: int | None = None) -> Turn:
@@ -77,7 +66,7 @@ json_lines = st.builds(
 @settings(max_examples=400, deadline=None)
 @given(json_lines)
 def test_parse_json_gives_what_json_loads_gives(text: str) -> None:
-    assert _outcome(parse_json, text) == _outcome(_loads_as_before, text)
+    assert _outcome(parse_json, text) == _outcome(loads_with_reasons, text)
 
 
 def test_parse_json_errors_name_the_column() -> None:

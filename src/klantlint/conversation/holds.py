@@ -91,6 +91,12 @@ def _silent_hold(view: CallView, turn: ViewTurn) -> Hold | None:
     waited = round(following.start - since, 1)
     if waited <= SILENT_HOLD_SECONDS:
         return None
+    return quiet_wait(view, turn, following, since, waited)
+
+
+def quiet_wait(view: CallView, turn: ViewTurn, following: ViewTurn, since: float, waited: float) -> Hold | None:
+    """The silent hold of `waited` seconds from `turn` to the agent's `following` turn, unless the customer says more
+    than a few words in it or announces a wait themselves."""
     between = view.between(turn.index, following.index)
     if _customer_words(between) > MAX_CUSTOMER_WORDS_DURING_HOLD or any(t.has(HOLD_ANNOUNCEMENT) for t in between):
         return None

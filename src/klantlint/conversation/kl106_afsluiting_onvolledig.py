@@ -56,7 +56,12 @@ def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:
     before = turn.lower[: greeting.start()]
     if "dus" not in before and ":" not in before:  # every lead-in has one: the usual closing needs no regex
         return False
-    # The greeting's own sentence ("Nog een fijne dag") restates nothing.
+    return recap_lead_in(before)
+
+
+def recap_lead_in(before: str) -> bool:
+    """Whether `before` (the lowered turn up to its closing greeting) has a recap lead-in with at least three words
+    after it; the greeting's own sentence ("Nog een fijne dag") restates nothing."""
     greeting_sentence = max((end.end() for end in SENTENCE_END.finditer(before)), default=0)
     for lead in RECAP_LEAD.finditer(before):
         recap_end = greeting_sentence if greeting_sentence > lead.end() else len(before)

@@ -22,6 +22,11 @@ def parse_json(text: str) -> Any:
     else:
         if text[end:] in _LINE_ENDS:  # else json.loads finds the rest whitespace, or extra data
             return value
+    return loads_with_reasons(text)
+
+
+def loads_with_reasons(text: str) -> Any:
+    """`json.loads(text)`, its errors a ValueError in Dutch (`parse_json` without its fast path)."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as problem:
