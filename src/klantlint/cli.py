@@ -6,6 +6,7 @@ fault or any other failure (see `main`).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -610,6 +611,24 @@ def main() -> None:
 
     An unexpected exception is one Dutch line and exit 2; with KLANTLINT_DEBUG=1 its traceback follows.
     """
+    try:
+        _run_cli()
+    finally:
+        _spare_exit_collections()
+
+
+def _spare_exit_collections() -> None:
+    """Leave what exists now out of the garbage collections the interpreter runs as it shuts down.
+
+    Those collections walk every object left: with the model and the compiled rules loaded, about a fifth of a
+    second of every command, to free memory the process is about to give back anyway. Objects are still freed by
+    reference counting as modules are torn down; the files klantlint writes are closed before this point, and the
+    standard streams are flushed by the interpreter as ever."""
+    gc.freeze()
+
+
+def _run_cli() -> None:
+    """Run the command line and exit with its code; see `main`."""
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exit_:
