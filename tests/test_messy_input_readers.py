@@ -436,3 +436,39 @@ def test_jsonl_turn_time_that_is_a_list_or_object_is_an_error_record_and_later_c
         (2, "b", "beurt 0: 'start'/'end' moeten getallen (seconden) zijn"),
     ]
     assert [call.call_id for call in calls] == ["c"]
+
+
+@pytest.mark.parametrize("timing", ["true", "false", "Infinity", "-Infinity", "1e999", '"inf"'])
+def test_jsonl_turn_time_that_is_a_truth_value_or_infinite_is_an_error_record(tmp_path: Path, timing: str) -> None:
+    # Before: `true` was read as 1 second and `false` as 0, and an infinite time passed as a time.
+    path = tmp_path / "calls.jsonl"
+    path.write_text(
+        f'{{"call_id": "a", "turns": [{{"speaker": "Agent", "text": "Goedemorgen", "start": {timing}}}]}}\n'
+        '{"call_id": "b", "turns": [{"speaker": "Agent", "text": "Goedemorgen", "start": 1.5}]}\n',
+        encoding="utf-8",
+    )
+    calls, errors = calls_and_errors(records_of(path))
+    assert [(error.line, error.reason) for error in errors] == [
+        (1, "beurt 0: 'start'/'end' moeten getallen (seconden) zijn")
+    ]
+    assert [(call.call_id, call.turns[0].start) for call in calls] == [("b", 1.5)]
+
+
+@pytest.mark.parametrize("missing", ["NaN", '"nan"', '""', "null"])
+def test_jsonl_turn_time_written_as_nan_is_a_missing_time(tmp_path: Path, missing: str) -> None:
+    # Data frames write a missing value as NaN: the turn is read without a time, as with null or "".
+    path = tmp_path / "calls.jsonl"
+    path.write_text(
+        f'{{"call_id": "a", "turns": [{{"speaker": "Agent", "text": "Goedemorgen", "start": {missing}, "end": 2}}]}}\n',
+        encoding="utf-8",
+    )
+    [call] = records_of(path)
+    assert isinstance(call, Call) and (call.turns[0].start, call.turns[0].end) == (None, 2.0)
+
+
+def test_csv_turn_time_nan_is_missing_and_true_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "turns.csv"
+    path.write_text("call_id,speaker,text,start\na,Agent,Goedemorgen,nan\nb,Agent,Goedemorgen,true\n", encoding="utf-8")
+    calls, errors = calls_and_errors(records_of(path))
+    assert [(call.call_id, call.turns[0].start) for call in calls] == [("a", None)]
+    assert [error.call_id for error in errors] == ["b"] and "moeten getallen" in errors[0].reason

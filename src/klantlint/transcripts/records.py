@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from klantlint.transcripts.errors import RecordError
@@ -37,9 +38,19 @@ def loads_with_reasons(text: str) -> Any:
 
 
 def number(value: Any) -> float | None:
+    """Seconds from a JSON or CSV field. None when the field is missing: empty, null, or NaN, which is how data
+    frames (pandas, and Python's json) write a missing value. ValueError for what is no time: a truth value (JSON
+    `true` would otherwise be read as 1 second), an infinite number, text that is no number."""
     if value is None or value == "":
         return None
-    return float(value)
+    if isinstance(value, bool):
+        raise ValueError("a truth value is no number of seconds")
+    seconds = float(value)
+    if math.isnan(seconds):
+        return None
+    if math.isinf(seconds):
+        raise ValueError("an infinite number is no number of seconds")
+    return seconds
 
 
 def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
