@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from klantlint.batch.call_ids import CallIds
 from klantlint.batch.parallel import Jobs, lint_records, resolve_jobs
 from klantlint.batch.progress import Progress
 from klantlint.batch.summary import finding_records, summary_record
@@ -179,7 +180,7 @@ def _summary_rows(options: BatchOptions) -> list[dict[str, Any]]:
     return _repair_csv(options.summary) if options.summary.suffix == ".csv" else _repair_jsonl(options.summary)
 
 
-def completed_records(options: BatchOptions, call_ids: set[str] | None = None) -> set[str]:
+def completed_records(options: BatchOptions, call_ids: CallIds | set[str] | None = None) -> set[str]:
     """Keys of records whose output is complete; also removes what an interrupted run left half-written.
     The ids of the calls already summarised are added to `call_ids`, when given."""
     done: set[str] = set()
@@ -281,13 +282,13 @@ def run_batch(linter: Linter, options: BatchOptions) -> BatchTotals:
     while writing them stops it with OutputError, leaving what was written complete for `--resume`.
     """
     outputs = [path for path in (options.output, options.summary, options.errors) if path is not None]
-    with locked_outputs(outputs):
-        return _run_locked(linter, options)
+    with locked_outputs(outputs), CallIds() as call_ids:
+        return _run_locked(linter, options, call_ids)
 
 
-def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
+def _run_locked(linter: Linter, options: BatchOptions, call_ids: CallIds) -> BatchTotals:
+    """The run; `call_ids` holds the ids of the calls summarised so far (none yet), to tell duplicates."""
     totals = BatchTotals()
-    call_ids: set[str] = set()  # of the calls summarised so far, to tell duplicates
     try:
         done = completed_records(options, call_ids) if options.resume else set()
     except OSError as error:
@@ -322,11 +323,10 @@ def _run_locked(linter: Linter, options: BatchOptions) -> BatchTotals:
                 reason = no_agent_reason(cast(Call, record), options.agent_speaker)  # a call's result
                 _error(outputs, totals, RecordError(result.source, result.line, reason, result.call_id), options.strict)
             else:
-                duplicate = result.call_id in call_ids
+                duplicate = call_ids.add(result.call_id)
                 if duplicate and options.strict:
                     reason = f"call_id '{result.call_id}' komt al eerder voor (--strict)"
                     _error(outputs, totals, RecordError(result.source, result.line, reason, result.call_id), True)
-                call_ids.add(result.call_id)
                 outputs.write_call(result, duplicate_call_id=duplicate)
                 totals.duplicate_ids += duplicate
                 totals.incomplete += result.turns_lost > 0
