@@ -65,14 +65,19 @@ def test_forked_workers_over_several_windows_give_the_results_of_one_process(
     assert any(result.findings for _, result in ours if not isinstance(result, RecordError))
 
 
+@pytest.mark.parametrize(
+    ("growth", "sizes", "read_when_forked"),
+    [(2, [4, 8, 16, 16, 1], [4, 12, 28, 44, 45]), (4, [4, 16, 16, 9], [4, 20, 36, 45])],
+)
 def test_the_first_window_is_small_and_the_next_ones_grow_to_the_full_window(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, growth: int, sizes: list[int], read_when_forked: list[int]
 ) -> None:
     """The parent reads the first window alone, before any child is forked: it is FIRST_WINDOW records, and each
-    next window (read while the one before it is linted) is twice as large, up to WINDOW."""
+    next window (read while the one before it is linted) is WINDOW_GROWTH times as large, up to WINDOW."""
     monkeypatch.setattr(parallel, "CHUNK", 2)
     monkeypatch.setattr(parallel, "FIRST_WINDOW", 4)
     monkeypatch.setattr(parallel, "WINDOW", 16)
+    monkeypatch.setattr(parallel, "WINDOW_GROWTH", growth)
     calls = _calls(45, seed=14)
     read = 0
 
@@ -94,8 +99,8 @@ def test_the_first_window_is_small_and_the_next_ones_grow_to_the_full_window(
     ours = list(parallel.lint_records(counted(), Linter(mode="fast"), jobs=2))
 
     assert ours == expected
-    assert [size for size, _ in windows] == [4, 8, 16, 16, 1]
-    assert [when for _, when in windows] == [4, 12, 28, 44, 45]  # never more than the window being forked ahead
+    assert [size for size, _ in windows] == sizes
+    assert [when for _, when in windows] == read_when_forked  # never more than the window being forked ahead
 
 
 def test_the_parent_adopts_what_its_children_checked(monkeypatch: pytest.MonkeyPatch) -> None:

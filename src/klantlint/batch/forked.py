@@ -82,16 +82,17 @@ def lint_forked(
     chunk: int,
     window: int,
     first_window: int | None = None,
+    growth: int = 2,
 ) -> Iterator[tuple[Record, Result]]:
     """Each record with its result, in input order, linted by the parent and `jobs - 1` forked children.
 
     The parent reads the first window alone, before any child exists, so that window is small (`first_window`
-    records); each next one is twice the size of the last, up to `window`, and is read while the children lint
-    the one before it."""
+    records); each next one is `growth` times the size of the last, up to `window`, and is read while the children
+    lint the one before it."""
     size = min(window, first_window or window)
     records = list(islice(iterator, size))
     while records:
-        size = min(window, size * 2)
+        size = min(window, size * growth)
         following: list[Record] = []
         # Read the next window while the children are busy with this one, a part of it after each chunk.
         per_chunk = -(-size // -(-len(records) // chunk))  # ceil(size / number of chunks)
