@@ -70,7 +70,8 @@ heavy = sorted(name for name in sys.modules if name.split(".")[0] in heavy_names
 cues = sys.modules.get("klantlint.conversation.cues")
 compiled = [name for name, cue in vars(cues).items() if getattr(cue, "compiled", False)] if cues is not None else []
 markdown = "markdown_it" in sys.modules
-print(json.dumps({"exit": code, "heavy": heavy, "compiled_cues": compiled, "markdown": markdown}), file=sys.stderr)
+report = {"exit": code, "heavy": heavy, "compiled_cues": compiled, "markdown": markdown, "yaml": "yaml" in sys.modules}
+print(json.dumps(report), file=sys.stderr)
 """
 
 
@@ -90,9 +91,9 @@ def _probe(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess
 @pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
 def test_rules_and_explain_do_not_import_spacy_nor_compile_cues(arguments: list[str], tmp_path: Path) -> None:
     """`rules` and `explain` read the catalogue: no spaCy, and the conversation rules' cue regexes stay uncompiled
-    (they are compiled on first use)."""
+    (they are compiled on first use). The bundled packs are read from their JSON copies: no PyYAML either."""
     result, report = _probe(arguments, tmp_path)
-    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False}
+    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False, "yaml": False}
     assert "KL001" in result.stdout
 
 
@@ -120,13 +121,14 @@ def test_a_check_with_a_finding_loads_the_pipeline_and_reports_it(tmp_path: Path
 
 def test_a_batch_loads_spacy_without_its_commands_nor_a_markdown_parser(tmp_path: Path) -> None:
     """`klantlint batch` over transcripts needs spaCy's pipeline, not spaCy's command-line package (weasel, typer,
-    ...) nor the Markdown parser: neither is imported (about 0.3 s of every run)."""
+    ...) nor the Markdown parser: neither is imported (about 0.3 s of every run). Nor is PyYAML: the bundled packs
+    and jargon list are read from their JSON copies (`klantlint.io.yaml_data`)."""
     calls = REPO / "tests" / "corpus" / "calls" / "calls.jsonl"
     result, report = _probe(["batch", str(calls), "-o", str(tmp_path / "findings.jsonl")], tmp_path)
     assert report["exit"] == 1, result.stderr  # findings
     assert "spacy" in report["heavy"] and "thinc" in report["heavy"]
     assert [name for name in report["heavy"] if name == "spacy.cli" or name.startswith("spacy.cli.")] == []
-    assert report["markdown"] is False
+    assert report["markdown"] is False and report["yaml"] is False
     assert (tmp_path / "findings.jsonl").stat().st_size > 0
 
 

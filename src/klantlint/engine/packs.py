@@ -19,7 +19,7 @@ from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.engine.word_sets import UnknownWordSet, pack_sets, resolve_entry
 from klantlint.errors import RulePackError
-from klantlint.io.yaml_data import YAMLError, load_yaml
+from klantlint.io.yaml_data import YAMLDataError, load_yaml_file
 
 ENTRY_POINT_GROUP = "klantlint.rules"
 
@@ -49,10 +49,10 @@ def pack_files(path: Path) -> list[Path]:
 def load_pack(path: Path) -> list[DeclarativeRule]:
     """Parse and validate one YAML pack (a mapping with a `rules` list, and optionally its own word `sets`)."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan niet worden gelezen: {error}") from None
-    except YAMLError as error:
+    except YAMLDataError as error:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path}: een regelpakket is een mapping met een lijst 'rules'")
