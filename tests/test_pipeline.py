@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -143,3 +144,40 @@ def test_the_abbreviation_list_is_the_one_of_spacys_dutch_tokenizer() -> None:
     a spaCy upgrade: `python -m klantlint.nlp.abbreviations` writes it again)."""
     assert set(DUTCH_ABBREVIATIONS) == spacy_abbreviations()
     assert {"bijv.", "o.a.", "z.s.m."} <= set(DUTCH_ABBREVIATIONS)
+
+
+COLLECTIONS_PROBE = """
+import gc, json
+import klantlint.nlp.pipeline as pipeline
+gc.set_threshold(500, 7, 9)
+state = {"loading": False, "during": 0, "after": 0}
+load = pipeline._load_pipeline
+def loading(model):
+    state["loading"] = True
+    try:
+        return load(model)
+    finally:
+        state["loading"] = False
+def count(phase, info):
+    if phase == "start":
+        state["during" if state["loading"] else "after"] += 1
+pipeline._load_pipeline = loading
+gc.callbacks.append(count)
+nlp = pipeline.load_pipeline("auto")
+garbage = [[] for _ in range(2000)]  # allocations after the load: collections run again
+print(json.dumps({"during": state["during"], "after": state["after"] > 0, "thresholds": gc.get_threshold(),
+                  "tokens": [token.text for token in nlp("Dat klopt.")]}))
+"""
+
+
+def test_no_collection_runs_while_the_pipeline_loads_and_the_thresholds_come_back() -> None:
+    """Loading the pipeline pauses automatic garbage collection (`_collections_paused`, about 40 ms of every
+    process): none runs during the load, the caller's thresholds are put back, and collections run again after it.
+    A fresh process, since `load_pipeline` is cached."""
+    src = Path(__file__).resolve().parent.parent / "src"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTIONS_PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"during": 0, "after": True, "thresholds": [500, 7, 9], "tokens": ["Dat", "klopt", "."]}
