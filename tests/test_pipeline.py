@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -14,7 +15,7 @@ import spacy
 from klantlint import load_pipeline
 from klantlint.errors import ModelError
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS, spacy_abbreviations
-from klantlint.nlp.pipeline import BUNDLED_MODEL, describe_model
+from klantlint.nlp.pipeline import BUNDLED_MODEL, _collections_paused, describe_model
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +182,37 @@ def test_no_collection_runs_while_the_pipeline_loads_and_the_thresholds_come_bac
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"during": 0, "after": True, "thresholds": [500, 7, 9], "tokens": ["Dat", "klopt", "."]}
+
+
+def test_what_the_load_made_goes_to_the_oldest_generation_unwalked() -> None:
+    """After a paused load its objects are in the oldest generation (no young collection walks them again), and no
+    collection ran to put them there."""
+    if gc.get_freeze_count():
+        pytest.skip("objects are frozen in this process already")
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with _collections_paused():
+            made = [[index] for index in range(5000)]
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == [] and gc.get_freeze_count() == 0
+    assert any(each is made for each in gc.get_objects(generation=2))
+
+
+def test_objects_the_caller_froze_stay_frozen() -> None:
+    if gc.get_freeze_count():
+        pytest.skip("objects are frozen in this process already")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _collections_paused():
+            made = [[index] for index in range(100)]
+        assert gc.get_freeze_count() == frozen and made
+    finally:
+        gc.unfreeze()
