@@ -159,3 +159,34 @@ def test_a_code_used_twice_is_refused_once_naming_both() -> None:
         build_catalogue(builtin=[*builtin, _rule("KL001", "extra.yaml")], plugins=False)
     with pytest.raises(RulePackError, match=r"^extra\.yaml: KL101: code wordt al gebruikt door de gespreksregel "):
         build_catalogue(builtin=[*builtin, _rule("KL101", "extra.yaml")], plugins=False)
+
+
+BLAS_PROBE = """
+import json, sys
+from klantlint.cli import main
+sys.argv = ["klantlint", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+from threadpoolctl import threadpool_info
+threads = sorted({info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"})
+print(json.dumps(threads), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, [1]), ("2", [2])], ids=["default", "the-users-own"])
+def test_the_command_line_runs_numpys_blas_on_one_thread_unless_told_otherwise(
+    given: str | None, expected: list[int], tmp_path: Path
+) -> None:
+    """`klantlint` sets OPENBLAS_NUM_THREADS=1 before numpy is imported (its threads only cost CPU time); a value
+    the user set is kept."""
+    calls = REPO / "tests" / "corpus" / "calls" / "calls.jsonl"
+    env = {key: value for key, value in _env().items() if key != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    arguments = ["batch", str(calls), "-o", str(tmp_path / "findings.jsonl")]
+    result = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, json.dumps(arguments)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == expected, result.stderr
