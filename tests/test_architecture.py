@@ -70,7 +70,8 @@ heavy = sorted(name for name in sys.modules if name.split(".")[0] in heavy_names
 cues = sys.modules.get("klantlint.conversation.cues")
 compiled = [name for name, cue in vars(cues).items() if getattr(cue, "compiled", False)] if cues is not None else []
 markdown = "markdown_it" in sys.modules
-print(json.dumps({"exit": code, "heavy": heavy, "compiled_cues": compiled, "markdown": markdown}), file=sys.stderr)
+report = {"exit": code, "heavy": heavy, "compiled_cues": compiled, "markdown": markdown, "yaml": "yaml" in sys.modules}
+print(json.dumps(report), file=sys.stderr)
 """
 
 
@@ -90,9 +91,9 @@ def _probe(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess
 @pytest.mark.parametrize("arguments", [["rules"], ["rules", "--format", "json"], ["explain", "KL001"]])
 def test_rules_and_explain_do_not_import_spacy_nor_compile_cues(arguments: list[str], tmp_path: Path) -> None:
     """`rules` and `explain` read the catalogue: no spaCy, and the conversation rules' cue regexes stay uncompiled
-    (they are compiled on first use)."""
+    (they are compiled on first use). The bundled packs are read from their JSON copies: no PyYAML either."""
     result, report = _probe(arguments, tmp_path)
-    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False}
+    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False, "yaml": False}
     assert "KL001" in result.stdout
 
 
@@ -120,13 +121,14 @@ def test_a_check_with_a_finding_loads_the_pipeline_and_reports_it(tmp_path: Path
 
 def test_a_batch_loads_spacy_without_its_commands_nor_a_markdown_parser(tmp_path: Path) -> None:
     """`klantlint batch` over transcripts needs spaCy's pipeline, not spaCy's command-line package (weasel, typer,
-    ...) nor the Markdown parser: neither is imported (about 0.3 s of every run)."""
+    ...) nor the Markdown parser: neither is imported (about 0.3 s of every run). Nor is PyYAML: the bundled packs
+    and jargon list are read from their JSON copies (`klantlint.io.yaml_data`)."""
     calls = REPO / "tests" / "corpus" / "calls" / "calls.jsonl"
     result, report = _probe(["batch", str(calls), "-o", str(tmp_path / "findings.jsonl")], tmp_path)
     assert report["exit"] == 1, result.stderr  # findings
     assert "spacy" in report["heavy"] and "thinc" in report["heavy"]
     assert [name for name in report["heavy"] if name == "spacy.cli" or name.startswith("spacy.cli.")] == []
-    assert report["markdown"] is False
+    assert report["markdown"] is False and report["yaml"] is False
     assert (tmp_path / "findings.jsonl").stat().st_size > 0
 
 
@@ -157,3 +159,34 @@ def test_a_code_used_twice_is_refused_once_naming_both() -> None:
         build_catalogue(builtin=[*builtin, _rule("KL001", "extra.yaml")], plugins=False)
     with pytest.raises(RulePackError, match=r"^extra\.yaml: KL101: code wordt al gebruikt door de gespreksregel "):
         build_catalogue(builtin=[*builtin, _rule("KL101", "extra.yaml")], plugins=False)
+
+
+BLAS_PROBE = """
+import json, sys
+from klantlint.cli import main
+sys.argv = ["klantlint", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+from threadpoolctl import threadpool_info
+threads = sorted({info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"})
+print(json.dumps(threads), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, [1]), ("2", [2])], ids=["default", "the-users-own"])
+def test_the_command_line_runs_numpys_blas_on_one_thread_unless_told_otherwise(
+    given: str | None, expected: list[int], tmp_path: Path
+) -> None:
+    """`klantlint` sets OPENBLAS_NUM_THREADS=1 before numpy is imported (its threads only cost CPU time); a value
+    the user set is kept."""
+    calls = REPO / "tests" / "corpus" / "calls" / "calls.jsonl"
+    env = {key: value for key, value in _env().items() if key != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    arguments = ["batch", str(calls), "-o", str(tmp_path / "findings.jsonl")]
+    result = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, json.dumps(arguments)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == expected, result.stderr

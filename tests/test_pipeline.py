@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +15,7 @@ import spacy
 from klantlint import load_pipeline
 from klantlint.errors import ModelError
 from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS, spacy_abbreviations
-from klantlint.nlp.pipeline import BUNDLED_MODEL, describe_model
+from klantlint.nlp.pipeline import BUNDLED_MODEL, _collections_paused, describe_model
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +145,74 @@ def test_the_abbreviation_list_is_the_one_of_spacys_dutch_tokenizer() -> None:
     a spaCy upgrade: `python -m klantlint.nlp.abbreviations` writes it again)."""
     assert set(DUTCH_ABBREVIATIONS) == spacy_abbreviations()
     assert {"bijv.", "o.a.", "z.s.m."} <= set(DUTCH_ABBREVIATIONS)
+
+
+COLLECTIONS_PROBE = """
+import gc, json
+import klantlint.nlp.pipeline as pipeline
+gc.set_threshold(500, 7, 9)
+state = {"loading": False, "during": 0, "after": 0}
+load = pipeline._load_pipeline
+def loading(model):
+    state["loading"] = True
+    try:
+        return load(model)
+    finally:
+        state["loading"] = False
+def count(phase, info):
+    if phase == "start":
+        state["during" if state["loading"] else "after"] += 1
+pipeline._load_pipeline = loading
+gc.callbacks.append(count)
+nlp = pipeline.load_pipeline("auto")
+garbage = [[] for _ in range(2000)]  # allocations after the load: collections run again
+print(json.dumps({"during": state["during"], "after": state["after"] > 0, "thresholds": gc.get_threshold(),
+                  "tokens": [token.text for token in nlp("Dat klopt.")]}))
+"""
+
+
+def test_no_collection_runs_while_the_pipeline_loads_and_the_thresholds_come_back() -> None:
+    """Loading the pipeline pauses automatic garbage collection (`_collections_paused`, about 40 ms of every
+    process): none runs during the load, the caller's thresholds are put back, and collections run again after it.
+    A fresh process, since `load_pipeline` is cached."""
+    src = Path(__file__).resolve().parent.parent / "src"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTIONS_PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"during": 0, "after": True, "thresholds": [500, 7, 9], "tokens": ["Dat", "klopt", "."]}
+
+
+def test_what_the_load_made_goes_to_the_oldest_generation_unwalked() -> None:
+    """After a paused load its objects are in the oldest generation (no young collection walks them again), and no
+    collection ran to put them there."""
+    if gc.get_freeze_count():
+        pytest.skip("objects are frozen in this process already")
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with _collections_paused():
+            made = [[index] for index in range(5000)]
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == [] and gc.get_freeze_count() == 0
+    assert any(each is made for each in gc.get_objects(generation=2))
+
+
+def test_objects_the_caller_froze_stay_frozen() -> None:
+    if gc.get_freeze_count():
+        pytest.skip("objects are frozen in this process already")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _collections_paused():
+            made = [[index] for index in range(100)]
+        assert gc.get_freeze_count() == frozen and made
+    finally:
+        gc.unfreeze()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from klantlint import Config, Linter
+from klantlint.catalogue import build_catalogue
 from klantlint.errors import RulePackError
 from klantlint.testing import install_plugin
 from tests.plugin_helpers import no_hold_plugin
@@ -70,3 +72,23 @@ def test_entry_point_plugin_is_loaded(tmp_path: Path) -> None:
         assert "ACME001" in {info.code for info in linter.rule_infos()}
         findings = linter.check("U hoort nu wachtmuziek.")
     assert [(f.code, f.text, f.message) for f in findings] == [("ACME001", "wachtmuziek", "Wachtmuziek irriteert.")]
+
+
+def test_a_catalogue_reads_the_installed_entry_points_once_for_both_plugin_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both groups (`klantlint.rules`, `klantlint.conversation_rules`) are selected from one read of every installed
+    package's metadata, not one read per group."""
+    reads: list[dict[str, object]] = []
+    read_entry_points = metadata.entry_points
+
+    def counted(**params: object) -> object:
+        reads.append(params)
+        return read_entry_points(**params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(metadata, "entry_points", counted)
+    entry_points = {"klantlint.rules": {"acme": "acme_rules:NoHold"}}
+    with install_plugin(tmp_path, "acme-rules", entry_points, modules={"acme_rules": no_hold_plugin()}):
+        catalogue = build_catalogue()
+    assert "ACME001" in catalogue.codes() and {"KL101", "KL107"} <= catalogue.codes()
+    assert reads == [{}]

@@ -22,7 +22,7 @@ from klantlint.conversation import (
     plugin_conversation_rules,
 )
 from klantlint.engine.base import Rule, RuleInfo, rule_options
-from klantlint.engine.packs import bundled_pack_dir, load_pack, pack_files, plugin_rules
+from klantlint.engine.packs import bundled_pack_dir, installed_entry_points, load_pack, pack_files, plugin_rules
 from klantlint.engine.selection import check_known
 from klantlint.errors import ConfigError, RulePackError
 
@@ -95,8 +95,9 @@ def build_catalogue(
             phrase_rules += load_pack(pack)
     conversation_rules = builtin_conversation_rules()
     if plugins:
-        phrase_rules += plugin_rules()
-        conversation_rules += plugin_conversation_rules()
+        installed = installed_entry_points()  # read once for both groups
+        phrase_rules += plugin_rules(installed)
+        conversation_rules += plugin_conversation_rules(installed)
     _check_unique_codes(phrase_rules, conversation_rules)
     _check_groups([rule.info for rule in [*phrase_rules, *conversation_rules]])
     return Catalogue(

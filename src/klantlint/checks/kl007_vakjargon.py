@@ -25,7 +25,7 @@ from klantlint.config import Config
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.packs import bundled_pack_dir
 from klantlint.engine.rewrite import match_case
-from klantlint.io.yaml_data import load_yaml
+from klantlint.io.yaml_data import load_yaml_file
 from klantlint.nlp.accents import fold
 from klantlint.nlp.lexicon import DETERMINERS, SENTENCE_END_MARKS, SEPARABLE_PARTICLES
 
@@ -166,7 +166,7 @@ def builtin_terms() -> tuple[Term, ...]:
 
 
 def load_terms(path: Path) -> Iterator[Term]:
-    data = load_yaml(path.read_text(encoding="utf-8"))
+    data = load_yaml_file(path)
     for entry in data["terms"]:
         yield Term(
             term=str(entry["term"]),

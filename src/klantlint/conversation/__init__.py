@@ -14,7 +14,7 @@ import pkgutil
 from klantlint.conversation.base import ConversationHit, ConversationRule
 from klantlint.conversation.runner import CallOutcome, ConversationRunner
 from klantlint.conversation.view import CallView, ViewTurn
-from klantlint.engine.packs import plugin_instances
+from klantlint.engine.packs import EntryPointSource, plugin_instances
 
 ENTRY_POINT_GROUP = "klantlint.conversation_rules"
 
@@ -32,9 +32,10 @@ def builtin_conversation_rules() -> list[ConversationRule]:
     return sorted(rules, key=lambda rule: rule.info.code)
 
 
-def plugin_conversation_rules() -> list[ConversationRule]:
-    """Fresh instances of the conversation rules installed packages register (a class or a factory each)."""
-    return plugin_instances(ENTRY_POINT_GROUP, ConversationRule)
+def plugin_conversation_rules(installed: EntryPointSource | None = None) -> list[ConversationRule]:
+    """Fresh instances of the conversation rules installed packages register (a class or a factory each), from
+    `installed` if given (see `engine.packs.installed_entry_points`)."""
+    return plugin_instances(ENTRY_POINT_GROUP, ConversationRule, installed)
 
 
 CONVERSATION_CODES = frozenset(rule.info.code for rule in builtin_conversation_rules())

@@ -7,10 +7,12 @@ the length of a text).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers, lookahead, openings
 
@@ -103,7 +105,15 @@ OPENING_LENGTH = 4
 
 
 def _alternatives_regex(patterns: tuple[str, ...], gate: tuple[str, ...]) -> re.Pattern[str]:
-    """The alternatives as one regex with their word-edge tests (see `compile_cues`); the gate must cover each.
+    """The cue's regex: its source as `cue_source` builds it, read from `cue_sources.json` for the cues of
+    `klantlint.conversation.cues` (see `stored_cue_source`), else built here."""
+    source = stored_cue_source(patterns, gate)
+    return re.compile(source if source is not None else cue_source(patterns, gate))
+
+
+def cue_source(patterns: tuple[str, ...], gate: tuple[str, ...]) -> str:
+    """The alternatives as one regex source with their word-edge tests (see `compile_cues`); the gate must cover
+    each (ValueError).
 
     When the first characters of every match can be read from the alternatives (`regex_shape.openings`), a
     lookahead for them goes in front: Python's `re` otherwise tries every alternative at every position of the
@@ -116,8 +126,47 @@ def _alternatives_regex(patterns: tuple[str, ...], gate: tuple[str, ...]) -> re.
     edged = word_edged(patterns)
     starts = [openings(pattern, OPENING_LENGTH) for pattern in patterns]
     if any(start is None for start in starts):
-        return re.compile(edged)
-    return re.compile(lookahead(set().union(*starts)) + f"(?:{edged})")
+        return edged
+    return lookahead(set().union(*starts)) + f"(?:{edged})"
+
+
+# The sources of the built-in cues, built by `cue_source` when klantlint was developed: reading a regex's parse
+# (`regex_shape`) in pure Python costs about as much as compiling it, for every process that uses the cues (some
+# 40 ms of a batch run). tests/test_cue_sources.py checks that the file holds exactly what `cue_source` builds for
+# every cue of `klantlint.conversation.cues`; `python -m klantlint.conversation.cue_sources` writes it anew.
+CUE_SOURCES_FILE = Path(__file__).with_name("cue_sources.json")
+_stored_sources: dict[tuple[tuple[str, ...], tuple[str, ...]], str] | None = None
+
+
+def stored_cue_source(patterns: tuple[str, ...], gate: tuple[str, ...]) -> str | None:
+    """The stored source of the cue with these alternatives and gate, or None (a cue that is new or changed since
+    the file was written, one of a plugin, or a file written for another OPENING_LENGTH). Read on first use."""
+    global _stored_sources
+    if _stored_sources is None:
+        _stored_sources = _read_cue_sources(CUE_SOURCES_FILE)
+    return _stored_sources.get((tuple(patterns), tuple(gate)))
+
+
+def _read_cue_sources(path: Path) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
+    """The sources in `path` by (alternatives, gate); none if the file is missing or was built for another
+    OPENING_LENGTH (the regexes are then built as before, only slower)."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    if stored.get("opening_length") != OPENING_LENGTH:
+        return {}
+    return {(tuple(cue["patterns"]), tuple(cue["gate"])): cue["source"] for cue in stored["cues"]}
+
+
+def write_cue_sources(cues: list[Cue], path: Path = CUE_SOURCES_FILE) -> None:
+    """Write the sources of `cues` (in their order) to `path`, as `stored_cue_source` reads them."""
+    entries = [
+        {"patterns": list(cue.patterns), "gate": list(cue.gate), "source": cue_source(cue.patterns, cue.gate)}
+        for cue in cues
+    ]
+    document = {"opening_length": OPENING_LENGTH, "cues": entries}
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def word_edged(patterns: tuple[str, ...]) -> str:

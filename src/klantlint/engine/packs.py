@@ -19,13 +19,19 @@ from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.engine.word_sets import UnknownWordSet, pack_sets, resolve_entry
 from klantlint.errors import RulePackError
-from klantlint.io.yaml_data import YAMLError, load_yaml
+from klantlint.io.yaml_data import YAMLDataError, load_yaml_file
 
 ENTRY_POINT_GROUP = "klantlint.rules"
 
 
 class _HasInfo(Protocol):
     info: RuleInfo
+
+
+class EntryPointSource(Protocol):
+    """What `installed_entry_points` gives: the installed packages' entry points, selectable by group."""
+
+    def select(self, *, group: str) -> Iterable[metadata.EntryPoint]: ...
 
 
 RuleType = TypeVar("RuleType", bound=_HasInfo)
@@ -49,10 +55,10 @@ def pack_files(path: Path) -> list[Path]:
 def load_pack(path: Path) -> list[DeclarativeRule]:
     """Parse and validate one YAML pack (a mapping with a `rules` list, and optionally its own word `sets`)."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan niet worden gelezen: {error}") from None
-    except YAMLError as error:
+    except YAMLDataError as error:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path}: een regelpakket is een mapping met een lijst 'rules'")
@@ -74,12 +80,19 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
     return rules
 
 
-def plugin_rules() -> list[Rule]:
-    """Fresh instances of the phrase rules that installed packages register under the `klantlint.rules` group."""
-    return plugin_instances(ENTRY_POINT_GROUP, Rule)
+def installed_entry_points() -> EntryPointSource:
+    """Every installed package's entry points, read in one pass over the installed packages: a catalogue selects
+    both its plugin groups from them instead of reading every package's metadata once per group."""
+    return metadata.entry_points()
 
 
-def plugin_instances(group: str, base: type[RuleType]) -> list[RuleType]:
+def plugin_rules(installed: EntryPointSource | None = None) -> list[Rule]:
+    """Fresh instances of the phrase rules that installed packages register under the `klantlint.rules` group (from
+    `installed`, if given: see `installed_entry_points`)."""
+    return plugin_instances(ENTRY_POINT_GROUP, Rule, installed)
+
+
+def plugin_instances(group: str, base: type[RuleType], installed: EntryPointSource | None = None) -> list[RuleType]:
     """Fresh instances of the rules registered under the entry-point `group`, each a subclass of `base`.
 
     An entry point names a factory: a rule class, or a callable returning an iterable of rules (instances, or
@@ -88,7 +101,8 @@ def plugin_instances(group: str, base: type[RuleType]) -> list[RuleType]:
     registered directly.
     """
     rules: list[RuleType] = []
-    for entry_point in metadata.entry_points(group=group):
+    found = installed.select(group=group) if installed is not None else metadata.entry_points(group=group)
+    for entry_point in found:
         origin = f"plugin {entry_point.name} ({entry_point.value})"
         try:
             loaded = entry_point.load()

@@ -84,7 +84,7 @@ def table_from_dict(name: str, data: dict[Any, Any]) -> Table:
     from preshed.bloom import BloomFilter
     from spacy.lookups import Table
 
-    if not all(type(key) is int for key in data):
+    if not {int}.issuperset(map(type, data)):  # every key an `int` (not a bool), checked in C
         return Table(name, data)
     table = Table(name=name, data={})
     table.bloom = BloomFilter.from_error_rate(max(len(data), 1))

@@ -1,0 +1,58 @@
+"""The JSON copies of the bundled YAML files (`klantlint.io.yaml_data`): current, read instead of the YAML while
+it is unchanged, and never read for another text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from klantlint.engine.packs import bundled_pack_dir, load_pack
+from klantlint.errors import RulePackError
+from klantlint.io.yaml_data import YAMLDataError, json_copy_path, load_yaml, load_yaml_file, write_json_copy
+
+BUNDLED_YAML = sorted([*bundled_pack_dir().glob("*.yaml"), *bundled_pack_dir().glob("data/*.yaml")])
+
+
+def test_the_bundled_yaml_files_are_core_and_jargon() -> None:
+    assert [path.name for path in BUNDLED_YAML] == ["core.yaml", "jargon.yaml"]
+
+
+@pytest.mark.parametrize("path", BUNDLED_YAML, ids=lambda path: path.name)
+def test_every_bundled_yaml_file_has_a_current_json_copy(path: Path) -> None:
+    """Fails after a bundled YAML file changes until `python -m klantlint.io.yaml_data FILE` is run for it."""
+    copy = json.loads(json_copy_path(path).read_text(encoding="utf-8"))
+    parsed = load_yaml(path.read_text(encoding="utf-8"))
+    assert copy["data"] == parsed and repr(copy["data"]) == repr(parsed)  # the same values, types and order
+    assert load_yaml_file(path) == parsed
+
+
+def test_the_copy_is_read_while_the_yaml_is_unchanged_and_not_after(tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules:\n  - code: XX001\n", encoding="utf-8")
+    write_json_copy(path)
+    stored = json.loads(json_copy_path(path).read_text(encoding="utf-8"))
+    json_copy_path(path).write_text(json.dumps({**stored, "data": "uit de kopie"}), encoding="utf-8")
+    assert load_yaml_file(path) == "uit de kopie"  # the copy, not a parse
+    path.write_text("rules:\n  - code: XX002\n", encoding="utf-8")
+    assert load_yaml_file(path) == {"rules": [{"code": "XX002"}]}  # a changed text is parsed
+    json_copy_path(path).write_text("{niet json", encoding="utf-8")
+    assert load_yaml_file(path) == {"rules": [{"code": "XX002"}]}
+
+
+def test_data_json_cannot_hold_gets_no_copy(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.yaml"
+    path.write_text("1: een\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="JSON"):
+        write_json_copy(path)
+    assert not json_copy_path(path).exists()
+
+
+def test_a_pack_that_is_no_valid_yaml_names_the_file_and_the_parsers_message(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("rules: [\n", encoding="utf-8")
+    with pytest.raises(YAMLDataError, match="expected"):
+        load_yaml_file(path)
+    with pytest.raises(RulePackError, match=r"(?s)broken\.yaml: geen geldige YAML: .*expected"):
+        load_pack(path)
