@@ -40,12 +40,6 @@ from klantlint.transcripts.readers import FORMATS as TRANSCRIPT_FORMATS
 if TYPE_CHECKING:
     from klantlint.api import Linter
 
-# numpy's OpenBLAS starts a thread per CPU when numpy is imported, which spin while they wait. klantlint's own
-# matrix products run on one thread anyway (`nlp.matrix_ops`), so in the command line's process, and the workers it
-# forks, those threads only cost CPU time (some 60 ms of a one-call batch, 0.35 s of a 3,000-call batch with
-# `--jobs 2`). A value the user set is kept. numpy is imported with spaCy, later: none of the imports above loads it.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = list(RENDERERS)
 
@@ -617,10 +611,22 @@ def main() -> None:
 
     An unexpected exception is one Dutch line and exit 2; with KLANTLINT_DEBUG=1 its traceback follows.
     """
+    _one_blas_thread()
     try:
         _run_cli()
     finally:
         _spare_exit_collections()
+
+
+def _one_blas_thread() -> None:
+    """Have numpy's OpenBLAS start one thread, not one per CPU, unless the user set OPENBLAS_NUM_THREADS.
+
+    Its threads spin while they wait, and klantlint's own matrix products run on one thread anyway
+    (`nlp.matrix_ops`), so in the command's process and the workers it forks they only cost CPU time: some 60 ms
+    of a one-call batch, 0.35 s of a 3,000-call batch with `--jobs 2`. OpenBLAS reads the variable when numpy is
+    imported, which happens with spaCy, after this point (importing this module does not load numpy). Set here,
+    in the command line's entry point, so that importing klantlint leaves the environment alone."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _spare_exit_collections() -> None:
