@@ -348,7 +348,11 @@ def _plugin_codes() -> set[str]:
     return {info.code for info in klantlint.rules() if info.code.startswith("ACME")}
 
 
-def test_install_plugin_registers_the_entry_points_for_the_with_block_only(tmp_path: Path) -> None:
+def test_install_plugin_registers_the_entry_points_for_the_with_block_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bytecode is written, as for most users (the import leaves __pycache__/acme_hold.*.pyc behind, to be removed).
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
     site = tmp_path / "site"
     entry_points = {"klantlint.rules": {"hold": "acme_hold:Hold"}}
     modules = {"acme_hold": RULE_HEADER + HOLD_RULE}

@@ -259,6 +259,18 @@ def install_plugin(
                 path.unlink()
         for module in sources:
             sys.modules.pop(module, None)
+        _remove_bytecode(folder, sources)
         if not on_path and str(folder) in sys.path:
             sys.path.remove(str(folder))
         importlib.invalidate_caches()
+
+
+def _remove_bytecode(folder: Path, modules: Mapping[str, str]) -> None:
+    """Remove the bytecode Python cached for `modules` in `folder/__pycache__` when the block imported them (unless
+    writing bytecode is off), and the `__pycache__` folder itself once nothing else is in it."""
+    cache = folder / "__pycache__"
+    for module in modules:
+        for compiled in cache.glob(f"{module}.*.pyc"):
+            compiled.unlink()
+    if cache.is_dir() and not any(cache.iterdir()):
+        cache.rmdir()
