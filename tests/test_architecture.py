@@ -71,6 +71,7 @@ cues = sys.modules.get("klantlint.conversation.cues")
 compiled = [name for name, cue in vars(cues).items() if getattr(cue, "compiled", False)] if cues is not None else []
 markdown = "markdown_it" in sys.modules
 report = {"exit": code, "heavy": heavy, "compiled_cues": compiled, "markdown": markdown, "yaml": "yaml" in sys.modules}
+report["forking"] = sorted(name for name in ("multiprocessing", "klantlint.batch.forked") if name in sys.modules)
 print(json.dumps(report), file=sys.stderr)
 """
 
@@ -93,7 +94,7 @@ def test_rules_and_explain_do_not_import_spacy_nor_compile_cues(arguments: list[
     """`rules` and `explain` read the catalogue: no spaCy, and the conversation rules' cue regexes stay uncompiled
     (they are compiled on first use). The bundled packs are read from their JSON copies: no PyYAML either."""
     result, report = _probe(arguments, tmp_path)
-    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False, "yaml": False}
+    assert report == {"exit": 0, "heavy": [], "compiled_cues": [], "markdown": False, "yaml": False, "forking": []}
     assert "KL001" in result.stdout
 
 
@@ -105,6 +106,7 @@ CLEAN_SCRIPT = REPO / "benchmarks" / "cold_start_clean.txt"
 def test_a_check_of_a_clean_script_does_not_import_spacy(output_format: str, tmp_path: Path) -> None:
     result, report = _probe(["check", str(CLEAN_SCRIPT), "--format", output_format], tmp_path)
     assert report["exit"] == 0 and report["heavy"] == []
+    assert report["forking"] == []  # multiprocessing and the forked runner come only with a run of several processes
     if output_format == "sarif":  # the pipeline is still named, read from its metadata
         assert json.loads(result.stdout)["runs"][0]["tool"]["driver"]["properties"]["pipeline"].startswith("nl_")
 
@@ -129,6 +131,7 @@ def test_a_batch_loads_spacy_without_its_commands_nor_a_markdown_parser(tmp_path
     assert "spacy" in report["heavy"] and "thinc" in report["heavy"]
     assert [name for name in report["heavy"] if name == "spacy.cli" or name.startswith("spacy.cli.")] == []
     assert report["markdown"] is False and report["yaml"] is False
+    assert "klantlint.batch.forked" not in report["forking"]  # a small run stays in one process
     assert (tmp_path / "findings.jsonl").stat().st_size > 0
 
 

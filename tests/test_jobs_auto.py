@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from benchmarks.make_transcripts import generate
 from klantlint import Linter
-from klantlint.batch import parallel
+from klantlint.batch import forked, parallel
 from klantlint.cli import cli
 from klantlint.transcripts import Call
 from klantlint.transcripts.records import call_from_record
@@ -21,13 +21,13 @@ from klantlint.transcripts.records import call_from_record
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The `jobs` of every forked run, while each still runs as it would."""
     seen: list[int] = []
-    original = parallel.lint_forked
+    original = forked.lint_forked
 
     def recording(iterator, linter, jobs, agent_speaker, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(jobs)
         return original(iterator, linter, jobs, agent_speaker, **kwargs)
 
-    monkeypatch.setattr(parallel, "lint_forked", recording)
+    monkeypatch.setattr(forked, "lint_forked", recording)  # `parallel` imports it when a run forks
     return seen
 
 
