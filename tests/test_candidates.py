@@ -124,7 +124,9 @@ def test_the_cues_never_turn_away_a_text_a_gate_lets_through(loaded: dict[str, L
 @pytest.mark.parametrize("name", ["all", "competitors", "address_je"])
 def test_the_cues_never_turn_away_a_text_on_which_full_mode_reports(name: str) -> None:
     full = Linter(CONFIGS[name], mode="full")
-    codes = {rule.info.code for rule in full.rules}
+    # Not KL900: the engine reports unused suppressions itself, whichever segments the cues pick (its trigger,
+    # the word "klantlint", misses "1eklantlint: ignore[KL001]", a suppression all the same, in both modes).
+    codes = {rule.info.code for rule in full.rules} - {"KL900"}
     scanner = TriggerScanner(word for rule in full.rules for word in rule.triggers or ())
     candidates = CandidateRules(full.rules)
     reported: set[str] = set()
