@@ -7,6 +7,7 @@ the length of a text).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -135,16 +136,18 @@ def cue_source(patterns: tuple[str, ...], gate: tuple[str, ...]) -> str:
 # 40 ms of a batch run). tests/test_cue_sources.py checks that the file holds exactly what `cue_source` builds for
 # every cue of `klantlint.conversation.cues`; `python -m klantlint.conversation.cue_sources` writes it anew.
 CUE_SOURCES_FILE = Path(__file__).with_name("cue_sources.json")
-_stored_sources: dict[tuple[tuple[str, ...], tuple[str, ...]], str] | None = None
 
 
 def stored_cue_source(patterns: tuple[str, ...], gate: tuple[str, ...]) -> str | None:
     """The stored source of the cue with these alternatives and gate, or None (a cue that is new or changed since
-    the file was written, one of a plugin, or a file written for another OPENING_LENGTH). Read on first use."""
-    global _stored_sources
-    if _stored_sources is None:
-        _stored_sources = _read_cue_sources(CUE_SOURCES_FILE)
-    return _stored_sources.get((tuple(patterns), tuple(gate)))
+    the file was written, one of a plugin, or a file written for another OPENING_LENGTH)."""
+    return _stored_sources().get((tuple(patterns), tuple(gate)))
+
+
+@functools.cache
+def _stored_sources() -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
+    """The sources in CUE_SOURCES_FILE, read on first use."""
+    return _read_cue_sources(CUE_SOURCES_FILE)
 
 
 def _read_cue_sources(path: Path) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
