@@ -107,7 +107,7 @@ def test_lint_calls_reads_jsonl_lines_through_fsspec(tmp_path: Path, client: Cli
     assert linted == expected
     reasons = [result.reason for result in results if isinstance(result, RecordError)]
     assert reasons == [
-        "geen geldige JSON: Expecting property name enclosed in double quotes (kolom 2)",
+        "geen geldige JSON: hier hoort een veldnaam tussen dubbele aanhalingstekens (kolom 2)",
         "geen gesprek: verwacht een Call, dict of JSON-regel, niet list",
     ]
 

@@ -70,10 +70,13 @@ def test_parse_json_gives_what_json_loads_gives(text: str) -> None:
 
 
 def test_parse_json_errors_name_the_column() -> None:
-    assert _outcome(parse_json, '{"a": 1} x\n') == ("ValueError", "geen geldige JSON: Extra data (kolom 10)")
+    assert _outcome(parse_json, '{"a": 1} x\n') == (
+        "ValueError",
+        "geen geldige JSON: na de JSON-waarde staat nog meer tekst (kolom 10)",
+    )
     assert _outcome(parse_json, "\ufeff{}") == (
         "ValueError",
-        "geen geldige JSON: Unexpected UTF-8 BOM (decode using utf-8-sig) (kolom 1)",
+        "geen geldige JSON: de tekst begint met een byte-order mark (BOM) (kolom 1)",
     )
     assert _outcome(parse_json, " {}\n") == ("value", "{}")
 

@@ -369,7 +369,7 @@ def test_report_command_and_batch_report_option(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("file_name", "line_number", "corrupt", "reason"),
     [
-        ("f.jsonl", 2, lambda line: line[:-5], "geen geldige JSON"),
+        ("f.jsonl", 2, lambda line: line[:-5], "geen geldige JSON: een tekst tussen aanhalingstekens wordt niet"),
         ("s.jsonl", 3, lambda line: line.replace('"score": ', '"score": "veel", "x": '), "veld 'score'"),
         ("f.jsonl", 1, lambda line: line.replace('"severity"', '"ernst"'), "veld 'severity' ontbreekt"),
     ],

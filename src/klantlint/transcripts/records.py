@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any
 
+from klantlint.io.parser_reasons import dutch_json_reason
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.models import Call, Record, Turn, checked_turn
 
@@ -32,7 +33,7 @@ def loads_with_reasons(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as problem:
         where = f"kolom {problem.colno}" if problem.lineno == 1 else f"regel {problem.lineno}, kolom {problem.colno}"
-        raise ValueError(f"geen geldige JSON: {problem.msg} ({where})") from None
+        raise ValueError(f"geen geldige JSON: {dutch_json_reason(problem.msg)} ({where})") from None
     except RecursionError:
         raise ValueError("JSON te diep genest (meer dan ongeveer 1000 niveaus haakjes); geen gesprek") from None
 

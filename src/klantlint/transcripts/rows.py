@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from klantlint.io.columns import TRANSCRIPT_COLUMNS
+from klantlint.io.parser_reasons import dutch_csv_reason
 from klantlint.transcripts.decoding import DecodedLine
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.models import Record, Turn
@@ -114,8 +115,12 @@ def csv_rows(lines: Iterator[DecodedLine], columns: dict[str, str], delimiter: s
         except StopIteration:
             break
         except csv.Error as error:
-            yield Row(start_line, None, f"geen geldige CSV: {error}")
-            start_line = reader.line_num + 1
+            # DictReader updates its own line_num only after a good row: the csv reader's says where this one ended.
+            # The record may span many lines (a quote never closed): the error says up to where the reader took them.
+            last_line = reader.reader.line_num
+            through = f" (regel {start_line} t/m {last_line})" if last_line > start_line else ""
+            yield Row(start_line, None, f"geen geldige CSV{through}: {dutch_csv_reason(error)}")
+            start_line = last_line + 1
             continue
         line, start_line = start_line, reader.line_num + 1
         call_id = optional_str(row.get(columns["call_id"]))
@@ -134,7 +139,7 @@ def _header_problem(reader: csv.DictReader[str], columns: dict[str, str], delimi
     try:
         header = reader.fieldnames
     except csv.Error as error:
-        return f"geen geldige CSV-kop: {error}"
+        return f"geen geldige CSV-kop: {dutch_csv_reason(error)}"
     if header is None or columns["call_id"] in header:
         return None
     shown = delimiter.replace("\t", "\\t")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -17,6 +18,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
+from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
 
 
 class ReportInputError(KlantlintError):
@@ -94,14 +96,26 @@ _REASONS = {
 }
 
 
-def _reason(error: ValidationError) -> str:
+def _reason(error: ValidationError, text: str = "") -> str:
     first = error.errors()[0]
     if first["type"] == "json_invalid":
-        return f"geen geldige JSON ({first.get('ctx', {}).get('error', 'onleesbaar')})"
+        return _json_problem(text)
     if first["type"] == "model_type" and not first["loc"]:
         return "verwacht een JSON-object per regel"
     field = ".".join(str(part) for part in first["loc"])
     return f"veld '{field}' {_REASONS.get(first['type'], 'is ongeldig')}"
+
+
+def _json_problem(text: str) -> str:
+    """Why `text` is no valid JSON, in Dutch: pydantic's own reason is English, so Python's json module reads the
+    line again (only on the error path) for a reason and a column."""
+    try:
+        json.loads(text.rstrip("\r\n"))  # the line end is no part of the line's JSON (else: "control character")
+    except json.JSONDecodeError as problem:
+        return f"geen geldige JSON: {dutch_json_reason(problem.msg)} (kolom {problem.colno})"
+    except RecursionError:
+        return "geen geldige JSON: te diep genest"
+    return "geen geldige JSON"
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -133,7 +147,7 @@ def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
         try:
             row = model.model_validate_json(text)
         except ValidationError as error:
-            raise ReportInputError(f"{path}:{number}: {_reason(error)}") from None
+            raise ReportInputError(f"{path}:{number}: {_reason(error, text)}") from None
         yield number, row
 
 
@@ -153,7 +167,7 @@ def _csv_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
         except UnicodeDecodeError:
             raise ReportInputError(f"{path}:{reader.line_num + 1}: geen UTF-8-tekst") from None
         except csv.Error as error:
-            raise ReportInputError(f"{path}:{reader.line_num}: geen geldige CSV ({error})") from None
+            raise ReportInputError(f"{path}:{reader.line_num}: geen geldige CSV: {dutch_csv_reason(error)}") from None
 
 
 def _is_csv(path: Path) -> bool:

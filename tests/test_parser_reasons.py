@@ -1,0 +1,77 @@
+"""Reasons for JSON and CSV that cannot be read are Dutch, and a CSV record that runs on names the lines it took."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
+from klantlint.transcripts import Call, RecordError, iter_records
+from tests.cli_helpers import run_cli
+
+# One text for every message Python's json module raises (json/decoder.py, json/scanner.py).
+BROKEN_JSON = [
+    "",  # Expecting value
+    '{"a": 1,}',  # Expecting property name enclosed in double quotes
+    '{"a" 1}',  # Expecting ':' delimiter
+    '{"a": 1 "b": 2}',  # Expecting ',' delimiter
+    '{"a": "tekst',  # Unterminated string starting at
+    '{"a": "tab\there"}',  # Invalid control character at
+    '{"a": "\\u12"}',  # Invalid \uXXXX escape
+    '{"a": "\\q"}',  # Invalid \escape
+    '{"a": 1} {"b": 2}',  # Extra data
+    "\ufeff{}",  # Unexpected UTF-8 BOM
+]
+ENGLISH = ("Expecting", "delimiter", "Invalid", "Unterminated", "Extra data", "Unexpected", "field limit")
+
+
+def json_message(text: str) -> str:
+    with pytest.raises(json.JSONDecodeError) as raised:
+        json.loads(text)
+    return raised.value.msg
+
+
+@pytest.mark.parametrize("text", BROKEN_JSON)
+def test_every_message_of_the_json_module_has_a_dutch_reason(text: str) -> None:
+    reason = dutch_json_reason(json_message(text))
+    assert not reason.startswith("onleesbaar") and not any(word in reason for word in ENGLISH)
+
+
+def test_an_unknown_message_keeps_its_text_behind_a_dutch_lead() -> None:
+    assert dutch_json_reason("Something new") == "onleesbaar (Something new)"
+    assert dutch_csv_reason(csv.Error("something new")) == "onleesbaar (something new)"
+
+
+def test_batch_names_file_line_and_a_dutch_reason_for_a_broken_json_line(tmp_path: Path) -> None:
+    good = {"call_id": "c1", "turns": [{"speaker": "agent", "text": "Stuur maar een e-mail."}]}
+    (tmp_path / "in.jsonl").write_text(json.dumps(good) + '\n{"call_id": "c2", "turns": [,]}\n', encoding="utf-8")
+    result = run_cli("batch", "in.jsonl", "-o", "f.jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "in.jsonl:2: geen geldige JSON: hier hoort een waarde" in result.stderr
+    assert not any(word in result.stderr for word in ENGLISH) and "Traceback" not in result.stderr
+    assert "c1" in (tmp_path / "f.jsonl").read_text(encoding="utf-8")  # the good line is not lost
+
+
+def test_csv_quote_never_closed_names_the_lines_it_took_and_the_next_record_keeps_its_line(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    swallowed = limit // 100 + 10  # lines of about 100 characters inside the open quote: over the field limit
+    lines = ["call_id,speaker,text", 'c1,agent,"Goedemorgen, u spreekt met Anna']
+    lines += ["c1,klant," + "x" * 90 for _ in range(swallowed)]
+    lines += ["c2,agent,Goedemorgen met Piet van De Bank, waarmee kan ik u helpen?", "c2,klant,Mijn factuur klopt niet"]
+    path = tmp_path / "open-quote.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = list(iter_records(str(path)))
+    errors = [record for record in records if isinstance(record, RecordError)]
+    csv_error = next(error for error in errors if "geen geldige CSV" in error.reason)
+    assert csv_error.line == 2
+    last_taken = int(csv_error.reason.split(" t/m ")[1].split(")")[0])
+    assert 2 < last_taken < len(lines)
+    assert "aanhalingsteken dat niet wordt gesloten" in csv_error.reason
+    assert not any(word in csv_error.reason for word in ENGLISH)
+    # The reader goes on after the lines it took; what comes next is numbered from there (it used to be line 2).
+    following = [record.line for record in records if record is not csv_error]
+    assert following and min(following) == last_taken + 1
+    assert any(isinstance(record, Call) and record.call_id == "c2" for record in records)
