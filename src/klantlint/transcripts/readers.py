@@ -14,12 +14,14 @@ import glob
 import gzip
 import io
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from klantlint.errors import InputError
 from klantlint.io.files import missing_reason
+from klantlint.io.output import describe_os_error
 from klantlint.transcripts.decoding import file_encoding, peek
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.formats import FORMAT_BY_NAME, FORMAT_BY_SUFFIX, FORMATS, ReadOptions, Source
@@ -78,9 +80,12 @@ def expand_inputs_with_roots(inputs: Iterable[str]) -> Iterator[tuple[str, str |
             continue
         path = Path(item)
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if found.is_file() and Path(_without_gz(found.name)).suffix.lower() in FORMAT_BY_SUFFIX:
-                    yield str(found), item
+            files = [found for found in sorted(path.rglob("*")) if found.is_file()]
+            transcripts = [found for found in files if Path(_without_gz(found.name)).suffix.lower() in FORMAT_BY_SUFFIX]
+            if not transcripts:  # as for a glob that matches nothing: the run would silently do nothing
+                raise InputError(f"{item}: {_no_transcripts_reason(len(files))}")
+            for found in transcripts:
+                yield str(found), item
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -92,6 +97,16 @@ def expand_inputs_with_roots(inputs: Iterable[str]) -> Iterator[tuple[str, str |
             if not path.exists():
                 raise InputError(f"{item}: {missing_reason(item)}")
             yield item, None
+
+
+def _no_transcripts_reason(other_files: int) -> str:
+    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+    if other_files == 0:
+        return f"deze map bevat geen bestanden (gezocht naar {known}, ook als .gz)"
+    return (
+        f"deze map bevat geen transcriptbestanden, alleen {other_files} bestand(en) met een andere extensie "
+        f"(gezocht naar {known}, ook als .gz)"
+    )
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
@@ -158,8 +173,22 @@ def iter_records(
                 if on_position is not None and path != "-":
                     on_position(raw.tell())
                 yield record
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        yield RecordError(source, 0, f"kan niet worden gelezen: {error}")
+    except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
+        yield RecordError(source, 0, f"kan niet worden gelezen: {unreadable_reason(error)}")
+
+
+def unreadable_reason(error: OSError | EOFError | zlib.error) -> str:
+    """Why reading a file stopped, in Dutch (the messages of gzip, zlib and the system are English). The records
+    read before the fault have been yielded already, and stay."""
+    if isinstance(error, gzip.BadGzipFile):
+        if str(error).startswith("Not a gzipped file"):
+            return "geen gzip-bestand: de naam eindigt op .gz, maar de inhoud is niet gecomprimeerd"
+        return "het gzip-bestand is beschadigd (controlesom of lengte klopt niet); wat ervoor stond, is gelezen"
+    if isinstance(error, EOFError):
+        return "het gzip-bestand is afgebroken: het houdt op midden in de gegevens; wat ervoor stond, is gelezen"
+    if isinstance(error, zlib.error):
+        return "het gzip-bestand is beschadigd en kan vanaf hier niet worden uitgepakt; wat ervoor stond, is gelezen"
+    return describe_os_error(error, writing=False)
 
 
 def read(
