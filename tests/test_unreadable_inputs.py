@@ -3,12 +3,16 @@ folder without transcripts stops the run as a glob without matches does."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from klantlint.errors import InputError
+from klantlint.io.files import read_source
 from klantlint.transcripts import Call, RecordError, iter_records
 from tests.cli_helpers import run_cli
 
@@ -86,3 +90,23 @@ def test_a_folder_without_transcripts_stops_the_run_like_a_glob_without_matches(
     assert result.returncode == 2
     assert f"exports: deze map bevat {said}" in result.stderr and ".jsonl" in result.stderr
     assert not (tmp_path / "f.jsonl").exists()
+
+
+def test_a_path_through_a_file_is_named_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "script.txt").write_text("Goedemorgen.\n", encoding="utf-8")
+    result = run_cli("check", "script.txt/deel2.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "script.txt/deel2.txt: niet bereikbaar: een deel van het pad is geen map" in result.stderr
+    assert "Not a directory" not in result.stderr
+
+
+def test_a_read_fault_is_named_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "script.txt"
+    path.write_text("Goedemorgen.\n", encoding="utf-8")
+
+    def refused(_self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(Path, "read_bytes", refused)  # running as root, file modes do not refuse anything
+    with pytest.raises(InputError, match=r"script\.txt: kan niet worden gelezen: geen toegang$"):
+        read_source(str(path))

@@ -23,10 +23,10 @@ from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import STDIN, Source, discover, read_source
+from klantlint.io.os_errors import describe_os_error
 from klantlint.io.output import (
     OutputError,
     check_target,
-    describe_os_error,
     guard_stdout,
     silence_stdout,
     write_atomically,

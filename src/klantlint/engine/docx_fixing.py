@@ -9,6 +9,7 @@ from klantlint.engine.linter import MAX_FIX_PASSES, Linter
 from klantlint.errors import InputError
 from klantlint.findings import Finding
 from klantlint.io.docx import DocxScript, build_script, isolate, read_docx
+from klantlint.io.os_errors import describe_os_error
 
 FIXED_SUFFIX = ".herschreven"
 
@@ -63,5 +64,5 @@ def fix_docx(linter: Linter, source: str, output: Path) -> tuple[list[Finding], 
     try:
         script.document.save(str(output))
     except OSError as error:
-        raise InputError(f"{output}: kan niet worden geschreven: {error.strerror or error}") from None
+        raise InputError(f"{output}: kan niet worden geschreven: {describe_os_error(error)}") from None
     return applied, script.located(linter.check(script.text, path=source))

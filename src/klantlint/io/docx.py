@@ -16,6 +16,7 @@ from pathlib import Path
 
 from klantlint.errors import InputError
 from klantlint.findings import Finding
+from klantlint.io.os_errors import describe_os_error
 from klantlint.io.segments import role_of
 
 try:
@@ -129,7 +130,7 @@ def open_document(path: str) -> Document:
         with file.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
+        raise InputError(f"{path}: kan niet worden gelezen: {describe_os_error(error, writing=False)}") from None
     if head == OLE2_MAGIC:
         raise InputError(f"{path}: oud binair Word-formaat (.doc); sla het in Word op als .docx (Word-document)")
     if not zipfile.is_zipfile(file):

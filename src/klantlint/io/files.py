@@ -13,6 +13,7 @@ from pathlib import Path
 from klantlint.errors import InputError
 from klantlint.findings import Finding
 from klantlint.io.encoding import bom_encoding, mark_and_codec, utf16_without_bom
+from klantlint.io.os_errors import describe_os_error
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -82,7 +83,7 @@ def read_source(path: str, *, stdin_markdown: bool = False) -> Source:
     try:
         data = file.read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: kan niet worden gelezen: {error.strerror or error}") from None
+        raise InputError(f"{path}: kan niet worden gelezen: {describe_os_error(error, writing=False)}") from None
     return Source(path, decode(data, path), file.suffix.lower() in MARKDOWN_SUFFIXES, None, *mark_and_codec(data))
 
 
@@ -107,7 +108,7 @@ def missing_reason(path: str) -> str:
         if os.path.islink(path):
             return "symbolische koppeling naar iets dat niet bestaat"
         if error.errno != errno.ENOENT:
-            return f"niet bereikbaar: {error.strerror or error}"
+            return f"niet bereikbaar: {describe_os_error(error, writing=False)}"
     return "bestand bestaat niet"
 
 

@@ -18,44 +18,13 @@ from pathlib import Path
 from typing import IO
 
 from klantlint.errors import KlantlintError
+from klantlint.io.os_errors import describe_os_error
 
 STDOUT_NAME = "standaarduitvoer"
-
-_CAUSES = {
-    errno.ENOENT: "map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EACCES: "geen schrijfrechten",
-    errno.EPERM: "geen schrijfrechten",
-    errno.EROFS: "alleen-lezen bestandssysteem",
-    errno.ENOSPC: "schijf vol",
-    errno.EDQUOT: "schijfquotum bereikt",
-    errno.EFBIG: "bestand te groot",
-    errno.EISDIR: "is een map",
-    errno.ELOOP: "symbolische koppeling verwijst naar zichzelf (lus)",
-    errno.ENAMETOOLONG: "naam te lang",
-    errno.EIO: "invoer-/uitvoerfout van het apparaat",
-    errno.EPIPE: "de ontvanger is gestopt met lezen",
-}
 
 
 class OutputError(KlantlintError):
     """An output that cannot be written: names the path and the cause."""
-
-
-_READING_CAUSES = {
-    errno.ENOENT: "bestaat niet",
-    errno.EACCES: "geen toegang",
-    errno.EPERM: "geen toegang",
-}
-
-
-def describe_os_error(error: OSError, *, writing: bool = True) -> str:
-    """The cause of a file-system fault in Dutch (the system's own text for rare ones)."""
-    if not writing and error.errno in _READING_CAUSES:
-        return _READING_CAUSES[error.errno]
-    if error.errno in _CAUSES:
-        return _CAUSES[error.errno]
-    return error.strerror or str(error)
 
 
 def output_error(path: str | os.PathLike[str], error: OSError, *, resumable: bool = False) -> OutputError:

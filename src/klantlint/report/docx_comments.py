@@ -8,6 +8,7 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import InputError
 from klantlint.findings import Finding
 from klantlint.io.docx import DocxScript, isolate, read_docx
+from klantlint.io.os_errors import describe_os_error
 
 AUTHOR = "klantlint"
 INITIALS = "KL"
@@ -49,5 +50,5 @@ def annotate_file(linter: Linter, source: str, output: Path) -> tuple[list[Findi
     try:
         script.document.save(str(output))
     except OSError as error:
-        raise InputError(f"{output}: kan niet worden geschreven: {error.strerror or error}") from None
+        raise InputError(f"{output}: kan niet worden geschreven: {describe_os_error(error)}") from None
     return script.located(findings), added

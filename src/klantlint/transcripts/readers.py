@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from klantlint.errors import InputError
 from klantlint.io.files import missing_reason
-from klantlint.io.output import describe_os_error
+from klantlint.io.os_errors import describe_os_error
 from klantlint.transcripts.decoding import file_encoding, peek
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.formats import FORMAT_BY_NAME, FORMAT_BY_SUFFIX, FORMATS, ReadOptions, Source

@@ -18,6 +18,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
+from klantlint.io.os_errors import describe_os_error
 from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
 
 
@@ -124,7 +125,7 @@ def _open_text(path: Path) -> IO[str]:
             return gzip.open(path, "rt", encoding="utf-8", newline="")
         return path.open("r", encoding="utf-8", newline="")
     except OSError as error:
-        raise ReportInputError(f"{path}: niet te lezen: {error.strerror or error}") from None
+        raise ReportInputError(f"{path}: niet te lezen: {describe_os_error(error, writing=False)}") from None
 
 
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -136,7 +137,7 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     except UnicodeDecodeError:
         raise ReportInputError(f"{path}:{number + 1}: geen UTF-8-tekst") from None
     except OSError as error:
-        raise ReportInputError(f"{path}: niet te lezen: {error.strerror or error}") from None
+        raise ReportInputError(f"{path}: niet te lezen: {describe_os_error(error, writing=False)}") from None
 
 
 def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
