@@ -342,4 +342,4 @@ def test_a_toml_syntax_error_in_pyproject_is_exit_2_with_line_and_column(tmp_pat
     (tmp_path / "pyproject.toml").write_text('[tool.klantlint]\nselect = ["KL001"\nignore = []\n', encoding="utf-8")
     (tmp_path / "script.txt").write_text(SCRIPT, encoding="utf-8")
     result = run("check", "script.txt", cwd=tmp_path)
-    assert_clean_failure(result, "pyproject.toml: geen geldige TOML", "line 3, column 1")
+    assert_clean_failure(result, "pyproject.toml: geen geldige TOML", "(regel 3, kolom 1)")

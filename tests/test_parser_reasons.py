@@ -1,14 +1,15 @@
-"""Reasons for JSON and CSV that cannot be read are Dutch, and a CSV record that runs on names the lines it took."""
+"""Reasons for JSON, CSV and TOML that cannot be read are Dutch; a CSV record that runs on names the lines it took."""
 
 from __future__ import annotations
 
 import csv
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
+from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason, dutch_toml_reason
 from klantlint.transcripts import Call, RecordError, iter_records
 from tests.cli_helpers import run_cli
 
@@ -75,3 +76,52 @@ def test_csv_quote_never_closed_names_the_lines_it_took_and_the_next_record_keep
     following = [record.line for record in records if record is not csv_error]
     assert following and min(following) == last_taken + 1
     assert any(isinstance(record, Call) and record.call_id == "c2" for record in records)
+
+
+# One text for every message of tomllib (tomllib/_parser.py) that a klantlint config can run into.
+BROKEN_TOML = [
+    "a = 1\na = 2",  # Cannot overwrite a value
+    "x = {a = 1}\nx.b = 2",  # Cannot mutate immutable namespace
+    "[t]\n[t]",  # Cannot declare ('t',) twice
+    "x = {a = 1, a = 2}",  # Duplicate inline table key
+    'a = "c:\\map"',  # Unescaped '\' in a string
+    'a = "x\x01"',  # Illegal character
+    "[t\n",  # Expected ']' at the end of a table declaration
+    "[[t]\n",  # Expected ']]' at the end of an array declaration
+    "a b",  # Expected '=' after a key in a key/value pair
+    'a = "abc',  # Unterminated string
+    "a = {b = 1",  # Unclosed inline table
+    "a = [1, 2",  # Unclosed array
+    "a = hallo",  # Invalid value
+    "= 1",  # Invalid statement
+    'a = "\\uZZZZ"',  # Invalid hex value
+    'a = "\\uD800"',  # Escaped character is not a Unicode scalar value
+    "a = 1 b = 2",  # Expected newline or end of document after a statement
+]
+
+
+def toml_error(text: str) -> tomllib.TOMLDecodeError:
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(text)
+    return raised.value
+
+
+@pytest.mark.parametrize("text", BROKEN_TOML)
+def test_every_toml_message_has_a_dutch_reason_and_position(text: str) -> None:
+    reason = dutch_toml_reason(toml_error(text))
+    assert not reason.startswith("onleesbaar")
+    assert not any(word in reason for word in ("Expected", "Invalid", "Cannot", "line", "column", "document"))
+    assert reason.endswith(")") and ("(regel " in reason or "(aan het einde van het bestand)" in reason)
+
+
+def test_a_toml_reason_names_the_table_declared_twice_and_where() -> None:
+    reason = dutch_toml_reason(toml_error("[tool.klantlint]\nselect = []\n[tool.klantlint]\n"))
+    assert reason == "deze tabel staat twee keer in het bestand: tool.klantlint (regel 3, kolom 16)"
+
+
+def test_a_config_that_is_no_utf8_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "klantlint.toml").write_bytes(b'# caf\xe9\nselect = ["KL001"]\n')
+    (tmp_path / "script.txt").write_text("Goedemorgen.\n", encoding="utf-8")
+    result = run_cli("check", "script.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "klantlint.toml:1: configuratie is geen UTF-8-tekst" in result.stderr
+    assert "codec" not in result.stderr and "Traceback" not in result.stderr

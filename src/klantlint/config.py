@@ -17,6 +17,8 @@ from klantlint.findings import VARIANTS, Severity, Variant
 from klantlint.io.columns import TRANSCRIPT_COLUMNS
 from klantlint.io.encoding import check_encoding
 from klantlint.io.files import missing_reason
+from klantlint.io.os_errors import describe_os_error
+from klantlint.io.parser_reasons import dutch_toml_reason
 
 
 def check_delimiter(value: str) -> str:
@@ -181,12 +183,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's data; a ConfigError names the file and, for a syntax error, the line and column."""
     try:
         raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: configuratie kan niet worden gelezen: {error}") from None
+    except OSError as error:
+        raise ConfigError(
+            f"{path}: configuratie kan niet worden gelezen: {describe_os_error(error, writing=False)}"
+        ) from None
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: configuratie is geen UTF-8-tekst (sla het bestand op als UTF-8)") from None
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: geen geldige TOML: {error}") from None
+        raise ConfigError(f"{path}: geen geldige TOML: {dutch_toml_reason(error)}") from None
 
 
 def load_config(path: Path) -> Config:

@@ -1,9 +1,11 @@
-"""Why a text is no valid JSON or CSV, in Dutch, from the English messages of Python's `json` and `csv` modules.
+"""Why a text is no valid JSON, CSV or TOML, in Dutch, from the English messages of Python's `json`, `csv` and
+`tomllib` modules.
 
-Error lines name the file, the line and the reason in Dutch; `json.JSONDecodeError.msg` and `csv.Error` are English
-("Expecting value"). Each module's messages are a short, fixed list (for json: json/decoder.py, json/scanner.py and
-the C scanner; for csv: Modules/_csv.c); each maps to a Dutch reason by its opening words. A message not in the
-list (a later Python) keeps its English text behind a Dutch lead, so no reason is lost.
+Error lines name the file, the line and the reason in Dutch; `json.JSONDecodeError.msg`, `csv.Error` and
+`tomllib.TOMLDecodeError` are English ("Expecting value"). Each module's messages are a short, fixed list (json:
+json/decoder.py, json/scanner.py and the C scanner; csv: Modules/_csv.c; tomllib: tomllib/_parser.py); each maps to
+a Dutch reason by its opening words. A message not in the list (a later Python) keeps its English text behind a
+Dutch lead, so no reason is lost.
 """
 
 from __future__ import annotations
@@ -52,3 +54,55 @@ def dutch_csv_reason(error: Exception) -> str:
             + "; meestal staat er ergens een aanhalingsteken dat niet wordt gesloten"
         )
     return f"onleesbaar ({error})"
+
+
+# tomllib's messages; "Expected '...'" with any other expected text is the last, generic entry.
+_TOML_REASONS = (
+    ("Cannot overwrite a value", "deze sleutel heeft al een waarde"),
+    ("Cannot mutate immutable namespace", "deze tabel is al helemaal gegeven ({ ... }) en kan niet worden aangevuld"),
+    ("Cannot redefine namespace", "deze tabel is al eerder gegeven"),
+    ("Cannot declare", "deze tabel staat twee keer in het bestand"),
+    ("Duplicate inline table key", "een sleutel staat twee keer tussen dezelfde { }"),
+    (
+        "Unescaped '\\' in a string",
+        "een backslash in een tekst moet dubbel (\\\\), of zet de tekst tussen enkele aanhalingstekens",
+    ),
+    ("Illegal character", "een teken dat in een tekst niet mag (zoals een tab of regeleinde)"),
+    ("Found invalid character", "een ongeldig teken"),
+    ("Expected ']]' at the end of an array declaration", "hier hoort ]] om de tabelnaam af te sluiten"),
+    ("Expected ']' at the end of a table declaration", "hier hoort ] om de tabelnaam af te sluiten"),
+    ("Expected '=' after a key in a key/value pair", "na een sleutel hoort een = met een waarde"),
+    ("Unterminated string", "een tekst tussen aanhalingstekens wordt niet afgesloten"),
+    ("Unclosed inline table", "een { wordt niet afgesloten met }"),
+    ("Unclosed array", "een lijst die met [ begint, wordt niet afgesloten met ]"),
+    ("Invalid value", "geen geldige waarde (zet tekst tussen aanhalingstekens)"),
+    ("Invalid statement", "geen geldige regel (verwacht: sleutel = waarde, of [tabel])"),
+    ("Invalid initial character for a key part", "een sleutel begint met een ongeldig teken"),
+    ("Invalid hex value", "ongeldige \\u-code in een tekst"),
+    ("Escaped character is not a Unicode scalar value", "ongeldige \\u-code in een tekst"),
+    ("Invalid date or datetime", "ongeldige datum of tijd"),
+    ("Expected newline or end of document after a statement", "na een waarde hoort een nieuwe regel"),
+)
+# Messages that name a key or table, as a repr of its parts: "Cannot declare ('klantlint', 'severity') twice".
+_TOML_NAMED = ("Cannot mutate", "Cannot redefine", "Cannot declare", "Duplicate inline table key")
+_QUOTED = re.compile(r"'([^']*)'")
+_TOML_EXPECTED = re.compile(r"Expected '(.+)'")
+_TOML_POSITION = re.compile(r"(.*) \((?:at line (\d+), column (\d+)|at end of document)\)", re.DOTALL)
+
+
+def dutch_toml_reason(error: Exception) -> str:
+    """The Dutch reason for a `tomllib.TOMLDecodeError`, with its line and column in Dutch."""
+    message, where = str(error), ""
+    position = _TOML_POSITION.fullmatch(message)
+    if position is not None:
+        message = position.group(1)
+        line, column = position.group(2, 3)
+        where = f" (regel {line}, kolom {column})" if line else " (aan het einde van het bestand)"
+    for opening, reason in _TOML_REASONS:
+        if message.startswith(opening):
+            named = ".".join(_QUOTED.findall(message)) if message.startswith(_TOML_NAMED) else ""
+            return f"{reason}: {named}{where}" if named else reason + where
+    expected = _TOML_EXPECTED.match(message)
+    if expected is not None:
+        return f"hier hoort {expected.group(1)}{where}"
+    return f"onleesbaar ({message}){where}"
