@@ -1,4 +1,5 @@
-"""Reasons for JSON, CSV and TOML that cannot be read are Dutch; a CSV record that runs on names the lines it took."""
+"""Reasons for JSON, CSV, TOML, YAML and values that cannot be read are Dutch; a CSV record that runs on names the
+lines it took."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason, dutch_toml_reason
+from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason, dutch_toml_reason, dutch_yaml_reason
+from klantlint.io.yaml_data import YAMLDataError, load_yaml
 from klantlint.transcripts import Call, RecordError, iter_records
 from tests.cli_helpers import run_cli
 
@@ -125,3 +127,75 @@ def test_a_config_that_is_no_utf8_names_its_line(tmp_path: Path) -> None:
     result = run_cli("check", "script.txt", cwd=tmp_path)
     assert result.returncode == 2 and "klantlint.toml:1: configuratie is geen UTF-8-tekst" in result.stderr
     assert "codec" not in result.stderr and "Traceback" not in result.stderr
+
+
+# One text for each problem of PyYAML (Python and libyaml wording) a rule pack can run into.
+BROKEN_YAML = [
+    "rules:\n  - code: KL500\n    message: 'nooit dicht\n",  # end of stream in a quoted scalar
+    "rules: [\n",  # did not find expected node content
+    "rules: [a, b\nc: d\n",  # did not find expected ',' or ']'
+    "a: b: c\n",  # mapping values are not allowed
+    "a:\n\t- b\n",  # found character that cannot start any token
+    "a:\n  - b\n c: d\n",  # did not find expected key
+    "- a\nb: c\n",  # did not find expected '-' indicator
+    "a: {b: 1\n",  # did not find expected ',' or '}'
+    "a: *x\n",  # found undefined alias
+    'a: "\\q"\n',  # found unknown escape character
+    "a: !!python/object:os.system x\n",  # could not determine a constructor for the tag
+    "? [a]\n: b\n",  # found unhashable key
+]
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+@pytest.mark.parametrize("loader", ["SafeLoader", "CSafeLoader"])  # PyYAML's own parser words some differently
+def test_every_yaml_problem_has_a_dutch_reason_and_position(text: str, loader: str) -> None:
+    yaml = pytest.importorskip("yaml")
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML without {loader}")
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.load(text, Loader=getattr(yaml, loader))
+    reason = dutch_yaml_reason(raised.value)
+    assert not reason.startswith("onleesbaar") and "regel " in reason and "kolom " in reason
+    assert not any(word in reason for word in ("found", "expected", "while", "mapping values", "constructor"))
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML[:2])
+def test_load_yaml_raises_the_dutch_reason(text: str) -> None:
+    with pytest.raises(YAMLDataError) as raised:
+        load_yaml(text)
+    reason = str(raised.value)
+    assert not reason.startswith("onleesbaar") and "regel " in reason and "kolom " in reason
+    assert not any(word in reason for word in ("found", "expected", "while", "mapping values", "constructor"))
+
+
+def test_an_unclosed_quote_in_yaml_is_placed_where_it_opens() -> None:
+    with pytest.raises(YAMLDataError, match=r"niet afgesloten \(vanaf regel 3, kolom 14\)$"):
+        load_yaml("rules:\n  - code: KL500\n    message: 'nooit dicht\n")
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [
+        ("max_sentence_words = 'veel'\n", "sleutel 'max_sentence_words': moet een geheel getal zijn (gegeven: 'veel')"),
+        ("max_sentence_words = -3\n", "sleutel 'max_sentence_words': moet minstens 1 zijn (gegeven: -3)"),
+        ('fail_on = "alles"\n', "sleutel 'fail_on': moet een van deze zijn: 'error', 'warning' of 'info'"),
+        ("columns = {call_id = 3}\n", "sleutel 'columns.call_id': moet tekst zijn (gegeven: 3)"),
+    ],
+)
+def test_config_values_of_the_wrong_kind_are_named_in_dutch(tmp_path: Path, config: str, said: str) -> None:
+    (tmp_path / "klantlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "script.txt").write_text("Goedemorgen.\n", encoding="utf-8")
+    result = run_cli("check", "script.txt", cwd=tmp_path)
+    assert result.returncode == 2 and f"klantlint.toml: {said}" in result.stderr
+    assert "Input should" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_rule_pack_entry_with_missing_and_wrong_fields_is_named_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_text("rules:\n  - code: KL501\n    severity: hoog\n", encoding="utf-8")
+    (tmp_path / "klantlint.toml").write_text('rule_paths = ["pack.yaml"]\n', encoding="utf-8")
+    (tmp_path / "script.txt").write_text("Goedemorgen.\n", encoding="utf-8")
+    result = run_cli("check", "script.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "pack.yaml: KL501: name: ontbreekt;" in result.stderr
+    assert "severity: moet een van deze zijn: 'error', 'warning' of 'info'" in result.stderr
+    assert "Field required" not in result.stderr and "Input should" not in result.stderr

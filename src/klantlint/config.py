@@ -19,6 +19,7 @@ from klantlint.io.encoding import check_encoding
 from klantlint.io.files import missing_reason
 from klantlint.io.os_errors import describe_os_error
 from klantlint.io.parser_reasons import dutch_toml_reason
+from klantlint.io.validation_reasons import dutch_validation_reason
 
 
 def check_delimiter(value: str) -> str:
@@ -237,7 +238,9 @@ def describe_validation_error(
         if problem["type"] == "extra_forbidden":
             lines.append(f"{origin}: onbekende sleutel '{key}'; {unknown_note}")
         else:
-            lines.append(f"{origin}: sleutel '{key}': {problem['msg']} (gegeven: {problem.get('input')!r})")
+            lines.append(
+                f"{origin}: sleutel '{key}': {dutch_validation_reason(problem)} (gegeven: {problem.get('input')!r})"
+            )
     return "\n".join(lines)
 
 

@@ -19,6 +19,8 @@ from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.engine.word_sets import UnknownWordSet, pack_sets, resolve_entry
 from klantlint.errors import RulePackError
+from klantlint.io.os_errors import describe_os_error
+from klantlint.io.validation_reasons import dutch_validation_reason
 from klantlint.io.yaml_data import YAMLDataError, load_yaml_file
 
 ENTRY_POINT_GROUP = "klantlint.rules"
@@ -56,8 +58,11 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
     """Parse and validate one YAML pack (a mapping with a `rules` list, and optionally its own word `sets`)."""
     try:
         data = load_yaml_file(path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulePackError(f"{path}: kan niet worden gelezen: {error}") from None
+    except OSError as error:
+        raise RulePackError(f"{path}: kan niet worden gelezen: {describe_os_error(error, writing=False)}") from None
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise RulePackError(f"{path}:{line}: geen UTF-8-tekst (sla het bestand op als UTF-8)") from None
     except YAMLDataError as error:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -73,7 +78,9 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
             spec = DeclarativeSpec.model_validate(resolve_entry(entry, sets) if isinstance(entry, dict) else entry)
             rules.append(DeclarativeRule(spec, source=str(path)))
         except ValidationError as error:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {dutch_validation_reason(e)}" for e in error.errors()
+            )
             raise RulePackError(f"{path}: {label}: {problems}") from None
         except ValueError as error:
             raise RulePackError(f"{path}: {label}: {error}") from None

@@ -1,10 +1,11 @@
-"""Why a text is no valid JSON, CSV or TOML, in Dutch, from the English messages of Python's `json`, `csv` and
-`tomllib` modules.
+"""Why a text is no valid JSON, CSV, TOML or YAML, in Dutch, from the English messages of Python's `json`, `csv`
+and `tomllib` modules and of PyYAML.
 
-Error lines name the file, the line and the reason in Dutch; `json.JSONDecodeError.msg`, `csv.Error` and
-`tomllib.TOMLDecodeError` are English ("Expecting value"). Each module's messages are a short, fixed list (json:
-json/decoder.py, json/scanner.py and the C scanner; csv: Modules/_csv.c; tomllib: tomllib/_parser.py); each maps to
-a Dutch reason by its opening words. A message not in the list (a later Python) keeps its English text behind a
+Error lines name the file, the line and the reason in Dutch; `json.JSONDecodeError.msg`, `csv.Error`,
+`tomllib.TOMLDecodeError` and PyYAML's errors are English ("Expecting value"). Each parser's messages are a short,
+fixed list (json: json/decoder.py, json/scanner.py and the C scanner; csv: Modules/_csv.c; tomllib:
+tomllib/_parser.py; PyYAML: its scanner, parser and constructor, in Python and libyaml); each maps to a Dutch reason
+by its opening words. A message not in the list (a later Python) keeps its English text behind a
 Dutch lead, so no reason is lost.
 """
 
@@ -106,3 +107,56 @@ def dutch_toml_reason(error: Exception) -> str:
     if expected is not None:
         return f"hier hoort {expected.group(1)}{where}"
     return f"onleesbaar ({message}){where}"
+
+
+# PyYAML's problems, in libyaml's wording and in that of PyYAML's own Python parser where it differs.
+_YAML_REASONS = (
+    ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    (
+        "mapping values are not allowed",
+        "een dubbele punt waar dat niet kan (zet een tekst met ': ' erin tussen aanhalingstekens)",
+    ),
+    (
+        "found character",
+        "een teken waarmee niets kan beginnen (een tab om in te springen, of @ of ` vooraan een tekst: "
+        "gebruik spaties, of zet de tekst tussen aanhalingstekens)",
+    ),
+    (
+        "did not find expected key",
+        "de inspringing klopt niet: deze regel springt verder of minder ver in dan die erboven",
+    ),
+    ("did not find expected '-' indicator", "de inspringing klopt niet: hier hoort een lijstelement ('- ...')"),
+    ("did not find expected ',' or ']'", "een lijst die met [ begint, wordt niet afgesloten met ]"),
+    ("expected ',' or ']'", "een lijst die met [ begint, wordt niet afgesloten met ]"),
+    ("did not find expected ',' or '}'", "een { wordt niet afgesloten met }"),
+    ("expected ',' or '}'", "een { wordt niet afgesloten met }"),
+    ("did not find expected node content", "hier hoort een waarde (of een [ of { wordt niet afgesloten)"),
+    ("expected the node content", "hier hoort een waarde (of een [ of { wordt niet afgesloten)"),
+    ("expected <block end>", "de inspringing klopt niet: deze regel springt verder of minder ver in dan die erboven"),
+    ("could not find expected ':'", "hier hoort een dubbele punt (sleutel: waarde)"),
+    ("found undefined alias", "een verwijzing (*naam) naar een anker dat niet bestaat"),
+    ("found duplicate anchor", "een anker (&naam) staat twee keer in het bestand"),
+    (
+        "found unknown escape character",
+        "ongeldige backslash-code in een tekst tussen dubbele aanhalingstekens (gebruik enkele aanhalingstekens)",
+    ),
+    ("could not determine a constructor for the tag", "een YAML-tag (!!...) die niet is toegestaan"),
+    ("found unhashable key", "een sleutel die zelf een lijst of mapping is"),
+)
+
+
+def dutch_yaml_reason(error: Exception) -> str:
+    """The Dutch reason for a PyYAML error, with its line and column (PyYAML counts both from 0)."""
+    problem = str(getattr(error, "problem", None) or error)
+    context = str(getattr(error, "context", None) or "")
+    mark = getattr(error, "problem_mark", None)
+    where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark is not None else ""
+    if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
+        opened = getattr(error, "context_mark", None)  # where the quote opens says more than the end of the file
+        if opened is not None:
+            where = f" (vanaf regel {opened.line + 1}, kolom {opened.column + 1})"
+        return f"een tekst tussen aanhalingstekens wordt niet afgesloten{where}"
+    for opening, reason in _YAML_REASONS:
+        if problem.startswith(opening):
+            return reason + where
+    return f"onleesbaar ({f'{context}: ' if context else ''}{problem}){where}"

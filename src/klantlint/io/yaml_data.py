@@ -18,11 +18,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from klantlint.io.parser_reasons import dutch_yaml_reason
+
 JSON_COPY_SUFFIX = ".json"
 
 
 class YAMLDataError(ValueError):
-    """A YAML document that cannot be read; the message is the parser's."""
+    """A YAML document that cannot be read; the message is the parser's reason, in Dutch, with line and column."""
 
 
 def load_yaml(text: str) -> Any:
@@ -33,7 +35,7 @@ def load_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=loader)  # a safe loader: no tags that build objects
     except yaml.YAMLError as error:
-        raise YAMLDataError(str(error)) from None
+        raise YAMLDataError(dutch_yaml_reason(error)) from None
 
 
 def load_yaml_file(path: Path) -> Any:

@@ -20,6 +20,7 @@ from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
 from klantlint.io.os_errors import describe_os_error
 from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
+from klantlint.io.validation_reasons import dutch_validation_reason
 
 
 class ReportInputError(KlantlintError):
@@ -79,23 +80,6 @@ class FindingRow(BaseModel):
 
 Row = TypeVar("Row", SummaryRow, FindingRow)
 
-_REASONS = {
-    "missing": "ontbreekt",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "float_type": "moet een getal zijn",
-    "float_parsing": "moet een getal zijn",
-    "string_type": "moet tekst zijn",
-    "literal_error": "moet error, warning of info zijn",
-    "greater_than_equal": "is te klein",
-    "less_than_equal": "is te groot",
-    "list_type": "moet een lijst zijn",
-    "model_type": "moet een object zijn",
-    "bool_type": "moet true of false zijn",
-    "bool_parsing": "moet true of false zijn",
-}
-
 
 def _reason(error: ValidationError, text: str = "") -> str:
     first = error.errors()[0]
@@ -104,7 +88,7 @@ def _reason(error: ValidationError, text: str = "") -> str:
     if first["type"] == "model_type" and not first["loc"]:
         return "verwacht een JSON-object per regel"
     field = ".".join(str(part) for part in first["loc"])
-    return f"veld '{field}' {_REASONS.get(first['type'], 'is ongeldig')}"
+    return f"veld '{field}' {dutch_validation_reason(first)}"
 
 
 def _json_problem(text: str) -> str:
