@@ -138,9 +138,13 @@ def open_document(path: str) -> Document:
     try:
         return docx.Document(str(file))
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as error:
-        raise InputError(f"{path}: geen geldig Word-document (.docx): {error}") from None
+        # python-docx and zipfile say what is missing in English ("There is no item named 'word/document.xml'"):
+        # the detail stays, behind a Dutch reason.
+        raise InputError(f"{path}: geen geldig Word-document (.docx): onvolledig of beschadigd ({error})") from None
     except Exception as error:  # lxml and python-docx raise many kinds for a damaged package
-        raise InputError(f"{path}: Word-document kan niet worden gelezen: {type(error).__name__}: {error}") from None
+        raise InputError(
+            f"{path}: Word-document kan niet worden gelezen: onvolledig of beschadigd ({type(error).__name__}: {error})"
+        ) from None
 
 
 class _Builder:
