@@ -269,7 +269,7 @@ def test_duplicate_call_id_is_flagged_in_summary_and_closing_line(tmp_path: Path
         ("y", False),
         ("x", True),
     ]
-    assert "1 gesprek(ken) met een call_id die al eerder voorkwam" in totals.closing_line()
+    assert "1 gesprek met een call_id die al eerder voorkwam" in totals.closing_line()
 
 
 def test_duplicate_call_id_stops_a_strict_run(tmp_path: Path, linter: Linter) -> None:
@@ -415,7 +415,7 @@ def test_stdin_vtt_is_sniffed_and_the_first_errors_are_shown_without_errors_file
     many = "".join("{kapot\n" for _ in range(7))
     result = run_cli("batch", "-", "--input-format", "jsonl", cwd=tmp_path, stdin=many.encode("utf-8"))
     shown = [line for line in result.stderr.splitlines() if "<stdin>:" in line]
-    assert len(shown) == 5 and "en nog 2 fout(en); --errors BESTAND schrijft ze allemaal" in result.stderr
+    assert len(shown) == 5 and "en nog 2 fouten; --errors BESTAND schrijft ze allemaal" in result.stderr
 
 
 @pytest.mark.parametrize("timing", [{"s": 1}, [1.5], {"start": 2.0}])

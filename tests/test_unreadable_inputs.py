@@ -77,7 +77,7 @@ def test_batch_over_a_damaged_gzip_goes_on_with_the_next_file_and_exits_2(tmp_pa
 
 
 @pytest.mark.parametrize(
-    ("other_files", "said"), [(0, "geen bestanden"), (2, "geen transcriptbestanden, alleen 2 bestand(en)")]
+    ("other_files", "said"), [(0, "geen bestanden"), (2, "geen transcriptbestanden, alleen 2 bestanden")]
 )
 def test_a_folder_without_transcripts_stops_the_run_like_a_glob_without_matches(
     tmp_path: Path, other_files: int, said: str

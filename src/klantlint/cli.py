@@ -31,6 +31,7 @@ from klantlint.io.output import (
     silence_stdout,
     write_atomically,
 )
+from klantlint.io.wording import counted
 from klantlint.nlp.pipeline import describe_model
 from klantlint.report import RENDERERS, RunResult
 from klantlint.report.run import FileFindings
@@ -346,7 +347,9 @@ def fix(
                 f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",
                 err=True,
             )
-    click.echo(f"{fixed_total} bevinding(en) {'te herstellen' if diff else 'hersteld'}.", err=True)
+    click.echo(
+        f"{counted(fixed_total, 'bevinding', 'bevindingen')} {'te herstellen' if diff else 'hersteld'}.", err=True
+    )
     for error in errors:
         _fail(error)
     if errors:
@@ -538,7 +541,8 @@ def report(findings: Path, summary: Path, output: Path, config_path: Path | None
     settings = _report_settings(linter.config, min_agent_calls)
     data = write_report(findings, summary, output, linter.rule_infos(), settings)
     click.echo(
-        f"klantlint report: {data.overall.calls} gesprekken, {data.overall.findings} bevindingen; rapport in {output}",
+        f"klantlint report: {counted(data.overall.calls, 'gesprek', 'gesprekken')}, "
+        f"{counted(data.overall.findings, 'bevinding', 'bevindingen')}; rapport in {output}",
         err=True,
     )
 
@@ -565,7 +569,7 @@ def _fix_word(linter: Linter, path: str, dry_run: bool) -> tuple[int, list[Findi
         return 0, []
     output = fixed_copy_path(path)
     applied, remaining = fix_docx(linter, path, output)
-    click.echo(f"{path}: {len(applied)} herschrijving(en) in {output}", err=True)
+    click.echo(f"{path}: {counted(len(applied), 'herschrijving', 'herschrijvingen')} in {output}", err=True)
     for finding in remaining:
         click.echo(
             f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}", err=True
@@ -599,7 +603,7 @@ def annotate(
         raise InputError(f"{path}: annotate werkt op Word-bestanden (.docx)")
     target = output or Path(path).with_name(f"{Path(path).stem}.nagekeken.docx")
     findings, added = annotate_file(linter, path, target)
-    click.echo(f"{path}: {added} opmerking(en) in {target}", err=True)
+    click.echo(f"{path}: {counted(added, 'opmerking', 'opmerkingen')} in {target}", err=True)
     sys.exit(EXIT_FINDINGS if _fails(findings, linter.config.fail_on) else EXIT_CLEAN)
 
 

@@ -22,6 +22,8 @@ from typing import TypeVar
 
 import click
 
+from klantlint.io.wording import counted, whole
+
 Item = TypeVar("Item")
 # A file this long (in characters) gets a progress bar in `klantlint check` (when stderr is a terminal).
 LONG_TEXT_CHARS = 1_000_000
@@ -93,7 +95,8 @@ class Progress:
 
         def describe(_: object) -> str:
             elapsed = time.perf_counter() - started
-            return f"{calls} gesprekken, {calls / elapsed:.0f}/s" if elapsed else f"{calls} gesprekken"
+            described = counted(calls, "gesprek", "gesprekken")
+            return f"{described}, {whole(calls / elapsed)}/s" if elapsed else described
 
         with click.progressbar(
             length=self.total, label="klantlint", file=sys.stderr, item_show_func=describe, show_eta=True

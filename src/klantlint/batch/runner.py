@@ -26,6 +26,7 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
 from klantlint.io.locks import locked_outputs
 from klantlint.io.output import OutputFile, output_error, refuse_special_file, write_atomically
+from klantlint.io.wording import counted, decimal, whole
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.models import Call, CallResult, Record, Result
 from klantlint.transcripts.readers import ReadOptions, iter_records
@@ -99,16 +100,19 @@ class BatchTotals:
     def closing_line(self) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.words / elapsed if elapsed else 0.0
-        resumed = f", {self.skipped} al gedaan" if self.skipped else ""
+        resumed = f", {whole(self.skipped)} al gedaan" if self.skipped else ""
         incomplete = f" ({self.incomplete} onvolledig)" if self.incomplete else ""
         duplicates = (
-            f"; waarschuwing: {self.duplicate_ids} gesprek(ken) met een call_id die al eerder voorkwam"
+            f"; waarschuwing: {counted(self.duplicate_ids, 'gesprek', 'gesprekken')} met een call_id die al eerder "
+            "voorkwam"
             if self.duplicate_ids
             else ""
         )
         return (
-            f"klantlint batch: {self.calls} gesprekken{incomplete}, {self.turns} beurten, {self.words} agentwoorden, "
-            f"{self.findings} bevindingen, {self.errors} fouten{resumed}, {elapsed:.1f} s, {rate:,.0f} woorden/s"
+            f"klantlint batch: {counted(self.calls, 'gesprek', 'gesprekken')}{incomplete}, "
+            f"{counted(self.turns, 'beurt', 'beurten')}, {counted(self.words, 'agentwoord', 'agentwoorden')}, "
+            f"{counted(self.findings, 'bevinding', 'bevindingen')}, {counted(self.errors, 'fout', 'fouten')}{resumed}, "
+            f"{decimal(elapsed)} s, {whole(rate)} woorden/s"
             f"{duplicates}"
         )
 
@@ -117,7 +121,9 @@ class BatchTotals:
         if errors_file is not None or not self.errors:
             return []
         more = self.errors - len(self.shown_errors)
-        tail = [f"... en nog {more} fout(en); --errors BESTAND schrijft ze allemaal"] if more > 0 else []
+        tail = (
+            [f"... en nog {counted(more, 'fout', 'fouten')}; --errors BESTAND schrijft ze allemaal"] if more > 0 else []
+        )
         return self.shown_errors + tail
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from klantlint.io.wording import counted
+
 _FIXED = {
     "missing": "ontbreekt",
     "int_type": "moet een geheel getal zijn",
@@ -35,17 +37,17 @@ _FIXED = {
     "json_invalid": "geen geldige JSON",
     "json_type": "moet JSON-tekst zijn",
 }
-# Types whose context holds a limit: the Dutch reason with `{}` for it.
-_LIMITS = {
-    "greater_than": ("gt", "moet groter zijn dan {}"),
-    "greater_than_equal": ("ge", "moet minstens {} zijn"),
-    "less_than": ("lt", "moet kleiner zijn dan {}"),
-    "less_than_equal": ("le", "mag hoogstens {} zijn"),
-    "string_too_short": ("min_length", "moet minstens {} teken(s) lang zijn"),
-    "string_too_long": ("max_length", "mag hoogstens {} teken(s) lang zijn"),
-    "too_short": ("min_length", "moet minstens {} element(en) hebben"),
-    "too_long": ("max_length", "mag hoogstens {} element(en) hebben"),
-    "string_pattern_mismatch": ("pattern", "heeft niet de vorm {}"),
+# Types whose context holds a limit: the Dutch reason with `{}` for it, and the noun it counts, if any.
+_LIMITS: dict[str, tuple[str, str, tuple[str, str] | None]] = {
+    "greater_than": ("gt", "moet groter zijn dan {}", None),
+    "greater_than_equal": ("ge", "moet minstens {} zijn", None),
+    "less_than": ("lt", "moet kleiner zijn dan {}", None),
+    "less_than_equal": ("le", "mag hoogstens {} zijn", None),
+    "string_too_short": ("min_length", "moet minstens {} lang zijn", ("teken", "tekens")),
+    "string_too_long": ("max_length", "mag hoogstens {} lang zijn", ("teken", "tekens")),
+    "too_short": ("min_length", "moet minstens {} hebben", ("element", "elementen")),
+    "too_long": ("max_length", "mag hoogstens {} hebben", ("element", "elementen")),
+    "string_pattern_mismatch": ("pattern", "heeft niet de vorm {}", None),
 }
 
 
@@ -56,8 +58,9 @@ def dutch_validation_reason(problem: ErrorDetails) -> str:
     if kind in _FIXED:
         return _FIXED[kind]
     if kind in _LIMITS:
-        name, reason = _LIMITS[kind]
-        return reason.format(context.get(name, "?"))
+        name, reason, nouns = _LIMITS[kind]
+        limit = context.get(name, "?")
+        return reason.format(counted(limit, *nouns) if nouns and isinstance(limit, int) else limit)
     if kind in ("literal_error", "enum"):
         return f"moet een van deze zijn: {_dutch_alternatives(str(context.get('expected', '')))}"
     if kind in ("value_error", "assertion_error") and "error" in context:

@@ -8,6 +8,7 @@ import click
 
 from klantlint.engine.fixing import chosen_suggestion
 from klantlint.findings import Suggestion
+from klantlint.io.wording import counted
 from klantlint.report.run import RunResult
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -60,14 +61,15 @@ def _summary(run: RunResult, fixable: int) -> str:
     total = run.findings_count
     parts = []
     if total == 0:
-        parts.append(f"Geen bevindingen in {len(run.files)} bestand(en).")
+        parts.append(f"Geen bevindingen in {counted(len(run.files), 'bestand', 'bestanden')}.")
     else:
-        noun = "bevinding" if total == 1 else "bevindingen"
-        parts.append(f"{total} {noun} in {len(run.files)} bestand(en).")
+        parts.append(
+            f"{counted(total, 'bevinding', 'bevindingen')} in {counted(len(run.files), 'bestand', 'bestanden')}."
+        )
         if fixable:
             parts.append(f"{fixable} veilig te herstellen met `klantlint fix`.")
     if run.fixed:
         parts.append(f"{run.fixed} hersteld.")
     if run.errors:
-        parts.append(f"{len(run.errors)} bestand(en) niet gelezen.")
+        parts.append(f"{counted(len(run.errors), 'bestand', 'bestanden')} niet gelezen.")
     return " ".join(parts)

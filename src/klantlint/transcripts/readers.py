@@ -22,6 +22,7 @@ from typing import IO, Any
 from klantlint.errors import InputError
 from klantlint.io.files import missing_reason
 from klantlint.io.os_errors import describe_os_error
+from klantlint.io.wording import counted
 from klantlint.transcripts.decoding import file_encoding, peek
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.formats import FORMAT_BY_NAME, FORMAT_BY_SUFFIX, FORMATS, ReadOptions, Source
@@ -104,7 +105,8 @@ def _no_transcripts_reason(other_files: int) -> str:
     if other_files == 0:
         return f"deze map bevat geen bestanden (gezocht naar {known}, ook als .gz)"
     return (
-        f"deze map bevat geen transcriptbestanden, alleen {other_files} bestand(en) met een andere extensie "
+        f"deze map bevat geen transcriptbestanden, alleen {counted(other_files, 'bestand', 'bestanden')} met een "
+        "andere extensie "
         f"(gezocht naar {known}, ook als .gz)"
     )
 

@@ -21,6 +21,7 @@ from klantlint.findings import Severity, Suggestion
 from klantlint.io.os_errors import describe_os_error
 from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
 from klantlint.io.validation_reasons import dutch_validation_reason
+from klantlint.io.wording import counted
 
 
 class ReportInputError(KlantlintError):
@@ -179,7 +180,8 @@ def iter_calls(findings_path: Path, summary_path: Path) -> Iterator[tuple[Summar
             pending = next(findings, None)
         if len(call_findings) != row.findings:
             raise ReportInputError(
-                f"{summary_path}:{number}: gesprek '{row.call_id}' heeft {row.findings} bevinding(en) volgens de "
+                f"{summary_path}:{number}: gesprek '{row.call_id}' heeft "
+                f"{counted(row.findings, 'bevinding', 'bevindingen')} volgens de "
                 f"samenvatting, maar {len(call_findings)} op die plaats in {findings_path}; geef de bevindingen en de "
                 "samenvatting van dezelfde batch-run, in de volgorde waarin klantlint ze schreef"
             )
