@@ -416,7 +416,7 @@ def test_agents_below_the_minimum_of_calls_are_listed_but_not_ranked(dated_run: 
     assert "minstens 13 gesprekken" in parsed.texts_by_id["agent-minimum"]
     assert "agent-table" not in parsed.ids() and _agent_table_ids(parsed) == []
     unranked = parsed.texts_by_id["unranked-agents"]
-    assert "5 agent(s) met minder dan 13 gesprekken" in unranked
+    assert "5 agents met minder dan 13 gesprekken" in unranked
     assert all(f"agent-{n}12" in "".join(unranked.split()) for n in range(5))
 
 

@@ -9,26 +9,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klantlint.io.wording import counted, decimal, whole
+from klantlint.io.wording import counted, number
 from tests.cli_helpers import run_cli
 
 
 @pytest.mark.parametrize(
-    ("number", "written"), [(0, "0"), (999, "999"), (1000, "1.000"), (1234567.4, "1.234.567"), (2.5, "2")]
+    ("value", "written"), [(0, "0"), (999, "999"), (1000, "1.000"), (1234567.4, "1.234.567"), (2.5, "2")]
 )
-def test_whole_numbers_group_thousands_with_a_period(number: float, written: str) -> None:
-    assert whole(number) == written
+def test_whole_numbers_group_thousands_with_a_period(value: float, written: str) -> None:
+    assert number(value) == written
 
 
-@pytest.mark.parametrize(("number", "written"), [(0.44, "0,4"), (1234.56, "1.234,6"), (12.0, "12,0")])
-def test_decimals_take_a_comma(number: float, written: str) -> None:
-    assert decimal(number) == written
+@pytest.mark.parametrize(("value", "written"), [(0.44, "0,4"), (1234.56, "1.234,6"), (12.0, "12,0")])
+def test_decimals_take_a_comma(value: float, written: str) -> None:
+    assert number(value, 1) == written
 
 
 @given(st.integers(min_value=0, max_value=10**9))
 def test_a_count_reads_back_as_the_number_and_takes_the_singular_only_for_one(count: int) -> None:
-    number, noun = counted(count, "gesprek", "gesprekken").split(" ")
-    assert int(number.replace(".", "")) == count
+    digits, noun = counted(count, "gesprek", "gesprekken").split(" ")
+    assert int(digits.replace(".", "")) == count
     assert noun == ("gesprek" if count == 1 else "gesprekken")
 
 

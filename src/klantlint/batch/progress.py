@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import click
 
-from klantlint.io.wording import counted, whole
+from klantlint.io.wording import counted, number
 
 Item = TypeVar("Item")
 # A file this long (in characters) gets a progress bar in `klantlint check` (when stderr is a terminal).
@@ -96,7 +96,7 @@ class Progress:
         def describe(_: object) -> str:
             elapsed = time.perf_counter() - started
             described = counted(calls, "gesprek", "gesprekken")
-            return f"{described}, {whole(calls / elapsed)}/s" if elapsed else described
+            return f"{described}, {number(calls / elapsed)}/s" if elapsed else described
 
         with click.progressbar(
             length=self.total, label="klantlint", file=sys.stderr, item_show_func=describe, show_eta=True

@@ -26,7 +26,7 @@ from klantlint.engine.linter import Linter
 from klantlint.errors import KlantlintError
 from klantlint.io.locks import locked_outputs
 from klantlint.io.output import OutputFile, output_error, refuse_special_file, write_atomically
-from klantlint.io.wording import counted, decimal, whole
+from klantlint.io.wording import counted, number
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.models import Call, CallResult, Record, Result
 from klantlint.transcripts.readers import ReadOptions, iter_records
@@ -100,7 +100,7 @@ class BatchTotals:
     def closing_line(self) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.words / elapsed if elapsed else 0.0
-        resumed = f", {whole(self.skipped)} al gedaan" if self.skipped else ""
+        resumed = f", {number(self.skipped)} al gedaan" if self.skipped else ""
         incomplete = f" ({self.incomplete} onvolledig)" if self.incomplete else ""
         duplicates = (
             f"; waarschuwing: {counted(self.duplicate_ids, 'gesprek', 'gesprekken')} met een call_id die al eerder "
@@ -112,7 +112,7 @@ class BatchTotals:
             f"klantlint batch: {counted(self.calls, 'gesprek', 'gesprekken')}{incomplete}, "
             f"{counted(self.turns, 'beurt', 'beurten')}, {counted(self.words, 'agentwoord', 'agentwoorden')}, "
             f"{counted(self.findings, 'bevinding', 'bevindingen')}, {counted(self.errors, 'fout', 'fouten')}{resumed}, "
-            f"{decimal(elapsed)} s, {whole(rate)} woorden/s"
+            f"{number(elapsed, 1)} s, {number(rate)} woorden/s"
             f"{duplicates}"
         )
 

@@ -7,16 +7,11 @@ Counts take the singular for exactly one, as a reader expects ("1 fouten" and "b
 from __future__ import annotations
 
 
-def whole(number: float) -> str:
-    """`number` rounded to a whole number, thousands grouped with a period: 12345.6 → "12.346"."""
-    return f"{number:,.0f}".replace(",", ".")
-
-
-def decimal(number: float, digits: int = 1) -> str:
-    """`number` with `digits` decimals and a decimal comma, thousands grouped with a period: 1234.56 → "1.234,6"."""
-    return f"{number:,.{digits}f}".translate(str.maketrans(",.", ".,"))
+def number(value: float, digits: int = 0) -> str:
+    """`value` with `digits` decimals in Dutch notation: number(12345.6) → "12.346", number(1234.56, 1) → "1.234,6"."""
+    return f"{value:,.{digits}f}".translate(str.maketrans(",.", ".,"))
 
 
 def counted(count: int, singular: str, plural: str) -> str:
     """`count` with the noun in the number it needs: counted(1, "gesprek", "gesprekken") → "1 gesprek"."""
-    return f"{whole(count)} {singular if count == 1 else plural}"
+    return f"{number(count)} {singular if count == 1 else plural}"

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from klantlint import __version__
 from klantlint.config import ReportConfig
 from klantlint.engine.base import EXPLANATION_SECTIONS, RuleInfo
+from klantlint.io.wording import number as nl_number
 from klantlint.report.html.aggregate import SCORE_BIN_WIDTH, Example, ReportData, RuleTotals, trend_periods
 from klantlint.report.html.charts import RuleBar, TrendPoint, rules_chart, score_chart, trend_chart
 
@@ -27,11 +28,6 @@ AGENT_ROWS = 500
 DEFAULT_MIN_AGENT_CALLS = ReportConfig().min_agent_calls
 CONTEXT_CHARS = 160
 SAFE_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-
-
-def nl_number(value: float, decimals: int = 0) -> str:
-    """Dutch notation: 12.345,6."""
-    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 
 @dataclass(frozen=True)
