@@ -18,6 +18,7 @@ import click
 from klantlint import __version__
 from klantlint.batch.progress import text_progress
 from klantlint.catalogue import Catalogue, build_catalogue
+from klantlint.click_dutch import OPTIONS_METAVAR, SUBCOMMAND_METAVAR, speak_dutch
 from klantlint.config import Config, ReportConfig, check_delimiter, resolve_config
 from klantlint.errors import InputError, KlantlintError
 from klantlint.findings import SEVERITY_RANK, VARIANTS, Finding
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from klantlint.api import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+speak_dutch()  # before the commands below are declared: click words some option types as they are made
 FORMATS = list(RENDERERS)
 
 
@@ -188,11 +190,21 @@ def with_common_options(function):  # type: ignore[no-untyped-def]
     return function
 
 
+class KlantlintCommand(click.Command):
+    """A command whose usage line reads "[OPTIES]" (click's own placeholder is English)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
 class KlantlintGroup(click.Group):
     """The command group; a reader that stops reading standard output (`| head`) ends the run quietly.
 
     Click itself would turn that broken pipe into exit code 1, which here means findings.
     """
+
+    command_class = KlantlintCommand
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -209,7 +221,12 @@ class KlantlintGroup(click.Group):
             raise click.exceptions.Exit(EXIT_CLEAN) from None
 
 
-@click.group(cls=KlantlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=KlantlintGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
+)
 @click.option(
     "--version",
     is_flag=True,
@@ -223,7 +240,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PADEN...")
 @with_common_options
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Vanaf welke ernst exit-code 1.")
@@ -283,7 +300,7 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PADEN...")
 @with_common_options
 @click.option("--unsafe", is_flag=True, help="Pas ook voorstellen toe die de betekenis kunnen veranderen.")
 @click.option("--diff", is_flag=True, help="Toon de wijzigingen als diff en schrijf niets weg.")
@@ -376,7 +393,7 @@ def rules_command(output_format: str, config_path: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("code")
+@click.argument("code", metavar="CODE")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 @variant_option
 def explain(code: str, config_path: Path | None, variant: str | None) -> None:
@@ -404,7 +421,7 @@ def _report_settings(config: Config, min_agent_calls: int | None) -> ReportConfi
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, metavar="INVOER...")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Bevindingen (JSONL).")
 @click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), help="Per gesprek (.jsonl of .csv).")
 @click.option("--errors", type=click.Path(dir_okay=False, path_type=Path), help="Onleesbare records (JSONL).")
@@ -525,8 +542,8 @@ def batch(
 
 
 @cli.command()
-@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("summary", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="BEVINDINGEN")
+@click.argument("summary", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="SAMENVATTING")
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Het HTML-bestand."
 )
@@ -578,7 +595,7 @@ def _fix_word(linter: Linter, path: str, dry_run: bool) -> tuple[int, list[Findi
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path(dir_okay=False), metavar="WORD-BESTAND")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Anders: NAAM.nagekeken.docx.")
 @with_common_options
 def annotate(
