@@ -528,9 +528,19 @@ KL001_ADVERSARIAL = [
     "had u al een klantnummer voor mij",
     "wat was de naam waaronder het abonnement loopt van u",
     "Uw e-mailadres, wat was dat ook alweer?",
+    # Marks the gate does not cut at: an abbreviation, a mark inside its chunk, a full stop after one capital.
+    "Wat was bijv. uw postcode?",
+    "Wat was?!uw postcode",
+    "Wat was Mw. uw achternaam?",
+    "Mag ik uw postcode? Wat was die ook alweer?",
+    "Dank u. En uw huisnummer was?",
 ]
 KL001_HARMLESS = [
     "Hoe was het weekend? Ik stuur u vandaag nog een bevestiging per mail.",
+    # Speech-to-text turns with two questions: the past verb and the detail are in different sentences.
+    "Mag ik uw postcode en huisnummer? Hoe was het weekend?",
+    "Ik stuur u vandaag nog een bevestiging per mail. Wat was de oorzaak van de storing volgens u?",
+    "Uw klantnummer heb ik! Hoe was het weekend?",
     "Ik heb de was van de gordijnen hier niet in beeld, maar uw pakket wel. Wat is uw klantnummer?",
     "wat was de oorzaak van de storing volgens u wat is uw klantnummer",
     "hoe was het weekend even samengevat de monteur komt donderdag en u krijgt een mail",
@@ -544,6 +554,25 @@ def test_kl001_gate_is_sound(full: Linter) -> None:
 
 def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> None:
     assert_turned_away(full, "KL001", KL001_HARMLESS)
+
+
+# Marks around chunks of letters, capitals, abbreviations and digits: where the tokenizer does and does not split.
+SENTENCE_PIECES = ["Wat", "was", "uw", "naam", "WAS", "bijv", "Mw", "nr", "12", "e-mail", "a", "B.V", "ok"]
+SENTENCE_GLUE = [" ", ". ", "? ", "! ", ".", "?", "!?", "?! ", "  ", "\n", "... ", ", "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SENTENCE_PIECES), st.sampled_from(SENTENCE_GLUE)), min_size=1, max_size=8))
+def test_kl001_gate_cuts_only_where_a_sentence_surely_ends(full: Linter, pieces: list[tuple[str, str]]) -> None:
+    from klantlint.checks.kl001_verleden_tijd import _sure_sentence_ends
+
+    text = "".join(piece + glue for piece, glue in pieces)
+    doc = full.nlp(text)
+    for end in _sure_sentence_ends(text):
+        # No sentence holds a word before the mark and one after it.
+        for sentence in doc.sents:
+            words = [token for token in sentence if not token.is_space]
+            assert not (words and words[0].idx < end and words[-1].idx > end), (text, end, sentence.text)
 
 
 @pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
