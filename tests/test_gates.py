@@ -701,10 +701,15 @@ KL017_ADVERSARIAL = [
     "Geen-probleem",
     "oké geen probleem, dat regel ik",
     "Dat is geen probleem.",
+    "Dat is echt geen enkele probleem hoor",
+    "geen\tprobleem",
 ]
 KL017_HARMLESS = [
     "Wat is het probleem precies?",
     "Ik zie het probleem met uw aansluiting.",
+    # Speech-to-text fillers between the two words: "geen" is not the token before "probleem".
+    "Geen eh probleem.",
+    "ehm ja geen ja ja probleem",
 ]
 
 
