@@ -534,6 +534,11 @@ KL001_ADVERSARIAL = [
     "Wat was Mw. uw achternaam?",
     "Mag ik uw postcode? Wat was die ook alweer?",
     "Dank u. En uw huisnummer was?",
+    # Detail nouns by their lemma or with "mail": the stems must cover them.
+    "Wat waren uw namen?",
+    "wat waren uw voornamen ook alweer",
+    "Wat was uw e-mail?",
+    "wat waren uw e-mails ook alweer",
 ]
 KL001_HARMLESS = [
     "Hoe was het weekend? Ik stuur u vandaag nog een bevestiging per mail.",
@@ -541,6 +546,7 @@ KL001_HARMLESS = [
     "Mag ik uw postcode en huisnummer? Hoe was het weekend?",
     "Ik stuur u vandaag nog een bevestiging per mail. Wat was de oorzaak van de storing volgens u?",
     "Uw klantnummer heb ik! Hoe was het weekend?",
+    "u krijgt een mail wat was de oorzaak van de storing volgens u",
     "Ik heb de was van de gordijnen hier niet in beeld, maar uw pakket wel. Wat is uw klantnummer?",
     "wat was de oorzaak van de storing volgens u wat is uw klantnummer",
     "hoe was het weekend even samengevat de monteur komt donderdag en u krijgt een mail",
@@ -554,6 +560,25 @@ def test_kl001_gate_is_sound(full: Linter) -> None:
 
 def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> None:
     assert_turned_away(full, "KL001", KL001_HARMLESS)
+
+
+# Forms of the detail nouns (plurals, diminutives, spellings of e-mail) and other words with "mail".
+DETAIL_FORMS = ["namen", "voornamen", "straten", "straatje", "plaatsen", "mobiele", "kentekenen", "e-mails"]
+MAIL_WORDS = ["mail", "mails", "mailtje", "email", "emails", "e-mailtje", "mailadressen", "gemaild", "mailen"]
+
+
+def test_kl001_detail_stems_cover_every_detail_noun_the_lemmatizer_makes(full: Linter) -> None:
+    from klantlint.checks.kl001_verleden_tijd import DETAIL_NOUNS, DETAIL_STEMS, is_detail_noun
+
+    lemmatizer = full.nlp.get_pipe("lemmatizer")
+    exceptions = lemmatizer.lookups.get_table("lemma_exc")
+    # The exceptions name their forms (the lookup table only hashes them): each one of a detail noun has a stem.
+    forms = [form for table in exceptions.values() for form, lemmas in table.items() if set(lemmas) & DETAIL_NOUNS]
+    assert forms, "the exceptions should hold forms of detail nouns"
+    for text in [*forms, *DETAIL_FORMS, *MAIL_WORDS, *DETAIL_NOUNS]:
+        for token in full.nlp(f"Wat was uw {text} ook alweer?"):
+            if is_detail_noun(token):
+                assert any(stem in token.lower_ for stem in DETAIL_STEMS), (token.text, token.lemma_)
 
 
 # Marks around chunks of letters, capitals, abbreviations and digits: where the tokenizer does and does not split.

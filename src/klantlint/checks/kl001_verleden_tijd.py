@@ -52,21 +52,26 @@ PAST_MARKERS = frozenset(
     "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
     "oorspronkelijke geboortenaam verhuizing verhuisd meisjesnaam".split()
 )
-# Substrings that every detail noun above contains (the cheap test before parsing).
+# Substrings that every detail noun above contains (the cheap test before parsing), also by its lemma: of the words
+# with "mail" only "e-mail" and its forms ("e-mails", "e-mailtje") are detail nouns without a stem of their own
+# ("mailadres" has "adres"), so "mail" alone ("u krijgt een mail") does not let a text through. The lemmatizer's
+# exceptions make "namen" and "straten" detail nouns by their lemmas "naam" and "straat".
 DETAIL_STEMS = (
     "naam",
+    "namen",
     "nummer",
     "adres",
     "postcode",
     "plaats",
     "straat",
+    "straten",
     "datum",
     "geboortedag",
     "voorletter",
     "initia",
     "toevoeging",
     "mobiel",
-    "mail",
+    "e-mail",
     "iban",
     "bsn",
     "kenteken",
