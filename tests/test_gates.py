@@ -645,6 +645,13 @@ def test_kl014_je_prefilter_finds_every_je_word_the_word_list_finds(pieces: list
     assert _both_forms_in(halves) == (any(u for u, _ in forms) and any(je for _, je in forms))
 
 
+def test_kl014_je_prefilter_reads_each_segment_of_a_conversation_on_its_own() -> None:
+    # The segments are searched together: a je-word at the start of one is not glued to the end of the one before.
+    assert _both_forms_in(("Kunt u dat even doen", "jij krijgt morgen een brief"))
+    assert _both_forms_in(("Kunt u dat even doen", "je krijgt morgen een brief", "fijne dag"))
+    assert not _both_forms_in(("Kunt u dat even doen", "bijvoorbeeld morgen"))
+
+
 # KL007 vakjargon ---------------------------------------------------------------------------------------------------
 
 KL007_ADVERSARIAL = [
