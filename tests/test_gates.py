@@ -528,9 +528,25 @@ KL001_ADVERSARIAL = [
     "had u al een klantnummer voor mij",
     "wat was de naam waaronder het abonnement loopt van u",
     "Uw e-mailadres, wat was dat ook alweer?",
+    # Marks the gate does not cut at: an abbreviation, a mark inside its chunk, a full stop after one capital.
+    "Wat was bijv. uw postcode?",
+    "Wat was?!uw postcode",
+    "Wat was Mw. uw achternaam?",
+    "Mag ik uw postcode? Wat was die ook alweer?",
+    "Dank u. En uw huisnummer was?",
+    # Detail nouns by their lemma or with "mail": the stems must cover them.
+    "Wat waren uw namen?",
+    "wat waren uw voornamen ook alweer",
+    "Wat was uw e-mail?",
+    "wat waren uw e-mails ook alweer",
 ]
 KL001_HARMLESS = [
     "Hoe was het weekend? Ik stuur u vandaag nog een bevestiging per mail.",
+    # Speech-to-text turns with two questions: the past verb and the detail are in different sentences.
+    "Mag ik uw postcode en huisnummer? Hoe was het weekend?",
+    "Ik stuur u vandaag nog een bevestiging per mail. Wat was de oorzaak van de storing volgens u?",
+    "Uw klantnummer heb ik! Hoe was het weekend?",
+    "u krijgt een mail wat was de oorzaak van de storing volgens u",
     "Ik heb de was van de gordijnen hier niet in beeld, maar uw pakket wel. Wat is uw klantnummer?",
     "wat was de oorzaak van de storing volgens u wat is uw klantnummer",
     "hoe was het weekend even samengevat de monteur komt donderdag en u krijgt een mail",
@@ -544,6 +560,48 @@ def test_kl001_gate_is_sound(full: Linter) -> None:
 
 def test_kl001_gate_turns_away_past_verbs_far_from_a_detail(full: Linter) -> None:
     assert_turned_away(full, "KL001", KL001_HARMLESS)
+
+
+# Forms of the detail nouns (plurals, diminutives, spellings of e-mail) and other words with "mail".
+DETAIL_FORMS = ["namen", "voornamen", "straten", "straatje", "plaatsen", "mobiele", "kentekenen", "e-mails"]
+MAIL_WORDS = ["mail", "mails", "mailtje", "email", "emails", "e-mailtje", "mailadressen", "gemaild", "mailen"]
+
+
+def test_kl001_detail_stems_cover_every_detail_noun_the_lemmatizer_makes(full: Linter) -> None:
+    from klantlint.checks.kl001_verleden_tijd import DETAIL_NOUNS, DETAIL_STEMS, is_detail_noun
+
+    lemmatizer = full.nlp.get_pipe("lemmatizer")
+    exceptions = lemmatizer.lookups.get_table("lemma_exc")
+    # The exceptions name their forms (the lookup table only hashes them): each one of a detail noun has a stem.
+    forms = [form for table in exceptions.values() for form, lemmas in table.items() if set(lemmas) & DETAIL_NOUNS]
+    assert forms, "the exceptions should hold forms of detail nouns"
+    checked = 0
+    for text in [*forms, *DETAIL_FORMS, *MAIL_WORDS, *DETAIL_NOUNS]:
+        for question in (f"Wat was uw {text} ook alweer?", f"Wat waren uw {text}?", f"wat was de {text} van u"):
+            for token in full.nlp(question):
+                if is_detail_noun(token):
+                    checked += 1
+                    assert any(stem in token.lower_ for stem in DETAIL_STEMS), (token.text, token.lemma_)
+    assert checked > len(DETAIL_NOUNS)
+
+
+# Marks around chunks of letters, capitals, abbreviations and digits: where the tokenizer does and does not split.
+SENTENCE_PIECES = ["Wat", "was", "uw", "naam", "WAS", "bijv", "Mw", "nr", "12", "e-mail", "a", "B.V", "ok"]
+SENTENCE_GLUE = [" ", ". ", "? ", "! ", ".", "?", "!?", "?! ", "  ", "\n", "... ", ", "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SENTENCE_PIECES), st.sampled_from(SENTENCE_GLUE)), min_size=1, max_size=8))
+def test_kl001_gate_cuts_only_where_a_sentence_surely_ends(full: Linter, pieces: list[tuple[str, str]]) -> None:
+    from klantlint.checks.kl001_verleden_tijd import _sure_sentence_ends
+
+    text = "".join(piece + glue for piece, glue in pieces)
+    doc = full.nlp(text)
+    for end in _sure_sentence_ends(text):
+        # No sentence holds a word before the mark and one after it.
+        for sentence in doc.sents:
+            words = [token for token in sentence if not token.is_space]
+            assert not (words and words[0].idx < end and words[-1].idx > end), (text, end, sentence.text)
 
 
 @pytest.mark.parametrize("aanspreekvorm", ["auto", "u", "je"])
@@ -585,6 +643,13 @@ def test_kl014_je_prefilter_finds_every_je_word_the_word_list_finds(pieces: list
     halves = (text[: len(text) // 2], text[len(text) // 2 :])
     forms = [_forms_in(half) for half in halves]
     assert _both_forms_in(halves) == (any(u for u, _ in forms) and any(je for _, je in forms))
+
+
+def test_kl014_je_prefilter_reads_each_segment_of_a_conversation_on_its_own() -> None:
+    # The segments are searched together: a je-word at the start of one is not glued to the end of the one before.
+    assert _both_forms_in(("Kunt u dat even doen", "jij krijgt morgen een brief"))
+    assert _both_forms_in(("Kunt u dat even doen", "je krijgt morgen een brief", "fijne dag"))
+    assert not _both_forms_in(("Kunt u dat even doen", "bijvoorbeeld morgen"))
 
 
 # KL007 vakjargon ---------------------------------------------------------------------------------------------------
@@ -672,10 +737,15 @@ KL017_ADVERSARIAL = [
     "Geen-probleem",
     "oké geen probleem, dat regel ik",
     "Dat is geen probleem.",
+    "Dat is echt geen enkele probleem hoor",
+    "geen\tprobleem",
 ]
 KL017_HARMLESS = [
     "Wat is het probleem precies?",
     "Ik zie het probleem met uw aansluiting.",
+    # Speech-to-text fillers between the two words: "geen" is not the token before "probleem".
+    "Geen eh probleem.",
+    "ehm ja geen ja ja probleem",
 ]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS, DISCOURSE_OPENERS, QUESTION_WORDS
+from klantlint.nlp.surface import ends_word_chunk, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,21 +52,26 @@ PAST_MARKERS = frozenset(
     "oud oude vorig vorige eerder eerdere vroeger vroegere toen destijds voorheen daarvoor ex oorspronkelijk "
     "oorspronkelijke geboortenaam verhuizing verhuisd meisjesnaam".split()
 )
-# Substrings that every detail noun above contains (the cheap test before parsing).
+# Substrings that every detail noun above contains (the cheap test before parsing), also by its lemma: of the words
+# with "mail" only "e-mail" and its forms ("e-mails", "e-mailtje") are detail nouns without a stem of their own
+# ("mailadres" has "adres"), so "mail" alone ("u krijgt een mail") does not let a text through. The lemmatizer's
+# exceptions make "namen" and "straten" detail nouns by their lemmas "naam" and "straat".
 DETAIL_STEMS = (
     "naam",
+    "namen",
     "nummer",
     "adres",
     "postcode",
     "plaats",
     "straat",
+    "straten",
     "datum",
     "geboortedag",
     "voorletter",
     "initia",
     "toevoeging",
     "mobiel",
-    "mail",
+    "e-mail",
     "iban",
     "bsn",
     "kenteken",
@@ -153,6 +160,47 @@ def _detail_any_owner(sentence: Span, verb: Token) -> Token | None:
     return None
 
 
+# The marks that end a sentence: the gate cuts the text at those that surely do.
+_SENTENCE_MARK = re.compile(r"[.?!]")
+
+
+def _sure_sentence_ends(text: str) -> list[int]:
+    """The offsets of the ".", "?" and "!" in `text` that surely end a sentence.
+
+    A mark that ends a chunk of letters ("huisnummer? Hoe", "mail. Wat") is a token of its own (`ends_word_chunk`; a
+    full stop unless `splits_full_stop` says otherwise), and in a text with a sentence mark every mark token ends a
+    sentence (`klantlint_sentences` presets the boundaries, which the parser keeps).
+    """
+    ends = []
+    for mark in _SENTENCE_MARK.finditer(text):
+        at = mark.start()
+        if not ends_word_chunk(text, at):
+            continue
+        if mark.group() == ".":
+            word_start = at
+            while word_start and not text[word_start - 1].isspace():
+                word_start -= 1
+            if not splits_full_stop(text[word_start:at]):
+                continue
+        ends.append(at)
+    return ends
+
+
+def _sure_sentence_parts(text: str, lowered: str) -> list[str]:
+    """`lowered` (`text.lower()`) cut at the marks that surely end a sentence, the marks left out: each part holds
+    whole sentences, so a verb and a detail in different parts are never in one sentence, where `check` looks for
+    both."""
+    if len(lowered) != len(text):
+        return [lowered]  # lower-casing moved the offsets (rare Unicode): no cuts
+    parts = []
+    start = 0
+    for end in _sure_sentence_ends(text):
+        parts.append(lowered[start:end])
+        start = end + 1
+    parts.append(lowered[start:])
+    return parts
+
+
 def _detail_near_past_verb(lowered: str) -> bool:
     """Whether a word with a detail stem is at most `DETAIL_REACH` words from one holding "was", "waren" or "had".
 
@@ -219,7 +267,10 @@ class PastTenseDetails(Rule):
         if not found.isdisjoint(PAST_NAMING):
             return True
         lowered = text.lower()
-        return any(stem in lowered for stem in DETAIL_STEMS) and _detail_near_past_verb(lowered)
+        if not any(stem in lowered for stem in DETAIL_STEMS):
+            return False
+        # Speech-to-text turns often hold two questions: "Mag ik uw postcode? Hoe was het weekend?"
+        return any(_detail_near_past_verb(part) for part in _sure_sentence_parts(text, lowered))
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         for sentence in doc.sents:

@@ -49,7 +49,9 @@ _MAY_HOLD_JE = re.compile(
 @lru_cache(maxsize=64)
 def _both_forms_in(segments: tuple[str, ...]) -> bool:
     """Whether u- and je-words both occur (cached: every turn of a conversation asks about the same turns)."""
-    if not any(map(_may_hold_je, segments)):
+    # One search over the joined segments: the line break between two is no word character, so it finds a je-word
+    # exactly where a search of each segment would, without a call per segment (most turns are new texts).
+    if _MAY_HOLD_JE.search("\n".join(segments)) is None:
         return False
     has_u = has_je = False
     for segment in segments:
@@ -58,12 +60,6 @@ def _both_forms_in(segments: tuple[str, ...]) -> bool:
         if has_u and has_je:
             return True
     return False
-
-
-@lru_cache(maxsize=4096)
-def _may_hold_je(segment: str) -> bool:
-    """Whether `_MAY_HOLD_JE` finds something in one segment (cached like `_forms_in`: turns repeat)."""
-    return _MAY_HOLD_JE.search(segment) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PROBLEM = frozenset({"probleem", "probleempje"})
-GEEN = re.compile(r"\bgeen\b", re.IGNORECASE)
+# What `check` needs in the lowercased text: "geen" as the token right before "probleem(pje)", or before "enkel(e)"
+# right before it. Neighbouring tokens have nothing but whitespace between them, so a filler in between ("geen eh
+# probleem", frequent in speech-to-text output) rules the phrase out.
+GEEN_PROBLEEM = re.compile(r"geen\s*(?:enkele?\s*)?probleem")
 # What may precede "geen probleem" when it is a reply: openers, "dat/het is", and degree words.
 # Anything else ("er is", "de monteur vond", "als er ... is", "ik zie") makes it a statement about a fault.
 REPLY_OPENERS = frozenset(
@@ -175,8 +178,8 @@ class NoProblem(Rule):
     triggers_required = True  # `may_fire` is false without one of `triggers`
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
-        """Both words of "geen probleem" must be there."""
-        return not self.triggers.isdisjoint(found) and GEEN.search(text) is not None
+        """ "geen (enkel) probleem" must be there, its words side by side."""
+        return not self.triggers.isdisjoint(found) and GEEN_PROBLEEM.search(text.lower()) is not None
 
     def check(self, doc: Doc, context: RuleContext) -> Iterable[Hit]:
         spans = punctuation_runs(doc)

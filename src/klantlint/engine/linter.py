@@ -78,18 +78,25 @@ def prepare(text: str, text_format: TextFormat) -> PreparedText:
 
 # What can make `prepare` do more than strip a one-line turn: a line break or control character (\x85 and the
 # separators U+2028/U+2029 break lines too), a lone surrogate, a `#` comment, an e-mail address or URL ("@", "://",
-# "www."), a speaker label (":"). A turn without any of these is masked to itself and is one segment.
-_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff#@:]|www\\.")
+# "www."), a speaker label (":"). A turn without any of these is masked to itself and is one segment. "www." is
+# looked for apart: a class of single characters alone lets the regex engine scan the text at full speed.
+_NOT_PLAIN_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff#@:]")
+_NOT_PLAIN_STRING = "www."
+
+
+def _is_plain_turn(text: str) -> bool:
+    """Whether `prepare` would make `text` one segment of its stripped self (see `_NOT_PLAIN_CHARACTER`)."""
+    return len(text) <= MAX_PARSE_CHARS and _NOT_PLAIN_STRING not in text and not _NOT_PLAIN_CHARACTER.search(text)
 
 
 @lru_cache(maxsize=4096)
 def _prepared_turn(text: str) -> PreparedText:
     """`prepare` for a transcript turn; turns repeat a lot, and a `PreparedText` is never changed. A plain one-line
     turn (most of them) skips masking and splitting: it is its own one segment, without surrounding blanks."""
-    if len(text) > MAX_PARSE_CHARS or _NOT_PLAIN.search(text):
+    if not _is_plain_turn(text):
         return prepare(text, "text")
-    lead = len(text) - len(text.lstrip())
-    body = text[lead:].rstrip()
+    body = text.strip()
+    lead = len(text) - len(text.lstrip()) if body and text[0].isspace() else 0
     segments = [Segment(lead, body, "unknown")] if body else []
     return PreparedText(text, segments, [0], segments)
 
@@ -323,7 +330,10 @@ class Linter:
         ids = document_ids if document_ids is not None else list(range(len(batch)))
         documents: dict[int, list[str]] = {}
         for (prepared, _), document in zip(batch, ids, strict=True):
-            documents.setdefault(document, []).extend(s.text for s in prepared.segments if s.role != "customer")
+            texts = documents.get(document)
+            if texts is None:
+                texts = documents[document] = []
+            texts += [segment.text for segment in prepared.segments if segment.role != "customer"]
         document_tuples = {document: tuple(texts) for document, texts in documents.items()}
         fast = self.mode == "fast"
         counts = self.parse_counts
@@ -403,7 +413,8 @@ class Linter:
             document_rules = [rule for rule in picked if rule in document_rules]
         if entry.hits is not None:
             # A text checked before (or one where no segment rule may fire): its hits are known.
-            hits.extend((rule, segment, hit) for rule, hit in entry.hits)
+            if entry.hits:
+                hits += [(rule, segment, hit) for rule, hit in entry.hits]
             if not document_rules:
                 return None
         context = RuleContext(self.config, text, segment.role, document_segments)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
+
 
 def searchable(text: str) -> str:
     """`text` in lowercase, with "_" made a character that is neither word nor space: the tokenizer splits "_" off
@@ -42,6 +44,13 @@ def ends_word_chunk(lowered: str, at: int) -> bool:
     while start > 0 and not lowered[start - 1].isspace():
         start -= 1
     return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
+
+
+def splits_full_stop(word: str) -> bool:
+    """Whether the tokenizer splits a full stop off the chunk of letters `word` ("mail." is "mail" and "."): after a
+    lowercase letter or two capitals, unless the chunk with its stop is an abbreviation ("bijv.")."""
+    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
+    return shape_ok and f"{word.lower()}." not in DUTCH_ABBREVIATIONS
 
 
 def in_order(text: str, *patterns: re.Pattern[str], position: int = 0) -> int | None:
