@@ -44,13 +44,12 @@ from klantlint.checks.kl008_schuld_bij_klant import (
     SchuldBijKlant,
     _clause_may_blame,
     _reminds_as_said,
-    _splits_full_stop,
 )
 from klantlint.checks.kl009_herhaalde_beller import CONTACT_WORDS, EVERY, FREQUENT, REPEAT_WORDS, RepeatCaller
 from klantlint.nlp.address import JE_FORMS, Form, addresses
 from klantlint.nlp.clauses import CLAUSE_ENDERS, words_of
 from klantlint.nlp.lexicon import ADDRESS_SUBJECTS, CLAUSE_FILLERS, FIRST_PERSON
-from klantlint.nlp.surface import in_order, searchable
+from klantlint.nlp.surface import in_order, searchable, splits_full_stop
 
 # KL004 verwijzen-naar-mail: `ReferralToMail.may_fire` -----------------------------------------------------------------
 
@@ -314,7 +313,7 @@ def _clause_stretches(text: str, lowered: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SURE_CLAUSE_BREAK.finditer(text):
         word, mark = match.group(1), match.group(2)
-        if mark == "." and not _splits_full_stop(word):
+        if mark == "." and not splits_full_stop(word):
             continue
         stretches.append((start, match.start(2) if mark else match.start()))
         start = match.end()

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import uses_je
-from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.lexicon import (
     ADDRESS_PRONOUNS_WITH_JOU,
     COPULAS,
@@ -19,6 +18,7 @@ from klantlint.nlp.lexicon import (
     SENTENCE_END_MARKS,
 )
 from klantlint.nlp.spans import punctuation_runs
+from klantlint.nlp.surface import splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -418,7 +418,6 @@ def _drop_before_clause(
 _ODD_WHITESPACE = re.compile(r"[^\S \n]|  | \n|\n |\n\n|^\s")
 _LONE_MARKS = frozenset(",;:!?….–—-")
 _SPLIT_MARKS = frozenset(",;:!?…")
-_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _NO_WORD = re.compile(r"(?<![^\W_])(?:nee|neen)(?![^\W_])")  # "_" splits off like punctuation
 _FIXED_NOT_NAMES = frozenset({"u", "jij", "jullie", "uw", "jouw"})  # never PROPN (see `klantlint_domain`)
 
@@ -468,17 +467,11 @@ def _chunk_tokens(chunk: str, original: str) -> list[_Token]:
     if len(chunk) == 1 and chunk in _LONE_MARKS:
         return [(chunk, "mark")]
     word, mark = chunk[:-1], chunk[-1]
-    if word.isalpha() and (mark in _SPLIT_MARKS or (mark == "." and _splits_full_stop(original[:-1]))):
+    if word.isalpha() and (mark in _SPLIT_MARKS or (mark == "." and splits_full_stop(original[:-1]))):
         return [(word, "word"), (mark, "mark")]
     if all(part.isalpha() for part in chunk.split("-")):
         return [(chunk, "word")]  # "nee-nee-sticker": the tokenizer keeps a hyphenated word whole
     return [(chunk, "unknown")]
-
-
-def _splits_full_stop(word: str) -> bool:
-    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
-    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
-    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
 
 
 def _runs(tokens: list[_Token]) -> list[list[_Token]]:

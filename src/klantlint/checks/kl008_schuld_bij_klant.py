@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
-from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.lexicon import (
     ADDRESS_POSSESSIVES,
     ADDRESS_PRONOUNS,
@@ -36,7 +35,7 @@ from klantlint.nlp.lexicon import (
     SINGULAR_INFORMAL_ADDRESS,
     SUBJECTS_BEFORE_OBJECT_U,
 )
-from klantlint.nlp.surface import ends_word_chunk, in_order, searchable
+from klantlint.nlp.surface import ends_word_chunk, in_order, searchable, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -489,7 +488,6 @@ class SchuldBijKlant(Rule):
 # for per stretch. Regex words are a superset of the tokens; to rule a clause out (a negation, a passive form),
 # only a *sure word* counts (a chunk that is one run of letters, one token) in a stretch without any punctuation
 # (then the stretch is one clause).
-_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 # A mark that ends its chunk: a sure clause break if the rest of its chunk is letters (a dash or bracket: if nothing).
 _CHUNK_END_MARK = re.compile(r"[,;:?!….()–—](?!\S)")
 _STANDING_ALONE = "()–—"
@@ -612,18 +610,12 @@ def _clause_stretches(text: str, lowered: str) -> list[tuple[int, int]]:
                 word_start -= 1
             if not _LETTERS.fullmatch(text, word_start, at):
                 continue
-            if match.group() == "." and not _splits_full_stop(text[word_start:at]):
+            if match.group() == "." and not splits_full_stop(text[word_start:at]):
                 continue
         stretches.append((start, at))
         start = at + 1
     stretches.append((start, len(lowered)))
     return [(start, end) for start, end in stretches if end > start]
-
-
-def _splits_full_stop(word: str) -> bool:
-    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
-    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
-    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
 
 
 def _clause_may_blame(text: str, bounds: tuple[int, int], lowered: str) -> bool:

@@ -9,7 +9,6 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
-from klantlint.nlp.abbreviations import DUTCH_ABBREVIATIONS
 from klantlint.nlp.clauses import (
     ADVERBIAL_SUBORDINATORS,
     CALLBACK_NOUNS,
@@ -40,7 +39,7 @@ from klantlint.nlp.lexicon import (
     NEGATIONS,
     QUESTION_WORDS,
 )
-from klantlint.nlp.surface import in_order, searchable
+from klantlint.nlp.surface import in_order, searchable, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -416,7 +415,6 @@ def _either(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
-_ABBREVIATIONS = DUTCH_ABBREVIATIONS
 _SURE_BREAK = re.compile(
     r"\n|(?:^|(?<=\s))(?P<word>[^\W\d_]+)"
     rf"(?P<mark>[?!;:….]|,(?= (?:{_either(set(SUBJECT_PRONOUNS) | CLAUSE_OPENERS)})(?:[\s,.;:!?…]|\Z)))(?=\s|\Z)",
@@ -487,7 +485,7 @@ def _stretches(text: str) -> list[str]:
     for match in _SURE_BREAK.finditer(text):
         if match.group("mark") is None:
             cuts.append(match.start())  # a line break
-        elif match.group("mark") != "." or _splits_full_stop(match.group("word")):
+        elif match.group("mark") != "." or splits_full_stop(match.group("word")):
             cuts.append(match.start("mark"))
     cuts.append(len(text))
     return [text[start:end] for start, end in pairwise(cuts) if end > start]
@@ -725,12 +723,6 @@ def _sure_word(chunk: str) -> tuple[str, bool]:
     if match is None:
         return "", False
     word, mark = match.group(1), match.group(2)
-    if mark == "." and not _splits_full_stop(word):
+    if mark == "." and not splits_full_stop(word):
         return "", False
     return word.lower(), bool(mark)
-
-
-def _splits_full_stop(word: str) -> bool:
-    """spaCy splits a full stop off after a lowercase letter or two capitals, unless it ends an abbreviation."""
-    shape_ok = word[-1].islower() or (len(word) > 1 and word[-2:].isupper())
-    return shape_ok and f"{word.lower()}." not in _ABBREVIATIONS
