@@ -6,7 +6,7 @@ quote variants are folded by `text.normalise` ("één" is "een"), so patterns ar
 
 from __future__ import annotations
 
-from klantlint.conversation.text import compile_cues
+from klantlint.conversation.text import Cue, CueGates, compile_cues
 
 ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
 
@@ -627,3 +627,6 @@ CUSTOMER_ACCEPTS = compile_cues(
     r"(?:dat|is|ook|helemaal|lijkt\s+me)\s+(?:\S+\s+)?(?:goed|prima|redelijk|beter|een\s+goed\s+idee)",
     r"(?:dat|die)\s+(?:wil|neem)\s+ik\s+(?:wel|graag)",
 )
+
+# The gates of all the cues above, tested in one pass over a turn (`ViewTurn.has`, `ViewTurn.may_have`).
+GATES = CueGates([value for value in tuple(globals().values()) if isinstance(value, Cue)])
