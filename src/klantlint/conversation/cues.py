@@ -76,6 +76,7 @@ OUTBOUND_OPENING = compile_cues(
     rf"(?:stoor|bel)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:even\s+)?(?:gelegen|op\s+een\s+(?:goed|slecht)\s+moment)",
     r"komt\s+het\s+(?:nu\s+)?(?:goed\s+)?gelegen",
     rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:even\s+)?(?:een\s+)?(?:momentje|minuutje|tijd)\s+(?:voor\s+mij|om)",
+    gate=("bel", "gelegen", "moment", "minuutje", "tijd"),
 )
 
 # -- names ------------------------------------------------------------------------------------------------------
@@ -245,6 +246,7 @@ HOLD_CHECK_IN = compile_cues(
     r"nog\s+(?:een\s+)?(?:paar|enkele|twee|drie)\s+(?:minuutjes|minuten|minuutje)",
     rf"wilt\s+{ADDRESSEE}\s+(?:nog\s+)?(?:blijven\s+)?wachten\s+of",
     rf"(?:wilt|zal)\s+(?:{ADDRESSEE}|ik)\s+(?:liever\s+)?(?:dat\s+ik\s+{ADDRESSEE}\s+)?terug(?:bel|bellen)",
+    gate=("nog", "duurt", "ben", "wachten", "terug"),
 )
 # Coming back from a hold with the answer: ends the hold.
 HOLD_RETURN = compile_cues(
