@@ -5,6 +5,7 @@ elsewhere (a plugin's) has no bit and keeps testing its own gate."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,30 @@ from hypothesis import strategies as st
 
 from benchmarks.make_transcripts import generate
 from klantlint.conversation import cues as cue_lists
-from klantlint.conversation.cues import GATES, HOLD_ANNOUNCEMENT, NON_RESOLUTION
+from klantlint.conversation.cues import (
+    AGREEMENT,
+    APPOINTMENT,
+    CALLER_NAME_INTRO,
+    GATES,
+    HOLD_ANNOUNCEMENT,
+    NEXT_STEP_TRANSFER,
+    NEXT_STEP_WRITTEN,
+    NON_RESOLUTION,
+    ORGANISATION_CALLS,
+    RECAP_CHECK,
+    SUMMARY,
+    TIME,
+)
+from klantlint.conversation.kl106_afsluiting_onvolledig import NEITHER, PROPOSAL, RECAP, _closing_role
+from klantlint.conversation.names import (
+    STUTTER,
+    _fuller,
+    _introduced_name,
+    _name_then_hier,
+    name_after,
+    starts_clause,
+)
+from klantlint.conversation.next_steps import TIME_WINDOW, _sentence_bounds, next_step_in
 from klantlint.conversation.text import Cue, CueGates, compile_cues, normalise
 from klantlint.conversation.view import ViewTurn
 from klantlint.transcripts import read
@@ -135,3 +159,69 @@ def test_gates_of_no_gated_cue_pass_nothing() -> None:
     assert gates.passed("ik bel u tot zo") == 0b11
     assert gates.passed("ik bel") == 0b01
     assert gates.passed("niets") == 0
+
+
+# -- the rules' own questions, asked through the turn's gates, answer as the plain regexes do --------------------------
+
+
+def _former_next_step_after(lower: str, from_offset: int) -> bool:
+    """`next_steps._next_step_after` before the turn's gates were read: each cue's regex over the text."""
+    return (
+        any(
+            TIME.regex.search(lower, *_window(lower, match))
+            for match in ORGANISATION_CALLS.regex.finditer(lower, from_offset)
+        )
+        or NEXT_STEP_TRANSFER.regex.search(lower, from_offset) is not None
+        or NEXT_STEP_WRITTEN.regex.search(lower, from_offset) is not None
+    )
+
+
+def _window(lower: str, match: re.Match[str]) -> tuple[int, int]:
+    first, last = _sentence_bounds(lower, match.start(), match.end())
+    return max(first, match.start() - TIME_WINDOW), min(last, match.end() + TIME_WINDOW)
+
+
+def _former_closing_role(lower: str) -> str:
+    if SUMMARY.regex.search(lower) or RECAP_CHECK.regex.search(lower):
+        return RECAP
+    if AGREEMENT.regex.search(lower) or APPOINTMENT.regex.search(lower) or _former_next_step_after(lower, 0):
+        return PROPOSAL
+    return NEITHER
+
+
+def test_next_steps_and_the_closing_role_answer_as_the_plain_regexes() -> None:
+    texts = corpus_texts()
+    roles = []
+    for text in texts:
+        lower = normalise(text)
+        for offset in (0, len(lower) // 3, len(lower) // 2):
+            expected = _former_next_step_after(lower, offset)
+            assert next_step_in(ViewTurn(0, "agent", text), offset) is expected, (text, offset)
+        role = _closing_role(ViewTurn(0, "agent", text))
+        assert role == _former_closing_role(lower), text
+        roles.append(role)
+    assert {RECAP, PROPOSAL, NEITHER} <= set(roles)
+
+
+def _former_introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
+    """`names._introduced_name` before a turn without the cue's gate or "hier" was passed over early."""
+    cased = turn.text != turn.text.lower()
+    for match in CALLER_NAME_INTRO.regex.finditer(turn.lower):
+        cue = match.group()
+        if cue == "met" and not starts_clause(turn.lower, match.start(), STUTTER):
+            continue
+        if cue.startswith("ik") and cue.endswith("ben") and not cased:
+            continue
+        words = name_after(turn.text, turn.lower, match.end(), cased=cased)
+        if words:
+            return _fuller(turn, words, match.end(), cased) or words
+    return _name_then_hier(turn, cased)
+
+
+def test_a_name_introduced_by_the_caller_is_found_as_before() -> None:
+    names = []
+    for text in corpus_texts():
+        expected = _former_introduced_name(ViewTurn(0, "customer", text))
+        assert _introduced_name(ViewTurn(0, "customer", text)) == expected, text
+        names.append(expected)
+    assert sum(1 for name in names if name) > 100
