@@ -6,7 +6,7 @@ quote variants are folded by `text.normalise` ("één" is "een"), so patterns ar
 
 from __future__ import annotations
 
-from klantlint.conversation.text import Cue, CueGates, compile_cues
+from klantlint.conversation.text import compile_cues, gates_of
 
 ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
 
@@ -631,4 +631,4 @@ CUSTOMER_ACCEPTS = compile_cues(
 )
 
 # The gates of all the cues above, tested in one pass over a turn (`ViewTurn.has`, `ViewTurn.may_have`).
-GATES = CueGates([value for value in tuple(globals().values()) if isinstance(value, Cue)])
+GATES = gates_of(dict(globals()))

@@ -124,6 +124,12 @@ class CueGates:
 _SECOND = operator.itemgetter(1)
 
 
+def gates_of(namespace: dict[str, object]) -> CueGates:
+    """The gates of the cues among `namespace`'s values (a module of cues passes its globals: the module then binds
+    no name but its cues and their gates, which `klantlint rules` and the cue lists read)."""
+    return CueGates([value for value in namespace.values() if isinstance(value, Cue)])
+
+
 def compile_cues(*patterns: str, gate: tuple[str, ...] = ()) -> Cue:
     """One cue for a list of alternatives, each bounded by word edges; match it against `normalise`d text.
 
