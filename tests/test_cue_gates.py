@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,6 +160,13 @@ def test_gates_of_no_gated_cue_pass_nothing() -> None:
     assert gates.passed("ik bel u tot zo") == 0b11
     assert gates.passed("ik bel") == 0b01
     assert gates.passed("niets") == 0
+
+
+def test_a_cue_belongs_to_one_set_of_gates() -> None:
+    """A second `CueGates` would give a built-in cue another bit, which the turns read in `GATES`' masks."""
+    with pytest.raises(ValueError, match="one CueGates"):
+        CueGates([HOLD_ANNOUNCEMENT])
+    assert GATES.passed("momentje") & HOLD_ANNOUNCEMENT.bit
 
 
 # -- the rules' own questions, asked through the turn's gates, answer as the plain regexes do --------------------------

@@ -103,6 +103,8 @@ class CueGates:
     def __init__(self, cues: Sequence[Cue]) -> None:
         masks: dict[str, int] = {}
         for position, cue in enumerate(cue for cue in cues if cue.gate):
+            if cue.bit:  # its bit in the other gates would then name another cue, or none
+                raise ValueError(f"a cue is gated by one CueGates only: {cue.patterns[:1]}")
             cue.bit = 1 << position
             for piece in cue.gate:
                 masks[piece] = masks.get(piece, 0) | cue.bit
