@@ -6,7 +6,7 @@ quote variants are folded by `text.normalise` ("één" is "een"), so patterns ar
 
 from __future__ import annotations
 
-from klantlint.conversation.text import compile_cues
+from klantlint.conversation.text import compile_cues, gates_of
 
 ADDRESSEE = r"(?:u|je|jou|jij|jullie)"
 
@@ -76,6 +76,7 @@ OUTBOUND_OPENING = compile_cues(
     rf"(?:stoor|bel)\s+ik\s+(?:{ADDRESSEE}\s+)?(?:even\s+)?(?:gelegen|op\s+een\s+(?:goed|slecht)\s+moment)",
     r"komt\s+het\s+(?:nu\s+)?(?:goed\s+)?gelegen",
     rf"(?:heeft|hebt)\s+{ADDRESSEE}\s+(?:even\s+)?(?:een\s+)?(?:momentje|minuutje|tijd)\s+(?:voor\s+mij|om)",
+    gate=("bel", "gelegen", "moment", "minuutje", "tijd"),
 )
 
 # -- names ------------------------------------------------------------------------------------------------------
@@ -245,6 +246,7 @@ HOLD_CHECK_IN = compile_cues(
     r"nog\s+(?:een\s+)?(?:paar|enkele|twee|drie)\s+(?:minuutjes|minuten|minuutje)",
     rf"wilt\s+{ADDRESSEE}\s+(?:nog\s+)?(?:blijven\s+)?wachten\s+of",
     rf"(?:wilt|zal)\s+(?:{ADDRESSEE}|ik)\s+(?:liever\s+)?(?:dat\s+ik\s+{ADDRESSEE}\s+)?terug(?:bel|bellen)",
+    gate=("nog", "duurt", "ben", "wachten", "terug"),
 )
 # Coming back from a hold with the answer: ends the hold.
 HOLD_RETURN = compile_cues(
@@ -627,3 +629,6 @@ CUSTOMER_ACCEPTS = compile_cues(
     r"(?:dat|is|ook|helemaal|lijkt\s+me)\s+(?:\S+\s+)?(?:goed|prima|redelijk|beter|een\s+goed\s+idee)",
     r"(?:dat|die)\s+(?:wil|neem)\s+ik\s+(?:wel|graag)",
 )
+
+# The gates of all the cues above, tested in one pass over a turn (`ViewTurn.has`, `ViewTurn.may_have`).
+GATES = gates_of(dict(globals()))

@@ -16,7 +16,7 @@ from klantlint.conversation.cues import (
 )
 from klantlint.conversation.next_steps import SENTENCE_END, next_step_in
 from klantlint.conversation.replies import turned_down
-from klantlint.conversation.text import stripped_span
+from klantlint.conversation.text import Cue, stripped_span
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Explanation, RuleInfo
 
@@ -38,13 +38,18 @@ NEITHER = "neither"
 
 def _closing_role(turn: ViewTurn) -> str:
     """Whether the turn recaps (a recap that agrees something new is a recap), proposes something, or neither. Only
-    KL106 asks these cues, so they are asked here directly rather than each remembered per turn."""
+    KL106 asks these cues, so their matches are not remembered per turn; their gates are read in one pass
+    (`ViewTurn.may_have`)."""
     lower = turn.lower
-    if SUMMARY.search(lower) is not None or RECAP_CHECK.search(lower) is not None:
+    if _occurs(turn, SUMMARY, lower) or _occurs(turn, RECAP_CHECK, lower):
         return RECAP
-    if AGREEMENT.search(lower) is not None or APPOINTMENT.search(lower) is not None or next_step_in(turn):
+    if _occurs(turn, AGREEMENT, lower) or _occurs(turn, APPOINTMENT, lower) or next_step_in(turn):
         return PROPOSAL
     return NEITHER
+
+
+def _occurs(turn: ViewTurn, cue: Cue, lower: str) -> bool:
+    return turn.may_have(cue) and cue.regex.search(lower) is not None
 
 
 def _recap_lead_before_greeting(turn: ViewTurn) -> bool | None:

@@ -116,8 +116,13 @@ def _caller_names(view: CallView) -> list[GivenName]:
 
 
 def _introduced_name(turn: ViewTurn) -> tuple[str, ...] | None:
+    lower = turn.lower
+    # Most customer turns introduce nobody: neither the cue's gate nor "hier" is in them, and whether the text is
+    # written with capitals is never asked.
+    if not CALLER_NAME_INTRO.may_match(lower) and "hier" not in lower:
+        return None
     cased = _is_cased(turn.text)
-    for match in CALLER_NAME_INTRO.finditer(turn.lower):
+    for match in CALLER_NAME_INTRO.finditer(lower):
         cue = match.group()
         # "met" introduces a name only at the start of what the caller says ("ja hallo, met Jansen").
         # (A speech-to-text stutter apart: "ja goeiemorgen met eh met luc vermeersch".)

@@ -42,18 +42,20 @@ def next_step_in(turn: ViewTurn, from_offset: int = 0) -> bool:
     whole turn worked out once per turn text (the closing and the refusal rules both ask)."""
     if from_offset == 0:
         return turn.fact(_next_step_anywhere)
-    return _next_step_after(turn.lower, from_offset)
+    return _next_step_after(turn, from_offset)
 
 
 def _next_step_anywhere(turn: ViewTurn) -> bool:
-    return _next_step_after(turn.lower, 0)
+    return _next_step_after(turn, 0)
 
 
-def _next_step_after(text: str, from_offset: int) -> bool:
+def _next_step_after(turn: ViewTurn, from_offset: int) -> bool:
+    """The cues' regexes run only on a turn that passes their gates (`ViewTurn.may_have`, one pass for all)."""
+    lower = turn.lower
     return (
-        call_back_in(text, from_offset)
-        or NEXT_STEP_TRANSFER.search(text, from_offset) is not None
-        or NEXT_STEP_WRITTEN.search(text, from_offset) is not None
+        (turn.may_have(ORGANISATION_CALLS) and call_back_in(lower, from_offset))
+        or (turn.may_have(NEXT_STEP_TRANSFER) and NEXT_STEP_TRANSFER.regex.search(lower, from_offset) is not None)
+        or (turn.may_have(NEXT_STEP_WRITTEN) and NEXT_STEP_WRITTEN.regex.search(lower, from_offset) is not None)
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, TypeVar, cast
 
-from klantlint.conversation.cues import OUTBOUND_OPENING
+from klantlint.conversation.cues import GATES, OUTBOUND_OPENING
 from klantlint.conversation.text import Cue, normalise
 from klantlint.io.segments import Role
 
@@ -22,6 +22,8 @@ T = TypeVar("T")
 TurnRole = Role  # the speaker role of a turn (`klantlint.io.segments.Role`)
 # Distinct turn texts whose cue matches are remembered across calls.
 TEXT_FACTS_CAPACITY = 4096
+# The key under which a text's facts hold the bits of the cues whose gate it passes (`CueGates.passed`).
+_GATES_PASSED = "gates passed"
 
 
 @lru_cache(maxsize=TEXT_FACTS_CAPACITY)
@@ -29,7 +31,8 @@ def _text_facts(text: str) -> tuple[str, dict[object, Any]]:
     """A turn text's normalised form and what was found in it so far: cue matches (keyed by cue) and facts (keyed
     by the function that derives them, see `ViewTurn.fact`). Turns repeat across calls ("Dank u wel en een fijne
     dag verder"), and both depend on the text alone, so every turn with the same text shares them."""
-    return normalise(text), {}
+    # ASCII text (most turns) is only lowercased: `normalise` would do just that, after one more call.
+    return (text.lower() if text.isascii() else normalise(text)), {}
 
 
 class ViewTurn:
@@ -80,18 +83,37 @@ class ViewTurn:
         found = self._found
         if cue in found:  # cues hash by identity
             return found[cue]
-        lower = self.lower
-        match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
+        match = found[cue] = cue.regex.search(self.lower) if self.may_have(cue) else None
         return match
 
     def has(self, cue: Cue) -> bool:
-        """Whether the cue occurs in `lower` (as `search`, inlined: this runs for every cue on every turn)."""
+        """Whether the cue occurs in `lower` (as `search`, with `may_have` inlined: this runs for every cue on every
+        turn)."""
         found = self._found
         if cue in found:
             return found[cue] is not None
         lower = self.lower
-        match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
+        bit = cue.bit
+        if bit:
+            passed = found.get(_GATES_PASSED)
+            if passed is None:
+                passed = found[_GATES_PASSED] = GATES.passed(lower)
+            match = found[cue] = cue.regex.search(lower) if passed & bit else None
+        else:
+            match = found[cue] = cue.regex.search(lower) if cue.may_match(lower) else None
         return match is not None
+
+    def may_have(self, cue: Cue) -> bool:
+        """False when `lower` has none of the cue's gate strings (then no part of it matches the cue). The gates of
+        the built-in cues are read for all of them in one pass over the text, once per text (`CueGates`)."""
+        bit = cue.bit
+        if not bit:
+            return cue.may_match(self.lower)
+        found = self._found
+        passed = found.get(_GATES_PASSED)
+        if passed is None:
+            passed = found[_GATES_PASSED] = GATES.passed(self.lower)
+        return passed & bit != 0
 
     def fact(self, derive: Callable[[ViewTurn], T]) -> T:
         """What `derive` says about this turn, worked out once per turn text. `derive` must be a module-level
