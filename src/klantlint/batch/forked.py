@@ -19,9 +19,7 @@ whose parent dies is killed by the kernel (Linux), or sees its pipe closed and s
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import multiprocessing
-import os
 import pickle
 import signal
 import sys
@@ -162,7 +160,9 @@ class _Scheduler:
                 child.send(chunk.number, chunk.records)
 
     def _read_chunk(self) -> _Chunk | None:
-        if self.exhausted:
+        """The next chunk of records, unless there are none left or as many as `ahead` are pending already (one
+        slow child must not make the parent read the whole input while the others run on)."""
+        if self.exhausted or len(self.pending) >= self.ahead:
             return None
         records = list(islice(self.iterator, self.chunk))
         if not records:
@@ -174,13 +174,23 @@ class _Scheduler:
         return chunk
 
     def _work_or_wait(self) -> None:
-        """Lint a chunk here (one a dead child left, else a new one), or wait for a child to answer."""
+        """Lint a chunk here (one a dead child left, else a new one), or wait for a child to answer. Only called
+        when the children have their chunks queued and no answer is waiting, so it never keeps a child idle."""
         if self.orphans:
             self._lint_here(self.orphans.pop(0))
-        elif len(self.pending) < self.ahead and (chunk := self._read_chunk()) is not None:
-            self._lint_here(chunk)
-        else:
+        elif self._lint_next_here() or not self.pending:  # linted one, or the input has just run out
+            return
+        elif self.children:
             self._receive(block=True)
+        else:  # cannot be: a pending chunk without results is a living child's or an orphan
+            raise RuntimeError("forked batch: no child left to wait for")
+
+    def _lint_next_here(self) -> bool:
+        """Read the next chunk and lint it here, if one may be read; whether it was."""
+        chunk = self._read_chunk()
+        if chunk is not None:
+            self._lint_here(chunk)
+        return chunk is not None
 
     def _lint_here(self, chunk: _Chunk) -> None:
         chunk.results = lint_records_in_process(self.linter, chunk.records, self.agent_speaker)
@@ -252,6 +262,8 @@ def _widen(end: Connection) -> None:
     """Make a pipe hold a child's queued chunks and answers (Linux; elsewhere a full pipe only makes the writer
     wait, which costs time but cannot deadlock: the parent writes from its own thread)."""
     if sys.platform.startswith("linux"):
+        import fcntl
+
         try:
             fcntl.fcntl(end.fileno(), F_SETPIPE_SZ, PIPE_BYTES)
         except OSError:
