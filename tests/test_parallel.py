@@ -9,6 +9,7 @@ import os
 import pickle
 import random
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -246,6 +247,12 @@ def test_records_read_ahead_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     """However long the input, at most `ahead` chunks are read and not yet handed on: a slow consumer or child does
     not make the parent read the whole input."""
     monkeypatch.setattr(parallel, "CHUNK", 2)
+
+    def slow_child(linter: Linter, records: list[Record], agent_speaker: str | None) -> list[Result]:
+        time.sleep(0.05)  # the parent, idle meanwhile, lints ahead of the child, but reads no further than the bound
+        return forked.lint_records_in_process(linter, records, agent_speaker)
+
+    monkeypatch.setattr(forked, "lint_in_child", slow_child)
     calls = _calls(120, seed=18)
     read = 0
 
@@ -300,9 +307,12 @@ def test_records_sent_to_a_child_come_out_equal() -> None:
     """Calls from a reader travel as plain values; anything else (a turn with a role or fewer fields given, an
     error record) as itself. Either way what comes out equals what went in, fields given included."""
     from_reader = _calls(3, seed=19)
+    given_a_role = Turn.model_construct(  # the fields a reader gives, and a role besides
+        {"speaker", "text", "start", "end", "line"}, speaker="Agent", text="Nee.", role="agent", start=None, end=None
+    )
     built = Call(
         call_id="x",
-        turns=[Turn(speaker="Agent", text="Nee.", role="agent"), Turn(speaker="Klant", text="Oké.")],
+        turns=[Turn(speaker="Agent", text="Nee.", role="agent"), Turn(speaker="Klant", text="Oké."), given_a_role],
         direction="inbound",
     )
     records: list[Record] = [*from_reader, built, RecordError("in.jsonl", 9, "geen geldige JSON", "y")]
