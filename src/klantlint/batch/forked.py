@@ -90,6 +90,8 @@ class _Child:
 
 @dataclass
 class _Chunk:
+    """Records read together, and their results once a process has linted them."""
+
     number: int
     records: list[Record]
     results: list[Result] | None = None
