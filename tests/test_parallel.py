@@ -342,3 +342,19 @@ def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pyte
     parsed = count_parses(learner, monkeypatch)
     assert learner.check_conversations(conversations) == expected
     assert parsed == []
+
+
+def test_an_input_of_one_chunk_forks_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    forks = list[int]()
+    fork_children = forked._fork_children
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return fork_children(*args)
+
+    monkeypatch.setattr(forked, "_fork_children", counting)
+    for count, forked_for_it in ((0, []), (4, []), (5, [1])):
+        calls = _calls(count, seed=21)
+        assert list(parallel.lint_records(calls, Linter(mode="fast"), jobs=2)) == _one_process(list(calls))
+        assert forks == forked_for_it

@@ -27,7 +27,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.connection import Connection, Pipe, wait
 from multiprocessing.context import ForkProcess
 from queue import SimpleQueue
@@ -103,7 +103,15 @@ _inherited: _ChildEnds | None = None
 def lint_forked(
     iterator: Iterator[Record], linter: Linter, jobs: int, agent_speaker: str | None, *, chunk: int
 ) -> Iterator[tuple[Record, Result]]:
-    """Each record with its result, in input order, linted by `jobs - 1` forked children and the parent."""
+    """Each record with its result, in input order, linted by `jobs - 1` forked children and the parent. An input
+    of one chunk at most is linted here: a child would only wait for it."""
+    first = list(islice(iterator, chunk + 1))
+    if len(first) <= chunk:
+        with objects_frozen():
+            results = lint_records_in_process(linter, first, agent_speaker)
+        yield from zip(first, results, strict=True)
+        return
+    iterator = chain(first, iterator)
     linter.segment_cache.track_added()
     # Objects that exist at fork time are left out of garbage collection until the run is done, in the children and
     # in the parent: collecting would touch (and so copy) the pages they share. So is what each process keeps from
