@@ -177,6 +177,20 @@ def test_a_child_adopts_the_segments_sent_with_a_chunk() -> None:
     assert {key for key, *_ in checked_alone} >= {key for key, *_ in taught}
 
 
+def _forked_pids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the children forked from now on (whether they still run or not)."""
+    pids: list[int] = []
+    fork_children = forked._fork_children
+
+    def noting(*args):  # type: ignore[no-untyped-def]
+        children = fork_children(*args)
+        pids.extend(child.process.pid for child in children)
+        return children
+
+    monkeypatch.setattr(forked, "_fork_children", noting)
+    return pids
+
+
 @pytest.mark.parametrize("how", ["killed", "error"])
 def test_a_child_that_dies_loses_no_record(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, how: str) -> None:
     """The child lints its first chunk, then stops on its second with chunks in flight: killed from outside while it
@@ -203,9 +217,9 @@ def test_a_child_that_dies_loses_no_record(monkeypatch: pytest.MonkeyPatch, tmp_
         bury(scheduler, child)
 
     monkeypatch.setattr(forked._Scheduler, "_bury", noting_bury)
+    children = _forked_pids(monkeypatch)
     results = parallel.lint_records(calls, Linter(mode="fast"), jobs=2)
     first = next(results)
-    children = [child.pid for child in multiprocessing.active_children()]
     assert children
     if how == "killed":
         for pid in children:
@@ -219,9 +233,9 @@ def test_a_child_that_dies_loses_no_record(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_closing_the_results_early_ends_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CHUNK", 2)
+    children = _forked_pids(monkeypatch)
     results = parallel.lint_records(_calls(200, seed=16), Linter(mode="fast"), jobs=3)
     next(results)
-    children = [child.pid for child in multiprocessing.active_children()]
     assert len(children) == 2
     results.close()
     assert _living(children) == []  # ended and reaped: no zombie
@@ -230,11 +244,10 @@ def test_closing_the_results_early_ends_the_children(monkeypatch: pytest.MonkeyP
 def test_an_interrupt_while_reading_ends_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CHUNK", 2)
     calls = _calls(100, seed=17)
-    children: list[int] = []
+    children = _forked_pids(monkeypatch)
 
     def interrupted() -> Iterator[Call]:
         yield from calls[:50]
-        children.extend(child.pid for child in multiprocessing.active_children())
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -346,15 +359,8 @@ def test_checked_segments_survive_pickling_and_spare_the_parse(monkeypatch: pyte
 
 def test_an_input_of_one_chunk_forks_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CHUNK", 4)
-    forks = list[int]()
-    fork_children = forked._fork_children
-
-    def counting(*args):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return fork_children(*args)
-
-    monkeypatch.setattr(forked, "_fork_children", counting)
-    for count, forked_for_it in ((0, []), (4, []), (5, [1])):
+    children = _forked_pids(monkeypatch)
+    for count, forked_for_it in ((0, 0), (4, 0), (5, 1)):
         calls = _calls(count, seed=21)
         assert list(parallel.lint_records(calls, Linter(mode="fast"), jobs=2)) == _one_process(list(calls))
-        assert forks == forked_for_it
+        assert len(children) == forked_for_it
