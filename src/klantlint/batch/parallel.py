@@ -1,8 +1,8 @@
-"""Linting records in worker processes, results in input order, memory bounded by a window of records.
+"""Linting records in worker processes, results in input order, memory bounded by the chunks in flight.
 
-Where the platform can fork, the parent and forked children share the work (`klantlint.batch.forked`):
-nothing is loaded or sent to the children. Elsewhere (spawn), a pool of workers that each build their own
-Linter is sent the records in chunks.
+Where the platform can fork, the parent and children forked once share the work (`klantlint.batch.forked`): nothing
+is loaded in the children, they are sent the records in chunks. Elsewhere (spawn), a pool of workers that each build
+their own Linter is sent the records in chunks.
 
 `multiprocessing` and `klantlint.batch.forked` are imported only when a run uses more than one process: a check or
 a one-process batch never needs them (about 15 ms of every such process).
@@ -28,27 +28,14 @@ if TYPE_CHECKING:
 
 # Records per task: large enough to batch the parser well, small enough to keep memory flat.
 CHUNK = 64
-# Records per fork: the children of one window share its records with the parent. Each fork costs the children
-# some warming up (copied pages, cold caches), so windows are large; the parent holds at most two of them.
-WINDOW = CHUNK * 64
-# Records of the first fork's window: the parent reads it alone, while no child works yet, so it is small; the
-# windows after it grow WINDOW_GROWTH-fold up to WINDOW (see `lint_forked`).
-FIRST_WINDOW = CHUNK * 8
-# Each window's size over the one before it. Every fork costs both sides page faults (each page a process writes
-# while the pages are shared is copied or re-marked writable once per fork, about as many as the pages its work
-# touches), so few forks are cheap: fourfold growth takes 10,000 calls in four forks rather than five (512, 2,048,
-# 4,096, 3,344 records), about 9% fewer page faults in the parent and 15% fewer in the children. The parent still
-# reads at most a quarter of the next window alone, and the largest window stays WINDOW.
-WINDOW_GROWTH = 4
 # Chunks queued per worker (spawn).
 IN_FLIGHT = 4
 # `jobs="auto"`: every CPU this process may run on.
 AUTO: Literal["auto"] = "auto"
 # `jobs=None` (`klantlint batch` without `--jobs`): a run of more records than this goes to `AUTO`, a smaller one
-# stays in this process. Parallel runs work in windows of up to WINDOW records; a run of at most one window forks
-# its children a few times for little work, and every child starts cold (no segments checked yet, pages copied on
-# first write), so a short run gains little and sometimes loses, while loading the model still dominates it.
-PARALLEL_FROM_RECORDS = WINDOW
+# stays in this process. Every child starts cold (no segments checked yet, pages copied on first write), so a short
+# run gains little and sometimes loses, while loading the model still dominates it.
+PARALLEL_FROM_RECORDS = CHUNK * 64
 Jobs = int | Literal["auto"] | None
 
 _worker_linter: Linter | None = None
@@ -91,16 +78,7 @@ def lint_records(
     if "fork" in multiprocessing.get_all_start_methods():
         from klantlint.batch.forked import lint_forked
 
-        yield from lint_forked(
-            iterator,
-            linter,
-            jobs,
-            agent_speaker,
-            chunk=CHUNK,
-            window=WINDOW,
-            first_window=FIRST_WINDOW,
-            growth=WINDOW_GROWTH,
-        )
+        yield from lint_forked(iterator, linter, jobs, agent_speaker, chunk=CHUNK)
     else:
         yield from _lint_spawned(iterator, linter, jobs, agent_speaker)
 
