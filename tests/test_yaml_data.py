@@ -58,3 +58,17 @@ def test_a_pack_that_is_no_valid_yaml_names_the_file_and_the_parsers_reason_in_d
         load_yaml_file(path)
     with pytest.raises(RulePackError, match=re.escape(f"broken.yaml: geen geldige YAML: {reason}")):
         load_pack(path)
+
+
+def test_a_key_given_twice_in_a_pack_is_refused_with_its_name_and_line(tmp_path: Path) -> None:
+    # YAML's loaders keep the last of two equal keys silently: the first message would vanish without a word.
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules:\n  - code: KL500\n    message: eerste\n    message: tweede\n", encoding="utf-8")
+    reason = "de sleutel 'message' staat twee keer in dezelfde mapping (regel 4, kolom 5)"
+    with pytest.raises(RulePackError, match=re.escape(f"pack.yaml: geen geldige YAML: {reason}")):
+        load_pack(path)
+
+
+def test_merging_a_mapping_in_and_overriding_its_keys_is_no_repeat() -> None:
+    data = load_yaml("basis: &basis {severity: info, name: a}\nregel:\n  <<: *basis\n  name: b\n")
+    assert data["regel"] == {"severity": "info", "name": "b"}

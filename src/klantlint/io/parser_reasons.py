@@ -156,6 +156,8 @@ def dutch_yaml_reason(error: Exception) -> str:
         if opened is not None:
             where = f" (vanaf regel {opened.line + 1}, kolom {opened.column + 1})"
         return f"een tekst tussen aanhalingstekens wordt niet afgesloten{where}"
+    if problem.startswith("found duplicate key "):  # klantlint's own loader (io/yaml_data.py) names the key
+        return f"de sleutel {problem.removeprefix('found duplicate key ')} staat twee keer in dezelfde mapping{where}"
     for opening, reason in _YAML_REASONS:
         if problem.startswith(opening):
             return reason + where

@@ -12,6 +12,7 @@ are current.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
@@ -28,14 +29,43 @@ class YAMLDataError(ValueError):
 
 
 def load_yaml(text: str) -> Any:
-    """The data of one YAML document, as `yaml.safe_load` reads it (tags that build objects are refused)."""
+    """The data of one YAML document, as `yaml.safe_load` reads it (tags that build objects are refused), except
+    that a key given twice in one mapping is an error: YAML's loaders keep the last one silently, so a rule pack's
+    second `message:` would replace the first without a word (TOML refuses the same)."""
     import yaml  # only where a YAML text is parsed: not for files read from their JSON copy
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # a safe loader: no tags that build objects
+        return yaml.load(text, Loader=_unique_key_loader())  # a safe loader: no tags that build objects
     except yaml.YAMLError as error:
         raise YAMLDataError(dutch_yaml_reason(error)) from None
+
+
+@functools.cache
+def _unique_key_loader() -> type:
+    """libyaml's safe loader (PyYAML's own where it was built without it) that refuses a key given twice."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class UniqueKeyLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[object] = set()
+            for key_node, _value in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":  # "<<": merging another mapping in is no repeat
+                    continue
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    repeated = key in seen
+                    seen.add(key)
+                except TypeError:  # an unhashable key: the safe constructor names it
+                    continue
+                if repeated:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"found duplicate key {key!r}", key_node.start_mark
+                    )
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
 
 
 def load_yaml_file(path: Path) -> Any:
