@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from klantlint.transcripts.models import Call, Record, Turn, checked_turn
+from klantlint.transcripts.models import CHECKED_TURN_FIELDS, Call, Record, Turn, checked_turn, unvalidated_call
 
-# The fields a turn from `checked_turn` has set (speaker, text, start, end and line; the role is left "unknown").
-_CHECKED_TURN_FIELDS = frozenset({"speaker", "text", "start", "end", "line"})
 # A call's field values with its turns encoded, and the names of the fields it was given.
 EncodedCall = tuple[dict[str, Any], tuple[str, ...]]
-_new_object = object.__new__
-_set_attribute = object.__setattr__  # a frozen model refuses its own __setattr__
 
 
 def encode_records(records: list[Record]) -> list[EncodedCall | Record]:
@@ -44,7 +40,7 @@ def _encode_call(call: Call) -> EncodedCall:
 
 def _encode_turn(turn: Turn) -> tuple[str, str, float | None, float | None, int | None] | Turn:
     values = turn.__dict__
-    if type(turn) is Turn and values["role"] == "unknown" and turn.__pydantic_fields_set__ == _CHECKED_TURN_FIELDS:
+    if type(turn) is Turn and values["role"] == "unknown" and turn.__pydantic_fields_set__ == CHECKED_TURN_FIELDS:
         return values["speaker"], values["text"], values["start"], values["end"], values["line"]
     return turn
 
@@ -52,9 +48,4 @@ def _encode_turn(turn: Turn) -> tuple[str, str, float | None, float | None, int 
 def _decode_call(item: EncodedCall) -> Call:
     values, fields_set = item
     values["turns"] = [checked_turn(*turn) if type(turn) is tuple else turn for turn in values["turns"]]
-    call = _new_object(Call)
-    _set_attribute(call, "__dict__", values)
-    _set_attribute(call, "__pydantic_fields_set__", set(fields_set))
-    _set_attribute(call, "__pydantic_extra__", None)
-    _set_attribute(call, "__pydantic_private__", None)
-    return call
+    return unvalidated_call(values, fields_set)

@@ -5,7 +5,8 @@ Their validators are built on first use (`defer_build`): commands that read no t
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,9 +33,21 @@ class Turn(BaseModel):
 
 
 # The fields `checked_turn` is given, as pydantic records them in `Turn.model_fields_set`.
-_CHECKED_TURN_FIELDS = frozenset({"speaker", "text", "start", "end", "line"})
+CHECKED_TURN_FIELDS = frozenset({"speaker", "text", "start", "end", "line"})
 _new_object = object.__new__
 _set_attribute = object.__setattr__  # a frozen model refuses its own __setattr__
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _unvalidated(model: type[Model], fields: dict[str, Any], fields_set: set[str]) -> Model:
+    """An instance of `model` holding `fields` as they are, built without pydantic's validation: the object
+    `model(**fields)` makes when the values already have their fields' types, and `fields_set` names those given."""
+    instance = _new_object(model)
+    _set_attribute(instance, "__dict__", fields)
+    _set_attribute(instance, "__pydantic_fields_set__", fields_set)
+    _set_attribute(instance, "__pydantic_extra__", None)
+    _set_attribute(instance, "__pydantic_private__", None)
+    return instance
 
 
 def checked_turn(speaker: str, text: str, start: float | None, end: float | None, line: int | None) -> Turn:
@@ -42,13 +55,8 @@ def checked_turn(speaker: str, text: str, start: float | None, end: float | None
     have exactly those types, built without pydantic's validation (which cost 2-3 µs a turn, the larger part of
     reading a transcript). Only for callers that have checked the types (`records.turn_from_record`); that both
     ways give the same object is tested."""
-    turn = _new_object(Turn)
     fields = {"speaker": speaker, "text": text, "role": "unknown", "start": start, "end": end, "line": line}
-    _set_attribute(turn, "__dict__", fields)
-    _set_attribute(turn, "__pydantic_fields_set__", set(_CHECKED_TURN_FIELDS))
-    _set_attribute(turn, "__pydantic_extra__", None)
-    _set_attribute(turn, "__pydantic_private__", None)
-    return turn
+    return _unvalidated(Turn, fields, set(CHECKED_TURN_FIELDS))
 
 
 class Call(BaseModel):
@@ -71,6 +79,12 @@ class Call(BaseModel):
     @property
     def incomplete(self) -> bool:
         return self.turns_lost > 0
+
+
+def unvalidated_call(fields: dict[str, Any], fields_set: Iterable[str]) -> Call:
+    """The call whose field values (its turns built already) and given fields are `fields` and `fields_set`, as
+    another call holds them (one sent through a pipe, `batch/chunk_codec.py`), built without validating them again."""
+    return _unvalidated(Call, fields, set(fields_set))
 
 
 class TurnFinding(BaseModel):
