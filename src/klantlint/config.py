@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from klantlint.errors import ConfigError
 from klantlint.findings import VARIANTS, Severity, Variant
 from klantlint.io.columns import TRANSCRIPT_COLUMNS
-from klantlint.io.encoding import check_encoding
+from klantlint.io.encoding import check_encoding, undecodable_line
 from klantlint.io.files import missing_reason
 from klantlint.io.os_errors import describe_os_error
 from klantlint.io.parser_reasons import dutch_toml_reason
@@ -189,7 +189,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
             f"{path}: configuratie kan niet worden gelezen: {describe_os_error(error, writing=False)}"
         ) from None
     except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
+        line = undecodable_line(error)
         raise ConfigError(f"{path}:{line}: configuratie is geen UTF-8-tekst (sla het bestand op als UTF-8)") from None
     try:
         return tomllib.loads(raw)

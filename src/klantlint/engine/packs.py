@@ -19,6 +19,7 @@ from klantlint.engine.base import Rule, RuleInfo
 from klantlint.engine.declarative import DeclarativeRule, DeclarativeSpec
 from klantlint.engine.word_sets import UnknownWordSet, pack_sets, resolve_entry
 from klantlint.errors import RulePackError
+from klantlint.io.encoding import undecodable_line
 from klantlint.io.os_errors import describe_os_error
 from klantlint.io.validation_reasons import dutch_validation_reason
 from klantlint.io.yaml_data import YAMLDataError, load_yaml_file
@@ -61,7 +62,7 @@ def load_pack(path: Path) -> list[DeclarativeRule]:
     except OSError as error:
         raise RulePackError(f"{path}: kan niet worden gelezen: {describe_os_error(error, writing=False)}") from None
     except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
+        line = undecodable_line(error)
         raise RulePackError(f"{path}:{line}: geen UTF-8-tekst (sla het bestand op als UTF-8)") from None
     except YAMLDataError as error:
         raise RulePackError(f"{path}: geen geldige YAML: {error}") from None

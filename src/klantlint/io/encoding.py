@@ -60,3 +60,8 @@ def check_encoding(name: str) -> str:
     except LookupError:
         raise ValueError(f"onbekende tekenset '{name}' (bijvoorbeeld utf-8, cp1252, latin-1, utf-16)") from None
     return name
+
+
+def undecodable_line(error: UnicodeDecodeError) -> int:
+    """The line (counted from 1) of the first byte that `error` could not decode."""
+    return error.object[: error.start].count(b"\n") + 1

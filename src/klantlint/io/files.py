@@ -12,7 +12,7 @@ from pathlib import Path
 
 from klantlint.errors import InputError
 from klantlint.findings import Finding
-from klantlint.io.encoding import bom_encoding, mark_and_codec, utf16_without_bom
+from klantlint.io.encoding import bom_encoding, mark_and_codec, undecodable_line, utf16_without_bom
 from klantlint.io.os_errors import describe_os_error
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
@@ -129,7 +129,7 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = undecodable_line(error)
         raise InputError(
             f"{path}:{line}: geen geldige UTF-8 (byte 0x{data[error.start]:02x} op positie {error.start}); "
             "sla het bestand op als UTF-8"

@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterator
 from typing import IO
 
-from klantlint.io.encoding import SNIFF_BYTES, bom_encoding, is_ascii_compatible, utf16_without_bom
+from klantlint.io.encoding import SNIFF_BYTES, bom_encoding, is_ascii_compatible, undecodable_line, utf16_without_bom
 
 DEFAULT_ENCODING = "utf-8"
 # (line number, text or None, reason or None): the text of a line, or why it could not be decoded.
@@ -120,6 +120,6 @@ def decoded_text(data: bytes, encoding: str | None) -> tuple[str | None, int, st
     try:
         return data.decode(codec).removeprefix("\ufeff"), 0, None
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = undecodable_line(error)
         line_start = data.rfind(b"\n", 0, error.start) + 1
         return None, line, not_decodable(codec, data[error.start], error.start - line_start)
