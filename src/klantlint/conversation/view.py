@@ -31,8 +31,7 @@ def _text_facts(text: str) -> tuple[str, dict[object, Any]]:
     """A turn text's normalised form and what was found in it so far: cue matches (keyed by cue) and facts (keyed
     by the function that derives them, see `ViewTurn.fact`). Turns repeat across calls ("Dank u wel en een fijne
     dag verder"), and both depend on the text alone, so every turn with the same text shares them."""
-    # ASCII text (most turns) is only lowercased: `normalise` would do just that, after one more call.
-    return (text.lower() if text.isascii() else normalise(text)), {}
+    return normalise(text), {}
 
 
 class ViewTurn:

@@ -101,14 +101,11 @@ def expand_inputs_with_roots(inputs: Iterable[str]) -> Iterator[tuple[str, str |
 
 
 def _no_transcripts_reason(other_files: int) -> str:
-    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+    looked_for = f"gezocht naar {', '.join(sorted(FORMAT_BY_SUFFIX))}, ook als .gz"
     if other_files == 0:
-        return f"deze map bevat geen bestanden (gezocht naar {known}, ook als .gz)"
-    return (
-        f"deze map bevat geen transcriptbestanden, alleen {counted(other_files, 'bestand', 'bestanden')} met een "
-        "andere extensie "
-        f"(gezocht naar {known}, ook als .gz)"
-    )
+        return f"deze map bevat geen bestanden ({looked_for})"
+    others = counted(other_files, "bestand", "bestanden")
+    return f"deze map bevat geen transcriptbestanden, alleen {others} met een andere extensie ({looked_for})"
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
