@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS, DISCOURSE_OPENERS, QUESTION_WORDS
-from klantlint.nlp.surface import ends_word_chunk, splits_full_stop
+from klantlint.nlp.surface import chunk_start, ends_word_chunk, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -176,12 +176,8 @@ def _sure_sentence_ends(text: str) -> list[int]:
         at = mark.start()
         if not ends_word_chunk(text, at):
             continue
-        if mark.group() == ".":
-            word_start = at
-            while word_start and not text[word_start - 1].isspace():
-                word_start -= 1
-            if not splits_full_stop(text[word_start:at]):
-                continue
+        if mark.group() == "." and not splits_full_stop(text[chunk_start(text, at) : at]):
+            continue
         ends.append(at)
     return ends
 

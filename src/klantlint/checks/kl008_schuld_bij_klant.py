@@ -35,7 +35,7 @@ from klantlint.nlp.lexicon import (
     SINGULAR_INFORMAL_ADDRESS,
     SUBJECTS_BEFORE_OBJECT_U,
 )
-from klantlint.nlp.surface import ends_word_chunk, in_order, searchable, splits_full_stop
+from klantlint.nlp.surface import chunk_start, ends_word_chunk, in_order, searchable, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -605,9 +605,7 @@ def _clause_stretches(text: str, lowered: str) -> list[tuple[int, int]]:
             if at and not text[at - 1].isspace():
                 continue
         else:
-            word_start = at
-            while word_start and not text[word_start - 1].isspace():
-                word_start -= 1
+            word_start = chunk_start(text, at)
             if not _LETTERS.fullmatch(text, word_start, at):
                 continue
             if match.group() == "." and not splits_full_stop(text[word_start:at]):

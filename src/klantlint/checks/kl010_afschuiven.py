@@ -39,7 +39,7 @@ from klantlint.nlp.lexicon import (
     NEGATIONS,
     QUESTION_WORDS,
 )
-from klantlint.nlp.surface import in_order, searchable, splits_full_stop
+from klantlint.nlp.surface import chunk_start, in_order, searchable, splits_full_stop
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -610,12 +610,10 @@ def _sure_word_before(text: str, at: int) -> str:
     chunk_end = at - 1
     while chunk_end > 0 and text[chunk_end - 1].isspace():
         chunk_end -= 1
-    chunk_start = chunk_end
-    while chunk_start > 0 and not text[chunk_start - 1].isspace():
-        chunk_start -= 1
-    if chunk_start == chunk_end:
+    word_start = chunk_start(text, chunk_end)
+    if word_start == chunk_end:
         return ""
-    word, _ = _sure_word(text[chunk_start:chunk_end])
+    word, _ = _sure_word(text[word_start:chunk_end])
     return word
 
 
@@ -625,15 +623,13 @@ def _whole_chunks(text: str, start: int, end: int) -> str:
         while start < end and not text[start].isspace():
             start += 1
     if end < len(text) and not text[end].isspace():
-        chunk_start = end
-        while chunk_start > start and not text[chunk_start - 1].isspace():
-            chunk_start -= 1
+        word_start = chunk_start(text, end, start)
         chunk_end = end
         while chunk_end < len(text) and not text[chunk_end].isspace():
             chunk_end += 1
-        word, marked = _sure_word(text[chunk_start:chunk_end])
+        word, marked = _sure_word(text[word_start:chunk_end])
         if not (word and marked and chunk_end == end + 1):  # "terugbellen?" keeps its word
-            end = chunk_start
+            end = word_start
     return text[start:end]
 
 

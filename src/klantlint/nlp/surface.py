@@ -38,11 +38,17 @@ def chunk_after(lowered: str, position: int) -> str:
     return lowered[position + 1 : end]
 
 
+def chunk_start(text: str, at: int, floor: int = 0) -> int:
+    """Where the chunk of non-whitespace characters that runs up to `at` starts (not before `floor`)."""
+    start = at
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def ends_word_chunk(lowered: str, at: int) -> bool:
     """The mark at `at` ends a chunk of letters ("klopt?"), so the tokenizer splits it off as a token of its own."""
-    start = at
-    while start > 0 and not lowered[start - 1].isspace():
-        start -= 1
+    start = chunk_start(lowered, at)
     return lowered[start:at].isalpha() and (at + 1 == len(lowered) or lowered[at + 1].isspace())
 
 
