@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import functools
 import json
-import operator
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
-
 from klantlint.conversation.regex_shape import WORD, edge_kinds, gate_covers, lookahead, openings
+from klantlint.engine.substring_masks import SubstringMasks
 
 # Typographic variants that transcripts and scripts mix; each maps to one character, so offsets stay put. None of
 # the replacements is itself replaced, so the order does not matter.
@@ -108,22 +106,11 @@ class CueGates:
             cue.bit = 1 << position
             for piece in cue.gate:
                 masks[piece] = masks.get(piece, 0) | cue.bit
-        self._automaton: ahocorasick.Automaton | None = None
-        if masks:
-            self._automaton = ahocorasick.Automaton()
-            for piece, mask in masks.items():
-                self._automaton.add_word(piece, mask)
-            self._automaton.make_automaton()
+        self._masks = SubstringMasks(masks)
 
     def passed(self, text: str) -> int:
         """The bits of the cues whose gate `text` passes (one of their gate strings occurs in it)."""
-        if self._automaton is None:
-            return 0
-        # map and reduce run in C: no Python code runs per gate string found.
-        return functools.reduce(operator.or_, map(_SECOND, self._automaton.iter(text)), 0)
-
-
-_SECOND = operator.itemgetter(1)
+        return self._masks.found(text)
 
 
 def gates_of(namespace: dict[str, object]) -> CueGates:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ahocorasick
-
 from klantlint.engine.base import Rule
+from klantlint.engine.substring_masks import SubstringMasks
 
 # How many combinations of met cues keep their candidates (a handful occur in practice; this bounds the memory).
 PICKED_CAPACITY = 4096
@@ -43,12 +42,7 @@ class CandidateRules:
                 needed |= bit
                 bit <<= 1
             self._needed.append(needed)
-        self._automaton: ahocorasick.Automaton | None = None
-        if substring_bits:
-            self._automaton = ahocorasick.Automaton()
-            for substring, bits in substring_bits.items():
-                self._automaton.add_word(substring, bits)
-            self._automaton.make_automaton()
+        self._substrings = SubstringMasks(substring_bits)
         # The candidates for each combination of met cues seen so far (few combinations occur).
         self._picked: dict[int, list[Rule]] = {}
 
@@ -59,9 +53,7 @@ class CandidateRules:
         word_bits = self._word_bits
         for word in found:
             met |= word_bits.get(word, 0)
-        if self._automaton is not None:
-            for _, bits in self._automaton.iter(text.lower() if lowered is None else lowered):
-                met |= bits
+        met |= self._substrings.found(text.lower() if lowered is None else lowered)
         picked = self._picked.get(met)
         if picked is None:
             if len(self._picked) >= PICKED_CAPACITY:
