@@ -1,12 +1,15 @@
 """The cause of a file-system fault in Dutch: the system's own text (`strerror`) is English.
 
 Reading and writing share the causes; a few read differently when reading (a missing file rather than a missing
-folder to write into, no access rather than no write permission).
+folder to write into, no access rather than no write permission). Reading a `.gz` file adds gzip's and zlib's own
+faults (`describe_read_error`).
 """
 
 from __future__ import annotations
 
 import errno
+import gzip
+import zlib
 
 _CAUSES = {
     errno.ENOENT: "map bestaat niet",
@@ -44,3 +47,22 @@ def describe_os_error(error: OSError, *, writing: bool = True) -> str:
     if error.errno in _CAUSES:
         return _CAUSES[error.errno]
     return error.strerror or str(error)
+
+
+ReadFault = OSError | EOFError | zlib.error
+"""What reading a file, plain or gzip, can raise beyond decoding: gzip.BadGzipFile is an OSError."""
+
+
+def describe_read_error(error: ReadFault, *, partly_read: str = "") -> str:
+    """Why reading a file stopped, in Dutch (gzip's and zlib's messages are English); `partly_read` is said after a
+    fault in the middle of the data, e.g. that what came before it was read."""
+    after = f"; {partly_read}" if partly_read else ""
+    if isinstance(error, gzip.BadGzipFile):
+        if str(error).startswith("Not a gzipped file"):
+            return "geen gzip-bestand: de naam eindigt op .gz, maar de inhoud is niet gecomprimeerd"
+        return f"het gzip-bestand is beschadigd (controlesom of lengte klopt niet){after}"
+    if isinstance(error, EOFError):
+        return f"het gzip-bestand is afgebroken: het houdt op midden in de gegevens{after}"
+    if isinstance(error, zlib.error):
+        return f"het gzip-bestand is beschadigd en kan vanaf hier niet worden uitgepakt{after}"
+    return describe_os_error(error, writing=False)

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from klantlint.errors import InputError
 from klantlint.io.files import missing_reason
-from klantlint.io.os_errors import describe_os_error
+from klantlint.io.os_errors import describe_read_error
 from klantlint.io.wording import counted
 from klantlint.transcripts.decoding import file_encoding, peek
 from klantlint.transcripts.errors import RecordError
@@ -173,21 +173,8 @@ def iter_records(
                     on_position(raw.tell())
                 yield record
     except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
-        yield RecordError(source, 0, f"kan niet worden gelezen: {unreadable_reason(error)}")
-
-
-def unreadable_reason(error: OSError | EOFError | zlib.error) -> str:
-    """Why reading a file stopped, in Dutch (the messages of gzip, zlib and the system are English). The records
-    read before the fault have been yielded already, and stay."""
-    if isinstance(error, gzip.BadGzipFile):
-        if str(error).startswith("Not a gzipped file"):
-            return "geen gzip-bestand: de naam eindigt op .gz, maar de inhoud is niet gecomprimeerd"
-        return "het gzip-bestand is beschadigd (controlesom of lengte klopt niet); wat ervoor stond, is gelezen"
-    if isinstance(error, EOFError):
-        return "het gzip-bestand is afgebroken: het houdt op midden in de gegevens; wat ervoor stond, is gelezen"
-    if isinstance(error, zlib.error):
-        return "het gzip-bestand is beschadigd en kan vanaf hier niet worden uitgepakt; wat ervoor stond, is gelezen"
-    return describe_os_error(error, writing=False)
+        reason = describe_read_error(error, partly_read="wat ervoor stond, is gelezen")
+        yield RecordError(source, 0, f"kan niet worden gelezen: {reason}")
 
 
 def read(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -18,7 +19,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
-from klantlint.io.os_errors import describe_os_error
+from klantlint.io.os_errors import describe_os_error, describe_read_error
 from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
 from klantlint.io.validation_reasons import dutch_validation_reason
 from klantlint.io.wording import counted
@@ -113,16 +114,31 @@ def _open_text(path: Path) -> IO[str]:
         raise ReportInputError(f"{path}: niet te lezen: {describe_os_error(error, writing=False)}") from None
 
 
+def _not_utf8(path: Path) -> ReportInputError:
+    """The error for a file that is not UTF-8, naming the first line that is not.
+
+    A text-mode file decodes ahead in chunks, so its decoding error says neither the line nor which chunk: the file is
+    read again as bytes, line by line (a UTF-8 character never holds a newline byte), up to the first bad line."""
+    try:
+        with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return ReportInputError(f"{path}:{number}: geen UTF-8-tekst")
+    except (OSError, EOFError, zlib.error) as error:
+        return ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}")
+    return ReportInputError(f"{path}: geen UTF-8-tekst")
+
+
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
-    number = 0
     try:
         with _open_text(path) as handle:
-            for number, text in enumerate(handle, start=1):
-                yield number, text
+            yield from enumerate(handle, start=1)
     except UnicodeDecodeError:
-        raise ReportInputError(f"{path}:{number + 1}: geen UTF-8-tekst") from None
-    except OSError as error:
-        raise ReportInputError(f"{path}: niet te lezen: {describe_os_error(error, writing=False)}") from None
+        raise _not_utf8(path) from None
+    except (OSError, EOFError, zlib.error) as error:
+        raise ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}") from None
 
 
 def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
@@ -138,22 +154,40 @@ def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
 
 
 def _csv_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
+    """Rows of a summary CSV, each numbered by the line it starts on (a quoted cell may span lines).
+
+    csv.reader rather than DictReader: DictReader's own line count stays at the last good row after a `csv.Error`,
+    which named the line before a malformed row."""
     with _open_text(path) as handle:
-        reader = csv.DictReader(handle)
+        cells_by_line = csv.reader(handle)
+        start = 1
         try:
-            for values in reader:
-                number = reader.line_num
-                if None in values:
-                    raise ReportInputError(f"{path}:{number}: meer cellen dan kolommen")
+            header = next(cells_by_line, None)
+            while header is not None:
+                start = cells_by_line.line_num + 1
+                cells = next(cells_by_line, None)
+                if cells is None:
+                    break
+                if not cells:  # a blank line, as DictReader skips it
+                    continue
+                if len(cells) > len(header):
+                    raise ReportInputError(f"{path}:{start}: meer cellen dan kolommen")
+                # A row cut short lacks its last cells: they are missing values ("veld ... ontbreekt"), where DictReader
+                # made them None ("veld ... moet tekst zijn").
+                values = dict(zip(header, cells, strict=False))
                 try:
                     row = model.model_validate(values)
                 except ValidationError as error:
-                    raise ReportInputError(f"{path}:{number}: {_reason(error)}") from None
-                yield number, row
+                    raise ReportInputError(f"{path}:{start}: {_reason(error)}") from None
+                yield start, row
         except UnicodeDecodeError:
-            raise ReportInputError(f"{path}:{reader.line_num + 1}: geen UTF-8-tekst") from None
+            raise _not_utf8(path) from None
+        except (OSError, EOFError, zlib.error) as error:
+            raise ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}") from None
         except csv.Error as error:
-            raise ReportInputError(f"{path}:{reader.line_num}: geen geldige CSV: {dutch_csv_reason(error)}") from None
+            end = cells_by_line.line_num
+            through = f" (regel {start} t/m {end})" if end > start else ""
+            raise ReportInputError(f"{path}:{start}: geen geldige CSV{through}: {dutch_csv_reason(error)}") from None
 
 
 def _is_csv(path: Path) -> bool:
