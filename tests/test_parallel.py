@@ -192,7 +192,9 @@ def _forked_pids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.mark.parametrize("how", ["killed", "error"])
-def test_a_child_that_dies_loses_no_record(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, how: str) -> None:
+def test_a_child_that_dies_loses_no_record(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capfd: pytest.CaptureFixture[str], how: str
+) -> None:
     """The child lints its first chunk, then stops on its second with chunks in flight: killed from outside while it
     hangs, or by an error of its own. The parent lints what it had been sent; the output is that of one process."""
     monkeypatch.setattr(parallel, "CHUNK", 4)
@@ -229,6 +231,10 @@ def test_a_child_that_dies_loses_no_record(monkeypatch: pytest.MonkeyPatch, tmp_
     assert ours == _one_process(list(calls))
     assert buried and buried[0] > 0  # it died with chunks in flight, which the parent linted
     assert _living(children) == []
+    said = capfd.readouterr().err
+    assert "Traceback" not in said  # a child's error is one Dutch line, not multiprocessing's traceback
+    if how == "error":
+        assert "een hulpproces is gestopt door een interne fout (RuntimeError: a child's own error)" in said
 
 
 def test_closing_the_results_early_ends_the_children(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -323,9 +323,25 @@ def _child() -> None:
             return  # the run is done, or the parent is gone
         ends.freeze_survivors()
         cache.adopt(checked)
-        results = lint_in_child(ends.linter, decode_records(items), ends.agent_speaker)
+        try:
+            results = lint_in_child(ends.linter, decode_records(items), ends.agent_speaker)
+        except Exception as error:  # a bug: the parent lints the chunk again and reports it if it recurs
+            _note_stopping(error)
+            return
         delivery: Delivery = (number, results, cache.export())
         ends.deliveries.send_bytes(pickle.dumps(delivery, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _note_stopping(error: Exception) -> None:
+    """One line for the user instead of multiprocessing's traceback: the run goes on without this child. If the
+    error comes from the calls themselves, the parent meets it again and stops the run as an internal error, with
+    the traceback on request."""
+    print(
+        f"klantlint: een hulpproces is gestopt door een interne fout ({type(error).__name__}: {error}); "
+        "het hoofdproces controleert die gesprekken zelf",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def lint_in_child(linter: Linter, records: list[Record], agent_speaker: str | None) -> list[Result]:
