@@ -317,9 +317,19 @@ def test_fix_that_cannot_write_keeps_the_original_file(tmp_path: Path) -> None:
     result = run("fix", "script.txt", cwd=tmp_path, preexec_fn=file_size_limit(len(original) // 2))
     assert result.returncode == 2
     assert "kan niet schrijven naar script.txt: bestand te groot" in result.stderr
+    assert "0 bevindingen hersteld. 1 bestand niet weggeschreven." in result.stderr  # nothing was fixed after all
     assert "Traceback" not in result.stderr
     assert script.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["script.txt"]
+
+
+def test_fix_with_a_missing_file_fixes_the_others_and_counts_what_it_could_not_read(tmp_path: Path) -> None:
+    (tmp_path / "script.txt").write_text("Wat was uw naam ook alweer?\n", encoding="utf-8")
+    result = run("fix", "script.txt", "weg.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "1 bevinding hersteld. 1 bestand niet gelezen." in result.stderr
+    assert "weg.txt: bestand bestaat niet" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "script.txt").read_text(encoding="utf-8") != "Wat was uw naam ook alweer?\n"
 
 
 def test_fix_through_a_symlink_writes_the_target_and_keeps_mode(tmp_path: Path) -> None:

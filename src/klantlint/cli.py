@@ -322,6 +322,7 @@ def fix(
     )
     base = session.config_for(paths[0])
     sources, errors = _run_paths(session, paths, base)
+    unread = len(errors)
     fixed_total = 0
     remaining_fail = False
     for source in sources:
@@ -332,10 +333,10 @@ def fix(
             remaining_fail |= _fails(remaining, linter.config.fail_on)
             continue
         result = linter.fix(source.text, unsafe=unsafe, text_format="markdown" if source.markdown else "text")
-        fixed_total += len(result.applied)
         remaining_fail |= _fails(result.remaining, linter.config.fail_on)
         if source.path == "<stdin>" and not diff:
             _out_bytes(source.encoded(result.text))  # in the encoding it came in, byte order mark included
+            fixed_total += len(result.applied)
             continue
         if result.text == source.text:
             continue
@@ -359,14 +360,18 @@ def fix(
             except OutputError as error:  # the other files are still fixed; the run ends with exit code 2
                 errors.append(str(error))
                 continue
+        fixed_total += len(result.applied)  # shown as a diff, or written
         for finding in result.remaining:
             click.echo(
                 f"{source.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}",
                 err=True,
             )
-    click.echo(
-        f"{counted(fixed_total, 'bevinding', 'bevindingen')} {'te herstellen' if diff else 'hersteld'}.", err=True
-    )
+    summary = [f"{counted(fixed_total, 'bevinding', 'bevindingen')} {'te herstellen' if diff else 'hersteld'}."]
+    if unread:
+        summary.append(f"{counted(unread, 'bestand', 'bestanden')} niet gelezen.")
+    if len(errors) > unread:
+        summary.append(f"{counted(len(errors) - unread, 'bestand', 'bestanden')} niet weggeschreven.")
+    click.echo(" ".join(summary), err=True)
     for error in errors:
         _fail(error)
     if errors:
