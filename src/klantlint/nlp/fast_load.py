@@ -2,9 +2,9 @@
 
 `Lookups.from_bytes` rebuilds every table as `Table(name, data)`, whose `update` calls the Python-level
 `Table.__setitem__` once per entry: for the bundled model's 213,000 lemmas that is about a third of a second of every
-model load. Here the same tables (keys, values, order and bloom filter) are built with the entries stored and their
-keys added to the bloom filter in bulk; the rest of the load is spaCy's own, step for step. Packages are not loaded
-here: `spacy.load` runs their own `load()`.
+model load. Here a saved table is a `SavedTable` (`saved_tables.py`): the decoded entries copied into a `dict` keyed
+by string id, which answers every question a lemmatizer asks of a `Table` the same way. The rest of the load is
+spaCy's own, step for step. Packages are not loaded here: `spacy.load` runs their own `load()`.
 
 This relies on spaCy internals (3.8), each pinned by tests/test_fast_load.py against a plain `spacy.load`:
 - `spacy.load` of a folder is `util.load_model_from_path`: `load_config` with the overrides in dot notation,
@@ -16,19 +16,19 @@ This relies on spaCy internals (3.8), each pinned by tests/test_fast_load.py aga
   filter `BloomFilter.from_error_rate(max(len(data), 1))`, then per entry `key = get_string_id(key)`, the entry
   stored in the `OrderedDict` and the key added to the bloom filter;
 - `get_string_id` returns an `int` key unchanged (a hash in range is itself, any other int is returned as given).
+- the lemmatizers read a table only through `get`, `[]` and `in` (and `Lookups.to_bytes` packs it as a map).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
-from collections.abc import Iterator
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.lookups import Lookups, Table
+
+    from klantlint.nlp.saved_tables import SavedTable
 
 LOOKUPS_FILE = "lookups.bin"
 
@@ -77,22 +77,13 @@ def read_lookups(lookups: Lookups, folder: Path) -> None:
         lookups.set_table(name, table_from_dict(name, data))
 
 
-def table_from_dict(name: str, data: dict[Any, Any]) -> Table:
-    """`Table(name, data)`. With keys that are all `int`s (as saved tables have: `Table` stores string ids),
-    `get_string_id` returns each key as it is, so its `__setitem__` comes down to storing the entry and adding the
-    key to the bloom filter, done here in bulk: the same entries, order and bloom filter."""
-    from preshed.bloom import BloomFilter
+def table_from_dict(name: str, data: dict[Any, Any]) -> Table | SavedTable:
+    """`Table(name, data)` as a lemmatizer reads it. With keys that are all `int`s (as saved tables have: `Table`
+    stores string ids), `get_string_id` returns each key as it is: a `SavedTable`, the same entries in a `dict`."""
     from spacy.lookups import Table
+
+    from klantlint.nlp.saved_tables import SavedTable
 
     if not {int}.issuperset(map(type, data)):  # every key an `int` (not a bool), checked in C
         return Table(name, data)
-    table = Table(name=name, data={})
-    table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
-    _consume(map(OrderedDict.__setitem__, repeat(table), data.keys(), data.values()))
-    _consume(map(table.bloom.add, data))
-    return table
-
-
-def _consume(calls: Iterator[Any]) -> None:
-    """Make all the calls of `calls` (a `map`), in C rather than a Python loop."""
-    deque(calls, maxlen=0)
+    return SavedTable(name, data)
