@@ -18,7 +18,7 @@ from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Hit
 from klantlint.findings import Finding
 from klantlint.io.segments import Segment
-from klantlint.transcripts.models import Call, Role, TurnFinding
+from klantlint.transcripts.models import Call, Role, TurnFinding, checked_turn_finding
 
 if TYPE_CHECKING:
     from klantlint.config import Config
@@ -99,16 +99,18 @@ class ConversationRunner:
             column=hit.start - line_start + 1,
             text=text[hit.start : hit.end],
         )
-        return TurnFinding(
-            turn_index=hit.turn_index,
-            speaker=turn.speaker,
-            role=roles[hit.turn_index],
-            turn_start=turn.start,
-            turn_end=turn.end,
-            turn_line=turn.line,
-            finding=finding,
-            turn_text=text,
-        )
+        if type(hit.turn_index) is not int:  # a plugin's hit: validating makes the index an int, or says why not
+            return TurnFinding(
+                turn_index=hit.turn_index,
+                speaker=turn.speaker,
+                role=roles[hit.turn_index],
+                turn_start=turn.start,
+                turn_end=turn.end,
+                turn_line=turn.line,
+                finding=finding,
+                turn_text=text,
+            )
+        return checked_turn_finding(hit.turn_index, turn, roles[hit.turn_index], finding)
 
     # -- dialogue scripts -----------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.transcripts.errors import RecordError
-from klantlint.transcripts.models import Call, CallResult, Record, Result, TurnFinding
+from klantlint.transcripts.models import Call, CallResult, Record, Result, checked_call_result, checked_turn_finding
 from klantlint.transcripts.roles import detect_agent, turn_roles
 
 if TYPE_CHECKING:
@@ -62,40 +62,36 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
         calls, assignments, roles_per_call, agent_turns, per_call, strict=True
     ):
         findings = [
-            TurnFinding(
-                turn_index=index,
-                speaker=turn.speaker,
-                role="agent",
-                turn_start=turn.start,
-                turn_end=turn.end,
-                turn_line=turn.line,
-                finding=finding,
-                turn_text=turn.text,
-            )
+            checked_turn_finding(index, turn, "agent", finding)
             for (index, turn), turn_findings in zip(turns, per_turn, strict=True)
             for finding in turn_findings
         ]
         # KL101-KL107 and the call's figures
         conversation = linter.conversation.call_outcome(call, findings, roles)
+        # Every value has its field's type already (from the validated call, roles, findings and figures).
         results.append(
-            CallResult(
-                call_id=call.call_id,
-                agent_id=call.agent_id,
-                date=call.date,
-                roles=assignment,
-                findings=conversation.merged_with(findings),
-                turns=len(call.turns),
-                agent_words=sum(word_count(turn.text) for _, turn in turns),
-                customer_words=sum(
-                    word_count(turn.text) for turn, role in zip(call.turns, roles, strict=True) if role == "customer"
-                ),
-                source=call.source,
-                line=call.line,
-                turns_lost=call.turns_lost,
-                longest_agent_monologue_s=conversation.figures.longest_agent_monologue_s,
-                holds=conversation.figures.holds,
-                hold_durations_s=conversation.figures.hold_durations_s,
-                conversation_rules_skipped=conversation.skipped,
+            checked_call_result(
+                {
+                    "call_id": call.call_id,
+                    "agent_id": call.agent_id,
+                    "date": call.date,
+                    "roles": assignment,
+                    "findings": conversation.merged_with(findings),
+                    "turns": len(call.turns),
+                    "agent_words": sum(word_count(turn.text) for _, turn in turns),
+                    "customer_words": sum(
+                        word_count(turn.text)
+                        for turn, role in zip(call.turns, roles, strict=True)
+                        if role == "customer"
+                    ),
+                    "source": call.source,
+                    "line": call.line,
+                    "turns_lost": call.turns_lost,
+                    "longest_agent_monologue_s": conversation.figures.longest_agent_monologue_s,
+                    "holds": conversation.figures.holds,
+                    "hold_durations_s": list(conversation.figures.hold_durations_s),
+                    "conversation_rules_skipped": list(conversation.skipped),
+                }
             )
         )
     return results

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from klantlint.io.parser_reasons import dutch_json_reason
 from klantlint.transcripts.errors import RecordError
-from klantlint.transcripts.models import Call, Record, Turn, checked_turn
+from klantlint.transcripts.models import Call, Record, Turn, checked_call, checked_turn
 
 # `json.loads` less its checks (a str, no byte-order mark, the whitespace around the value), for the usual line.
 _decode_at_start = json.JSONDecoder().raw_decode
@@ -94,15 +95,32 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
 def call_from_turns(data: dict[str, Any], turns: list[Turn], source: str, line: int, turns_lost: int = 0) -> Call:
     """A call from its turns and the record that carries the call's own fields: the call's record, or in
     turn-per-line input its first turn's. ValueError (Dutch) names a bad field."""
-    return Call(
-        call_id=str(data["call_id"]),
-        turns=turns,
-        agent_id=optional_str(data.get("agent_id")),
-        date=optional_str(data.get("date")),
-        source=source,
-        line=line,
-        turns_lost=turns_lost,
+    fields = {
+        "call_id": str(data["call_id"]),
+        "turns": turns,
+        "agent_id": optional_str(data.get("agent_id")),
+        "date": optional_str(data.get("date")),
+        "source": source,
+        "line": line,
+        "turns_lost": turns_lost,
         **call_metadata(data),
+    }
+    if _checked(turns, source, line, turns_lost, fields.get("organisation", ())):
+        return checked_call({**fields, "turns": list(turns)})  # a list of its own, as validating it makes one
+    return Call(**fields)
+
+
+def _checked(turns: list[Turn], source: str, line: int, turns_lost: int, organisation: Iterable[str]) -> bool:
+    """Whether the call's values already have the exact types pydantic would make of them (as a reader gives them),
+    so that validating them again changes nothing (`models.checked_call`)."""
+    return (
+        type(turns) is list
+        and type(source) is str
+        and type(line) is int
+        and type(turns_lost) is int
+        and turns_lost >= 0
+        and all(type(turn) is Turn for turn in turns)
+        and all(type(name) is str for name in organisation)
     )
 
 
@@ -113,14 +131,14 @@ def call_metadata(data: dict[str, Any]) -> dict[str, Any]:
     if direction not in (None, ""):
         if direction not in ("inbound", "outbound"):
             raise ValueError(f"'direction' moet 'inbound' of 'outbound' zijn, niet {direction!r}")
-        metadata["direction"] = direction
+        metadata["direction"] = "inbound" if direction == "inbound" else "outbound"  # the literal pydantic keeps
     organisation = data.get("organisation")
     if isinstance(organisation, str):
         organisation = [organisation]
     if organisation not in (None, ""):
         if not isinstance(organisation, list) or not all(isinstance(name, str) for name in organisation):
             raise ValueError("'organisation' moet een naam of een lijst met namen zijn")
-        metadata["organisation"] = organisation
+        metadata["organisation"] = list(organisation)  # a list of its own, as validating it makes one
     return metadata
 
 
