@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from klantlint.findings import Finding
+from klantlint.batch.summary import finding_fields
+from klantlint.findings import Finding, Suggestion
 from klantlint.transcripts.models import (
     Call,
     CallResult,
@@ -19,6 +20,7 @@ from klantlint.transcripts.models import (
     TurnFinding,
     checked_call,
     checked_call_result,
+    checked_role_assignment,
     checked_turn,
     checked_turn_finding,
 )
@@ -155,3 +157,37 @@ def test_checked_call_result_is_the_validated_one(
     }
     # Given in another order: the result keeps pydantic's order of the fields all the same.
     _same(checked_call_result(dict(reversed(fields.items()))), CallResult(**fields))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.none() | texts,
+    st.sampled_from(["label", "config", "option", "auto", "none"]),
+    st.floats(0.0, 1.0) | st.sampled_from([0, 1, -0.0]),
+)
+def test_checked_role_assignment_is_the_validated_one(agent: str | None, method: str, confidence: float) -> None:
+    validated = RoleAssignment(agent_speaker=agent, method=method, confidence=confidence)  # type: ignore[arg-type]
+    _same(checked_role_assignment(agent, method, confidence), validated)
+
+
+def test_checked_role_assignment_still_refuses_what_validation_refuses() -> None:
+    for confidence in (1.5, -0.1, float("nan")):
+        try:
+            checked_role_assignment("Agent", "auto", confidence)
+        except ValueError:
+            continue
+        raise AssertionError(f"confidence {confidence} accepted")
+
+
+suggestions = st.builds(
+    Suggestion, replacement=texts, start=st.integers(0, 9), end=st.integers(0, 9), description=texts, safe=st.booleans()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings, st.lists(suggestions, max_size=2))
+def test_finding_fields_are_the_dumped_finding(finding: Finding, proposed: list[Suggestion]) -> None:
+    finding = finding.model_copy(update={"suggestions": proposed})
+    fields = finding_fields(finding)
+    assert repr(fields) == repr(finding.model_dump())  # the same values in the same order
+    assert fields["suggestions"] is not finding.suggestions

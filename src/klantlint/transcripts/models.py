@@ -6,7 +6,7 @@ Their validators are built on first use (`defer_build`): commands that read no t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -152,6 +152,26 @@ class RoleAssignment(BaseModel):
     agent_speaker: str | None
     method: Literal["label", "config", "option", "auto", "none"]
     confidence: float = Field(ge=0.0, le=1.0)
+
+
+def checked_role_assignment(agent_speaker: str | None, method: str, confidence: float) -> RoleAssignment:
+    """The `RoleAssignment` these values make, built without pydantic's validation when they have their fields'
+    exact types and range (as `roles` decides them, once a call), else validated. That both ways give the same
+    object is tested."""
+    if (
+        (agent_speaker is None or type(agent_speaker) is str)
+        and type(method) is str
+        and method in _ROLE_METHODS
+        and type(confidence) is float
+        and 0.0 <= confidence <= 1.0
+    ):
+        fields = {"agent_speaker": agent_speaker, "method": method, "confidence": confidence}
+        return _unvalidated(RoleAssignment, fields, set(_ROLE_ASSIGNMENT_FIELDS))
+    return RoleAssignment(agent_speaker=agent_speaker, method=method, confidence=confidence)  # type: ignore[arg-type]
+
+
+_ROLE_METHODS = frozenset(get_args(RoleAssignment.model_fields["method"].annotation))
+_ROLE_ASSIGNMENT_FIELDS = frozenset(RoleAssignment.model_fields)
 
 
 class CallResult(BaseModel):

@@ -14,7 +14,7 @@ from itertools import islice
 
 from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
-from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
+from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn, checked_role_assignment
 from klantlint.transcripts.role_cues import cue_score
 from klantlint.transcripts.spoken import fluent_words
 
@@ -151,8 +151,4 @@ def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> flo
 
 
 def _assignment(agent: str | None, method: str, confidence: float) -> RoleAssignment:
-    return RoleAssignment(
-        agent_speaker=agent,
-        method=method if agent else "none",  # type: ignore[arg-type]
-        confidence=confidence,
-    )
+    return checked_role_assignment(agent, method if agent else "none", confidence)
