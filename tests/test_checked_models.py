@@ -20,6 +20,7 @@ from klantlint.transcripts.models import (
     TurnFinding,
     checked_call,
     checked_call_result,
+    checked_finding,
     checked_role_assignment,
     checked_turn,
     checked_turn_finding,
@@ -191,3 +192,44 @@ def test_finding_fields_are_the_dumped_finding(finding: Finding, proposed: list[
     fields = finding_fields(finding)
     assert repr(fields) == repr(finding.model_dump())  # the same values in the same order
     assert fields["suggestions"] is not finding.suggestions
+
+
+finding_values = st.fixed_dictionaries(
+    {
+        "code": st.sampled_from(["KL101", "KL105"]),
+        "name": texts,
+        "severity": st.sampled_from(["error", "warning", "info"]),
+        "message": texts,
+        "start": st.integers(0, 99),
+        "end": st.integers(0, 99),
+        "line": st.integers(1, 9),
+        "column": st.integers(1, 99),
+        "text": texts,
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(finding_values)
+def test_checked_finding_is_the_validated_one(values: dict[str, Any]) -> None:
+    _same(checked_finding(**values), Finding(**values))
+
+
+@given(
+    finding_values,
+    st.sampled_from(["start", "end", "line", "column", "severity", "message"]),
+    st.sampled_from([-1, 0, True, 2.0, "fout", None]),
+)
+def test_checked_finding_validates_what_it_cannot_vouch_for(values: dict[str, Any], name: str, value: Any) -> None:
+    """Values of another type or out of range go through pydantic: the same finding, or the same error."""
+    values = {**values, name: value}
+    try:
+        validated = Finding(**values)
+    except ValueError as error:
+        try:
+            checked_finding(**values)
+        except ValueError as same:
+            assert str(same) == str(error)
+            return
+        raise AssertionError(f"{name}={value!r} accepted") from None
+    _same(checked_finding(**values), validated)

@@ -16,9 +16,8 @@ from klantlint.conversation.figures import CallFigures, call_figures
 from klantlint.conversation.script import is_dialogue, script_view
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Hit
-from klantlint.findings import Finding
 from klantlint.io.segments import Segment
-from klantlint.transcripts.models import Call, Role, TurnFinding, checked_turn_finding
+from klantlint.transcripts.models import Call, Role, TurnFinding, checked_finding, checked_turn_finding
 
 if TYPE_CHECKING:
     from klantlint.config import Config
@@ -88,7 +87,7 @@ class ConversationRunner:
         turn = call.turns[hit.turn_index]
         text = turn.text
         line_start = text.rfind("\n", 0, hit.start) + 1
-        finding = Finding(
+        finding = checked_finding(
             code=rule.info.code,
             name=rule.info.name,
             severity=self.config.severity.get(rule.info.code, rule.info.severity),

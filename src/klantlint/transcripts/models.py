@@ -10,7 +10,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from klantlint.findings import Finding
+from klantlint.findings import Finding, Severity
 from klantlint.io.segments import Role
 from klantlint.transcripts.errors import RecordError
 
@@ -122,6 +122,58 @@ class TurnFinding(BaseModel):
     turn_line: int | None = None  # the input line of the turn (see `Turn.line`)
     finding: Finding
     turn_text: str = ""  # the whole turn, so reports can show the finding in context
+
+
+def checked_finding(
+    code: str, name: str, severity: str, message: str, start: int, end: int, line: int, column: int, text: str
+) -> Finding:
+    """The `Finding` these values make (without suggestions), built without pydantic's validation when they have
+    their fields' exact types and ranges (as the conversation runner computes them, for a finding of every call),
+    else validated (a plugin's hit may hold anything). That both ways give the same object is tested."""
+    if (
+        type(code) is str
+        and type(name) is str
+        and type(severity) is str
+        and severity in _SEVERITIES
+        and type(message) is str
+        and type(text) is str
+        and type(start) is int
+        and type(end) is int
+        and type(line) is int
+        and type(column) is int
+        and start >= 0
+        and end >= 0
+        and line >= 1
+        and column >= 1
+    ):
+        fields = {
+            "code": code,
+            "name": name,
+            "severity": severity,
+            "message": message,
+            "start": start,
+            "end": end,
+            "line": line,
+            "column": column,
+            "text": text,
+            "suggestions": [],
+        }
+        return _unvalidated(Finding, fields, set(_FINDING_FIELDS_GIVEN))
+    return Finding(
+        code=code,
+        name=name,
+        severity=severity,  # type: ignore[arg-type]
+        message=message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        text=text,
+    )
+
+
+_SEVERITIES = frozenset(get_args(Severity))
+_FINDING_FIELDS_GIVEN = frozenset(Finding.model_fields) - {"suggestions"}
 
 
 def checked_turn_finding(turn_index: int, turn: Turn, role: Role, finding: Finding) -> TurnFinding:

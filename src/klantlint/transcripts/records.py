@@ -14,6 +14,7 @@ from klantlint.transcripts.models import Call, Record, Turn, checked_call, check
 # `json.loads` less its checks (a str, no byte-order mark, the whitespace around the value), for the usual line.
 _decode_at_start = json.JSONDecoder().raw_decode
 _LINE_ENDS = ("", "\n", "\r\n")
+_INFINITY = math.inf
 
 
 def parse_json(text: str) -> Any:
@@ -65,7 +66,12 @@ def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
     if not name.strip():
         raise ValueError("spreker ('speaker') ontbreekt")
     try:
-        start, end = number(data.get("start")), number(data.get("end"))
+        start, end = data.get("start"), data.get("end")
+        # The usual times, a finite float or none at all, are already what `number` makes of them.
+        if not (start is None or (type(start) is float and -_INFINITY < start < _INFINITY)):
+            start = number(start)
+        if not (end is None or (type(end) is float and -_INFINITY < end < _INFINITY)):
+            end = number(end)
         if type(text) is str and type(name) is str:  # the exact types `checked_turn` needs (float() gives a float)
             return checked_turn(name, text, start, end, line)
         return Turn(speaker=name, text=text, start=start, end=end, line=line)  # pydantic makes a str subclass str
