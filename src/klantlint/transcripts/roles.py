@@ -143,8 +143,10 @@ def _turn_score(text: str) -> float:
 def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> float:
     """The organisation named in the speaker's first turn is the agent's opening, also by a short form ("LZV",
     "Woonstede" for "Stichting Woonstede Rivierenland") and with a filler inside the name."""
+    if not names:  # the usual batch run: no organisation named, no turn to look for
+        return 0.0
     first = next((turn for turn in call.turns if turn.speaker == speaker), None)
-    if first is None or not names:
+    if first is None:
         return 0.0
     named = names_organisation(first.text, names) or names_organisation(_fluent(first.text), names)
     return ORGANISATION_WEIGHT if named else 0.0
