@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from klantlint.engine.base import Rule
 
 
+_TURN_INDEX = attrgetter("turn_index")
+
+
 @dataclass(frozen=True)
 class CallOutcome:
     """What the conversation rules found in one call, the rules skipped for lack of timestamps, and figures."""
@@ -34,7 +38,7 @@ class CallOutcome:
 
     def merged_with(self, phrase_findings: list[TurnFinding]) -> list[TurnFinding]:
         """All findings of the call in turn order (phrase findings first within a turn)."""
-        return sorted([*phrase_findings, *self.findings], key=lambda item: item.turn_index)
+        return sorted([*phrase_findings, *self.findings], key=_TURN_INDEX)
 
 
 class ConversationRunner:

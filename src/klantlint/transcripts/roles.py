@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 
 from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
@@ -21,6 +22,9 @@ from klantlint.transcripts.spoken import fluent_words
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
 ORGANISATION_WEIGHT = 2.0
+
+
+_SPEAKER = attrgetter("speaker")  # a turn's speaker, read in C for each turn of every call
 
 
 def _normalised(name: str) -> str:
@@ -58,7 +62,7 @@ def detect_agent(
     organisations: tuple[str, ...] = (),
 ) -> RoleAssignment:
     """Which speaker is the agent, and how that was decided (see `assign_roles`); the call is not copied."""
-    speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
+    speakers = list(dict.fromkeys(map(_SPEAKER, call.turns)))
     agents, customers, configured = _label_sets(agent_names, customer_names)
     if agent_speaker is not None:
         chosen = next((s for s in speakers if _normalised(s) == _normalised(agent_speaker)), None)
