@@ -370,3 +370,49 @@ def test_an_input_of_one_chunk_forks_no_child(monkeypatch: pytest.MonkeyPatch) -
         calls = _calls(count, seed=21)
         assert list(parallel.lint_records(calls, Linter(mode="fast"), jobs=2)) == _one_process(list(calls))
         assert len(children) == forked_for_it
+
+
+def test_reading_ahead_gives_the_next_records_and_leaves_the_rest() -> None:
+    records = iter(range(parallel.CHUNK * 3 + 5))
+    assert parallel._read_ahead(records, parallel.CHUNK * 2 + 1) == list(range(parallel.CHUNK * 2 + 1))
+    assert next(records) == parallel.CHUNK * 2 + 1
+    assert parallel._read_ahead(records, 10**6) == list(range(parallel.CHUNK * 2 + 2, parallel.CHUNK * 3 + 5))
+    assert parallel._read_ahead(records, 5) == []
+
+
+def test_records_read_ahead_are_out_of_the_collectors_reach_while_more_are_read() -> None:
+    """What was read (and the loaded pipeline) is frozen while the next records are read, so the collections that
+    reading sets off do not walk it again; nothing stays frozen once the reading is done."""
+    frozen_while_reading: list[int] = []
+
+    def records() -> Iterator[list[int]]:
+        for number in range(parallel.CHUNK * 4):
+            frozen_while_reading.append(gc.get_freeze_count())
+            yield [number]  # a container, tracked by the collector
+
+    assert gc.get_freeze_count() == 0
+    ahead = parallel._read_ahead(records(), parallel.CHUNK * 4)
+    assert len(ahead) == parallel.CHUNK * 4
+    chunk_starts = frozen_while_reading[:: parallel.CHUNK]
+    # Each chunk is read with at least the records of the chunks before it frozen.
+    assert all(later >= earlier + parallel.CHUNK for earlier, later in itertools.pairwise(chunk_starts))
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_window_is_read_with_the_pipeline_out_of_the_collectors_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one process the records of each window are read inside the frozen block that lints them."""
+    frozen_while_reading: list[int] = []
+
+    def records() -> Iterator[str]:
+        for number in range(3):
+            frozen_while_reading.append(gc.get_freeze_count())
+            yield f"call {number}"
+
+    monkeypatch.setattr(
+        parallel, "lint_records_in_process", lambda linter, window, agent_speaker: [f"{r}: ok" for r in window]
+    )
+    linter = SimpleNamespace(load=lambda: None)
+    results = list(parallel.lint_records(records(), linter, jobs=1))  # type: ignore[arg-type]
+    assert results == [(f"call {n}", f"call {n}: ok") for n in range(3)]
+    assert all(count > 0 for count in frozen_while_reading)
+    assert gc.get_freeze_count() == 0

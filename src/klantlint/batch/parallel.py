@@ -63,16 +63,20 @@ def lint_records(
     iterator = iter(records)
     linter.load()  # before the objects are frozen and workers forked: they share the loaded pipeline
     if jobs is None:
-        ahead = list(islice(iterator, PARALLEL_FROM_RECORDS + 1))
+        ahead = _read_ahead(iterator, PARALLEL_FROM_RECORDS + 1)
         jobs = AUTO if len(ahead) > PARALLEL_FROM_RECORDS else 1
         iterator = chain(ahead, iterator)
     jobs = resolve_jobs(jobs)
     if jobs <= 1:
-        while window := list(islice(iterator, CHUNK)):
+        while True:
+            # Reading the window too: a full collection that reading sets off would otherwise walk every object of
+            # the loaded pipeline (0.1 s or more, once or twice a run).
             with objects_frozen():
-                results = lint_records_in_process(linter, window, agent_speaker)
+                window = list(islice(iterator, CHUNK))
+                results = lint_records_in_process(linter, window, agent_speaker) if window else []
+            if not window:
+                return
             yield from zip(window, results, strict=True)
-        return
     import multiprocessing
 
     if "fork" in multiprocessing.get_all_start_methods():
@@ -81,6 +85,18 @@ def lint_records(
         yield from lint_forked(iterator, linter, jobs, agent_speaker, chunk=CHUNK)
     else:
         yield from _lint_spawned(iterator, linter, jobs, agent_speaker)
+
+
+def _read_ahead(iterator: Iterator[Record], count: int) -> list[Record]:
+    """The next `count` records (fewer at the end), read with the objects that exist (the loaded pipeline, the
+    records read so far) out of the collector's reach: each full collection that reading them sets off would
+    otherwise walk them all again (a tenth of a second and more of a run's reading)."""
+    ahead: list[Record] = []
+    with objects_frozen() as freeze_read:
+        while len(ahead) < count and (part := list(islice(iterator, min(CHUNK, count - len(ahead))))):
+            ahead += part
+            freeze_read()
+    return ahead
 
 
 # -- spawn: records are sent to workers that load their own Linter -----------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from klantlint.conversation import CONVERSATION_CODES
+from klantlint.findings import Finding
 from klantlint.transcripts.models import CallResult, TurnFinding
 
 SEVERITY_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.5}
@@ -71,8 +72,18 @@ def finding_records(result: CallResult) -> list[dict[str, Any]]:
     return [_finding_record(result, item) for item in result.findings]
 
 
+def finding_fields(finding: Finding) -> dict[str, Any]:
+    """`finding.model_dump()`, read straight from the finding's values: its fields are plain values but for the
+    suggestions, and pydantic's serializer costs some 3 µs a finding of a batch run."""
+    if type(finding) is not Finding or finding.__pydantic_extra__:  # a subclass may dump more, or otherwise
+        return finding.model_dump()
+    fields = dict(finding.__dict__)
+    fields["suggestions"] = [suggestion.model_dump() for suggestion in fields["suggestions"]]
+    return fields
+
+
 def _finding_record(result: CallResult, item: TurnFinding) -> dict[str, Any]:
-    finding = item.finding.model_dump()
+    finding = finding_fields(item.finding)
     line_in_turn = finding.pop("line")
     return {
         "call_id": result.call_id,

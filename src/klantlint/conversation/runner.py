@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from klantlint.conversation.base import ConversationHit, ConversationRule
@@ -16,13 +17,15 @@ from klantlint.conversation.figures import CallFigures, call_figures
 from klantlint.conversation.script import is_dialogue, script_view
 from klantlint.conversation.view import CallView, ViewTurn
 from klantlint.engine.base import Hit
-from klantlint.findings import Finding
 from klantlint.io.segments import Segment
-from klantlint.transcripts.models import Call, Role, TurnFinding
+from klantlint.transcripts.models import Call, Role, TurnFinding, checked_finding, checked_turn_finding
 
 if TYPE_CHECKING:
     from klantlint.config import Config
     from klantlint.engine.base import Rule
+
+
+_TURN_INDEX = attrgetter("turn_index")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class CallOutcome:
 
     def merged_with(self, phrase_findings: list[TurnFinding]) -> list[TurnFinding]:
         """All findings of the call in turn order (phrase findings first within a turn)."""
-        return sorted([*phrase_findings, *self.findings], key=lambda item: item.turn_index)
+        return sorted([*phrase_findings, *self.findings], key=_TURN_INDEX)
 
 
 class ConversationRunner:
@@ -88,7 +91,7 @@ class ConversationRunner:
         turn = call.turns[hit.turn_index]
         text = turn.text
         line_start = text.rfind("\n", 0, hit.start) + 1
-        finding = Finding(
+        finding = checked_finding(
             code=rule.info.code,
             name=rule.info.name,
             severity=self.config.severity.get(rule.info.code, rule.info.severity),
@@ -99,16 +102,18 @@ class ConversationRunner:
             column=hit.start - line_start + 1,
             text=text[hit.start : hit.end],
         )
-        return TurnFinding(
-            turn_index=hit.turn_index,
-            speaker=turn.speaker,
-            role=roles[hit.turn_index],
-            turn_start=turn.start,
-            turn_end=turn.end,
-            turn_line=turn.line,
-            finding=finding,
-            turn_text=text,
-        )
+        if type(hit.turn_index) is not int:  # a plugin's hit: validating makes the index an int, or says why not
+            return TurnFinding(
+                turn_index=hit.turn_index,
+                speaker=turn.speaker,
+                role=roles[hit.turn_index],
+                turn_start=turn.start,
+                turn_end=turn.end,
+                turn_line=turn.line,
+                finding=finding,
+                turn_text=text,
+            )
+        return checked_turn_finding(hit.turn_index, turn, roles[hit.turn_index], finding)
 
     # -- dialogue scripts -----------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantlint.transcripts.errors import RecordError
-from klantlint.transcripts.models import Call, CallResult, Record, Result, TurnFinding
+from klantlint.transcripts.models import Call, CallResult, Record, Result, checked_call_result, checked_turn_finding
 from klantlint.transcripts.roles import detect_agent, turn_roles
 
 if TYPE_CHECKING:
@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def words_in(texts: Iterable[str]) -> int:
+    """The words of all `texts` together (`word_count` of each, summed, without a Python call per text)."""
+    return sum(map(len, map(str.split, texts)))
 
 
 def lint_records_in_process(linter: Linter, records: list[Record], agent_speaker: str | None = None) -> list[Result]:
@@ -56,46 +61,41 @@ def _check_window(linter: Linter, calls: list[Call], agent_speaker: str | None) 
         [(index, turn) for index, (turn, role) in enumerate(zip(call.turns, roles, strict=True)) if role == "agent"]
         for call, roles in zip(calls, roles_per_call, strict=True)
     ]
-    per_call = linter.check_conversations([[turn.text for _, turn in turns] for turns in agent_turns])
+    agent_texts = [[turn.text for _, turn in turns] for turns in agent_turns]
+    per_call = linter.check_conversations(agent_texts)
     results = []
-    for call, assignment, roles, turns, per_turn in zip(
-        calls, assignments, roles_per_call, agent_turns, per_call, strict=True
+    for call, assignment, roles, turns, texts, per_turn in zip(
+        calls, assignments, roles_per_call, agent_turns, agent_texts, per_call, strict=True
     ):
         findings = [
-            TurnFinding(
-                turn_index=index,
-                speaker=turn.speaker,
-                role="agent",
-                turn_start=turn.start,
-                turn_end=turn.end,
-                turn_line=turn.line,
-                finding=finding,
-                turn_text=turn.text,
-            )
+            checked_turn_finding(index, turn, "agent", finding)
             for (index, turn), turn_findings in zip(turns, per_turn, strict=True)
             for finding in turn_findings
         ]
         # KL101-KL107 and the call's figures
         conversation = linter.conversation.call_outcome(call, findings, roles)
+        # Every value has its field's type already (from the validated call, roles, findings and figures).
         results.append(
-            CallResult(
-                call_id=call.call_id,
-                agent_id=call.agent_id,
-                date=call.date,
-                roles=assignment,
-                findings=conversation.merged_with(findings),
-                turns=len(call.turns),
-                agent_words=sum(word_count(turn.text) for _, turn in turns),
-                customer_words=sum(
-                    word_count(turn.text) for turn, role in zip(call.turns, roles, strict=True) if role == "customer"
-                ),
-                source=call.source,
-                line=call.line,
-                turns_lost=call.turns_lost,
-                longest_agent_monologue_s=conversation.figures.longest_agent_monologue_s,
-                holds=conversation.figures.holds,
-                hold_durations_s=conversation.figures.hold_durations_s,
-                conversation_rules_skipped=conversation.skipped,
+            checked_call_result(
+                {
+                    "call_id": call.call_id,
+                    "agent_id": call.agent_id,
+                    "date": call.date,
+                    "roles": assignment,
+                    "findings": conversation.merged_with(findings),
+                    "turns": len(call.turns),
+                    "agent_words": words_in(texts),
+                    "customer_words": words_in(
+                        [turn.text for turn, role in zip(call.turns, roles, strict=True) if role == "customer"]
+                    ),
+                    "source": call.source,
+                    "line": call.line,
+                    "turns_lost": call.turns_lost,
+                    "longest_agent_monologue_s": conversation.figures.longest_agent_monologue_s,
+                    "holds": conversation.figures.holds,
+                    "hold_durations_s": list(conversation.figures.hold_durations_s),
+                    "conversation_rules_skipped": list(conversation.skipped),
+                }
             )
         )
     return results

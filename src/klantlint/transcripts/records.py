@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from klantlint.io.parser_reasons import dutch_json_reason
 from klantlint.transcripts.errors import RecordError
-from klantlint.transcripts.models import Call, Record, Turn, checked_turn
+from klantlint.transcripts.models import Call, Record, Turn, checked_call, checked_turn
 
 # `json.loads` less its checks (a str, no byte-order mark, the whitespace around the value), for the usual line.
 _decode_at_start = json.JSONDecoder().raw_decode
 _LINE_ENDS = ("", "\n", "\r\n")
+_INFINITY = math.inf
 
 
 def parse_json(text: str) -> Any:
@@ -64,7 +66,12 @@ def turn_from_record(data: dict[str, Any], line: int | None = None) -> Turn:
     if not name.strip():
         raise ValueError("spreker ('speaker') ontbreekt")
     try:
-        start, end = number(data.get("start")), number(data.get("end"))
+        start, end = data.get("start"), data.get("end")
+        # The usual times, a finite float or none at all, are already what `number` makes of them.
+        if not (start is None or (type(start) is float and -_INFINITY < start < _INFINITY)):
+            start = number(start)
+        if not (end is None or (type(end) is float and -_INFINITY < end < _INFINITY)):
+            end = number(end)
         if type(text) is str and type(name) is str:  # the exact types `checked_turn` needs (float() gives a float)
             return checked_turn(name, text, start, end, line)
         return Turn(speaker=name, text=text, start=start, end=end, line=line)  # pydantic makes a str subclass str
@@ -94,16 +101,37 @@ def call_from_record(data: dict[str, Any], source: str, line: int) -> Call:
 def call_from_turns(data: dict[str, Any], turns: list[Turn], source: str, line: int, turns_lost: int = 0) -> Call:
     """A call from its turns and the record that carries the call's own fields: the call's record, or in
     turn-per-line input its first turn's. ValueError (Dutch) names a bad field."""
-    return Call(
-        call_id=str(data["call_id"]),
-        turns=turns,
-        agent_id=optional_str(data.get("agent_id")),
-        date=optional_str(data.get("date")),
-        source=source,
-        line=line,
-        turns_lost=turns_lost,
+    fields = {
+        "call_id": str(data["call_id"]),
+        "turns": turns,
+        "agent_id": optional_str(data.get("agent_id")),
+        "date": optional_str(data.get("date")),
+        "source": source,
+        "line": line,
+        "turns_lost": turns_lost,
         **call_metadata(data),
+    }
+    if _checked(turns, source, line, turns_lost, fields.get("organisation", ())):
+        return checked_call({**fields, "turns": list(turns)})  # a list of its own, as validating it makes one
+    return Call(**fields)
+
+
+def _checked(turns: list[Turn], source: str, line: int, turns_lost: int, organisation: Iterable[str]) -> bool:
+    """Whether the call's values already have the exact types pydantic would make of them (as a reader gives them),
+    so that validating them again changes nothing (`models.checked_call`)."""
+    return (
+        type(turns) is list
+        and type(source) is str
+        and type(line) is int
+        and type(turns_lost) is int
+        and turns_lost >= 0
+        and _ONLY_TURNS.issuperset(map(type, turns))  # (in C: a generator here cost as much as it saves)
+        and _ONLY_STR.issuperset(map(type, organisation))
     )
+
+
+_ONLY_TURNS = frozenset({Turn})
+_ONLY_STR = frozenset({str})
 
 
 def call_metadata(data: dict[str, Any]) -> dict[str, Any]:
@@ -113,14 +141,14 @@ def call_metadata(data: dict[str, Any]) -> dict[str, Any]:
     if direction not in (None, ""):
         if direction not in ("inbound", "outbound"):
             raise ValueError(f"'direction' moet 'inbound' of 'outbound' zijn, niet {direction!r}")
-        metadata["direction"] = direction
+        metadata["direction"] = "inbound" if direction == "inbound" else "outbound"  # the literal pydantic keeps
     organisation = data.get("organisation")
     if isinstance(organisation, str):
         organisation = [organisation]
     if organisation not in (None, ""):
         if not isinstance(organisation, list) or not all(isinstance(name, str) for name in organisation):
             raise ValueError("'organisation' moet een naam of een lijst met namen zijn")
-        metadata["organisation"] = organisation
+        metadata["organisation"] = list(organisation)  # a list of its own, as validating it makes one
     return metadata
 
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 
 from klantlint.conversation.organisation import names_organisation
 from klantlint.io.segments import AGENT_LABELS, CUSTOMER_LABELS
-from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn
+from klantlint.transcripts.models import Call, Role, RoleAssignment, Turn, checked_role_assignment
 from klantlint.transcripts.role_cues import cue_score
 from klantlint.transcripts.spoken import fluent_words
 
 FIRST_TURNS = 3
 MIN_MARGIN = 2.0
 ORGANISATION_WEIGHT = 2.0
+
+
+_SPEAKER = attrgetter("speaker")  # a turn's speaker, read in C for each turn of every call
 
 
 def _normalised(name: str) -> str:
@@ -58,7 +62,7 @@ def detect_agent(
     organisations: tuple[str, ...] = (),
 ) -> RoleAssignment:
     """Which speaker is the agent, and how that was decided (see `assign_roles`); the call is not copied."""
-    speakers = list(dict.fromkeys(turn.speaker for turn in call.turns))
+    speakers = list(dict.fromkeys(map(_SPEAKER, call.turns)))
     agents, customers, configured = _label_sets(agent_names, customer_names)
     if agent_speaker is not None:
         chosen = next((s for s in speakers if _normalised(s) == _normalised(agent_speaker)), None)
@@ -143,16 +147,14 @@ def _turn_score(text: str) -> float:
 def _organisation_score(call: Call, speaker: str, names: tuple[str, ...]) -> float:
     """The organisation named in the speaker's first turn is the agent's opening, also by a short form ("LZV",
     "Woonstede" for "Stichting Woonstede Rivierenland") and with a filler inside the name."""
+    if not names:  # the usual batch run: no organisation named, no turn to look for
+        return 0.0
     first = next((turn for turn in call.turns if turn.speaker == speaker), None)
-    if first is None or not names:
+    if first is None:
         return 0.0
     named = names_organisation(first.text, names) or names_organisation(_fluent(first.text), names)
     return ORGANISATION_WEIGHT if named else 0.0
 
 
 def _assignment(agent: str | None, method: str, confidence: float) -> RoleAssignment:
-    return RoleAssignment(
-        agent_speaker=agent,
-        method=method if agent else "none",  # type: ignore[arg-type]
-        confidence=confidence,
-    )
+    return checked_role_assignment(agent, method if agent else "none", confidence)

@@ -38,7 +38,12 @@ def fluent_words(text: str) -> str:
             token = ","
         elif not token[0].isalnum():  # an ellipsis
             continue
-        if token in SPOKEN_FILLERS or token[-1] == "-" or _ends_multi_word_filler(words, token):
+        # (`_ends_multi_word_filler` only for the last word of one: a call for every word would cost more than the rest)
+        if (
+            token in SPOKEN_FILLERS
+            or token[-1] == "-"
+            or (token in MULTI_WORD_FILLERS and _ends_multi_word_filler(words, token))
+        ):
             if words and words[-1] == ",":  # the comma before a filler goes with it, and the one after
                 words.pop()
             after_filler = True
