@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
-from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
     ADVERBIAL_SUBORDINATORS,
     ARTICLES,
@@ -567,6 +567,10 @@ class ReferralToMail(Rule):
     triggers = MAIL_WORDS | SEND_VERBS
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
+
+    def cues(self) -> tuple[GateCue, ...]:
+        """A trigger, and a mail word or an "@": a verb of sending alone is not enough."""
+        return GateCue(words=self.triggers), GateCue(words=MAIL_WORDS, substrings=frozenset({"@"}))
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if found.isdisjoint(MAIL_WORDS):
