@@ -150,6 +150,8 @@ KL004_FILLER_CLOSE_CALLS = [
     "dat moet per mail hè",
     "dat kan ehm via de mail",
     "e-mail moet u sturen",
+    "mailtje sturen, dat kan",
+    "ehm mailtje sturen naar ons",
     "ehm mail het maar",
     "ja nee dat doen we niet nou mail het maar",
     "stuur maar een e-mail nou",
