@@ -1,5 +1,6 @@
 """The gates of KL004, KL008, KL009 and KL014 as they were before they were sped up (main at 780cf11), kept as
-references: tests/test_gate_equivalence.py holds each sped-up gate to exactly these verdicts.
+references: tests/test_gate_equivalence.py holds each sped-up gate to exactly these verdicts. KL004's has since been
+sharpened on purpose (issue 16: a mail noun after a filler, `_may_be_channel_noun`), and this copy with it.
 
 Copied verbatim where the code changed; the helpers that did not change are imported from the rules' modules.
 """
@@ -207,7 +208,8 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     rules a referral out, and `_speaker_sends` does not. `sends`: a verb of sending occurs in the text."""
     word = chunks.words[cue]
     start = chunks.stretch_start(cue)
-    previous = chunks.words[cue - 1] if start < cue else None  # None: maybe none (a clause may start here)
+    clause_start = start if start < cue or _token_may_open(chunks, cue) else chunks.stretch_start(cue - 1)
+    previous = chunks.words[cue - 1] if clause_start < cue else None  # None: maybe none (a clause may start here)
     # "het" before the mail word may be its object ("u kunt het mailen"): the words before "het" decide ("" at the
     # start of the text; None, outside plain chunks: maybe the addressee or a modal).
     before, before_that = (chunks.plain(index) if index >= 0 else "" for index in (cue - 2, cue - 3))
@@ -221,17 +223,53 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     as_verb = word in MAIL_VERBS and not (noun_marker or previous in CHANNEL_PREPOSITIONS)
     if as_verb and word in MAIL_NOUNS:
         # "mail" as a verb opens its clause (fillers and subordinators apart) or follows u/je/maar/even.
-        opens = all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))
+        opens = all(chunks.words[index] in LEADING_WORDS for index in range(clause_start, cue))
         as_verb = opens or previous in VERB_POSITION_BEFORE
-    as_noun = word in MAIL_NOUNS and (sends or _previous_letters(chunks, cue) in CHANNEL_BEFORE)
+    as_noun = word in MAIL_NOUNS and _may_be_channel_noun(chunks, clause_start, cue, sends)
     as_address = word in MAIL_ADDRESS_NOUNS and sends
     if not (as_verb or as_noun or as_address) or _speaker_sends(chunks, start, cue):
         return False
-    for index in range(start, chunks.stretch_end(cue) + 1):
+    for index in range(clause_start, chunks.stretch_end(cue) + 1):
         sure_token = not chunks.tails[index] or chunks.tails[index][0] in SPLIT_MARKS
         if index != cue and sure_token and chunks.words[index] in KILLS_REFERRAL:
             return False  # "u krijgt een mail", "u hoeft niets te mailen"
     return True
+
+
+# Sharpened after main at 680a967 (issue 16): a mail noun after a filler ("een ehm mail", "per dus mail") is not a
+# channel `_mail_cue` takes, and a clause opening at "mail." only when "mail." is one token has no mail word.
+_SENT_NOUN_BEFORE = frozenset({"een", "'n", "even", "maar", "gewoon"})
+
+
+def _token_may_open(chunks: _Chunks, index: int) -> bool:
+    """`_Chunks.joined` negated, with a word and a tail such as "." taken as split only."""
+    tail = chunks.tails[index]
+    if not tail or tail[0] in SPLIT_MARKS:
+        return not chunks.joined(index)
+    previous, word = chunks.token_before(index), chunks.words[index]
+    if not previous or word is None:
+        return True
+    if word not in MAY_OPEN_CLAUSE and previous not in CLAUSE_ENDERS:
+        return False
+    return _may_open_clause(previous, word, tail[0], None, chunks.token_before(index - 1))
+
+
+def _may_be_channel_noun(chunks: _Chunks, start: int, cue: int, sends: bool) -> bool:
+    """Whether `_mail_cue` could take the mail noun of chunk `cue` as the channel (see the rule's copy)."""
+    previous = chunks.words[cue - 1] if start < cue else chunks.token_before(cue)
+    if previous is None:
+        return sends or _previous_letters(chunks, cue) in CHANNEL_BEFORE
+    if previous in CHANNEL_PREPOSITIONS:
+        return True
+    if previous in ("de", "een") and (cue - 1 <= start or chunks.words[cue - 2] in CHANNEL_PREPOSITIONS):
+        return True
+    if not sends:
+        return False
+    if previous in _SENT_NOUN_BEFORE:
+        return True
+    after = [(chunks.words[index] or "") + chunks.tails[index] for index in range(cue + 1, len(chunks.words))]
+    sends_after = any(run in SEND_VERBS for chunk in [chunks.tails[cue], *after] for run in _LETTER_RUN.findall(chunk))
+    return sends_after and all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))
 
 
 def _previous_letters(chunks: _Chunks, index: int) -> str:

@@ -7,6 +7,8 @@ occurrences.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable
 
 import ahocorasick
@@ -50,6 +52,15 @@ LINES = [
     "ik begrijp dat je boos bent",
     "Ik maak een dossierkoppeling voor de SLA-termijn.",
     "klantlint: ignore[KL001]",
+    # Gates that count on words besides their triggers (cue words the scan looks for too):
+    "u heeft al eerder gebeld",
+    "bent u een vaste beller",
+    "dat heeft u niet goed ingevuld",
+    "als u dat had gemeld, had u nu een nieuwe pas",
+    "het ligt aan u",
+    "wat was uw postcode",
+    "hoe heette u ook alweer",
+    "stuur het naar info@voorbeeld.nl",
 ]
 FILLERS = ["eh", "ja", ",", ".", "?", "!", "(", ")", "-", "'", "’", "_", "@", "\t", "  ", "İ", "ß", "ﬁ", "😀", "x"]
 
@@ -58,7 +69,7 @@ def _words(config: Config) -> list[str]:
     """Every rule's trigger words and cue substrings under `config`, and the configured terms."""
     linter = Linter(config, mode="fast")
     words = {word for rule in linter.rules for word in rule.triggers or ()}
-    words |= {part for rule in linter.rules for cue in rule.cues() or () for part in cue.substrings}
+    words |= {part for rule in linter.rules for cue in rule.cues() or () for part in cue.substrings | cue.words}
     words |= {*config.jargon, *config.competitors, *CONTEMPT_HEADS, *ORGANISATION_HEADS}
     return sorted(words)
 
@@ -83,10 +94,16 @@ def _context(linter: Linter, text: str, rule: Rule) -> RuleContext:
     return context.for_rule(rule)
 
 
+def _scanner(rules: list[Rule], candidates: CandidateRules) -> TriggerScanner:
+    """The linter's scan: the rules' triggers and the cue words."""
+    return TriggerScanner([*(word for rule in rules for word in rule.triggers or ()), *candidates.words])
+
+
 def _left_out_but_passing(linter: Linter, text: str) -> list[str]:
     """The rules the cue scan leaves out on `text` whose gate would pass there."""
-    found = TriggerScanner(word for rule in linter.rules for word in rule.triggers or ()).scan(text)
-    picked = CandidateRules(linter.rules).pick(text, found)
+    candidates = CandidateRules(linter.rules)
+    found = _scanner(linter.rules, candidates).scan(text)
+    picked = candidates.pick(text, found)
     return [
         rule.info.code
         for rule in linter.rules
@@ -127,8 +144,8 @@ def test_the_cues_never_turn_away_a_text_on_which_full_mode_reports(name: str) -
     # Not KL900: the engine reports unused suppressions itself, whichever segments the cues pick (its trigger,
     # the word "klantlint", misses "1eklantlint: ignore[KL001]", a suppression all the same, in both modes).
     codes = {rule.info.code for rule in full.rules} - {"KL900"}
-    scanner = TriggerScanner(word for rule in full.rules for word in rule.triggers or ())
     candidates = CandidateRules(full.rules)
+    scanner = _scanner(full.rules, candidates)
     reported: set[str] = set()
 
     @settings(max_examples=60, deadline=None)
@@ -187,10 +204,22 @@ class OwnGateNeedingTriggers(OwnGate):
 
 
 class CueOutsideTriggers(BaseGate):
+    """A gate that needs "muziek" as well as its trigger: the scan looks for the cue word too."""
+
     info = wachtmuziek_info("XX004")
 
     def cues(self) -> tuple[GateCue, ...]:
-        return (GateCue(words=frozenset({"muziek"})),)
+        return GateCue(words=self.triggers or frozenset()), GateCue(words=frozenset({"muziek"}))
+
+    def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
+        return "wachtmuziek" in found and "muziek" in found
+
+
+class CapitalCue(BaseGate):
+    info = wachtmuziek_info("XX005")
+
+    def cues(self) -> tuple[GateCue, ...]:
+        return (GateCue(words=frozenset({"Muziek"})),)
 
 
 def test_an_overridden_gate_is_asked_of_every_text_unless_it_declares_its_triggers_required() -> None:
@@ -201,9 +230,30 @@ def test_an_overridden_gate_is_asked_of_every_text_unless_it_declares_its_trigge
     assert [rule.info.code for rule in CandidateRules(rules).pick("muziek aan", frozenset())] == ["XX002"]
 
 
-def test_a_cue_word_must_be_a_trigger_the_scan_finds() -> None:
-    with pytest.raises(TypeError, match=r"XX004.*muziek"):
-        CandidateRules([CueOutsideTriggers()])
+def test_a_cue_word_must_be_lowercase_as_the_scan_finds_it() -> None:
+    with pytest.raises(TypeError, match=r"XX005.*Muziek"):
+        CandidateRules([CapitalCue()])
+
+
+def test_the_linter_scans_for_cue_words_besides_the_triggers() -> None:
+    rule = CueOutsideTriggers()
+    candidates = CandidateRules([rule])
+    assert candidates.words == {"wachtmuziek", "muziek"}
+    found = TriggerScanner(["wachtmuziek", *candidates.words]).scan("de wachtmuziek, muziek")
+    assert candidates.pick("de wachtmuziek, muziek", found) == [rule]
+    assert candidates.pick("de wachtmuziek", TriggerScanner(["wachtmuziek"]).scan("de wachtmuziek")) == []
+    # The linter looks for every cue word of its rules ("keer" and "al" are KL009's, not its triggers).
+    linter = Linter(Config(select=["ALL"]), mode="fast")
+    cue_words = {word for rule in linter.rules for cue in rule.cues() or () for word in cue.words}
+    assert {"keer", "al", "postcode"} & cue_words == {"keer", "al"}
+    assert all(linter._scanner.scan(f"x {word} x") >= {word} for word in cue_words)
+
+
+def test_a_word_the_scan_finds_where_a_run_of_word_characters_is() -> None:
+    # The cue words of the gates that read `\w+` runs: every character that is no word character for `re` is no
+    # letter or digit either, so the scan's boundaries are there too.
+    everything = map(chr, range(sys.maxunicode + 1))
+    assert [char for char in everything if char.isalnum() and not re.fullmatch(r"\w", char)] == []
 
 
 # The trigger scan --------------------------------------------------------------------------------------------------

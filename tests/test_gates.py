@@ -132,6 +132,73 @@ def test_kl004_gate_turns_away_harmless_talk(full: Linter) -> None:
     assert_turned_away(full, "KL004", KL004_HARMLESS)
 
 
+# Mail nouns after a filler: `check` does not take "mail" after "per ehm" or "een dus" as the channel, and a clause
+# that could open at "mail." only as one token ("mail.") holds no mail word; so the gate turns these away.
+KL004_AFTER_A_FILLER = [
+    "Ik stuur u vandaag nog een bevestiging per nou mail.",
+    "Ik stuur u vandaag nog een bevestiging per hè mail.",
+    "Even samengevat: de monteur komt donderdag en u krijgt een hè mail.",
+    "Stuur maar een hè e-mail.",
+    "Stuur maar een ja e-mail.",
+    "stuur maar een ehm mailtje",
+]
+# ... where the noun is still the channel: a filler before the preposition or article, the noun first in its clause
+# with the verb of sending after it, a clause opening at the mail word.
+KL004_FILLER_CLOSE_CALLS = [
+    "stuur maar ehm een e-mail",
+    "dat moet nou per mail",
+    "dat moet per mail hè",
+    "dat kan ehm via de mail",
+    "e-mail moet u sturen",
+    "mailtje sturen, dat kan",
+    "ehm mailtje sturen naar ons",
+    "ehm mail het maar",
+    "ja nee dat doen we niet nou mail het maar",
+    "stuur maar een e-mail nou",
+    "Stuur maar nou een mailtje.",
+]
+# Words for texts around a mail word: fillers, channels, articles, verbs of sending and receiving, the speaker.
+KL004_FILLER_FRAME = ["ehm", "nou", "hè", "ja", "dus", "oké", "even", "maar", "per", "via", "de", "een", "het"]
+KL004_FILLER_FRAME += ["stuur", "u", "kunt", "ik", "moet", "dat", "krijgt", "sturen", "gewoon", "naar", "ons", "als"]
+
+
+def _filler_text(before: list[str], cue: str, after: list[str], end: str) -> str:
+    return " ".join([*before, cue, *after]) + end
+
+
+KL004_FILLER_TEXTS = st.lists(
+    st.builds(
+        _filler_text,
+        st.lists(st.sampled_from(KL004_FILLER_FRAME), min_size=1, max_size=5),
+        st.sampled_from(["mail", "mailtje", "e-mail", "mailen", "mailadres"]),
+        st.lists(st.sampled_from(KL004_FILLER_FRAME), max_size=3),
+        st.sampled_from(["", ".", "?", ",", " ."]),
+    ),
+    min_size=40,
+    max_size=40,
+)
+
+
+def test_kl004_gate_turns_away_mail_nouns_after_a_filler(full: Linter) -> None:
+    assert check_fires(full, "KL004", KL004_AFTER_A_FILLER) == [False] * len(KL004_AFTER_A_FILLER)
+    assert_turned_away(full, "KL004", KL004_AFTER_A_FILLER)
+
+
+def test_kl004_gate_is_sound_around_fillers(full: Linter) -> None:
+    assert_sound(full, "KL004", variants(KL004_AFTER_A_FILLER + KL004_FILLER_CLOSE_CALLS))
+
+
+@settings(max_examples=60, deadline=None)
+@given(KL004_FILLER_TEXTS)
+def test_kl004_gate_is_sound_on_generated_talk_around_a_mail_word(full: Linter, texts: list[str]) -> None:
+    missed = [
+        text
+        for text, fire in zip(texts, check_fires(full, "KL004", texts), strict=True)
+        if fire and not gate_passes(full, "KL004", text)
+    ]
+    assert missed == []
+
+
 def test_kl004_does_not_report_the_speaker_sending_mail(full: Linter) -> None:
     # The surface condition `check` shares with the gate: the speaker sends the mail, even where the parser would
     # make the caller the subject of a longer clause.

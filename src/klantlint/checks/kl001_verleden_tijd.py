@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import match_case
 from klantlint.nlp.lexicon import ADDRESS_POSSESSIVES, ADDRESS_PRONOUNS, DISCOURSE_OPENERS, QUESTION_WORDS
 from klantlint.nlp.surface import chunk_start, ends_word_chunk, splits_full_stop
@@ -255,6 +255,10 @@ class PastTenseDetails(Rule):
     triggers = frozenset(PRESENT_OF)
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
+
+    def cues(self) -> tuple[GateCue, ...]:
+        """A trigger, and a past verb that names a detail ("woonde") or a detail word ("postcode") in the text."""
+        return GateCue(words=self.triggers), GateCue(words=frozenset(PAST_NAMING), substrings=frozenset(DETAIL_STEMS))
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """A past-tense verb and, for was/had, a detail word near it."""

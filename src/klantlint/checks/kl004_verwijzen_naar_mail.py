@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
-from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
     ADVERBIAL_SUBORDINATORS,
     ARTICLES,
@@ -79,6 +79,9 @@ MODALS = frozenset(
     "wil wilt willen kan kun kunt kunnen moet moeten mag mogen zal zult zullen zou zouden hoeft hoef hoeven".split()
 )
 CHANNEL_PREPOSITIONS = frozenset({"per", "via", "op", "met"})
+# "stuur maar een mailtje", "stuur even e-mail": the words before a mail noun that, with a verb of sending in the
+# clause, make it the channel the caller is sent to (besides a channel preposition, or none: the clause's first word).
+SENT_NOUN_BEFORE = frozenset({"een", "'n", "even", "maar", "gewoon"})
 # "per mail of per post": offering a choice of channel is not sending the caller off.
 OTHER_CHANNELS = frozenset({"post", "telefoon", "telefonisch", "brief", "sms", "app", "whatsapp", "balie"})
 IMPERSONAL_VERBS = frozenset({"moet", "moeten", "kan", "kunnen", "gaat", "gaan", "loopt", "verloopt", "gebeurt"})
@@ -115,7 +118,7 @@ def _mail_cue(words: list[Token]) -> tuple[Token, bool] | None:
             channel = previous in CHANNEL_PREPOSITIONS or (
                 previous in ("de", "een") and index > 1 and lowers[index - 2] in CHANNEL_PREPOSITIONS
             )
-            if channel or (has_send_verb and previous in ("een", "'n", "even", "maar", "gewoon", "")):
+            if channel or (has_send_verb and (previous in SENT_NOUN_BEFORE or previous == "")):
                 return word, False
         address = (lower in MAIL_ADDRESS_NOUNS and previous in ("naar", "ons", "het")) or (
             word.like_email and previous == "naar"
@@ -417,7 +420,11 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     rules a referral out, and `_speaker_sends` does not. `sends`: a verb of sending occurs in the text."""
     word = chunks.words[cue]
     start = chunks.stretch_start(cue)
-    previous = chunks.words[cue - 1] if start < cue else None  # None: maybe none (a clause may start here)
+    # The chunks surely in the clause of the mail word: its stretch, and the one before when no clause can open at
+    # the mail word as a token of its own ("per nou mail.": only "mail." as one token could open one, and that is
+    # no mail word).
+    clause_start = start if start < cue or _token_may_open(chunks, cue) else chunks.stretch_start(cue - 1)
+    previous = chunks.words[cue - 1] if clause_start < cue else None  # None: maybe none (a clause may start here)
     # "het" before the mail word may be its object ("u kunt het mailen"): the words before "het" decide ("" at the
     # start of the text; None, outside plain chunks: maybe the addressee or a modal).
     before = chunks.plain(cue - 2) if cue >= 2 else ""
@@ -432,17 +439,65 @@ def _may_refer(chunks: _Chunks, cue: int, sends: bool) -> bool:
     as_verb = word in MAIL_VERBS and not (noun_marker or previous in CHANNEL_PREPOSITIONS)
     if as_verb and word in MAIL_NOUNS:
         # "mail" as a verb opens its clause (fillers and subordinators apart) or follows u/je/maar/even.
-        opens = all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))
+        opens = all(chunks.words[index] in LEADING_WORDS for index in range(clause_start, cue))
         as_verb = opens or previous in VERB_POSITION_BEFORE
-    as_noun = word in MAIL_NOUNS and (sends or _previous_letters(chunks, cue) in CHANNEL_BEFORE)
+    as_noun = word in MAIL_NOUNS and _may_be_channel_noun(chunks, clause_start, cue, sends)
     as_address = word in MAIL_ADDRESS_NOUNS and sends
+    # `check` asks `_speaker_sends` of the mail word's own stretch.
     if not (as_verb or as_noun or as_address) or _speaker_sends(chunks, start, cue):
         return False
-    for index in range(start, chunks.stretch_end(cue) + 1):
+    for index in range(clause_start, chunks.stretch_end(cue) + 1):
         sure_token = not chunks.tails[index] or chunks.tails[index][0] in SPLIT_MARKS
         if index != cue and sure_token and chunks.words[index] in KILLS_REFERRAL:
             return False  # "u krijgt een mail", "u hoeft niets te mailen"
     return True
+
+
+def _token_may_open(chunks: _Chunks, index: int) -> bool:
+    """Whether `clauses()` could start a clause at the word of chunk `index` as a token of its own: as
+    `_Chunks.joined`, except that a word with a tail such as "." ("mail.") is taken as split from it only (a word
+    that swallows its tail is another word)."""
+    tail = chunks.tails[index]
+    if not tail or tail[0] in SPLIT_MARKS:
+        return not chunks.joined(index)
+    previous, word = chunks.before[index], chunks.words[index]
+    if not previous or word is None:
+        return True
+    if word not in MAY_OPEN_CLAUSE and previous not in CLAUSE_ENDERS:
+        return False
+    return _may_open_clause(previous, word, tail[0], None, chunks.before[index - 1])
+
+
+def _may_be_channel_noun(chunks: _Chunks, start: int, cue: int, sends: bool) -> bool:
+    """Whether `_mail_cue` could take the mail noun of chunk `cue` (its stretch starts at chunk `start`) as the
+    channel: the word before it in its clause is a channel preposition ("per mail"), "de"/"een" after one ("via de
+    mail"), or, with a verb of sending in the clause, one of `SENT_NOUN_BEFORE` or none at all. A filler in between
+    ("een ehm mail", "per dus mail") is that word before it, so the noun is not taken.
+
+    The word before is known inside the stretch (its chunks are plain words, each one token, in the clause), and at
+    the stretch's start when a plain word is one space before it (if the clause starts earlier, it is that word).
+    There is no word before when the clause opens at the noun or with only leading fillers and subordinators before
+    it (`content` drops those): then its verb of sending can only come after the noun."""
+    previous = chunks.words[cue - 1] if start < cue else chunks.token_before(cue)
+    if previous is None:
+        return sends or _previous_letters(chunks, cue) in CHANNEL_BEFORE
+    if previous in CHANNEL_PREPOSITIONS:
+        return True
+    # The word before "de"/"een" is known only inside the stretch.
+    if previous in ("de", "een") and (cue - 1 <= start or chunks.words[cue - 2] in CHANNEL_PREPOSITIONS):
+        return True
+    if not sends:
+        return False
+    if previous in SENT_NOUN_BEFORE:
+        return True
+    no_word_before = all(chunks.words[index] in LEADING_WORDS for index in range(start, cue))
+    return no_word_before and _sends_after(chunks, cue)
+
+
+def _sends_after(chunks: _Chunks, cue: int) -> bool:
+    """Whether a verb of sending may follow the word of chunk `cue`: a run of letters after it is one."""
+    rest = [chunks.tails[cue], *chunks.chunks[cue + 1 :]]
+    return any(run in SEND_VERBS for chunk in rest for run in _LETTER_RUN.findall(chunk))
 
 
 def _previous_letters(chunks: _Chunks, index: int) -> str:
@@ -512,6 +567,10 @@ class ReferralToMail(Rule):
     triggers = MAIL_WORDS | SEND_VERBS
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
+
+    def cues(self) -> tuple[GateCue, ...]:
+        """A trigger, and a mail word or an "@": a verb of sending alone is not enough."""
+        return GateCue(words=self.triggers), GateCue(words=MAIL_WORDS, substrings=frozenset({"@"}))
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if found.isdisjoint(MAIL_WORDS):

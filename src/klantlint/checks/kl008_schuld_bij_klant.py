@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from klantlint.engine.base import Explanation, Hit, ProposedFix, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, ProposedFix, Rule, RuleContext, RuleInfo
 from klantlint.engine.rewrite import deletion_fix
 from klantlint.nlp.lexicon import (
     ADDRESS_POSSESSIVES,
@@ -422,6 +422,11 @@ class SchuldBijKlant(Rule):
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
 
+    def cues(self) -> tuple[GateCue, ...]:
+        """A trigger, and the words `_words_may_blame` needs, as whole words the trigger scan finds: `_BLAME_WORD`
+        finds them as runs of word characters, so no letter or digit touches them."""
+        return (GateCue(words=self.triggers), *(GateCue(words=words) for words in _BLAME_CUES))
+
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         """The shapes of blame, from the characters: each finder's words in one clause (see `_may_blame`)."""
         if self.triggers.isdisjoint(found):
@@ -548,6 +553,21 @@ def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
 
 
 _BLAME_WORD = _whole_words(_BLAME_WORDS)
+# `_words_may_blame` holds when one of its six shapes of words does (say: a verb of saying with "zoals" or with
+# al/toch and ik; fault: a fault noun and uw/je; reflexive: uzelf; "ligt ... aan"; had/was with u and moeten/maar/als;
+# u with an error word or with "niet" and goed/juist). So each of these, one part of every shape, holds too: the
+# sets are the cues of the gate, for fast mode's first stage.
+_BLAME_CUES = (
+    SAY_VERBS
+    | FAULT_NOUNS
+    | REFLEXIVE_ADDRESSEE
+    | {"aan"}
+    | _COUNTERFACTUAL_COMPLEMENTS
+    | CONDITIONAL_OPENERS
+    | ERROR_WORDS
+    | {"niet"},
+    SAY_VERBS | FAULT_NOUNS | REFLEXIVE_ADDRESSEE | {"aan"} | ADDRESS_PRONOUNS,
+)
 
 
 def _may_blame(text: str) -> bool:

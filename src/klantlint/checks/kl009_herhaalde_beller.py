@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from klantlint.engine.base import Explanation, Hit, Rule, RuleContext, RuleInfo
+from klantlint.engine.base import Explanation, GateCue, Hit, Rule, RuleContext, RuleInfo
 from klantlint.nlp.clauses import (
     clauses,
     content,
@@ -213,6 +213,16 @@ class RepeatCaller(Rule):
     triggers = CONTACT_WORDS | LABELS | AGAIN
     needs = "tags"  # reads no dependency tree
     triggers_required = True  # `may_fire` is false without one of `triggers`
+
+    def cues(self) -> tuple[GateCue, ...]:
+        """What `may_fire` needs, as words the trigger scan finds (`\\w+` runs are whole words to it): a trigger, and
+        as "(al)weer" is counted too, a counted word or a label, and a counted word or a frequency word. Most talk
+        with "belt" or "spreekt" has neither, so its gate is not even asked."""
+        return (
+            GateCue(words=self.triggers),
+            GateCue(words=COUNTED | LABELS),
+            GateCue(words=COUNTED | FREQUENT),
+        )
 
     def may_fire(self, text: str, found: frozenset[str], context: RuleContext) -> bool:
         if not super().may_fire(text, found, context):

@@ -166,8 +166,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class GateCue:
-    """Something a rule's gate needs in a text: one of `words` as a whole word (each one of the rule's `triggers`,
-    as the trigger scan finds them), or one of `substrings` anywhere in the lowercased text (`str.lower`)."""
+    """Something a rule's gate needs in a text: one of `words` as a whole word (lowercase; the linter's trigger scan
+    looks for them besides the triggers, and finds a word wherever no letter or digit touches it, so wherever `\\w+`
+    finds it as a run), or one of `substrings` anywhere in the lowercased text (`str.lower`)."""
 
     words: frozenset[str] = frozenset()
     substrings: frozenset[str] = frozenset()

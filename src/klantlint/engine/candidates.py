@@ -20,7 +20,10 @@ PICKED_CAPACITY = 4096
 
 
 class CandidateRules:
-    """Picks, among `rules`, those whose cues a text meets (a rule without cues always)."""
+    """Picks, among `rules`, those whose cues a text meets (a rule without cues always).
+
+    `words` are the cue words: the trigger scan whose findings `pick` is handed must look for all of them (besides
+    the rules' triggers, a cue may name words its gate counts on, such as KL009's "keer" or "vaak")."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._rules = list(rules)
@@ -42,6 +45,7 @@ class CandidateRules:
                 needed |= bit
                 bit <<= 1
             self._needed.append(needed)
+        self.words = frozenset(self._word_bits)
         self._substrings = SubstringMasks(substring_bits)
         # The candidates for each combination of met cues seen so far (few combinations occur).
         self._picked: dict[int, list[Rule]] = {}
@@ -65,7 +69,8 @@ class CandidateRules:
 
 
 def _check_words(rule: Rule, words: frozenset[str]) -> None:
-    """A cue's words are found only among the triggers that are scanned for."""
-    if not words <= (rule.triggers or frozenset()):
-        extra = ", ".join(sorted(words - (rule.triggers or frozenset())))
-        raise TypeError(f"{rule.info.code}: the words of a cue must be among the rule's triggers (not: {extra})")
+    """A cue's words are looked up among the lowercase words the trigger scan finds: a word with a capital, a space
+    at an end or nothing in it would never be met."""
+    odd = sorted(word for word in words if word != word.lower() or word != word.strip() or not word)
+    if odd:
+        raise TypeError(f"{rule.info.code}: the words of a cue must be lowercase words (not: {', '.join(odd)})")

@@ -175,12 +175,14 @@ class Linter:
         self.rules = [rule for rule in self.all_rules if self._enabled(rule.info.code)]
         for rule in self.rules:
             self._configure(rule)
-        self._scanner = TriggerScanner(word for rule in self.rules for word in (rule.triggers or ()))
         self._segment_rules = [rule for rule in self.rules if rule.scope == "segment"]
         self._document_rules = [rule for rule in self.rules if rule.scope == "document"]
         # Fast mode: the rules whose gates are worth asking of a text, from its trigger words (and a few substrings).
         self._segment_candidates = CandidateRules(self._segment_rules)
         self._document_candidates = CandidateRules(self._document_rules)
+        # One scan finds the triggers and the cue words (most cue words are triggers too).
+        triggers = {word for rule in self.rules for word in (rule.triggers or ())}
+        self._scanner = TriggerScanner(triggers | self._segment_candidates.words | self._document_candidates.words)
         self._segment_cache = CheckedSegments(self._segment_rules)
         # Fast mode: the findings of a conversation turn's text where no document-level rule may fire.
         self._turn_findings: SegmentCache[str, tuple[Finding, ...]] = SegmentCache(capacity=TURN_FINDINGS_CAPACITY)
