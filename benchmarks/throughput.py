@@ -48,9 +48,10 @@ TARGETS = {
     "fast_varied_words_per_s": 110_000,
     "fast_varied_over_peer": 1.0,
     "batch_process_varied_over_peer": 0.8,
-    "jobs2_over_jobs1": 1.7,
     "rss_growth": 0.10,
 }
+# Issue 16's jobs 2 target (1.7x on 10,000 varied calls, whole processes) is measured by jobs_scaling.py; the
+# in-process fast-jobs2 row here is 3,000 default calls, too short a run to gain that much from a fork.
 AT_MOST = {"rss_growth"}
 
 
@@ -301,7 +302,7 @@ def _figures(rows: dict[str, dict[str, Any]], rss: dict[int, dict[str, Any]]) ->
         figures["fast_over_peer"] = round(speed("fast") / speed("peer"), 2)
         figures["fast_varied_over_peer"] = round(speed("fast-varied") / speed("peer-varied"), 2)
         figures["batch_process_varied_over_peer"] = round(speed("batch-varied") / speed("peer-varied"), 2)
-    figures["jobs2_over_jobs1"] = round(speed("fast-jobs2") / speed("fast"), 2)
+    figures["fast_jobs2_over_fast"] = round(speed("fast-jobs2") / speed("fast"), 2)
     if len(rss) == 2:
         small, large = sorted(rss)
         figures["rss_growth"] = round(rss[large]["peak_rss_mb"] / rss[small]["peak_rss_mb"] - 1, 3)
