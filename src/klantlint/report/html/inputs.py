@@ -19,7 +19,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
-from klantlint.io.os_errors import describe_os_error, describe_read_error
+from klantlint.io.os_errors import ReadFault, describe_read_error
 from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
 from klantlint.io.validation_reasons import dutch_validation_reason
 from klantlint.io.wording import counted
@@ -111,7 +111,12 @@ def _open_text(path: Path) -> IO[str]:
             return gzip.open(path, "rt", encoding="utf-8", newline="")
         return path.open("r", encoding="utf-8", newline="")
     except OSError as error:
-        raise ReportInputError(f"{path}: niet te lezen: {describe_os_error(error, writing=False)}") from None
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: ReadFault) -> ReportInputError:
+    """The error for a file that could not be read (opened, or decompressed from .gz), with the cause in Dutch."""
+    return ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}")
 
 
 def _not_utf8(path: Path) -> ReportInputError:
@@ -127,7 +132,7 @@ def _not_utf8(path: Path) -> ReportInputError:
                 except UnicodeDecodeError:
                     return ReportInputError(f"{path}:{number}: geen UTF-8-tekst")
     except (OSError, EOFError, zlib.error) as error:
-        return ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}")
+        return _unreadable(path, error)
     return ReportInputError(f"{path}: geen UTF-8-tekst")
 
 
@@ -138,7 +143,7 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     except UnicodeDecodeError:
         raise _not_utf8(path) from None
     except (OSError, EOFError, zlib.error) as error:
-        raise ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}") from None
+        raise _unreadable(path, error) from None
 
 
 def _jsonl_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
@@ -183,7 +188,7 @@ def _csv_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
         except UnicodeDecodeError:
             raise _not_utf8(path) from None
         except (OSError, EOFError, zlib.error) as error:
-            raise ReportInputError(f"{path}: niet te lezen: {describe_read_error(error)}") from None
+            raise _unreadable(path, error) from None
         except csv.Error as error:
             end = cells_by_line.line_num
             through = f" (regel {start} t/m {end})" if end > start else ""
