@@ -12,9 +12,8 @@ This relies on spaCy internals (3.8), each pinned by tests/test_fast_load.py aga
   `exclude` (they are still built, only not read from disk);
 - `Lemmatizer.from_disk` (inside a pipeline, whose load excludes the vocab) reads only `lookups/lookups.bin` through
   `Lookups.from_disk` and then calls `_validate_tables()`;
-- `Lookups.from_bytes` is msgpack of {table name: {key: value}} and makes each table `Table(name, data)`: a bloom
-  filter `BloomFilter.from_error_rate(max(len(data), 1))`, then per entry `key = get_string_id(key)`, the entry
-  stored in the `OrderedDict` and the key added to the bloom filter;
+- `Lookups.from_bytes` is msgpack of {table name: {key: value}} and makes each table `Table(name, data)`, which
+  stores each entry under `get_string_id(key)`;
 - `get_string_id` returns an `int` key unchanged (a hash in range is itself, any other int is returned as given).
 - the lemmatizers read a table only through `get`, `[]` and `in` (and `Lookups.to_bytes` packs it as a map).
 """
