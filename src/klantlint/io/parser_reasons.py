@@ -57,6 +57,13 @@ def dutch_csv_reason(error: Exception) -> str:
     return f"onleesbaar ({error})"
 
 
+def invalid_csv_record(error: Exception, first_line: int, last_line: int) -> str:
+    """Why a CSV record that starts on `first_line` could not be read, naming the lines the reader took for it up to
+    `last_line` when it ran on (a quote that is never closed swallows the lines after it)."""
+    through = f" (regel {first_line} t/m {last_line})" if last_line > first_line else ""
+    return f"geen geldige CSV{through}: {dutch_csv_reason(error)}"
+
+
 # tomllib's messages; "Expected '...'" with any other expected text is the last, generic entry.
 _TOML_REASONS = (
     ("Cannot overwrite a value", "deze sleutel heeft al een waarde"),

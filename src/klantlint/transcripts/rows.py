@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from klantlint.io.columns import TRANSCRIPT_COLUMNS
-from klantlint.io.parser_reasons import dutch_csv_reason
+from klantlint.io.parser_reasons import dutch_csv_reason, invalid_csv_record
 from klantlint.transcripts.decoding import DecodedLine
 from klantlint.transcripts.errors import RecordError
 from klantlint.transcripts.models import Record, Turn
@@ -118,8 +118,7 @@ def csv_rows(lines: Iterator[DecodedLine], columns: dict[str, str], delimiter: s
             # DictReader updates its own line_num only after a good row: the csv reader's says where this one ended.
             # The record may span many lines (a quote never closed): the error says up to where the reader took them.
             last_line = reader.reader.line_num
-            through = f" (regel {start_line} t/m {last_line})" if last_line > start_line else ""
-            yield Row(start_line, None, f"geen geldige CSV{through}: {dutch_csv_reason(error)}")
+            yield Row(start_line, None, invalid_csv_record(error, start_line, last_line))
             start_line = last_line + 1
             continue
         line, start_line = start_line, reader.line_num + 1

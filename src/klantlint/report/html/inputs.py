@@ -20,7 +20,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from klantlint.errors import KlantlintError
 from klantlint.findings import Severity, Suggestion
 from klantlint.io.os_errors import ReadFault, describe_read_error
-from klantlint.io.parser_reasons import dutch_csv_reason, dutch_json_reason
+from klantlint.io.parser_reasons import dutch_json_reason, invalid_csv_record
 from klantlint.io.validation_reasons import dutch_validation_reason
 from klantlint.io.wording import counted
 
@@ -190,9 +190,8 @@ def _csv_rows(path: Path, model: type[Row]) -> Iterator[tuple[int, Row]]:
         except (OSError, EOFError, zlib.error) as error:
             raise _unreadable(path, error) from None
         except csv.Error as error:
-            end = cells_by_line.line_num
-            through = f" (regel {start} t/m {end})" if end > start else ""
-            raise ReportInputError(f"{path}:{start}: geen geldige CSV{through}: {dutch_csv_reason(error)}") from None
+            reason = invalid_csv_record(error, start, cells_by_line.line_num)
+            raise ReportInputError(f"{path}:{start}: {reason}") from None
 
 
 def _is_csv(path: Path) -> bool:
